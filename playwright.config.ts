@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium (TOOLCHAIN.md); Playwright's own browser download is not reachable here. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const webPort = Number(process.env.E2E_WEB_PORT ?? 12399);
+
+// A fresh cache per run, so every run starts from a new workstation.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    {
+      name: 'web',
+      testMatch: /.*\.web\.spec\.ts/,
+      use: {
+        baseURL: `http://127.0.0.1:${webPort}/`,
+        viewport: { width: 1366, height: 768 },
+        locale: 'zh-CN',
+        launchOptions: {
+          executablePath: chromiumPath,
+          // Without the networking switches Chromium floods this closed network with lookups.
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        },
+      },
+    },
+    { name: 'electron', testMatch: /.*\.electron\.spec\.ts/ },
+  ],
+  webServer: {
+    command: 'node out/main/web.js',
+    url: `http://127.0.0.1:${webPort}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { HOTLINE_WEB_PORT: String(webPort), HOTLINE_DATA_DIR: dataDir, HOTLINE_WORKSTATION_CODE: 'E2E2' },
+  },
+});

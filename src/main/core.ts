@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { hostKinds } from '../shared/contract/app';
+import { newId } from '../shared/domain/ids';
+import { randomWorkstationCode, workstationCodeSchema } from '../shared/domain/provisional-number';
+import { createDispatcher, type Dispatch, type Logger } from './dispatch';
+import { EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+import type { WorkstationIdentity } from './handlers/types';
+import { type Db, openDatabase } from './store/database';
+import { readSetting, writeSetting } from './store/settings-store';
+
+export interface CoreOptions {
+  /** Folder of the SQLite cache: Electron's userData, or the browser host's data dir. */
+  dataDir: string;
+  host: (typeof hostKinds)[number];
+  version: string;
+  /** Fixes the workstation code on first start (provisioning); otherwise a random one is made. */
+  workstationCode?: string;
+  now?: () => Date;
+  log?: Logger;
+}
+
+export interface Core {
+  db: Db;
+  bus: EventBus;
+  dispatch: Dispatch;
+  identity: WorkstationIdentity;
+  close(): void;
+}
+
+const identitySchema = z.strictObject({ id: z.string(), code: workstationCodeSchema });
+
+export const databaseFile = (dataDir: string): string => path.join(dataDir, 'workstation.sqlite3');
+
+/** This workstation's id and code are made once and then kept for the life of the cache. */
+function loadIdentity(db: Db, wanted: string | undefined, now: Date): WorkstationIdentity {
+  const stored = readSetting(db, 'workstation.identity', identitySchema);
+  if (stored) return stored;
+  const identity = { id: newId(), code: wanted ? workstationCodeSchema.parse(wanted) : randomWorkstationCode() };
+  writeSetting(db, 'workstation.identity', identity, now.toISOString());
+  return identity;
+}
+
+/** The workstation core: everything the UI calls, runnable under plain Node. */
+export function openCore(options: CoreOptions): Core {
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(databaseFile(options.dataDir));
+  const bus = new EventBus();
+  const identity = loadIdentity(db, options.workstationCode, now());
+  const handlers = createHandlers({ db, bus, identity, host: options.host, version: options.version, now });
+  return {
+    db,
+    bus,
+    identity,
+    dispatch: createDispatcher(handlers, options.log),
+    close: () => db.close(),
+  };
+}

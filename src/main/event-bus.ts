@@ -1,0 +1,17 @@
+import type { PushedEventName, PushedPayload } from '../shared/contract';
+
+export type EventListener = (event: PushedEventName, payload: unknown) => void;
+
+/** Pushed events from the core to every connected UI (IPC windows, WebSocket clients). */
+export class EventBus {
+  private readonly listeners = new Set<EventListener>();
+
+  emit<N extends PushedEventName>(event: N, payload: PushedPayload<N>): void {
+    for (const listener of this.listeners) listener(event, payload);
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,40 @@
+import { newId } from '../../shared/domain/ids';
+import { formatProvisionalNumber } from '../../shared/domain/provisional-number';
+import { AppError } from '../../shared/result';
+import { discardDraft } from '../store/drafts-store';
+import { getTicket, nextInSequence, recentTickets, recordEvent } from '../store/ticket-store';
+import { currentSyncStatus } from './sync';
+import type { CoreDeps, DomainHandlers } from './types';
+
+export const ticketsHandlers = ({ db, bus, identity, now }: CoreDeps): DomainHandlers<'tickets'> => ({
+  create: ({ fields, draftId }) => {
+    const at = now().toISOString();
+    const ticket = db.transaction(() => {
+      const provisionalNo = formatProvisionalNumber(identity.code, nextInSequence(db, 'provisional_no'));
+      const created = recordEvent(
+        db,
+        {
+          id: newId(),
+          ticketId: newId(),
+          type: 'created',
+          at,
+          actor: `workstation:${identity.code}`,
+          origin: identity.code,
+          payload: { provisionalNo, fields },
+        },
+        at,
+      );
+      if (draftId) discardDraft(db, draftId);
+      return created;
+    })();
+    bus.emit('tickets.changed', { ids: [ticket.id] });
+    bus.emit('sync.status', currentSyncStatus(db));
+    return ticket;
+  },
+  get: ({ id }) => {
+    const ticket = getTicket(db, id);
+    if (!ticket) throw new AppError('not_found', `No ticket with id ${id} in this workstation's cache.`);
+    return ticket;
+  },
+  recent: ({ limit }) => recentTickets(db, limit),
+});

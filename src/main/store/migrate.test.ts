@@ -1,0 +1,82 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/support/temp-dir';
+import { openDatabase } from './database';
+import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
+import { migrations } from './migrations';
+
+const tablesOf = (db: Database.Database) =>
+  db
+    .prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all();
+
+describe('migrations', () => {
+  it('are numbered 1..n with no gap', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  // A database left by every earlier release must upgrade to exactly the schema a new one gets.
+  it.each(migrations.map((_, from) => from))('upgrades a database created at version %i to the latest', (from) => {
+    const dir = tempDir();
+    const fresh = new Database(path.join(dir, 'fresh.sqlite3'));
+    migrate(fresh);
+
+    const file = path.join(dir, 'old.sqlite3');
+    const old = new Database(file);
+    migrate(old, migrations, from);
+    expect(schemaVersion(old)).toBe(from);
+    old.close();
+
+    const upgraded = openDatabase(file);
+    expect(schemaVersion(upgraded)).toBe(migrations.length);
+    expect(tablesOf(upgraded)).toEqual(tablesOf(fresh));
+    upgraded.close();
+    fresh.close();
+  });
+
+  it('refuses a database written by a newer app and leaves it untouched', () => {
+    const file = path.join(tempDir(), 'newer.sqlite3');
+    const db = new Database(file);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    db.exec('CREATE TABLE from_the_future (x INTEGER) STRICT');
+    db.close();
+
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    const again = new Database(file);
+    expect(schemaVersion(again)).toBe(migrations.length + 1);
+    expect(tablesOf(again).map((t) => t.name)).toEqual(['from_the_future']);
+    again.close();
+  });
+
+  it('rolls a failing migration back whole, leaving the last good version', () => {
+    const db = new Database(':memory:');
+    const broken = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;' },
+    ];
+    expect(() => migrate(db, broken)).toThrow(/no such table/);
+    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(tablesOf(db).map((t) => t.name)).not.toContain('half_done');
+  });
+
+  it('opens with WAL, foreign keys and full synchronous writes', () => {
+    const db = openDatabase(path.join(tempDir(), 'pragmas.sqlite3'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    db.close();
+  });
+
+  it('keeps the event log append-only', () => {
+    const db = openDatabase(path.join(tempDir(), 'append.sqlite3'));
+    db.prepare(
+      `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload) VALUES ('e1', 't1', 'note', 'x', 'a', 'o', '{}')`,
+    ).run();
+    expect(() => db.prepare(`DELETE FROM ticket_events`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`UPDATE ticket_events SET payload = '{"x":1}'`).run()).toThrow(/append-only/);
+    db.prepare(`UPDATE ticket_events SET status = 'confirmed', server_seq = 7`).run();
+    expect(db.prepare(`SELECT status, server_seq FROM ticket_events`).get()).toEqual({ status: 'confirmed', server_seq: 7 });
+    db.close();
+  });
+});

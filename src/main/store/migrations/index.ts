@@ -1,0 +1,11 @@
+import { initial } from './0001-initial';
+
+export interface Migration {
+  /** Consecutive from 1; stored in SQLite's `user_version`. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration ever landed, in order. Append only. */
+export const migrations: readonly Migration[] = [initial];

@@ -1,0 +1,152 @@
+import { type Ticket, type TicketEvent, ticketEventSchema, ticketSchema } from '../../shared/domain/ticket';
+import { applyEvent, foldTicket } from '../../shared/domain/ticket-fold';
+import type { TicketSummary } from '../../shared/contract/tickets';
+import { AppError } from '../../shared/result';
+import type { Db } from './database';
+
+interface EventRow {
+  id: string;
+  ticket_id: string;
+  type: string;
+  at: string;
+  actor: string;
+  origin: string;
+  payload: string;
+}
+
+interface TicketRow {
+  id: string;
+  provisional_no: string;
+  official_no: string | null;
+  status: string;
+  request_type: string;
+  caller_phone: string | null;
+  description: string;
+  updated_at: string;
+  pending_events: number;
+  state: string;
+}
+
+const eventFromRow = (row: EventRow): TicketEvent =>
+  ticketEventSchema.parse({
+    id: row.id,
+    ticketId: row.ticket_id,
+    type: row.type,
+    at: row.at,
+    actor: row.actor,
+    origin: row.origin,
+    payload: JSON.parse(row.payload),
+  });
+
+const summaryFromRow = (row: TicketRow): TicketSummary => ({
+  id: row.id,
+  provisionalNo: row.provisional_no,
+  officialNo: row.official_no,
+  status: ticketSchema.shape.status.parse(row.status),
+  requestType: row.request_type,
+  description: row.description,
+  callerPhone: row.caller_phone,
+  updatedAt: row.updated_at,
+  pendingEvents: row.pending_events,
+});
+
+/** Confirmed events in server order, then this workstation's pending ones in the order made. */
+function eventsOf(db: Db, ticketId: string): TicketEvent[] {
+  const rows = db
+    .prepare<[string], EventRow>(
+      `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
+       WHERE ticket_id = ? AND status != 'rejected'
+       ORDER BY server_seq IS NULL, server_seq, local_seq`,
+    )
+    .all(ticketId);
+  return rows.map(eventFromRow);
+}
+
+function writeProjection(db: Db, ticket: Ticket): void {
+  const pending = db
+    .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND status = 'pending'`)
+    .get(ticket.id)!.n;
+  const f = ticket.fields;
+  db.prepare(
+    `INSERT INTO tickets (id, provisional_no, official_no, status, request_type, category, caller_phone,
+       district_code, street_code, description, created_at, updated_at, pending_events, state)
+     VALUES (@id, @provisionalNo, @officialNo, @status, @requestType, @category, @callerPhone,
+       @districtCode, @streetCode, @description, @createdAt, @updatedAt, @pending, @state)
+     ON CONFLICT (id) DO UPDATE SET official_no = excluded.official_no, status = excluded.status,
+       request_type = excluded.request_type, category = excluded.category, caller_phone = excluded.caller_phone,
+       district_code = excluded.district_code, street_code = excluded.street_code,
+       description = excluded.description, updated_at = excluded.updated_at,
+       pending_events = excluded.pending_events, state = excluded.state`,
+  ).run({
+    id: ticket.id,
+    provisionalNo: ticket.provisionalNo,
+    officialNo: ticket.officialNo,
+    status: ticket.status,
+    requestType: f.requestType,
+    category: f.category ?? null,
+    callerPhone: f.callerPhone ?? null,
+    districtCode: f.districtCode ?? null,
+    streetCode: f.streetCode ?? null,
+    description: f.description,
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.updatedAt,
+    pending,
+    state: JSON.stringify(ticket),
+  });
+}
+
+export function getTicket(db: Db, id: string): Ticket | null {
+  const row = db.prepare<[string], { state: string }>(`SELECT state FROM tickets WHERE id = ?`).get(id);
+  return row ? ticketSchema.parse(JSON.parse(row.state)) : null;
+}
+
+/**
+ * The one way a local ticket change is written (STYLE.md habit 8): the event, its outbox entry and
+ * the refolded projection commit together or not at all. An event that does not apply to the
+ * ticket as this workstation sees it is refused and nothing is written.
+ * Call inside `db.transaction` when other writes must commit with it.
+ */
+export function recordEvent(db: Db, event: TicketEvent, now: string): Ticket {
+  return db.transaction(() => {
+    const applied = applyEvent(getTicket(db, event.ticketId), event);
+    if (!applied.ok) throw new AppError('conflict', applied.reason);
+    db.prepare(
+      `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload));
+    db.prepare(`INSERT INTO outbox (event_id, enqueued_at) VALUES (?, ?)`).run(event.id, now);
+    return refoldTicket(db, event.ticketId);
+  })();
+}
+
+/** Rebuilds one ticket's projection from its events (after local writes or server answers). */
+export function refoldTicket(db: Db, ticketId: string): Ticket {
+  const { ticket } = foldTicket(eventsOf(db, ticketId));
+  if (!ticket) throw new AppError('not_found', `ticket ${ticketId} has no creation event`);
+  writeProjection(db, ticket);
+  return ticket;
+}
+
+export function recentTickets(db: Db, limit: number): TicketSummary[] {
+  return db
+    .prepare<[number], TicketRow>(
+      `SELECT id, provisional_no, official_no, status, request_type, caller_phone, description, updated_at,
+         pending_events, state
+       FROM tickets ORDER BY updated_at DESC, id DESC LIMIT ?`,
+    )
+    .all(limit)
+    .map(summaryFromRow);
+}
+
+/** The next number of a named per-workstation sequence, starting at 1. */
+export function nextInSequence(db: Db, name: string): number {
+  return db
+    .prepare<[string], { value: number }>(
+      `INSERT INTO counters (name, value) VALUES (?, 1)
+       ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+    )
+    .get(name)!.value;
+}
+
+export const outboxSize = (db: Db): number =>
+  db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM outbox`).get()!.n;

@@ -1,0 +1,14 @@
+import { MantineProvider } from '@mantine/core';
+import { theme } from './theme';
+import { App } from './shell/App';
+import { useUiSettings } from './shell/use-ui-settings';
+
+/** Applies the stored theme before anything else renders. */
+export function Root() {
+  const { settings, update } = useUiSettings();
+  return (
+    <MantineProvider theme={theme} forceColorScheme={settings.colorScheme}>
+      <App settings={settings} updateSettings={update} />
+    </MantineProvider>
+  );
+}

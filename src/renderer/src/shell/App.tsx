@@ -1,0 +1,95 @@
+import { AppShell, Button, Group, Kbd, NavLink, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { spotlight } from '@mantine/spotlight';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UiSettings } from '../../../shared/contract/settings';
+import { PanePlaceholder, type PaneId, paneIds } from '../panes/PanePlaceholder';
+import { type ActionHandlers, type ActionId, actions, formatHotkey } from './actions';
+import { CommandPalette } from './CommandPalette';
+import { ShortcutHelp } from './ShortcutHelp';
+import { StatusBar } from './StatusBar';
+
+const paneAction: Record<PaneId, ActionId> = {
+  intake: 'goIntake',
+  history: 'goHistory',
+  routing: 'goRouting',
+  monitor: 'goMonitor',
+};
+
+const headerActions: ActionId[] = ['toggleLanguage', 'toggleTheme', 'openPalette'];
+
+const hotkeyOf = (id: ActionId) => actions.find((action) => action.id === id)!.hotkey;
+
+export interface AppProps {
+  settings: UiSettings;
+  updateSettings: (changes: Partial<UiSettings>) => void;
+}
+
+/** The workstation shell: panes, palette, hotkeys, help and status bar. */
+export function App({ settings, updateSettings }: AppProps) {
+  const { t } = useTranslation();
+  const [pane, setPane] = useState<PaneId>('intake');
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const handlers: ActionHandlers = {
+    goIntake: () => setPane('intake'),
+    goHistory: () => setPane('history'),
+    goRouting: () => setPane('routing'),
+    goMonitor: () => setPane('monitor'),
+    openPalette: () => spotlight.open(),
+    openHelp: () => setHelpOpen(true),
+    toggleLanguage: () => updateSettings({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }),
+    toggleTheme: () => updateSettings({ colorScheme: settings.colorScheme === 'light' ? 'dark' : 'light' }),
+  };
+  // Empty ignore list: the shortcuts use modifiers, so they must work while the agent types in a field.
+  useHotkeys(
+    actions.map((action) => [action.hotkey, handlers[action.id]]),
+    [],
+  );
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} footer={{ height: 36 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={1} size="h4">
+            {t('app.title')}
+          </Title>
+          <Group gap="xs">
+            {headerActions.map((id) => (
+              <Button
+                key={id}
+                variant="subtle"
+                size="compact-sm"
+                onClick={handlers[id]}
+                rightSection={<Kbd size="xs">{formatHotkey(hotkeyOf(id))}</Kbd>}
+              >
+                {t(`actions.${id}.label`)}
+              </Button>
+            ))}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('app.title')}>
+        {paneIds.map((id) => (
+          <NavLink
+            key={id}
+            active={pane === id}
+            label={t(`panes.${id}.title`)}
+            rightSection={<Kbd size="xs">{formatHotkey(hotkeyOf(paneAction[id]))}</Kbd>}
+            onClick={() => setPane(id)}
+            aria-current={pane === id ? 'page' : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <PanePlaceholder pane={pane} />
+      </AppShell.Main>
+      <AppShell.Footer>
+        <StatusBar />
+      </AppShell.Footer>
+      <CommandPalette handlers={handlers} />
+      <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
+    </AppShell>
+  );
+}

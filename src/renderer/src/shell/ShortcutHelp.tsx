@@ -1,0 +1,33 @@
+import { Kbd, Modal, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { actions, formatHotkey } from './actions';
+
+/** F1: the full list of actions and their keys. */
+export function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('help.title')} size="lg">
+      <Table striped withTableBorder data-testid="shortcut-help">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('help.action')}</Table.Th>
+            <Table.Th>{t('help.keys')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {actions.map((action) => (
+            <Table.Tr key={action.id}>
+              <Table.Td>{t(`actions.${action.id}.label`)}</Table.Td>
+              <Table.Td>
+                <Kbd>{formatHotkey(action.hotkey)}</Kbd>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="sm" c="dimmed" mt="sm">
+        {t('help.hint')}
+      </Text>
+    </Modal>
+  );
+}

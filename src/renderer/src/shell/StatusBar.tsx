@@ -1,0 +1,62 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../shared/contract/sync';
+import { useLinkState, useWorkstation } from './api-context';
+
+const connectionColor: Record<SyncStatus['connection'], string> = {
+  not_configured: 'gray',
+  online: 'green',
+  syncing: 'blue',
+  unreachable: 'orange',
+  signed_out: 'yellow',
+};
+
+/** Connection state, outbox size and last sync: what an agent must be able to trust at a glance. */
+export function StatusBar() {
+  const { t, i18n } = useTranslation();
+  const { api, on } = useWorkstation();
+  const link = useLinkState();
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [code, setCode] = useState<string | null>(null);
+
+  useEffect(() => on.sync.status(setStatus), [on]);
+  useEffect(() => {
+    if (link !== 'open') return;
+    api.sync.status().then(setStatus, () => setStatus(null));
+    api.app.info().then((info) => setCode(info.workstationCode), () => setCode(null));
+  }, [api, link]);
+
+  const lastSync = status?.lastSyncAt
+    ? new Date(status.lastSyncAt).toLocaleString(i18n.language)
+    : t('status.never');
+
+  return (
+    <Group h="100%" px="md" gap="lg" justify="space-between" wrap="nowrap" role="status" aria-live="polite">
+      <Group gap="lg" wrap="nowrap">
+        {link === 'open' ? (
+          status && (
+            <Badge color={connectionColor[status.connection]} variant="light" data-testid="connection-state">
+              {t(`status.connection.${status.connection}`)}
+            </Badge>
+          )
+        ) : (
+          <Badge color="red" variant="filled" data-testid="link-state">
+            {t(`status.link.${link}`)}
+          </Badge>
+        )}
+        <Text size="sm" data-testid="outbox-size">
+          {t('status.outbox', { count: status?.outboxSize ?? 0 })}
+        </Text>
+        <Text size="sm" c="dimmed" data-testid="last-sync">
+          {t('status.lastSync', { time: lastSync })}
+        </Text>
+      </Group>
+      {code && (
+        <Text size="sm" c="dimmed">
+          {t('status.workstation', { code })}
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Every action the agent can take from anywhere: the command palette, the hotkeys and the F1 help
+ * are all built from this one list, so none of them can drift from the others.
+ * Hotkeys use Mantine's notation; `mod` is Ctrl (⌘ on macOS).
+ */
+export const actions = [
+  { id: 'goIntake', hotkey: 'alt+1', group: 'navigate' },
+  { id: 'goHistory', hotkey: 'alt+2', group: 'navigate' },
+  { id: 'goRouting', hotkey: 'alt+3', group: 'navigate' },
+  { id: 'goMonitor', hotkey: 'alt+4', group: 'navigate' },
+  { id: 'openPalette', hotkey: 'mod+K', group: 'app' },
+  { id: 'openHelp', hotkey: 'F1', group: 'app' },
+  { id: 'toggleLanguage', hotkey: 'alt+L', group: 'app' },
+  { id: 'toggleTheme', hotkey: 'alt+T', group: 'app' },
+] as const;
+
+export type ActionId = (typeof actions)[number]['id'];
+
+/** What each action does, supplied by the shell; a missing one is a compile error. */
+export type ActionHandlers = Record<ActionId, () => void>;
+
+const isMac = () => typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+/** `mod+K` → `Ctrl + K` (or `⌘ + K`), for showing beside an action. */
+export function formatHotkey(hotkey: string, mac = isMac()): string {
+  const names: Record<string, string> = { mod: mac ? '⌘' : 'Ctrl', alt: mac ? '⌥' : 'Alt', shift: 'Shift', ctrl: 'Ctrl' };
+  return hotkey
+    .split('+')
+    .map((part) => names[part.toLowerCase()] ?? part.toUpperCase())
+    .join(' + ');
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { idSchema } from '../domain/ids';
+import { ticketFieldsSchema, ticketSchema, ticketStatusSchema } from '../domain/ticket';
+import { defineCall } from './define';
+
+export const ticketSummarySchema = z.strictObject({
+  id: idSchema,
+  provisionalNo: z.string(),
+  officialNo: z.string().nullable(),
+  status: ticketStatusSchema,
+  requestType: z.string(),
+  description: z.string(),
+  callerPhone: z.string().nullable(),
+  updatedAt: z.string(),
+  pendingEvents: z.number().int().nonnegative(),
+});
+export type TicketSummary = z.infer<typeof ticketSummarySchema>;
+
+export const ticketsCalls = {
+  create: defineCall({
+    doc: 'Registers a new ticket from intake; durable and queued for the server once this returns.',
+    input: z.strictObject({
+      fields: ticketFieldsSchema,
+      /** The intake draft this ticket came from; it is discarded in the same transaction. */
+      draftId: idSchema.optional(),
+    }),
+    output: ticketSchema,
+  }),
+  get: defineCall({
+    doc: 'One ticket as this workstation sees it: confirmed events with pending ones on top.',
+    input: z.strictObject({ id: idSchema }),
+    output: ticketSchema,
+  }),
+  recent: defineCall({
+    doc: 'The most recently changed tickets in the local cache.',
+    input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.array(ticketSummarySchema),
+  }),
+};

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { newId } from './ids';
+import { type TicketEvent, type TicketFields, ticketEventSchema } from './ticket';
+import { applyEvent, foldTicket } from './ticket-fold';
+
+const ticketId = newId();
+const fields: TicketFields = {
+  requestType: 'complaint',
+  urgency: 'normal',
+  callerPhone: '13800138000',
+  description: '小区供暖温度不达标，室温只有十四度',
+  channel: 'phone',
+};
+let minute = 0;
+const event = (type: TicketEvent['type'], payload: unknown): TicketEvent =>
+  ticketEventSchema.parse({
+    id: newId(),
+    ticketId,
+    type,
+    at: new Date(Date.UTC(2026, 10, 29, 9, minute++)).toISOString(),
+    actor: 'agent:1001',
+    origin: 'K7Q2',
+    payload,
+  });
+const created = () => event('created', { provisionalNo: 'K7Q2-000001', fields });
+
+describe('foldTicket', () => {
+  it('builds a registered ticket from its creation event', () => {
+    const first = created();
+    const { ticket, rejected } = foldTicket([first]);
+    expect(rejected).toEqual([]);
+    expect(ticket).toMatchObject({
+      id: ticketId,
+      provisionalNo: 'K7Q2-000001',
+      officialNo: null,
+      status: 'registered',
+      fields,
+      createdAt: first.at,
+      createdBy: 'agent:1001',
+      eventCount: 1,
+    });
+  });
+
+  it('applies field changes, notes, closing and reopening in order', () => {
+    const events = [
+      created(),
+      event('updated', { changes: { urgency: 'urgent', category: 'heating' } }),
+      event('note', { text: '来电人再次来电催办' }),
+      event('closed', { resolution: 'resolved' }),
+      event('reopened', { reason: '来电人不满意' }),
+    ];
+    const { ticket, rejected } = foldTicket(events);
+    expect(rejected).toEqual([]);
+    expect(ticket?.status).toBe('registered');
+    expect(ticket?.resolution).toBeNull();
+    expect(ticket?.fields.urgency).toBe('urgent');
+    expect(ticket?.fields.category).toBe('heating');
+    expect(ticket?.fields.description).toBe(fields.description);
+    expect(ticket?.notes.map((n) => n.text)).toEqual(['来电人再次来电催办']);
+    expect(ticket?.updatedAt).toBe(events[4]!.at);
+    expect(ticket?.eventCount).toBe(5);
+  });
+
+  it('reports events that do not apply, keeps folding the rest, and never mutates its input', () => {
+    const first = created();
+    const close = event('closed', { resolution: 'direct_answer' });
+    const lateEdit = event('updated', { changes: { urgency: 'emergency' } });
+    const note = event('note', { text: '已告知来电人' });
+    const input = [first, close, lateEdit, note];
+    const snapshot = structuredClone(input);
+    const { ticket, rejected } = foldTicket(input);
+    expect(rejected).toEqual([{ eventId: lateEdit.id, reason: 'cannot apply "updated" to a ticket that is closed' }]);
+    expect(ticket?.status).toBe('closed');
+    expect(ticket?.resolution).toBe('direct_answer');
+    expect(ticket?.fields.urgency).toBe('normal');
+    expect(ticket?.notes).toHaveLength(1);
+    expect(input).toEqual(snapshot);
+  });
+
+  it('refuses events before creation, a second creation, and events of another ticket', () => {
+    const note = event('note', { text: '无主事件' });
+    expect(foldTicket([note])).toEqual({ ticket: null, rejected: [{ eventId: note.id, reason: `ticket ${ticketId} does not exist` }] });
+
+    const first = created();
+    const { ticket } = foldTicket([first]);
+    expect(applyEvent(ticket, created())).toEqual({ ok: false, reason: `ticket ${ticketId} already exists` });
+
+    const foreign = { ...event('note', { text: 'x' }), ticketId: newId() };
+    const result = applyEvent(ticket, foreign);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/^event belongs to ticket/);
+  });
+
+  it('refuses reopening an open ticket and closing a closed one', () => {
+    const { ticket } = foldTicket([created()]);
+    expect(applyEvent(ticket, event('reopened', { reason: '误操作' }))).toEqual({
+      ok: false,
+      reason: 'cannot apply "reopened" to a ticket that is registered',
+    });
+    const closed = applyEvent(ticket, event('closed', { resolution: 'withdrawn' }));
+    expect(closed.ok).toBe(true);
+    if (closed.ok) {
+      expect(applyEvent(closed.ticket, event('closed', { resolution: 'resolved' }))).toEqual({
+        ok: false,
+        reason: 'cannot apply "closed" to a ticket that is closed',
+      });
+    }
+  });
+});
+
+describe('ticketEventSchema', () => {
+  it('rejects unknown fields, bad ids and empty descriptions with the field named', () => {
+    const good = created();
+    expect(ticketEventSchema.safeParse({ ...good, extra: 1 }).success).toBe(false);
+    expect(ticketEventSchema.safeParse({ ...good, id: 'not-a-uuid' }).success).toBe(false);
+    const empty = ticketEventSchema.safeParse({
+      ...good,
+      payload: { provisionalNo: 'K7Q2-000001', fields: { ...fields, description: '   ' } },
+    });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues[0]?.path).toEqual(['payload', 'fields', 'description']);
+  });
+});
