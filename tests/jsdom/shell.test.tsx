@@ -40,6 +40,7 @@ describe('workstation shell', () => {
     expect(rows).toHaveLength(actions.length + 1);
     expect(within(help).getByText('切换语言')).toBeTruthy();
     expect(within(help).getByText('Alt + L')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '关闭' })).toBeTruthy();
   });
 
   it('moves between panes with Alt+digit', async () => {

@@ -19,7 +19,7 @@ export const en: Messages = {
     openHelp: { label: 'Keyboard shortcuts', description: 'List every action with its shortcut' },
   },
   palette: { placeholder: 'Search actions…', nothingFound: 'No matching action' },
-  help: { title: 'Keyboard shortcuts', action: 'Action', keys: 'Keys', hint: 'Press Esc to close' },
+  help: { title: 'Keyboard shortcuts', action: 'Action', keys: 'Keys', hint: 'Press Esc to close', close: 'Close' },
   status: {
     connection: {
       not_configured: 'No server configured: working on this machine alone',

@@ -18,7 +18,7 @@ export const zhCN = {
     openHelp: { label: '快捷键帮助', description: '列出所有操作及其快捷键' },
   },
   palette: { placeholder: '搜索操作…', nothingFound: '没有匹配的操作' },
-  help: { title: '快捷键', action: '操作', keys: '按键', hint: '按 Esc 关闭' },
+  help: { title: '快捷键', action: '操作', keys: '按键', hint: '按 Esc 关闭', close: '关闭' },
   status: {
     connection: {
       not_configured: '未配置服务器，本机独立工作',

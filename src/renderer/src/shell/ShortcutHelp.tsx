@@ -6,7 +6,7 @@ import { actions, formatHotkey } from './actions';
 export function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('help.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('help.title')} size="lg" closeButtonProps={{ 'aria-label': t('help.close') }}>
       <Table striped withTableBorder data-testid="shortcut-help">
         <Table.Thead>
           <Table.Tr>
