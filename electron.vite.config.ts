@@ -17,8 +17,14 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // `web` is the browser host: the same core under plain Node, built alongside the Electron entry.
-        input: { index: resolve('src/main/index.ts'), web: resolve('src/main/web/index.ts') },
+        // Plain-Node programs built alongside the Electron entry: the browser host (same core), the
+        // central server and its seed command.
+        input: {
+          index: resolve('src/main/index.ts'),
+          web: resolve('src/main/web/index.ts'),
+          server: resolve('src/server/main.ts'),
+          seed: resolve('src/server/seed/main.ts'),
+        },
       },
     },
   },

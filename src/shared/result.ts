@@ -10,7 +10,9 @@ export const errorCodes = [
   'unknown_call',
   'not_found',
   'conflict',
+  'unauthenticated',
   'forbidden',
+  'rate_limited',
   'unavailable',
   'internal',
 ] as const;

@@ -7,7 +7,7 @@ export const intakeFields: TicketFields = {
   callerPhone: '13912345678',
   districtCode: '110105',
   streetCode: '110105017',
-  addressDetail: '酒仙桥路 10 号院 3 号楼',
+  addressDetail: '劲松三区 112 号楼',
   description: '楼内停水一天，家里有老人，请尽快处理',
   callerWants: '尽快恢复供水',
   channel: 'phone',

@@ -108,6 +108,37 @@ describe('foldTicket', () => {
   });
 });
 
+describe('dispatch and numbering', () => {
+  it('dispatches a registered ticket to units with a lead, and not twice', () => {
+    const { ticket, rejected } = foldTicket([
+      created(),
+      event('dispatched', { unitCodes: ['street:110105017', 'company:heating'], leadUnitCode: 'street:110105017' }),
+      event('dispatched', { unitCodes: ['district:110105'], leadUnitCode: 'district:110105' }),
+    ]);
+    expect(ticket).toMatchObject({ status: 'dispatched', unitCodes: ['street:110105017', 'company:heating'], leadUnitCode: 'street:110105017' });
+    expect(rejected.map((r) => r.reason)).toEqual(['cannot apply "dispatched" to a ticket that is dispatched']);
+  });
+
+  it('refuses a lead unit that is not among the units', () => {
+    const bad = ticketEventSchema.safeParse({
+      id: newId(), ticketId, type: 'dispatched', at: new Date().toISOString(), actor: 'a', origin: 'o',
+      payload: { unitCodes: ['street:110105017'], leadUnitCode: 'district:110105' },
+    });
+    expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['payload.leadUnitCode']);
+  });
+
+  it('takes the official number once, in any state, without touching updatedAt', () => {
+    const first = created();
+    const { ticket } = foldTicket([first, event('numbered', { officialNo: '2026112900123' })]);
+    expect(ticket).toMatchObject({ officialNo: '2026112900123', updatedAt: first.at, eventCount: 2 });
+    expect(applyEvent(ticket, event('numbered', { officialNo: '2026112900124' }))).toEqual({
+      ok: false,
+      reason: 'ticket already has official number 2026112900123',
+    });
+    expect(applyEvent(ticket, event('numbered', { officialNo: '2026112900123' })).ok).toBe(true);
+  });
+});
+
 describe('ticketEventSchema', () => {
   it('rejects unknown fields, bad ids and empty descriptions with the field named', () => {
     const good = created();

@@ -4,10 +4,12 @@ export type ApplyResult = { ok: true; ticket: Ticket } | { ok: false; reason: st
 
 /** Which statuses each event may follow; `created` alone may start a ticket. */
 const allowedFrom: Record<Exclude<TicketEvent['type'], 'created'>, readonly TicketStatus[]> = {
-  updated: ['registered'],
-  note: ['registered', 'closed'],
-  closed: ['registered'],
+  updated: ['registered', 'dispatched'],
+  note: ['registered', 'dispatched', 'closed'],
+  closed: ['registered', 'dispatched'],
   reopened: ['closed'],
+  dispatched: ['registered'],
+  numbered: ['registered', 'dispatched', 'closed'],
 };
 
 /**
@@ -26,6 +28,8 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
         status: 'registered',
         resolution: null,
         fields: event.payload.fields,
+        unitCodes: [],
+        leadUnitCode: null,
         createdAt: event.at,
         createdBy: event.actor,
         updatedAt: event.at,
@@ -54,6 +58,17 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
       return { ok: true, ticket: { ...touched, status: 'closed', resolution: event.payload.resolution } };
     case 'reopened':
       return { ok: true, ticket: { ...touched, status: 'registered', resolution: null } };
+    case 'dispatched':
+      return {
+        ok: true,
+        ticket: { ...touched, status: 'dispatched', unitCodes: event.payload.unitCodes, leadUnitCode: event.payload.leadUnitCode },
+      };
+    case 'numbered':
+      if (ticket.officialNo && ticket.officialNo !== event.payload.officialNo) {
+        return { ok: false, reason: `ticket already has official number ${ticket.officialNo}` };
+      }
+      // Numbering is bookkeeping, not a change the agent made: it leaves updatedAt alone.
+      return { ok: true, ticket: { ...ticket, officialNo: event.payload.officialNo, eventCount: touched.eventCount } };
   }
 }
 

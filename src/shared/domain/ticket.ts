@@ -13,11 +13,17 @@ export const urgencySchema = z.enum(urgencies);
 export const channels = ['phone', 'open311', 'web', 'app'] as const;
 export const channelSchema = z.enum(channels);
 
-export const ticketStatuses = ['registered', 'closed'] as const;
+export const ticketStatuses = ['registered', 'dispatched', 'closed'] as const;
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
 const trimmed = (max: number) => z.string().trim().max(max);
+
+/** Handling units are named by stable codes from reference data, e.g. `street:110105017`. */
+export const unitCodeSchema = z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/, 'must be a unit code like street:110105017');
+
+/** The server's number: the acceptance date in the centre's time zone plus a daily sequence. */
+export const officialNumberSchema = z.string().regex(/^\d{8}\d{5,}$/, 'must look like 2026112900123');
 
 /** What the agent fills in at intake; also the fields an `updated` event may change. */
 export const ticketFieldsSchema = z.strictObject({
@@ -38,7 +44,8 @@ export type TicketFields = z.infer<typeof ticketFieldsSchema>;
 const eventBase = {
   id: idSchema,
   ticketId: idSchema,
-  at: z.iso.datetime({ offset: true }),
+  // Exactly `Date.prototype.toISOString()` form, so every replica holds the very same text.
+  at: z.iso.datetime({ precision: 3, message: 'must be a UTC time like 2026-11-29T09:30:00.000Z' }),
   actor: z.string().min(1).max(64),
   origin: z.string().min(1).max(64),
 };
@@ -73,7 +80,27 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
     type: z.literal('reopened'),
     payload: z.strictObject({ reason: trimmed(1000).min(1) }),
   }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('dispatched'),
+    payload: z
+      .strictObject({
+        unitCodes: z.array(unitCodeSchema).min(1).max(10),
+        leadUnitCode: unitCodeSchema,
+        note: trimmed(1000).optional(),
+      })
+      .refine((p) => p.unitCodes.includes(p.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
+  }),
+  /** Made by the server only, right after it accepts a `created` event. */
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('numbered'),
+    payload: z.strictObject({ officialNo: officialNumberSchema }),
+  }),
 ]);
+
+/** Event types only the server may make; a workstation pushing one is refused. */
+export const serverOnlyEventTypes: readonly TicketEventType[] = ['numbered'];
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 export type TicketEventType = TicketEvent['type'];
 
@@ -84,6 +111,8 @@ export const ticketSchema = z.strictObject({
   status: ticketStatusSchema,
   resolution: z.string().nullable(),
   fields: ticketFieldsSchema,
+  unitCodes: z.array(z.string()),
+  leadUnitCode: z.string().nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
   updatedAt: z.string(),

@@ -1,0 +1,70 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ServerConfig } from './config';
+import type { Database } from './db/database';
+import { LiveHub } from './live/live-hub';
+import { registerErrorHandler } from './plugins/errors';
+import { createMetrics, registerMetrics } from './plugins/metrics';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
+import type { RouteContext } from './routes/context';
+import { healthRoutes } from './routes/health';
+import { liveRoutes } from './routes/live';
+import { monitorRoutes } from './routes/monitor';
+import { syncRoutes } from './routes/sync';
+import { ticketRoutes } from './routes/tickets';
+
+export interface ServerOptions {
+  db: Database;
+  config: ServerConfig;
+  /** `false` silences logs (tests); default: JSON logs at config.logLevel. */
+  logger?: boolean | FastifyBaseLogger;
+}
+
+/** Builds the central server on an open, migrated database. `listen` is the caller's. */
+export async function buildServer({ db, config, logger }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Secrets never reach the log.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'body.password'],
+          },
+    bodyLimit: 1024 * 1024,
+    // The workstation polls and pushes on loopback or a LAN; a stuck client must not hold a socket forever.
+    connectionTimeout: 60_000,
+    requestTimeout: 60_000,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.decorateRequest('user', null);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Hotline Workstation central server', version: '0.1.0', description: 'Sync, auth and live events for hotline workstations.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  const metrics = createMetrics();
+  const live = new LiveHub(db, app.log);
+  await live.start();
+  app.addHook('onClose', () => live.stop());
+  registerMetrics(app, metrics);
+
+  const context: RouteContext = { db, config, metrics, live };
+  for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, liveRoutes]) {
+    await app.register(routes, context);
+  }
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

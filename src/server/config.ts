@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(12346),
+  /** PostgreSQL connection string; without it the server runs on embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default(path.join('data', 'server')),
+  /** Sessions last one shift by default. */
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Official numbers carry the acceptance date in the centre's time zone. */
+  TIMEZONE: z.string().default('Asia/Shanghai'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed demo users, reference data and tickets into an empty database on start. */
+  SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
+});
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionHours: number;
+  timeZone: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  seedDemo: 'auto' | 'yes' | 'no';
+}
+
+/** Reads the environment, failing with the variable's name on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Server configuration is not valid: ${problems}`);
+  }
+  const e = parsed.data;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: e.TIMEZONE });
+  } catch {
+    throw new Error(`TIMEZONE "${e.TIMEZONE}" is not a time zone name such as Asia/Shanghai.`);
+  }
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: path.resolve(e.DATA_DIR),
+    sessionHours: e.SESSION_HOURS,
+    timeZone: e.TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+  };
+}

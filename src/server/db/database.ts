@@ -1,0 +1,18 @@
+/** What every query needs: text with $1.. parameters, rows back. Same SQL on PostgreSQL and PGlite. */
+export interface Queryable {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+export interface Database extends Queryable {
+  readonly engine: 'postgres' | 'pglite';
+  /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel`, and with `null` after the listening connection
+   * was lost and restored (notifications in between are gone: listeners should re-read state).
+   */
+  listen(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,65 @@
+import type { Database } from './database';
+import { initial } from './migrations/0001-initial';
+
+export interface ServerMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration ever landed, in order. Append only. */
+export const serverMigrations: readonly ServerMigration[] = [initial];
+
+// Any fixed number: all server processes starting at once take turns migrating.
+const migrationLock = 7_345_012_345;
+
+/**
+ * Brings the schema forward, each migration in its own transaction under an advisory lock, so
+ * several server processes may start together. Refuses a schema newer than this server.
+ */
+export async function migrateServer(db: Database, migrations: readonly ServerMigration[] = serverMigrations): Promise<number> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
+    const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+    const current = row?.version ?? 0;
+    if (current > migrations.length) {
+      throw new Error(
+        `The database schema is version ${current} but this server knows ${migrations.length}: update the server. Nothing was changed.`,
+      );
+    }
+    for (const migration of migrations.slice(current)) {
+      // All inside the one transaction: a failing migration leaves no half-applied schema.
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+    }
+    return migrations.length;
+  });
+}
+
+/** Splits on semicolons outside $$-quoted bodies and comments (our migrations use no other quoting of ';'). */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let inDollar = false;
+  for (const line of sql.split('\n')) {
+    const code = line.replace(/--.*$/, '');
+    for (let i = 0; i < code.length; i++) {
+      if (code.startsWith('$$', i)) {
+        inDollar = !inDollar;
+        current += '$$';
+        i++;
+        continue;
+      }
+      const ch = code[i]!;
+      if (ch === ';' && !inDollar) {
+        if (current.trim()) statements.push(current.trim());
+        current = '';
+      } else current += ch;
+    }
+    current += '\n';
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
+}

@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import type { ServerConfig } from '../config';
+import type { Database } from './database';
+import { migrateServer } from './migrate';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+
+/** PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in DATA_DIR; migrated either way. */
+export async function openServerDatabase(config: ServerConfig, log: Pick<Console, 'warn'> = console): Promise<Database> {
+  let db: Database;
+  if (config.databaseUrl) {
+    db = await openPostgres(config.databaseUrl, log);
+  } else {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    db = await openPglite({ dataDir: config.dataDir });
+  }
+  try {
+    await migrateServer(db);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

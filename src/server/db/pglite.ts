@@ -1,0 +1,42 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database';
+
+const parsers = { 20: (value: string) => Number(value) };
+
+/**
+ * Embedded PostgreSQL (WASM) for the zero-setup default. It has exactly one session, so a plain
+ * query issued while another request's transaction is open would run *inside* that transaction
+ * and see its uncommitted rows. Every statement and transaction therefore waits its turn in one
+ * queue: PGlite then behaves like a serializable single-connection PostgreSQL.
+ * `loadDataDir` clones a dumped database (tests make one template per run: initdb is slow).
+ */
+export interface PgliteDatabase extends Database {
+  /** The whole database as a tarball, to clone quickly with `openPglite({ loadDataDir })`. */
+  dump(): Promise<Blob>;
+}
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PgliteDatabase> {
+  const db = await PGlite.create(options.dataDir, { parsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+  const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
+    query: async <R>(text: string, params?: readonly unknown[]) => (await q.query<R>(text, params as unknown[])).rows,
+  });
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work, work);
+    queue = result.catch(() => {});
+    return result;
+  };
+  const direct = asQueryable(db);
+  return {
+    engine: 'pglite',
+    query: (text, params) => inTurn(() => direct.query(text, params)),
+    transaction: (fn) => inTurn(() => db.transaction((tx) => fn(asQueryable(tx)))),
+    exec: (sql) => inTurn(async () => void (await db.exec(sql))),
+    async listen(channel, onNotify) {
+      const unlisten = await db.listen(channel, (payload) => onNotify(payload));
+      return unlisten;
+    },
+    close: () => inTurn(() => db.close()),
+    dump: () => inTurn(async () => (await db.dumpDataDir('none')) as Blob),
+  };
+}

@@ -1,0 +1,120 @@
+import { v7 } from 'uuid';
+import { type Ticket, type TicketEvent, serverOnlyEventTypes, ticketEventSchema, ticketSchema } from '../../shared/domain/ticket';
+import { applyEvent } from '../../shared/domain/ticket-fold';
+import type { User } from '../../shared/server-api/auth';
+import type { PushResult } from '../../shared/server-api/sync';
+import type { Database, Queryable } from '../db/database';
+import { insertEvents, upsertTickets } from './event-rows';
+import { nextOfficialNumber } from './official-number';
+
+export const eventsChannel = 'hotline_events';
+
+export interface PushOptions {
+  user: User;
+  timeZone: string;
+  /** When a `created` event counts as accepted (its official number's date); now, unless importing history. */
+  acceptedAt?: (event: TicketEvent) => Date;
+}
+
+const describeIssues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
+  error.issues.map((i) => `${i.path.map(String).join('.') || 'event'}: ${i.message}`).join('; ');
+
+/** Why this user may not push this event, or null. The fold checks the transition itself. */
+function refusal(event: TicketEvent, user: User): string | null {
+  if (serverOnlyEventTypes.includes(event.type)) return `"${event.type}" events are made by the server only`;
+  if (event.actor !== user.username) return `the event's actor "${event.actor}" is not the signed-in user "${user.username}"`;
+  return null;
+}
+
+/**
+ * Stores a batch of workstation events (DESIGN.md §4). Every event gets an answer: accepted with
+ * its sequence number, duplicate (already stored, with the number it got), or rejected with a reason.
+ *
+ * Sequence numbers are handed out under a row lock on the counter that is held until commit, so
+ * batches commit in sequence order: a reader that has seen N has seen everything below N.
+ * Each `created` event is followed by a server `numbered` event carrying the official number.
+ */
+export async function pushEvents(db: Database, rawEvents: readonly unknown[], options: PushOptions) {
+  const acceptedAt = options.acceptedAt ?? (() => new Date());
+  return db.transaction(async (tx) => {
+    const [counter] = await tx.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'event_seq' FOR UPDATE`);
+    let seq = counter!.value;
+
+    const parsed = rawEvents.map((raw) => ticketEventSchema.safeParse(raw));
+    const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
+    const known = await knownEvents(tx, valid.map((e) => e.id));
+    const tickets = await ticketStates(tx, [...new Set(valid.map((e) => e.ticketId))]);
+
+    const results: PushResult[] = [];
+    const rows: { seq: number; event: TicketEvent; userId: string | null }[] = [];
+    const changed = new Map<string, { ticket: Ticket; lastSeq: number }>();
+
+    const append = (event: TicketEvent, ticket: Ticket, userId: string | null) => {
+      seq += 1;
+      rows.push({ seq, event, userId });
+      tickets.set(ticket.id, ticket);
+      changed.set(ticket.id, { ticket, lastSeq: seq });
+      return seq;
+    };
+
+    for (const [index, result] of parsed.entries()) {
+      if (!result.success) {
+        const id = (rawEvents[index] as { id?: unknown } | null)?.id;
+        results.push({ id: typeof id === 'string' ? id : `#${index}`, status: 'rejected', reason: `invalid event: ${describeIssues(result.error)}` });
+        continue;
+      }
+      const event = result.data;
+      const storedSeq = known.get(event.id);
+      if (storedSeq !== undefined) {
+        results.push({ id: event.id, status: 'duplicate', seq: storedSeq });
+        continue;
+      }
+      const refused = refusal(event, options.user);
+      const applied = refused ? null : applyEvent(tickets.get(event.ticketId) ?? null, event);
+      if (!applied || !applied.ok) {
+        results.push({ id: event.id, status: 'rejected', reason: refused ?? (applied as { reason: string }).reason });
+        continue;
+      }
+      const eventSeq = append(event, applied.ticket, options.user.id);
+      known.set(event.id, eventSeq);
+      results.push({ id: event.id, status: 'accepted', seq: eventSeq });
+
+      if (event.type === 'created') {
+        const at = acceptedAt(event);
+        const numbered: TicketEvent = {
+          id: v7(),
+          ticketId: event.ticketId,
+          type: 'numbered',
+          at: at.toISOString(),
+          actor: 'server',
+          origin: 'server',
+          payload: { officialNo: await nextOfficialNumber(tx, at, options.timeZone) },
+        };
+        const withNumber = applyEvent(applied.ticket, numbered);
+        if (!withNumber.ok) throw new Error(`numbering failed: ${withNumber.reason}`);
+        append(numbered, withNumber.ticket, null);
+      }
+    }
+
+    if (rows.length > 0) {
+      await insertEvents(tx, rows);
+      await upsertTickets(tx, [...changed.values()]);
+      await tx.query(`UPDATE counters SET value = $1 WHERE name = 'event_seq'`, [seq]);
+      // Delivered only if this transaction commits: a wake-up for every server process's live clients.
+      await tx.query(`SELECT pg_notify($1, $2)`, [eventsChannel, String(seq)]);
+    }
+    return { results, head: seq };
+  });
+}
+
+async function knownEvents(db: Queryable, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; seq: number }>(`SELECT id, seq FROM events WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, r.seq]));
+}
+
+async function ticketStates(db: Queryable, ids: string[]): Promise<Map<string, Ticket>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; state: unknown }>(`SELECT id, state FROM tickets WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, ticketSchema.parse(r.state)]));
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm run server`: the central server. Embedded PGlite in DATA_DIR unless DATABASE_URL names a
+ * PostgreSQL; on an empty embedded database it seeds the demo centre (SEED_DEMO=auto).
+ */
+import { buildServer } from './app';
+import { loadConfig } from './config';
+import { openServerDatabase } from './db/open';
+import { seedDemo } from './seed/seed';
+
+async function main() {
+  const config = loadConfig();
+  const db = await openServerDatabase(config);
+  const [users] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
+  const seed = config.seedDemo === 'yes' || (config.seedDemo === 'auto' && db.engine === 'pglite' && users!.n === 0);
+  if (seed) {
+    const started = Date.now();
+    const seeded = await seedDemo(db, { count: 4000, timeZone: config.timeZone });
+    console.log(`Seeded the demo centre in ${Date.now() - started} ms: ${JSON.stringify(seeded)}`);
+  }
+  const app = await buildServer({ db, config });
+  await app.listen({ host: config.host, port: config.port });
+  console.log(`Hotline central server on http://${config.host}:${(app.server.address() as { port: number }).port}/ (${db.engine})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Fastify stops accepting, waits for in-flight requests, then runs onClose hooks (live hub).
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

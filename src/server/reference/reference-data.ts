@@ -1,0 +1,76 @@
+import { pinyin } from 'pinyin-pro';
+import divisions from '../../../resources/reference/beijing-divisions.json';
+import { requestTypes } from '../../shared/domain/ticket';
+import type { ReferenceKind } from '../../shared/server-api/reference';
+import { articles } from './catalogue/articles';
+import { categoryGroups } from './catalogue/categories';
+import { requestTypeNames } from './catalogue/request-types';
+import { slaPolicies } from './catalogue/sla';
+import { municipalUnits, streetOfficeName } from './catalogue/units';
+
+export interface ReferenceDraft {
+  kind: ReferenceKind;
+  code: string;
+  body: Record<string, unknown>;
+}
+
+/** Full pinyin and initials, for matching `chaoyang` and `cy` to 朝阳区 (the suffix 区/街道 is left out). */
+function spellings(name: string) {
+  const core = name.replace(/(区|街道|地区|镇|乡)$/, '') || name;
+  return {
+    pinyin: pinyin(core, { toneType: 'none', separator: '', v: true }).toLowerCase(),
+    initials: pinyin(core, { pattern: 'first', toneType: 'none', separator: '' }).toLowerCase(),
+  };
+}
+
+const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Every reference item the centre starts with, derived from the catalogue and the division list. */
+export function defaultReferenceData(): ReferenceDraft[] {
+  const items: ReferenceDraft[] = [];
+  const districtName = new Map(divisions.districts.map((d) => [d.code, d.name]));
+
+  for (const type of requestTypes) items.push({ kind: 'requestType', code: type, body: { ...requestTypeNames[type] } });
+
+  for (const group of categoryGroups) {
+    items.push({ kind: 'category', code: group.code, body: { zh: group.zh, en: group.en, parent: null } });
+    for (const [code, zh, en, sla, route, keywords] of group.leaves) {
+      items.push({ kind: 'category', code, body: { zh, en, parent: group.code, sla, keywords: keywords.split(' '), ...spellings(zh) } });
+      items.push({ kind: 'routingRule', code: `${code}@*`, body: { category: code, districtCode: null, target: route } });
+    }
+  }
+
+  for (const [code, policy] of Object.entries(slaPolicies)) items.push({ kind: 'slaPolicy', code, body: { ...policy } });
+
+  for (const district of divisions.districts) {
+    const s = spellings(district.name);
+    items.push({ kind: 'district', code: district.code, body: { zh: district.name, en: `${titleCase(s.pinyin)} District`, ...s } });
+    items.push({
+      kind: 'unit',
+      code: `district:${district.code}`,
+      body: { zh: `${district.name}人民政府`, en: `${titleCase(s.pinyin)} District Government`, type: 'district', districtCode: district.code },
+    });
+  }
+  for (const street of divisions.streets) {
+    const s = spellings(street.name);
+    const office = streetOfficeName(street.name);
+    items.push({
+      kind: 'street',
+      code: street.code,
+      body: { zh: street.name, en: titleCase(s.pinyin), districtCode: street.districtCode, district: districtName.get(street.districtCode), ...s },
+    });
+    items.push({
+      kind: 'unit',
+      code: `street:${street.code}`,
+      body: { zh: office.zh, en: `${titleCase(s.pinyin)} ${office.kind} office`, type: office.kind, districtCode: street.districtCode, streetCode: street.code },
+    });
+  }
+  for (const [code, zh, en] of municipalUnits) {
+    items.push({ kind: 'unit', code, body: { zh, en, type: code.startsWith('company:') ? 'company' : 'department' } });
+  }
+  for (const article of articles) {
+    const { code, ...body } = article;
+    items.push({ kind: 'article', code, body: { ...body } });
+  }
+  return items;
+}

@@ -1,0 +1,50 @@
+import type { ReferenceItem } from '../../shared/server-api/reference';
+import type { Database, Queryable } from '../db/database';
+import type { ReferenceDraft } from './reference-data';
+
+/**
+ * Writes reference items, giving a new version only to those whose body changed, so a workstation
+ * pulls just the difference. Returns how many changed.
+ */
+export async function upsertReference(db: Database, drafts: readonly ReferenceDraft[]): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [counter] = await tx.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'reference_version' FOR UPDATE`);
+    const current = await tx.query<{ kind: string; code: string; body: unknown; deleted: boolean }>(
+      `SELECT kind, code, body, deleted FROM reference_items`,
+    );
+    const existing = new Map(current.map((r) => [`${r.kind}/${r.code}`, r]));
+    let version = counter!.value;
+    const changed = drafts.filter((d) => {
+      const old = existing.get(`${d.kind}/${d.code}`);
+      return !old || old.deleted || JSON.stringify(canonical(old.body)) !== JSON.stringify(canonical(d.body));
+    });
+    if (changed.length === 0) return 0;
+    await tx.query(
+      `INSERT INTO reference_items (kind, code, version, deleted, body)
+       SELECT kind, code, version, false, body::jsonb FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS t (kind, code, version, body)
+       ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, deleted = false, body = excluded.body`,
+      [changed.map((d) => d.kind), changed.map((d) => d.code), changed.map(() => ++version), changed.map((d) => JSON.stringify(d.body))],
+    );
+    await tx.query(`UPDATE counters SET value = $1 WHERE name = 'reference_version'`, [version]);
+    return changed.length;
+  });
+}
+
+/** jsonb does not keep key order; compare bodies with sorted keys. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+export async function referenceAfter(db: Queryable, after: number, limit: number) {
+  const [head] = await db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'reference_version'`);
+  const rows = await db.query<{ kind: ReferenceItem['kind']; code: string; version: number; deleted: boolean; body: Record<string, unknown> }>(
+    `SELECT kind, code, version, deleted, body FROM reference_items WHERE version > $1 AND version <= $2 ORDER BY version LIMIT $3`,
+    [after, head!.value, limit],
+  );
+  const full = rows.length === limit;
+  return { items: rows satisfies ReferenceItem[], cursor: full ? rows[rows.length - 1]!.version : head!.value, hasMore: full };
+}

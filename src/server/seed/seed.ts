@@ -1,0 +1,158 @@
+import { v7 } from 'uuid';
+import { formatProvisionalNumber } from '../../shared/domain/provisional-number';
+import { resolveRoute } from '../../shared/domain/routing';
+import type { RequestType, TicketEvent } from '../../shared/domain/ticket';
+import type { Role, User } from '../../shared/server-api/auth';
+import { createUser, findUserForLogin } from '../auth/users';
+import type { Database } from '../db/database';
+import { pushEvents } from '../events/push';
+import { type ReferenceDraft, defaultReferenceData } from '../reference/reference-data';
+import { upsertReference } from '../reference/reference-store';
+import { categoriesWithText, describeProblem } from './demo-text';
+import { seededRandom } from './random';
+
+/** Every demo user signs in with this password (README: "Demo users"). */
+export const demoPassword = 'hotline12345';
+
+export const demoUsers: { username: string; displayName: string; role: Role; unitCode: string | null }[] = [
+  { username: 'agent1', displayName: '张敏', role: 'agent', unitCode: null },
+  { username: 'agent2', displayName: '李强', role: 'agent', unitCode: null },
+  { username: 'agent3', displayName: '王芳', role: 'agent', unitCode: null },
+  { username: 'lead1', displayName: '赵磊（班长）', role: 'lead', unitCode: null },
+  { username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: null },
+  { username: 'unit.jinsong', displayName: '劲松街道办事处', role: 'unit', unitCode: 'street:110105017' },
+  { username: 'unit.heating', displayName: '北京市热力集团', role: 'unit', unitCode: 'company:heating' },
+  { username: 'unit.chaoyang', displayName: '朝阳区人民政府', role: 'unit', unitCode: 'district:110105' },
+];
+
+export async function seedReference(db: Database): Promise<number> {
+  return upsertReference(db, defaultReferenceData());
+}
+
+/** Creates the demo users that do not exist yet; returns all of them. */
+export async function seedDemoUsers(db: Database): Promise<Map<string, User>> {
+  const users = await Promise.all(
+    demoUsers.map(async (demo) => (await findUserForLogin(db, demo.username))?.user ?? createUser(db, { ...demo, password: demoPassword })),
+  );
+  return new Map(users.map((u) => [u.username, u]));
+}
+
+export interface TicketSeedOptions {
+  count: number;
+  seed?: number;
+  days?: number;
+  now?: Date;
+  timeZone: string;
+}
+
+/** Each demo agent's own workstation, for provisional numbers. */
+const demoWorkstationCodes = ['DEM2', 'DEM3', 'DEM4', 'DEM5'];
+
+const places = ['小区', '社区', '家园', '东里', '西里', '北里', '南路', '大街', '花园'];
+const requestTypeWeights: [RequestType, number][] = [
+  ['consultation', 0.35],
+  ['help', 0.25],
+  ['complaint', 0.3],
+  ['report', 0.05],
+  ['suggestion', 0.05],
+];
+
+/**
+ * History for the demo: `count` tickets over the last `days`, through the real push path (so each
+ * is validated, folded and numbered), from a caller pool where some citizens call again and again.
+ * Does nothing if the centre already has tickets.
+ */
+export async function seedDemoTickets(db: Database, users: Map<string, User>, options: TicketSeedOptions): Promise<number> {
+  const [existing] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets`);
+  if (existing!.n > 0) return 0;
+  const random = seededRandom(options.seed ?? 12345);
+  const now = (options.now ?? new Date()).getTime();
+  const days = options.days ?? 60;
+  const reference = defaultReferenceData();
+  const byKind = (kind: ReferenceDraft['kind']) => reference.filter((r) => r.kind === kind);
+  const streets = byKind('street');
+  const leaves = byKind('category').filter((c) => c.body.parent !== null);
+  const routes = new Map(byKind('routingRule').map((r) => [r.body.category as string, r.body.target as string]));
+  const agents = [...users.values()].filter((u) => u.role === 'agent');
+
+  const phone = () => (random.chance(0.8) ? `13${random.int(100000000, 999999999)}` : `010-${random.int(60000000, 89999999)}`);
+  const frequentCallers = Array.from({ length: 40 }, phone);
+  const sequences = new Map<string, number>();
+
+  const byAgent = new Map<string, TicketEvent[]>();
+  const starts = Array.from({ length: options.count }, () => now - random.next() * days * 86_400_000).sort((a, b) => a - b);
+  for (const start of starts) {
+    const agent = random.pick(agents);
+    const code = demoWorkstationCodes[agents.indexOf(agent) % demoWorkstationCodes.length]!;
+    const street = random.pick(streets);
+    const category = random.chance(0.85) ? random.pick(categoriesWithText) : (random.pick(leaves).code as string);
+    const leaf = leaves.find((l) => l.code === category)!;
+    const roll = random.next();
+    let acc = 0;
+    const requestType = requestTypeWeights.find(([, w]) => (acc += w) >= roll)?.[0] ?? 'complaint';
+    const place = `${(street.body.zh as string).replace(/(街道|地区|镇|乡)$/, '')}${random.pick(places)}`;
+    const sequence = (sequences.get(code) ?? 0) + 1;
+    sequences.set(code, sequence);
+    const ticketId = v7();
+    const at = (offsetMinutes: number) => new Date(start + offsetMinutes * 60_000).toISOString();
+    const base = { ticketId, actor: agent.username, origin: code };
+    const events: TicketEvent[] = [
+      {
+        ...base,
+        id: v7(),
+        type: 'created',
+        at: at(0),
+        payload: {
+          provisionalNo: formatProvisionalNumber(code, sequence),
+          fields: {
+            requestType,
+            category,
+            urgency: leaf.body.sla === 'emergency' ? 'emergency' : leaf.body.sla === 'utility' ? 'urgent' : 'normal',
+            callerPhone: random.chance(0.25) ? random.pick(frequentCallers) : phone(),
+            districtCode: street.body.districtCode as string,
+            streetCode: street.code,
+            addressDetail: `${place}${random.int(1, 30)}号楼`,
+            description: describeProblem(random, category, place),
+            channel: 'phone',
+          },
+        },
+      },
+    ];
+    if (requestType === 'consultation' && random.chance(0.8)) {
+      events.push({ ...base, id: v7(), type: 'closed', at: at(random.int(2, 6)), payload: { resolution: 'direct_answer' } });
+    } else {
+      const route = resolveRoute(routes.get(category) ?? 'district', { districtCode: street.body.districtCode as string, streetCode: street.code });
+      if (route.ok) {
+        events.push({
+          ...base,
+          id: v7(),
+          type: 'dispatched',
+          at: at(random.int(10, 90)),
+          payload: { unitCodes: [route.unitCode], leadUnitCode: route.unitCode },
+        });
+        const closingAfterMinutes = random.int(3, 10) * 1440;
+        if (start + closingAfterMinutes * 60_000 < now && random.chance(0.6)) {
+          events.push({ ...base, id: v7(), type: 'closed', at: at(closingAfterMinutes), payload: { resolution: 'resolved' } });
+        }
+      }
+    }
+    byAgent.set(agent.username, [...(byAgent.get(agent.username) ?? []), ...events]);
+  }
+
+  const acceptedAt = (event: TicketEvent) => new Date(Date.parse(event.at) + 60_000);
+  for (const [username, events] of byAgent) {
+    for (let i = 0; i < events.length; i += 200) {
+      const { results } = await pushEvents(db, events.slice(i, i + 200), { user: users.get(username)!, timeZone: options.timeZone, acceptedAt });
+      const rejected = results.filter((r) => r.status === 'rejected');
+      if (rejected.length > 0) throw new Error(`demo seed: ${rejected.length} events rejected, first: ${JSON.stringify(rejected[0])}`);
+    }
+  }
+  return options.count;
+}
+
+export async function seedDemo(db: Database, options: TicketSeedOptions) {
+  const reference = await seedReference(db);
+  const users = await seedDemoUsers(db);
+  const tickets = await seedDemoTickets(db, users, options);
+  return { reference, users: users.size, tickets };
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PushResult } from '../../src/shared/server-api/sync';
+import { localDate } from '../../src/server/events/official-number';
+import { eventsBy } from '../support/event-builder';
+import { bearer, engines, startTestServer, type TestServer } from './test-server';
+
+describe.each(engines)('sync push on %s', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  });
+  afterAll(() => server.close());
+
+  const push = async (events: unknown[], username = 'agent1') => {
+    const response = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await server.token(username)), payload: { events } });
+    return { status: response.statusCode, body: response.json() as { results: PushResult[]; head: number } };
+  };
+  const count = async (sql: string, params: unknown[]) => (await server.db.query<{ n: number }>(sql, params))[0]!.n;
+
+  it('stores a batch sent three times exactly once, and answers duplicates with the same sequence numbers', async () => {
+    const agent = eventsBy('agent1');
+    const created = agent.created();
+    const batch = [created, agent.next(created.ticketId, 'note', { text: '来电人补充：楼下也停水了' }), agent.created()];
+
+    const first = await push(batch);
+    expect(first.status).toBe(200);
+    expect(first.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const seqs = first.body.results.map((r) => (r as { seq: number }).seq);
+
+    for (const _ of [1, 2]) {
+      const again = await push(batch);
+      expect(again.body.results).toEqual(batch.map((e, i) => ({ id: e.id, status: 'duplicate', seq: seqs[i] })));
+    }
+    const ids = batch.map((e) => e.id);
+    expect(await count(`SELECT count(*)::int AS n FROM events WHERE id = ANY($1::uuid[])`, [ids])).toBe(3);
+    // Each created ticket was numbered once, not once per delivery.
+    const tickets = [batch[0]!.ticketId, batch[2]!.ticketId];
+    expect(await count(`SELECT count(*)::int AS n FROM events WHERE type = 'numbered' AND ticket_id = ANY($1::uuid[])`, [tickets])).toBe(2);
+  });
+
+  it('treats a repeat inside one batch as a duplicate', async () => {
+    const created = eventsBy('agent1').created();
+    const { body } = await push([created, created]);
+    expect(body.results.map((r) => r.status)).toEqual(['accepted', 'duplicate']);
+    expect(body.results[1]).toMatchObject({ seq: (body.results[0] as { seq: number }).seq });
+  });
+
+  it('gives an official number of the day and keeps the provisional number as an alias', async () => {
+    const created = eventsBy('agent2').created();
+    await push([created], 'agent2');
+    const response = await server.app.inject({ url: `/api/tickets/${created.ticketId}`, headers: bearer(await server.token('agent1')) });
+    const { ticket, events } = response.json() as {
+      ticket: { officialNo: string; provisionalNo: string };
+      events: { seq: number; event: { type: string; actor: string } }[];
+    };
+    expect(ticket.provisionalNo).toBe((created.payload as { provisionalNo: string }).provisionalNo);
+    expect(ticket.officialNo).toMatch(new RegExp(`^${localDate(new Date(), 'Asia/Shanghai')}\\d{5}$`));
+    expect(events.map((e) => [e.event.type, e.event.actor])).toEqual([
+      ['created', 'agent2'],
+      ['numbered', 'server'],
+    ]);
+    const [byAlias] = await server.db.query<{ official_no: string }>(`SELECT official_no FROM tickets WHERE provisional_no = $1`, [ticket.provisionalNo]);
+    expect(byAlias?.official_no).toBe(ticket.officialNo);
+  });
+
+  it('rejects what it must with a reason for the agent, and still accepts the good events around them', async () => {
+    const agent = eventsBy('agent1');
+    const created = agent.created();
+    await push([created]);
+    const closed = agent.next(created.ticketId, 'closed', { resolution: 'resolved' });
+    const closedAgain = agent.next(created.ticketId, 'closed', { resolution: 'resolved' });
+    const impostor = eventsBy('agent2').created();
+    const numbering = agent.next(created.ticketId, 'numbered', { officialNo: '2026112999999' });
+    const orphan = agent.next(created.ticketId.replace(/.$/, (c) => (c === '0' ? '1' : '0')), 'note', { text: '无主' });
+    const malformed = { ...agent.created(), payload: { provisionalNo: 'T3ST-000001', fields: { description: '' } } };
+    const good = agent.created();
+
+    const { status, body } = await push([closed, closedAgain, impostor, numbering, orphan, malformed, good]);
+    expect(status).toBe(200);
+    const byId = new Map(body.results.map((r) => [r.id, r]));
+    expect(byId.get(closed.id)).toMatchObject({ status: 'accepted' });
+    expect(byId.get(closedAgain.id)).toEqual({ id: closedAgain.id, status: 'rejected', reason: 'cannot apply "closed" to a ticket that is closed' });
+    expect(byId.get(impostor.id)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('not the signed-in user "agent1"') });
+    expect(byId.get(numbering.id)).toMatchObject({ status: 'rejected', reason: '"numbered" events are made by the server only' });
+    expect(byId.get(orphan.id)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('does not exist') });
+    expect(byId.get(malformed.id)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('payload.fields') });
+    expect(byId.get(good.id)).toMatchObject({ status: 'accepted' });
+    const refusedIds = [closedAgain, impostor, numbering, orphan, malformed].map((e) => e.id);
+    expect(await count(`SELECT count(*)::int AS n FROM events WHERE id = ANY($1::uuid[])`, [refusedIds])).toBe(0);
+  });
+
+  it('refuses malformed requests as a whole with field-level errors and changes nothing', async () => {
+    const before = await count(`SELECT count(*)::int AS n FROM events`, []);
+    const token = await server.token('agent1');
+    const cases: [unknown, number][] = [
+      [{}, 400],
+      [{ events: [] }, 400],
+      [{ events: Array.from({ length: 201 }, () => ({})) }, 400],
+      [{ events: [eventsBy('agent1').created()], extra: true }, 400],
+      ['not json at all', 400],
+    ];
+    for (const [payload, expected] of cases) {
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+      });
+      expect(response.statusCode, JSON.stringify(payload).slice(0, 60)).toBe(expected);
+      expect(response.json()).toMatchObject({ error: { code: expect.stringMatching(/^invalid_/) } });
+    }
+    const huge = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: JSON.stringify({ events: [{ description: 'x'.repeat(1_100_000) }] }),
+    });
+    expect(huge.statusCode).toBe(413);
+    const unknownField = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: [{}], sneaky: 1 } });
+    expect(unknownField.json()).toMatchObject({ error: { code: 'invalid_input', issues: [expect.objectContaining({ message: expect.any(String) })] } });
+    expect(await count(`SELECT count(*)::int AS n FROM events`, [])).toBe(before);
+  });
+});
