@@ -1,18 +1,55 @@
 /**
- * `npm start` (after the build): the Electron app where its binary exists; otherwise one line
- * saying so, then the browser host, which runs the same core and UI in any browser.
+ * `npm start` (after the build): with no HOTLINE_SERVER_URL, first the embedded central server
+ * (PGlite in data/server, demo centre seeded on first start), then the workstation: the Electron
+ * app where its binary exists, otherwise — said in one line — the browser host. Ctrl+C stops both.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { findElectronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const binary = findElectronBinary();
+const children = [];
 
+function run(command, args, env = {}) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['inherit', 'pipe', 'inherit'] });
+  child.stdout.pipe(process.stdout);
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    // Either program ending ends the session: a workstation without its server is not what was asked for.
+    stopAll();
+    process.exitCode = signal ? 1 : (code ?? 0);
+  });
+  return child;
+}
+
+function stopAll() {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+}
+process.on('SIGINT', stopAll);
+process.on('SIGTERM', stopAll);
+
+function waitForLine(child, pattern) {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      seen += chunk.toString();
+      const match = pattern.exec(seen);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', () => reject(new Error('the central server stopped before it was ready; see its log above')));
+  });
+}
+
+let serverUrl = process.env.HOTLINE_SERVER_URL;
+if (!serverUrl) {
+  const server = run(process.execPath, [path.join(root, 'out/main/server.js')], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  serverUrl = await waitForLine(server, /central server on (http:\/\/\S+?\/)/);
+}
+
+const binary = findElectronBinary();
 if (binary) {
-  const child = spawn(binary, [root], { stdio: 'inherit' });
-  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+  run(binary, [root], { HOTLINE_SERVER_URL: serverUrl });
 } else {
   console.log('Electron is not installed on this machine (its binary could not be downloaded); starting the browser host instead.');
-  await import(path.join(root, 'out/main/web.js'));
+  run(process.execPath, [path.join(root, 'out/main/web.js')], { HOTLINE_SERVER_URL: serverUrl });
 }

@@ -41,6 +41,16 @@ export async function buildServer({ db, config, logger }: ServerOptions): Promis
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Graceful shutdown: in-flight requests finish, and their keep-alive connections close after the
+  // response instead of idling until the keep-alive timeout holds the shutdown up.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -26,6 +26,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // A client that never finishes must not keep the process from stopping.
+    setTimeout(() => process.exit(1), 15_000).unref();
     // Fastify stops accepting, waits for in-flight requests, then runs onClose hooks (live hub).
     await app.close();
     await db.close();

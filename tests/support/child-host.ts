@@ -3,26 +3,29 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export interface ChildHost {
+export interface ChildProcessHandle {
   url: string;
   child: ChildProcess;
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
   kill(): Promise<void>;
 }
 
-/** Starts the browser host (`src/main/web/index.ts`) as a separate Node process on a free port. */
-export async function startChildHost(dataDir: string, env: Record<string, string> = {}): Promise<ChildHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main/web/index.ts')], {
+/**
+ * Runs one of our TypeScript entry points as a separate Node process and waits until it prints
+ * the URL it serves (`ready` captures it).
+ */
+export async function startChildProcess(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcessHandle> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script)], {
     cwd: root,
-    env: { ...process.env, HOTLINE_WEB_PORT: '0', HOTLINE_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 30_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -30,7 +33,7 @@ export async function startChildHost(dataDir: string, env: Record<string, string
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
   });
   return {
     url,
@@ -43,3 +46,15 @@ export async function startChildHost(dataDir: string, env: Record<string, string
       }),
   };
 }
+
+/** The browser host (`src/main/web/index.ts`) on a free port. */
+export const startChildHost = (dataDir: string, env: Record<string, string> = {}) =>
+  startChildProcess('src/main/web/index.ts', { HOTLINE_WEB_PORT: '0', HOTLINE_DATA_DIR: dataDir, ...env }, /on (http:\/\/127\.0\.0\.1:\d+\/)/);
+
+/** A central server process on an existing PostgreSQL database, on a free port. */
+export const startChildServer = (databaseUrl: string) =>
+  startChildProcess(
+    'src/server/main.ts',
+    { DATABASE_URL: databaseUrl, PORT: '0', SEED_DEMO: 'no', LOG_LEVEL: 'warn' },
+    /central server on (http:\/\/127\.0\.0\.1:\d+\/)/,
+  );

@@ -21,7 +21,7 @@ async function freePort(): Promise<number> {
  * A throwaway PostgreSQL cluster (TOOLCHAIN.md): initdb into a temp folder, start on a free
  * loopback port, trust auth. As root it runs as the OS user postgres, which initdb demands.
  */
-export async function startThrowawayPostgres(): Promise<{ url: string; stop: () => void }> {
+export async function startThrowawayPostgres(options: { fsync?: boolean } = {}): Promise<{ url: string; stop: () => void }> {
   if (!fs.existsSync(path.join(postgresBin, 'initdb'))) {
     throw new Error(`PostgreSQL server binaries not found in ${postgresBin}: apt-get install postgresql-15, or set TEST_DATABASE_URL.`);
   }
@@ -35,9 +35,10 @@ export async function startThrowawayPostgres(): Promise<{ url: string; stop: () 
   const data = path.join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  // fsync off: a test cluster holds nothing worth a disk flush, and tests run several times faster.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+  // fsync off by default: a test cluster holds nothing worth a disk flush, and tests run several
+  // times faster. Benchmarks keep PostgreSQL's durable default.
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'} -c max_connections=200`;
+  run('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'log'), '-w', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {

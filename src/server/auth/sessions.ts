@@ -38,6 +38,6 @@ export async function revokeSession(db: Queryable, token: string): Promise<void>
 }
 
 export async function revokeUserSessions(db: Queryable, userId: string): Promise<number> {
-  const rows = await db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1`, [userId]);
+  const rows = await db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING 1`, [userId]);
   return rows.length;
 }

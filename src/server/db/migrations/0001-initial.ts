@@ -68,8 +68,9 @@ export const initial = {
     CREATE FUNCTION events_are_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'events is append-only'; END;
     $$;
-    CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
-      FOR EACH ROW EXECUTE FUNCTION events_are_append_only();
+    -- Statement level, so it fires even when no row matches, and for TRUNCATE too.
+    CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON events
+      FOR EACH STATEMENT EXECUTE FUNCTION events_are_append_only();
 
     -- The fold of each ticket's events: what routes read and what new events are checked against.
     CREATE TABLE tickets (
