@@ -63,6 +63,24 @@ describe.each(engines)('sync push on %s', (engine) => {
     expect(byAlias?.official_no).toBe(ticket.officialNo);
   });
 
+  it("numbers a day's tickets consecutively, spending no number on a rejected one", async () => {
+    const agent = eventsBy('agent1');
+    const batch = [agent.created(), eventsBy('agent2').created(), agent.created(), agent.created()];
+    const { body } = await push(batch);
+    expect(body.results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'accepted', 'accepted']);
+    const rows = await server.db.query<{ official_no: string }>(
+      `SELECT official_no FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY official_no`,
+      [batch.map((e) => e.ticketId)],
+    );
+    const numbers = rows.map((r) => Number(r.official_no.slice(8)));
+    expect(numbers).toHaveLength(3);
+    expect(numbers).toEqual([numbers[0], numbers[0]! + 1, numbers[0]! + 2]);
+    const next = (await push([agent.created()])).body.results[0] as { seq: number };
+    const [latest] = await server.db.query<{ official_no: string }>(`SELECT official_no FROM tickets ORDER BY last_seq DESC LIMIT 1`);
+    expect(Number(latest!.official_no.slice(8))).toBe(numbers[2]! + 1);
+    expect(next.seq).toBe(body.head + 1);
+  });
+
   it('rejects what it must with a reason for the agent, and still accepts the good events around them', async () => {
     const agent = eventsBy('agent1');
     const created = agent.created();

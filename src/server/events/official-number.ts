@@ -7,13 +7,26 @@ export function localDate(at: Date, timeZone: string): string {
   return `${part('year')}${part('month')}${part('day')}`;
 }
 
-/** The next official number of the day, e.g. 2026112900123: date, then a daily sequence of 5+ digits. */
-export async function nextOfficialNumber(db: Queryable, at: Date, timeZone: string): Promise<string> {
-  const day = localDate(at, timeZone);
-  const [row] = await db.query<{ value: number }>(
-    `INSERT INTO counters (name, value) VALUES ($1, 1)
-     ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value`,
-    [`ticket_no:${day}`],
-  );
-  return `${day}${String(row!.value).padStart(5, '0')}`;
+/**
+ * Official numbers for tickets accepted at the given times, in the same order: the date, then a
+ * daily sequence of 5+ digits (2026112900123). One statement per day in the batch; called only for
+ * tickets already accepted, so the daily sequence has no gaps.
+ */
+export async function allocateOfficialNumbers(db: Queryable, times: readonly Date[], timeZone: string): Promise<string[]> {
+  const days = times.map((at) => localDate(at, timeZone));
+  const next = new Map<string, number>();
+  for (const day of new Set(days)) {
+    const count = days.filter((d) => d === day).length;
+    const [row] = await db.query<{ value: number }>(
+      `INSERT INTO counters (name, value) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value RETURNING value`,
+      [`ticket_no:${day}`, count],
+    );
+    next.set(day, row!.value - count + 1);
+  }
+  return days.map((day) => {
+    const value = next.get(day)!;
+    next.set(day, value + 1);
+    return `${day}${String(value).padStart(5, '0')}`;
+  });
 }

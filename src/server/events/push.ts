@@ -5,7 +5,7 @@ import type { User } from '../../shared/server-api/auth';
 import type { PushResult } from '../../shared/server-api/sync';
 import type { Database, Queryable } from '../db/database';
 import { insertEvents, upsertTickets } from './event-rows';
-import { nextOfficialNumber } from './official-number';
+import { allocateOfficialNumbers } from './official-number';
 
 export const eventsChannel = 'hotline_events';
 
@@ -32,7 +32,8 @@ function refusal(event: TicketEvent, user: User): string | null {
  *
  * Sequence numbers are handed out under a row lock on the counter that is held until commit, so
  * batches commit in sequence order: a reader that has seen N has seen everything below N.
- * Each `created` event is followed by a server `numbered` event carrying the official number.
+ * Each accepted `created` event gets a server `numbered` event with the official number; these
+ * follow the batch's own events.
  */
 export async function pushEvents(db: Database, rawEvents: readonly unknown[], options: PushOptions) {
   const acceptedAt = options.acceptedAt ?? (() => new Date());
@@ -48,6 +49,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
     const results: PushResult[] = [];
     const rows: { seq: number; event: TicketEvent; userId: string | null }[] = [];
     const changed = new Map<string, { ticket: Ticket; lastSeq: number }>();
+    const accepted: TicketEvent[] = [];
 
     const append = (event: TicketEvent, ticket: Ticket, userId: string | null) => {
       seq += 1;
@@ -78,23 +80,25 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
       const eventSeq = append(event, applied.ticket, options.user.id);
       known.set(event.id, eventSeq);
       results.push({ id: event.id, status: 'accepted', seq: eventSeq });
-
-      if (event.type === 'created') {
-        const at = acceptedAt(event);
-        const numbered: TicketEvent = {
-          id: v7(),
-          ticketId: event.ticketId,
-          type: 'numbered',
-          at: at.toISOString(),
-          actor: 'server',
-          origin: 'server',
-          payload: { officialNo: await nextOfficialNumber(tx, at, options.timeZone) },
-        };
-        const withNumber = applyEvent(applied.ticket, numbered);
-        if (!withNumber.ok) throw new Error(`numbering failed: ${withNumber.reason}`);
-        append(numbered, withNumber.ticket, null);
-      }
+      if (event.type === 'created') accepted.push(event);
     }
+
+    const times = accepted.map(acceptedAt);
+    const numbers = await allocateOfficialNumbers(tx, times, options.timeZone);
+    accepted.forEach((created, i) => {
+      const numbered: TicketEvent = {
+        id: v7(),
+        ticketId: created.ticketId,
+        type: 'numbered',
+        at: times[i]!.toISOString(),
+        actor: 'server',
+        origin: 'server',
+        payload: { officialNo: numbers[i]! },
+      };
+      const withNumber = applyEvent(tickets.get(created.ticketId)!, numbered);
+      if (!withNumber.ok) throw new Error(`numbering failed: ${withNumber.reason}`);
+      append(numbered, withNumber.ticket, null);
+    });
 
     if (rows.length > 0) {
       await insertEvents(tx, rows);
