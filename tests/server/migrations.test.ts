@@ -20,6 +20,15 @@ describe.each(engines)('server migrations on %s', (engine) => {
     await db.close();
   });
 
+  it('let several processes start on an empty database at once', async () => {
+    const { db } = await freshDatabase(engine);
+    await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    const results = await Promise.all([migrateServer(db), migrateServer(db), migrateServer(db)]);
+    expect(results).toEqual([serverMigrations.length, serverMigrations.length, serverMigrations.length]);
+    expect(await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM schema_migrations`)).toEqual([{ n: serverMigrations.length }]);
+    await db.close();
+  });
+
   it('keep the event log append-only', async () => {
     const { db } = await freshDatabase(engine);
     await db.query(

@@ -18,10 +18,11 @@ const migrationLock = 7_345_012_345;
  * several server processes may start together. Refuses a schema newer than this server.
  */
 export async function migrateServer(db: Database, migrations: readonly ServerMigration[] = serverMigrations): Promise<number> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
+    // Under the lock: two processes creating it at once would collide in the catalog.
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
     const current = row?.version ?? 0;
     if (current > migrations.length) {

@@ -37,12 +37,13 @@ function refusal(event: TicketEvent, user: User): string | null {
  */
 export async function pushEvents(db: Database, rawEvents: readonly unknown[], options: PushOptions) {
   const acceptedAt = options.acceptedAt ?? (() => new Date());
+  // Parsed before the transaction: the sequence lock is held only for the database work.
+  const parsed = rawEvents.map((raw) => ticketEventSchema.safeParse(raw));
+  const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
   return db.transaction(async (tx) => {
     const [counter] = await tx.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'event_seq' FOR UPDATE`);
     let seq = counter!.value;
 
-    const parsed = rawEvents.map((raw) => ticketEventSchema.safeParse(raw));
-    const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
     const known = await knownEvents(tx, valid.map((e) => e.id));
     const tickets = await ticketStates(tx, [...new Set(valid.map((e) => e.ticketId))]);
 
