@@ -9,6 +9,8 @@ import { createHandlers } from './handlers';
 import type { WorkstationIdentity } from './handlers/types';
 import { type Db, openDatabase } from './store/database';
 import { readSetting, writeSetting } from './store/settings-store';
+import { ServerClient } from './sync/server-client';
+import { SyncEngine } from './sync/sync-engine';
 
 export interface CoreOptions {
   /** Folder of the SQLite cache: Electron's userData, or the browser host's data dir. */
@@ -17,6 +19,12 @@ export interface CoreOptions {
   version: string;
   /** Fixes the workstation code on first start (provisioning); otherwise a random one is made. */
   workstationCode?: string;
+  /** The central server; without it the workstation works alone (`not_configured`). */
+  serverUrl?: string;
+  /** How the core reaches the server; tests pass one that loses answers. */
+  serverFetch?: typeof fetch;
+  /** Sync at least this often when nothing wakes the engine (default 30 s). */
+  syncPollMs?: number;
   now?: () => Date;
   log?: Logger;
 }
@@ -26,7 +34,8 @@ export interface Core {
   bus: EventBus;
   dispatch: Dispatch;
   identity: WorkstationIdentity;
-  close(): void;
+  sync: SyncEngine | null;
+  close(): Promise<void>;
 }
 
 const identitySchema = z.strictObject({ id: z.string(), code: workstationCodeSchema });
@@ -48,12 +57,28 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(databaseFile(options.dataDir));
   const bus = new EventBus();
   const identity = loadIdentity(db, options.workstationCode, now());
-  const handlers = createHandlers({ db, bus, identity, host: options.host, version: options.version, now });
+  const sync = options.serverUrl
+    ? new SyncEngine({
+        db,
+        bus,
+        client: new ServerClient({ baseUrl: options.serverUrl, ...(options.serverFetch ? { fetch: options.serverFetch } : {}) }),
+        workstationId: identity.id,
+        now,
+        ...(options.syncPollMs ? { pollMs: options.syncPollMs } : {}),
+        ...(options.log ? { log: options.log } : {}),
+      })
+    : null;
+  const handlers = createHandlers({ db, bus, identity, host: options.host, version: options.version, now, sync });
+  sync?.start();
   return {
     db,
     bus,
     identity,
+    sync,
     dispatch: createDispatcher(handlers, options.log),
-    close: () => db.close(),
+    close: async () => {
+      await sync?.stop();
+      db.close();
+    },
   };
 }

@@ -40,7 +40,12 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
-    core = openCore({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() });
+    core = openCore({
+      dataDir: app.getPath('userData'),
+      host: 'electron',
+      version: app.getVersion(),
+      serverUrl: process.env.HOTLINE_SERVER_URL || undefined,
+    });
     bindIpc(ipcMain, core.dispatch, createSenderCheck(rendererUrl));
     const win = createMainWindow({ db: core.db, preload: path.join(here, '../preload/index.cjs'), rendererUrl });
     mainWindow = win;
@@ -55,5 +60,5 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => void core?.close());
 }

@@ -1,15 +1,17 @@
 import type { SyncStatus } from '../../shared/contract/sync';
 import type { Db } from '../store/database';
 import { outboxSize } from '../store/ticket-store';
+import type { SyncEngine } from '../sync/sync-engine';
 import type { CoreDeps, DomainHandlers } from './types';
 
-/** Until the sync engine lands, the workstation has no server and says so. */
-export const currentSyncStatus = (db: Db): SyncStatus => ({
-  connection: 'not_configured',
-  outboxSize: outboxSize(db),
-  lastSyncAt: null,
-});
+/** The engine's view, or — with no server configured — a workstation that works alone. */
+export const currentSyncStatus = (db: Db, sync: SyncEngine | null): SyncStatus =>
+  sync?.status() ?? { connection: 'not_configured', outboxSize: outboxSize(db), lastSyncAt: null };
 
-export const syncHandlers = ({ db }: CoreDeps): DomainHandlers<'sync'> => ({
-  status: () => currentSyncStatus(db),
+export const syncHandlers = ({ db, sync }: CoreDeps): DomainHandlers<'sync'> => ({
+  status: () => currentSyncStatus(db, sync),
+  now: () => {
+    sync?.wake();
+    return currentSyncStatus(db, sync);
+  },
 });

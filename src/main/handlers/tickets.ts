@@ -6,7 +6,7 @@ import { getTicket, nextInSequence, recentTickets, recordEvent } from '../store/
 import { currentSyncStatus } from './sync';
 import type { CoreDeps, DomainHandlers } from './types';
 
-export const ticketsHandlers = ({ db, bus, identity, now }: CoreDeps): DomainHandlers<'tickets'> => ({
+export const ticketsHandlers = ({ db, bus, identity, now, sync }: CoreDeps): DomainHandlers<'tickets'> => ({
   create: ({ fields, draftId }) => {
     const at = now().toISOString();
     const ticket = db.transaction(() => {
@@ -18,7 +18,8 @@ export const ticketsHandlers = ({ db, bus, identity, now }: CoreDeps): DomainHan
           ticketId: newId(),
           type: 'created',
           at,
-          actor: `workstation:${identity.code}`,
+          // The signed-in agent (the server checks it); a workstation nobody signed in to says so.
+          actor: sync?.user()?.username ?? `workstation:${identity.code}`,
           origin: identity.code,
           payload: { provisionalNo, fields },
         },
@@ -28,7 +29,8 @@ export const ticketsHandlers = ({ db, bus, identity, now }: CoreDeps): DomainHan
       return created;
     })();
     bus.emit('tickets.changed', { ids: [ticket.id] });
-    bus.emit('sync.status', currentSyncStatus(db));
+    bus.emit('sync.status', currentSyncStatus(db, sync));
+    sync?.wake();
     return ticket;
   },
   get: ({ id }) => {

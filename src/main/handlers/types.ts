@@ -2,6 +2,7 @@ import type { Contract, CallOutput, Domain, ParsedInput } from '../../shared/con
 import type { hostKinds } from '../../shared/contract/app';
 import type { EventBus } from '../event-bus';
 import type { Db } from '../store/database';
+import type { SyncEngine } from '../sync/sync-engine';
 
 export interface WorkstationIdentity {
   id: string;
@@ -16,6 +17,8 @@ export interface CoreDeps {
   host: (typeof hostKinds)[number];
   version: string;
   now: () => Date;
+  /** Null when no server is configured: the workstation works alone. */
+  sync: SyncEngine | null;
 }
 
 export type Handler<D extends Domain, M extends keyof Contract[D]> = (

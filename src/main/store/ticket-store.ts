@@ -4,7 +4,7 @@ import type { TicketSummary } from '../../shared/contract/tickets';
 import { AppError } from '../../shared/result';
 import type { Db } from './database';
 
-interface EventRow {
+export interface EventRow {
   id: string;
   ticket_id: string;
   type: string;
@@ -27,7 +27,7 @@ interface TicketRow {
   state: string;
 }
 
-const eventFromRow = (row: EventRow): TicketEvent =>
+export const eventFromRow = (row: EventRow): TicketEvent =>
   ticketEventSchema.parse({
     id: row.id,
     ticketId: row.ticket_id,
@@ -115,15 +115,18 @@ export function recordEvent(db: Db, event: TicketEvent, now: string): Ticket {
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload));
     db.prepare(`INSERT INTO outbox (event_id, enqueued_at) VALUES (?, ?)`).run(event.id, now);
-    return refoldTicket(db, event.ticketId);
+    return refoldTicket(db, event.ticketId)!;
   })();
 }
 
-/** Rebuilds one ticket's projection from its events (after local writes or server answers). */
-export function refoldTicket(db: Db, ticketId: string): Ticket {
+/**
+ * Rebuilds one ticket's projection from its events (after local writes or server answers):
+ * confirmed events in server order with this workstation's pending ones on top.
+ * Null when the cache holds no creation event for it (nothing to show yet).
+ */
+export function refoldTicket(db: Db, ticketId: string): Ticket | null {
   const { ticket } = foldTicket(eventsOf(db, ticketId));
-  if (!ticket) throw new AppError('not_found', `ticket ${ticketId} has no creation event`);
-  writeProjection(db, ticket);
+  if (ticket) writeProjection(db, ticket);
   return ticket;
 }
 

@@ -2,6 +2,7 @@
  * `npm run web`: the workstation core under plain Node, serving the built renderer to a browser.
  *   HOTLINE_WEB_PORT  port on 127.0.0.1 (default 12345; 0 picks a free one)
  *   HOTLINE_DATA_DIR  folder of the SQLite cache (default ./data/web)
+ *   HOTLINE_SERVER_URL the central server (default: none, the workstation works alone)
  */
 import path from 'node:path';
 import { appRoot, appVersion } from '../app-paths';
@@ -28,13 +29,14 @@ async function main() {
     host: 'web',
     version: appVersion(root),
     workstationCode: process.env.HOTLINE_WORKSTATION_CODE,
+    serverUrl: process.env.HOTLINE_SERVER_URL || undefined,
   });
   const host = await startWebHost({ core, port, staticDir: path.join(root, 'out', 'renderer') });
   console.log(`Hotline Workstation (browser host) on ${host.url}  data: ${dataDir}`);
 
   const stop = async () => {
     await host.close();
-    core.close();
+    await core.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

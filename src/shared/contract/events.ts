@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/ids';
 import type { EventsShape } from './define';
+import { signedInUserSchema } from './auth';
 import { uiSettingsSchema } from './settings';
 import { syncStatusSchema } from './sync';
 
@@ -9,6 +10,7 @@ export const pushedEvents = {
   sync: { status: syncStatusSchema },
   tickets: { changed: z.strictObject({ ids: z.array(idSchema) }) },
   settings: { changed: uiSettingsSchema },
+  auth: { changed: signedInUserSchema.nullable() },
 } satisfies EventsShape;
 
 export type PushedEvents = typeof pushedEvents;

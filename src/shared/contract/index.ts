@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appCalls } from './app';
+import { authCalls } from './auth';
 import { type CallSpec, type ContractShape, flatten } from './define';
 import { draftsCalls } from './drafts';
 import { settingsCalls } from './settings';
@@ -13,6 +14,7 @@ import { ticketsCalls } from './tickets';
  */
 export const contract = {
   app: appCalls,
+  auth: authCalls,
   settings: settingsCalls,
   drafts: draftsCalls,
   tickets: ticketsCalls,

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineCall } from './define';
 
 /**
- * `not_configured`: no server address is set, so the workstation works alone.
- * The other states arrive with the sync engine.
+ * `not_configured`: no server address is set, so the workstation works alone; `signed_out`: a
+ * server is set but no agent session is live; `syncing` / `online`: talking to it; `unreachable`:
+ * the last try failed and the next is scheduled (work goes on offline).
  */
 export const connectionStates = ['not_configured', 'online', 'syncing', 'unreachable', 'signed_out'] as const;
 
@@ -17,6 +18,11 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>;
 export const syncCalls = {
   status: defineCall({
     doc: 'Connection state, events waiting for the server, and the last successful sync.',
+    input: z.strictObject({}),
+    output: syncStatusSchema,
+  }),
+  now: defineCall({
+    doc: 'Syncs at once instead of waiting for the next round.',
     input: z.strictObject({}),
     output: syncStatusSchema,
   }),

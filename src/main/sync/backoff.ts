@@ -1,0 +1,8 @@
+/**
+ * Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff and Jitter"):
+ * a whole centre reconnecting after an outage must not retry in lockstep.
+ */
+export function backoffDelay(failures: number, random: () => number, baseMs = 500, capMs = 30_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(random() * ceiling);
+}

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { loginResponseSchema } from '../../shared/server-api/auth';
+import { pullResponseSchema, pushResponseSchema } from '../../shared/server-api/sync';
+import { appErrorSchema } from '../../shared/result';
+
+/**
+ * Why a call to the server failed, as the sync engine must tell it apart:
+ * `unreachable` — no answer (network, timeout, 5xx): retry later, keep everything;
+ * `unauthenticated` — the session is gone: ask the agent to sign in again, keep everything;
+ * `refused` — the server answered no (bad password, throttled, invalid request): say why.
+ */
+export class ServerError extends Error {
+  constructor(
+    readonly kind: 'unreachable' | 'unauthenticated' | 'refused',
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ServerError';
+  }
+}
+
+export interface ServerClientOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** The central server's HTTP API as the workstation uses it; every answer checked against its schema. */
+export class ServerClient {
+  private readonly fetch: typeof fetch;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: ServerClientOptions) {
+    this.fetch = options.fetch ?? fetch;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  login(username: string, password: string, workstationId: string) {
+    return this.call('POST', '/api/auth/login', null, { username, password, workstationId }, loginResponseSchema);
+  }
+
+  push(token: string, events: readonly unknown[]) {
+    return this.call('POST', '/api/sync/push', token, { events }, pushResponseSchema);
+  }
+
+  pull(token: string, after: number, limit: number) {
+    return this.call('GET', `/api/sync/pull?after=${after}&limit=${limit}`, token, undefined, pullResponseSchema);
+  }
+
+  private async call<S extends z.ZodType>(method: string, path: string, token: string | null, body: unknown, schema: S): Promise<z.output<S>> {
+    let response: Response;
+    try {
+      response = await this.fetch(new URL(path, this.options.baseUrl), {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new ServerError('unreachable', `The server at ${this.options.baseUrl} did not answer: ${(error as Error).message}`);
+    }
+    const text = await response.text().catch(() => '');
+    if (response.status >= 500) throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ServerError('unreachable', `The server answered ${response.status} with something that is not JSON.`);
+    }
+    if (!response.ok) {
+      const error = appErrorSchema.safeParse((json as { error?: unknown }).error);
+      const message = error.success ? error.data.message : `HTTP ${response.status}`;
+      throw new ServerError(response.status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ServerError('unreachable', `The server's answer to ${path} does not match the protocol; is it the same version?`);
+    return parsed.data;
+  }
+}

@@ -1,0 +1,177 @@
+import type { SyncStatus } from '../../shared/contract/sync';
+import type { User } from '../../shared/server-api/auth';
+import { maxPushBatch } from '../../shared/server-api/sync';
+import { AppError } from '../../shared/result';
+import type { Logger } from '../dispatch';
+import type { EventBus } from '../event-bus';
+import type { Db } from '../store/database';
+import { readSetting, writeSetting } from '../store/settings-store';
+import { applyPulledPage, applyPushResults, outboxBatch, readCursor } from '../store/sync-store';
+import { outboxSize } from '../store/ticket-store';
+import { z } from 'zod';
+import { backoffDelay } from './backoff';
+import { type ServerClient, ServerError } from './server-client';
+import { SessionStore } from './session-store';
+
+export interface SyncEngineOptions {
+  db: Db;
+  bus: EventBus;
+  client: ServerClient;
+  workstationId: string;
+  now?: () => Date;
+  random?: () => number;
+  /** How often to sync when nothing wakes the engine earlier. */
+  pollMs?: number;
+  pullPage?: number;
+  log?: Logger;
+}
+
+const lastSyncKey = 'sync.lastSyncAt';
+
+/**
+ * Keeps the local cache and the server in step (DESIGN.md §4–§5): pushes the outbox in batches,
+ * pulls after the cursor, and lets the projection rebase pending events on confirmed ones.
+ * Failures never lose anything — the outbox stays until the server answers — they only change
+ * the connection state the agent sees and the time to the next try.
+ */
+export class SyncEngine {
+  readonly session: SessionStore;
+  private connection: SyncStatus['connection'] = 'signed_out';
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wakeUp: (() => void) | null = null;
+  private wokenDuringCycle = false;
+  private failures = 0;
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private readonly log: Logger;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.log = options.log ?? console;
+    this.session = new SessionStore(options.db, this.now);
+  }
+
+  status(): SyncStatus {
+    return {
+      connection: this.connection,
+      outboxSize: outboxSize(this.options.db),
+      lastSyncAt: readSetting(this.options.db, lastSyncKey, z.string()) ?? null,
+    };
+  }
+
+  user(): User | null {
+    return this.session.current()?.user ?? null;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+  }
+
+  /** Sync now: after a local write, a live hint, or the agent asking. */
+  wake(): void {
+    this.wokenDuringCycle = true;
+    this.wakeUp?.();
+  }
+
+  async signIn(username: string, password: string): Promise<User> {
+    try {
+      const session = await this.options.client.login(username, password, this.options.workstationId);
+      this.session.save({ token: session.token, expiresAt: session.expiresAt, user: session.user });
+      this.failures = 0;
+      this.wake();
+      return session.user;
+    } catch (error) {
+      if (!(error instanceof ServerError)) throw error;
+      if (error.kind === 'unreachable') throw new AppError('unavailable', `Cannot reach the server to sign in: ${error.message}`);
+      throw new AppError(error.code === 'rate_limited' ? 'rate_limited' : 'unauthenticated', error.message);
+    }
+  }
+
+  signOut(): void {
+    this.session.clear();
+    this.setConnection('signed_out');
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const token = this.session.token();
+      if (!token) {
+        this.setConnection('signed_out');
+        await this.sleep(this.options.pollMs ?? 30_000);
+        continue;
+      }
+      this.wokenDuringCycle = false;
+      try {
+        this.setConnection('syncing');
+        await this.cycle(token);
+        this.failures = 0;
+        writeSetting(this.options.db, lastSyncKey, this.now().toISOString(), this.now().toISOString());
+        this.setConnection('online');
+        if (!this.wokenDuringCycle) await this.sleep(this.options.pollMs ?? 30_000);
+      } catch (error) {
+        if (error instanceof ServerError && error.kind === 'unauthenticated') {
+          this.session.expire();
+          this.setConnection('signed_out');
+          continue;
+        }
+        this.failures += 1;
+        this.setConnection('unreachable');
+        if (!(error instanceof ServerError)) this.log.error('[sync] cycle failed', error);
+        await this.sleep(backoffDelay(this.failures, this.random));
+      }
+    }
+  }
+
+  /** One round: everything waiting goes up, then everything new comes down. */
+  private async cycle(token: string): Promise<void> {
+    const { db, client, bus } = this.options;
+    for (;;) {
+      const batch = outboxBatch(db, maxPushBatch);
+      if (batch.length === 0) break;
+      const { results } = await client.push(token, batch);
+      const touched = applyPushResults(db, results);
+      bus.emit('tickets.changed', { ids: touched });
+      this.emitStatus();
+      if (batch.length < maxPushBatch) break;
+    }
+    for (;;) {
+      const page = await client.pull(token, readCursor(db), this.options.pullPage ?? 500);
+      const touched = applyPulledPage(db, page.events, page.cursor, this.now().toISOString());
+      if (touched.length > 0) bus.emit('tickets.changed', { ids: touched });
+      if (!page.hasMore) break;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const wakeUp = () => done();
+      this.wakeUp = wakeUp;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+
+  private setConnection(state: SyncStatus['connection']): void {
+    if (this.connection === state) return;
+    this.connection = state;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    this.options.bus.emit('sync.status', this.status());
+  }
+}

@@ -1,0 +1,148 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Core, openCore } from '../../src/main/core';
+import { recordEvent } from '../../src/main/store/ticket-store';
+import { newId } from '../../src/shared/domain/ids';
+import { buildServer } from '../../src/server/app';
+import type { Database } from '../../src/server/db/database';
+import { demoPassword } from '../../src/server/seed/seed';
+import type { SyncStatus } from '../../src/shared/contract/sync';
+import type { Ticket } from '../../src/shared/domain/ticket';
+import { dbState } from '../support/db-state';
+import { intakeFields } from '../support/fixtures';
+import { tempDir } from '../support/temp-dir';
+import { until } from '../support/until';
+import { engines, freshDatabase, testConfig } from './test-server';
+
+const opened: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const thing of opened.splice(0).reverse()) await thing.close();
+});
+
+async function serve(db: Database, port = 0): Promise<{ app: FastifyInstance; url: string; port: number }> {
+  const app = await buildServer({ db, config: testConfig(), logger: false });
+  await app.listen({ host: '127.0.0.1', port });
+  const actual = (app.server.address() as AddressInfo).port;
+  return { app, url: `http://127.0.0.1:${actual}/`, port: actual };
+}
+
+function workstation(serverUrl: string, code: string, serverFetch?: typeof fetch): Core {
+  const core = openCore({ dataDir: tempDir(), host: 'web', version: 'test', workstationCode: code, serverUrl, serverFetch, syncPollMs: 200 });
+  opened.push(core);
+  return core;
+}
+
+async function call<T>(core: Core, name: string, input: unknown = {}): Promise<T> {
+  const result = await core.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+const status = (core: Core) => call<SyncStatus>(core, 'sync.status');
+const ticket = (core: Core, id: string) => call<Ticket>(core, 'tickets.get', { id });
+
+describe.each(engines)('workstation sync with the server on %s', (engine) => {
+  it('signs in, sends a new ticket, and receives its official number', async () => {
+    const { db } = await freshDatabase(engine);
+    const server = await serve(db);
+    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const core = workstation(server.url, 'K7Q2');
+    expect((await status(core)).connection).toBe('signed_out');
+
+    const user = await call<{ username: string; sessionLive: boolean }>(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    expect(user).toMatchObject({ username: 'agent1', sessionLive: true });
+    const created = await call<Ticket>(core, 'tickets.create', { fields: intakeFields });
+    expect(created).toMatchObject({ provisionalNo: 'K7Q2-000001', officialNo: null, createdBy: 'agent1' });
+
+    const numbered = await until('official number', async () => (await ticket(core, created.id)).officialNo);
+    expect(numbered).toMatch(/^\d{13}$/);
+    expect(await status(core)).toMatchObject({ connection: 'online', outboxSize: 0, lastSyncAt: expect.any(String) });
+    const onServer = await db.query<{ official_no: string; provisional_no: string }>(`SELECT official_no, provisional_no FROM tickets WHERE id = $1`, [created.id]);
+    expect(onServer).toEqual([{ official_no: numbered, provisional_no: 'K7Q2-000001' }]);
+  });
+
+  it('keeps working while the server is down and catches up when it returns, with no duplicates', async () => {
+    const { db } = await freshDatabase(engine);
+    let server = await serve(db);
+    const port = server.port;
+    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const core = workstation(server.url, 'K7Q3');
+    await call(core, 'auth.signIn', { username: 'agent2', password: demoPassword });
+    await until('first sync', async () => (await status(core)).connection === 'online');
+
+    await server.app.close();
+    const made: Ticket[] = [];
+    for (let i = 0; i < 3; i++) made.push(await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, description: `停水第${i + 1}天` } }));
+    expect(made.map((t) => t.provisionalNo)).toEqual(['K7Q3-000001', 'K7Q3-000002', 'K7Q3-000003']);
+    await until('unreachable', async () => (await status(core)).connection === 'unreachable');
+    expect((await status(core)).outboxSize).toBe(3);
+
+    server = await serve(db, port);
+    await call(core, 'sync.now');
+    await until('all numbered', async () => (await Promise.all(made.map((t) => ticket(core, t.id)))).every((t) => t.officialNo));
+    expect(await status(core)).toMatchObject({ connection: 'online', outboxSize: 0 });
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'created' AND origin = 'K7Q3'`);
+    expect(n).toBe(3);
+  });
+
+  it('stores an event once when the answer to its push was lost, and confirms it', async () => {
+    const { db } = await freshDatabase(engine);
+    const server = await serve(db);
+    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    let lost = 0;
+    // Delivers the push, then drops the answer: the server has the event, the workstation does not know.
+    const losingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).includes('/api/sync/push') && lost++ === 0) throw new TypeError('connection reset by peer');
+      return response;
+    };
+    const core = workstation(server.url, 'K7Q4', losingFetch);
+    await call(core, 'auth.signIn', { username: 'agent3', password: demoPassword });
+    const created = await call<Ticket>(core, 'tickets.create', { fields: intakeFields });
+    await until('numbered', async () => (await ticket(core, created.id)).officialNo);
+    expect(lost).toBeGreaterThanOrEqual(2);
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE ticket_id = $1 AND type = 'created'`, [created.id]);
+    expect(n).toBe(1);
+    expect(dbState(core.db).ticket_events).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: expect.any(String), status: 'confirmed', server_seq: expect.any(Number) })]),
+    );
+    expect(dbState(core.db).outbox).toEqual([]);
+  });
+
+  it("brings two workstations to the same ticket, and shows the loser of a race the server's reason", async () => {
+    const { db } = await freshDatabase(engine);
+    const server = await serve(db);
+    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const a = workstation(server.url, 'AAA2');
+    const b = workstation(server.url, 'BBB3');
+    await call(a, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    await call(b, 'auth.signIn', { username: 'agent2', password: demoPassword });
+    const created = await call<Ticket>(a, 'tickets.create', { fields: intakeFields });
+    await until('B sees the ticket', async () => (await b.dispatch('tickets.get', { id: created.id })).ok);
+
+    // Both close it before either syncs; whoever the server hears second is refused, and says why.
+    closeLocally(a, created.id, 'agent1');
+    closeLocally(b, created.id, 'agent2');
+    await call(a, 'sync.now');
+    await call(b, 'sync.now');
+    const rejected = await until('a rejection', () => {
+      for (const core of [a, b]) {
+        const row = core.db.prepare(`SELECT reject_reason FROM ticket_events WHERE status = 'rejected'`).get() as { reject_reason: string } | undefined;
+        if (row) return row.reject_reason;
+      }
+      return null;
+    });
+    expect(rejected).toBe('cannot apply "closed" to a ticket that is closed');
+    await until('both converge', async () => {
+      const [ta, tb] = [await ticket(a, created.id), await ticket(b, created.id)];
+      return ta.status === 'closed' && JSON.stringify(ta) === JSON.stringify(tb) && ta.officialNo !== null;
+    });
+  });
+});
+
+/** Closes a ticket through the workstation's one write path, as the lifecycle UI will. */
+function closeLocally(core: Core, ticketId: string, actor: string) {
+  const at = new Date().toISOString();
+  recordEvent(core.db, { id: newId(), ticketId, type: 'closed', at, actor, origin: core.identity.code, payload: { resolution: 'resolved' } }, at);
+}
