@@ -6,9 +6,11 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium (TOOLCHAIN.md); Playwright's own browser download is not reachable here. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const webPort = Number(process.env.E2E_WEB_PORT ?? 12399);
+export const serverPort = Number(process.env.E2E_SERVER_PORT ?? 12398);
 
-// A fresh cache per run, so every run starts from a new workstation.
+// A fresh cache and a fresh server per run, so every run starts from a new workstation and centre.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
+const serverDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-server-'));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,11 +38,25 @@ export default defineConfig({
     },
     { name: 'electron', testMatch: /.*\.electron\.spec\.ts/ },
   ],
-  webServer: {
-    command: 'node out/main/web.js',
-    url: `http://127.0.0.1:${webPort}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    env: { HOTLINE_WEB_PORT: String(webPort), HOTLINE_DATA_DIR: dataDir, HOTLINE_WORKSTATION_CODE: 'E2E2' },
-  },
+  webServer: [
+    {
+      command: 'node out/main/server.js',
+      url: `http://127.0.0.1:${serverPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { PORT: String(serverPort), DATA_DIR: serverDataDir, SEED_DEMO: 'yes', SEED_TICKETS: '300', LOG_LEVEL: 'warn' },
+    },
+    {
+      command: 'node out/main/web.js',
+      url: `http://127.0.0.1:${webPort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        HOTLINE_WEB_PORT: String(webPort),
+        HOTLINE_DATA_DIR: dataDir,
+        HOTLINE_WORKSTATION_CODE: 'E2E2',
+        HOTLINE_SERVER_URL: `http://127.0.0.1:${serverPort}/`,
+      },
+    },
+  ],
 });

@@ -14,6 +14,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed demo users, reference data and tickets into an empty database on start. */
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
+  /** How many tickets of history the demo seed makes. */
+  SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(4000),
 });
 
 export interface ServerConfig {
@@ -25,6 +27,7 @@ export interface ServerConfig {
   timeZone: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: 'auto' | 'yes' | 'no';
+  seedTickets: number;
 }
 
 /** Reads the environment, failing with the variable's name on a bad value. */
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     timeZone: e.TIMEZONE,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    seedTickets: e.SEED_TICKETS,
   };
 }

@@ -5,15 +5,32 @@ test('switches language, opens the palette and runs an action, by keyboard only'
   let mouseUsed = false;
   await page.exposeFunction('reportMouse', () => (mouseUsed = true));
   await page.addInitScript(() => {
-    for (const type of ['mousedown', 'click'] as const) {
+    // Pointer input only: Enter in a form fires a (trusted) click on its submit button.
+    for (const type of ['mousedown', 'pointerdown', 'wheel'] as const) {
       window.addEventListener(type, (event) => event.isTrusted && (window as unknown as { reportMouse(): void }).reportMouse(), true);
     }
   });
 
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '12345 热线坐席工作台' })).toBeVisible();
-  await expect(page.getByTestId('connection-state')).toHaveText('未配置服务器，本机独立工作');
   await expect(page.getByTestId('outbox-size')).toHaveText('待同步 0 条');
+
+  // The server is configured and nobody is signed in: the sign-in dialog asks at once.
+  await expect(page.getByTestId('connection-state')).toHaveText('未登录服务器');
+  await expect(page.getByLabel('工号')).toBeFocused();
+  await page.keyboard.type('agent1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('wrong-password');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('工号或密码错误。');
+  await expect(page.getByLabel('密码')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('hotline12345');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sign-in')).toBeHidden();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('张敏（坐席）');
+  await expect(page.getByTestId('connection-state')).toHaveText('在线');
+  await expect(page.getByTestId('last-sync')).not.toHaveText('上次同步：从未');
 
   await page.keyboard.press('Alt+l');
   await expect(page.getByRole('heading', { name: 'Hotline Workstation' })).toBeVisible();

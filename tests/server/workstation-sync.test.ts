@@ -27,8 +27,8 @@ async function serve(db: Database, port = 0): Promise<{ app: FastifyInstance; ur
   return { app, url: `http://127.0.0.1:${actual}/`, port: actual };
 }
 
-function workstation(serverUrl: string, code: string, serverFetch?: typeof fetch): Core {
-  const core = openCore({ dataDir: tempDir(), host: 'web', version: 'test', workstationCode: code, serverUrl, serverFetch, syncPollMs: 200 });
+function workstation(serverUrl: string, code: string, serverFetch?: typeof fetch, syncPollMs = 200): Core {
+  const core = openCore({ dataDir: tempDir(), host: 'web', version: 'test', workstationCode: code, serverUrl, serverFetch, syncPollMs });
   opened.push(core);
   return core;
 }
@@ -108,6 +108,22 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
       expect.arrayContaining([expect.objectContaining({ id: expect.any(String), status: 'confirmed', server_seq: expect.any(Number) })]),
     );
     expect(dbState(core.db).outbox).toEqual([]);
+  });
+
+  it("learns of another workstation's ticket from the live hint, long before its next poll", async () => {
+    const { db } = await freshDatabase(engine);
+    const server = await serve(db);
+    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const maker = workstation(server.url, 'MKR2');
+    const watcher = workstation(server.url, 'WCH3', undefined, 10 * 60_000);
+    await call(maker, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    await call(watcher, 'auth.signIn', { username: 'agent2', password: demoPassword });
+    await until('watcher online', async () => (await status(watcher)).connection === 'online');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // its live socket says hello
+    const created = await call<Ticket>(maker, 'tickets.create', { fields: intakeFields });
+    const started = performance.now();
+    await until('watcher has it', async () => (await watcher.dispatch('tickets.get', { id: created.id })).ok, 5000);
+    console.log(`[sync] ticket made on one workstation reached another in ${(performance.now() - started).toFixed(0)} ms (poll every 10 min)`);
   });
 
   it("brings two workstations to the same ticket, and shows the loser of a race the server's reason", async () => {

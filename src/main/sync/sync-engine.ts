@@ -10,6 +10,7 @@ import { applyPulledPage, applyPushResults, outboxBatch, readCursor } from '../s
 import { outboxSize } from '../store/ticket-store';
 import { z } from 'zod';
 import { backoffDelay } from './backoff';
+import { LiveLink } from './live-link';
 import { type ServerClient, ServerError } from './server-client';
 import { SessionStore } from './session-store';
 
@@ -45,12 +46,20 @@ export class SyncEngine {
   private readonly now: () => Date;
   private readonly random: () => number;
   private readonly log: Logger;
+  private readonly live: LiveLink;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? Math.random;
     this.log = options.log ?? console;
     this.session = new SessionStore(options.db, this.now);
+    this.live = new LiveLink({
+      baseUrl: options.client.baseUrl,
+      workstationId: options.workstationId,
+      random: this.random,
+      // A hint for events this cache already has is an echo of our own push: no need to wake.
+      onHint: (head) => (head === undefined || head > readCursor(options.db)) && this.wake(),
+    });
   }
 
   status(): SyncStatus {
@@ -73,6 +82,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.live.stop();
     this.wake();
     await this.loopDone;
   }
@@ -99,6 +109,7 @@ export class SyncEngine {
 
   signOut(): void {
     this.session.clear();
+    this.live.stop();
     this.setConnection('signed_out');
   }
 
@@ -117,10 +128,12 @@ export class SyncEngine {
         this.failures = 0;
         writeSetting(this.options.db, lastSyncKey, this.now().toISOString(), this.now().toISOString());
         this.setConnection('online');
+        this.live.ensure(token);
         if (!this.wokenDuringCycle) await this.sleep(this.options.pollMs ?? 30_000);
       } catch (error) {
         if (error instanceof ServerError && error.kind === 'unauthenticated') {
           this.session.expire();
+          this.live.stop();
           this.setConnection('signed_out');
           continue;
         }

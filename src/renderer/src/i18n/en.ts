@@ -17,6 +17,8 @@ export const en: Messages = {
     toggleTheme: { label: 'Toggle dark/light', description: 'Switch between the light and dark theme' },
     openPalette: { label: 'Command palette', description: 'Search for any action and run it' },
     openHelp: { label: 'Keyboard shortcuts', description: 'List every action with its shortcut' },
+    signIn: { label: 'Sign in', description: 'Sign in to the hotline server and start syncing' },
+    signOut: { label: 'Sign out', description: 'Sign out of this workstation; unsynced tickets are kept' },
   },
   palette: { placeholder: 'Search actions…', nothingFound: 'No matching action' },
   help: { title: 'Keyboard shortcuts', action: 'Action', keys: 'Keys', hint: 'Press Esc to close', close: 'Close' },
@@ -51,4 +53,19 @@ export const en: Messages = {
     internal: 'Internal workstation error; it was logged. Try again.',
   },
   language: { name: 'English' },
+  auth: {
+    title: 'Sign in to the hotline server',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    expired: 'Your session expired; type your password again. Unsynced tickets are all still here.',
+    signedInAs: '{{name}} ({{role}})',
+    failed: {
+      unauthenticated: 'Wrong username or password.',
+      rate_limited: 'Too many failed attempts; try again in 15 minutes or ask an administrator.',
+      unavailable: 'Cannot reach the server; check the network and try again.',
+      other: 'Sign-in failed: {{message}}',
+    },
+    roles: { agent: 'agent', lead: 'team lead', unit: 'handling unit', admin: 'administrator' },
+  },
 };

@@ -16,6 +16,8 @@ export const zhCN = {
     toggleTheme: { label: '切换深色/浅色', description: '在浅色和深色主题之间切换' },
     openPalette: { label: '命令面板', description: '搜索并执行任何操作' },
     openHelp: { label: '快捷键帮助', description: '列出所有操作及其快捷键' },
+    signIn: { label: '登录', description: '登录热线服务器，开始同步' },
+    signOut: { label: '退出登录', description: '退出本工位的登录，未同步的工单会保留' },
   },
   palette: { placeholder: '搜索操作…', nothingFound: '没有匹配的操作' },
   help: { title: '快捷键', action: '操作', keys: '按键', hint: '按 Esc 关闭', close: '关闭' },
@@ -50,6 +52,21 @@ export const zhCN = {
     internal: '工作站内部错误，已记录日志，请重试。',
   },
   language: { name: '中文' },
+  auth: {
+    title: '登录热线服务器',
+    username: '工号',
+    password: '密码',
+    submit: '登录',
+    expired: '会话已过期，请重新输入密码。未同步的工单都还在。',
+    signedInAs: '{{name}}（{{role}}）',
+    failed: {
+      unauthenticated: '工号或密码错误。',
+      rate_limited: '失败次数过多，请15分钟后再试或联系管理员。',
+      unavailable: '无法连接服务器，请检查网络后重试。',
+      other: '登录失败：{{message}}',
+    },
+    roles: { agent: '坐席', lead: '班长', unit: '承办单位', admin: '管理员' },
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -8,7 +8,11 @@ import { PanePlaceholder, type PaneId, paneIds } from '../panes/PanePlaceholder'
 import { type ActionHandlers, type ActionId, actions, formatHotkey } from './actions';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutHelp } from './ShortcutHelp';
+import { useWorkstation } from './api-context';
+import { SignInDialog } from './SignInDialog';
 import { StatusBar } from './StatusBar';
+import { useAuth } from './use-auth';
+import { useSyncStatus } from './use-sync-status';
 
 const paneAction: Record<PaneId, ActionId> = {
   intake: 'goIntake',
@@ -31,6 +35,14 @@ export function App({ settings, updateSettings }: AppProps) {
   const { t } = useTranslation();
   const [pane, setPane] = useState<PaneId>('intake');
   const [helpOpen, setHelpOpen] = useState(false);
+  const { api } = useWorkstation();
+  const user = useAuth();
+  const connection = useSyncStatus()?.connection;
+  // A server is configured but nobody's session is live: ask at once (shift start, expired
+  // session). Esc puts it off until the agent asks (Alt+I) or a sign-in succeeds.
+  const [signInAsked, setSignInAsked] = useState(false);
+  const [signInPutOff, setSignInPutOff] = useState(false);
+  const signInOpen = signInAsked || (connection === 'signed_out' && !signInPutOff);
 
   const handlers: ActionHandlers = {
     goIntake: () => setPane('intake'),
@@ -41,6 +53,8 @@ export function App({ settings, updateSettings }: AppProps) {
     openHelp: () => setHelpOpen(true),
     toggleLanguage: () => updateSettings({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }),
     toggleTheme: () => updateSettings({ colorScheme: settings.colorScheme === 'light' ? 'dark' : 'light' }),
+    signIn: () => connection !== 'not_configured' && setSignInAsked(true),
+    signOut: () => void api.auth.signOut(),
   };
   // Empty ignore list: the shortcuts use modifiers, so they must work while the agent types in a field.
   useHotkeys(
@@ -90,6 +104,18 @@ export function App({ settings, updateSettings }: AppProps) {
       </AppShell.Footer>
       <CommandPalette handlers={handlers} />
       <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
+      <SignInDialog
+        opened={signInOpen}
+        user={user}
+        onClose={() => {
+          setSignInAsked(false);
+          setSignInPutOff(true);
+        }}
+        onSignedIn={() => {
+          setSignInAsked(false);
+          setSignInPutOff(false);
+        }}
+      />
     </AppShell>
   );
 }

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { useLinkState, useWorkstation } from './api-context';
+import { useAuth } from './use-auth';
+import { useSyncStatus } from './use-sync-status';
 
 const connectionColor: Record<SyncStatus['connection'], string> = {
   not_configured: 'gray',
@@ -15,15 +17,14 @@ const connectionColor: Record<SyncStatus['connection'], string> = {
 /** Connection state, outbox size and last sync: what an agent must be able to trust at a glance. */
 export function StatusBar() {
   const { t, i18n } = useTranslation();
-  const { api, on } = useWorkstation();
+  const { api } = useWorkstation();
   const link = useLinkState();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const status = useSyncStatus();
+  const user = useAuth();
   const [code, setCode] = useState<string | null>(null);
 
-  useEffect(() => on.sync.status(setStatus), [on]);
   useEffect(() => {
     if (link !== 'open') return;
-    api.sync.status().then(setStatus, () => setStatus(null));
     api.app.info().then((info) => setCode(info.workstationCode), () => setCode(null));
   }, [api, link]);
 
@@ -52,11 +53,18 @@ export function StatusBar() {
           {t('status.lastSync', { time: lastSync })}
         </Text>
       </Group>
-      {code && (
-        <Text size="sm" c="dimmed">
-          {t('status.workstation', { code })}
-        </Text>
-      )}
+      <Group gap="lg" wrap="nowrap">
+        {user && (
+          <Text size="sm" data-testid="signed-in-user">
+            {t('auth.signedInAs', { name: user.displayName, role: t(`auth.roles.${user.role}`) })}
+          </Text>
+        )}
+        {code && (
+          <Text size="sm" c="dimmed">
+            {t('status.workstation', { code })}
+          </Text>
+        )}
+      </Group>
     </Group>
   );
 }

@@ -12,6 +12,8 @@ export const actions = [
   { id: 'openHelp', hotkey: 'F1', group: 'app' },
   { id: 'toggleLanguage', hotkey: 'alt+L', group: 'app' },
   { id: 'toggleTheme', hotkey: 'alt+T', group: 'app' },
+  { id: 'signIn', hotkey: 'alt+I', group: 'app' },
+  { id: 'signOut', hotkey: 'alt+O', group: 'app' },
 ] as const;
 
 export type ActionId = (typeof actions)[number]['id'];

@@ -1,0 +1,77 @@
+import { WebSocket } from 'ws';
+import { liveServerMessageSchema } from '../../shared/server-api/live';
+import { backoffDelay } from './backoff';
+
+export interface LiveLinkOptions {
+  baseUrl: string;
+  workstationId: string;
+  /** The server has events up to `head` (or, on connect, may have missed some: head undefined). */
+  onHint: (head: number | undefined) => void;
+  random?: () => number;
+}
+
+/**
+ * The server's live socket, kept open while the agent has a session. It only wakes the sync engine:
+ * losing it costs nothing but the wait for the next poll.
+ */
+export class LiveLink {
+  private ws: WebSocket | null = null;
+  private token: string | null = null;
+  private failures = 0;
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: LiveLinkOptions) {}
+
+  /** Connects with this token unless already connected with it. */
+  ensure(token: string): void {
+    if (this.token === token && (this.ws || this.retry)) return;
+    this.stop();
+    this.token = token;
+    this.connect();
+  }
+
+  stop(): void {
+    this.token = null;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    const ws = this.ws;
+    this.ws = null;
+    ws?.close();
+  }
+
+  private connect(): void {
+    const token = this.token;
+    if (!token) return;
+    const ws = new WebSocket(new URL('/api/live', this.options.baseUrl.replace(/^http/, 'ws')));
+    this.ws = ws;
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token, workstationId: this.options.workstationId })));
+    ws.on('message', (data) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(data.toString());
+      } catch {
+        return;
+      }
+      const message = liveServerMessageSchema.safeParse(json);
+      if (!message.success) return;
+      if (message.data.type === 'welcome') {
+        this.failures = 0;
+        this.options.onHint(undefined);
+      } else if (message.data.type === 'events') {
+        this.options.onHint(message.data.head);
+      }
+    });
+    ws.on('error', () => {}); // 'close' follows and schedules the retry.
+    ws.on('close', (code) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      // 4401: the session is gone; the engine finds out on its next call and asks the agent.
+      if (code === 4401 || this.token !== token) return;
+      this.failures += 1;
+      this.retry = setTimeout(() => {
+        this.retry = null;
+        this.connect();
+      }, backoffDelay(this.failures, this.options.random ?? Math.random, 1000));
+    });
+  }
+}
