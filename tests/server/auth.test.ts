@@ -88,7 +88,7 @@ describe.each(engines)('auth and roles on %s', (engine) => {
 
   it('lets admins create users, with field errors for bad ones', async () => {
     const token = await server.token('admin');
-    const create = (payload: unknown) => server.app.inject({ method: 'POST', url: '/api/admin/users', headers: bearer(token), payload });
+    const create = (payload: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/api/admin/users', headers: bearer(token), payload });
     const made = await create({ username: 'agent9', displayName: '新坐席', role: 'agent', password: 'a-long-enough-pass' });
     expect(made.statusCode).toBe(201);
     expect((await login('agent9', 'a-long-enough-pass')).statusCode).toBe(200);

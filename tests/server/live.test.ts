@@ -59,7 +59,7 @@ describe.each(engines)('live WebSocket on %s', (engine) => {
   it('tells leads when an agent changes state or drops off', async () => {
     const lead = await signedIn('lead1');
     const agent = await signedIn('agent1');
-    const [{ id }] = await server.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'agent1'`);
+    const { id } = (await server.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'agent1'`))[0]!;
     agent.send({ type: 'presence', state: 'on_call' });
     await lead.next((m) => m.type === 'presence' && m.userId === id && m.state === 'on_call');
     agent.close();

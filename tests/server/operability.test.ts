@@ -82,7 +82,7 @@ describe.each(engines)('operability on %s', (engine) => {
     await closing;
     expect(response.status).toBe(200);
     expect(((await response.json()) as { results: { status: string }[] }).results.filter((r) => r.status === 'accepted')).toHaveLength(200);
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'created'`);
+    const { n } = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'created'`))[0]!;
     expect(n).toBe(200);
     await expect(fetch(new URL('/healthz', base))).rejects.toThrow();
     await db.close();

@@ -23,7 +23,7 @@ describe.each(engines)('sync pull on %s', (engine) => {
   };
 
   it('pages with no gap and no repeat while other clients push', async () => {
-    const [{ n: start }] = await server.db.query<{ n: number }>(`SELECT value AS n FROM counters WHERE name = 'event_seq'`);
+    const { n: start } = (await server.db.query<{ n: number }>(`SELECT value AS n FROM counters WHERE name = 'event_seq'`))[0]!;
     const pushers = ['agent1', 'agent2', 'agent3', 'lead1'];
     for (const p of pushers) await server.token(p);
 
@@ -53,7 +53,7 @@ describe.each(engines)('sync pull on %s', (engine) => {
       expect(page.cursor).toBeGreaterThanOrEqual(cursor);
       cursor = page.cursor;
       if (!pushing && !page.hasMore) {
-        const [{ n: head }] = await server.db.query<{ n: number }>(`SELECT value AS n FROM counters WHERE name = 'event_seq'`);
+        const { n: head } = (await server.db.query<{ n: number }>(`SELECT value AS n FROM counters WHERE name = 'event_seq'`))[0]!;
         if (cursor === head) break;
       }
     }
@@ -69,7 +69,7 @@ describe.each(engines)('sync pull on %s', (engine) => {
     const agent = eventsBy('agent1');
     const ours = agent.created({ districtCode: '110105', streetCode: '110105017' });
     const theirs = agent.created({ districtCode: '110101', streetCode: '110101001' });
-    const [{ n: before }] = await server.db.query<{ n: number }>(`SELECT value AS n FROM counters WHERE name = 'event_seq'`);
+    const { n: before } = (await server.db.query<{ n: number }>(`SELECT value AS n FROM counters WHERE name = 'event_seq'`))[0]!;
     await push('agent1', [ours, theirs]);
     await push('agent1', [agent.next(ours.ticketId, 'note', { text: '已联系物业' })]);
     await push('agent1', [

@@ -82,7 +82,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     await call(core, 'sync.now');
     await until('all numbered', async () => (await Promise.all(made.map((t) => ticket(core, t.id)))).every((t) => t.officialNo));
     expect(await status(core)).toMatchObject({ connection: 'online', outboxSize: 0 });
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'created' AND origin = 'K7Q3'`);
+    const { n } = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'created' AND origin = 'K7Q3'`))[0]!;
     expect(n).toBe(3);
   });
 
@@ -102,7 +102,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     const created = await call<Ticket>(core, 'tickets.create', { fields: intakeFields });
     await until('numbered', async () => (await ticket(core, created.id)).officialNo);
     expect(lost).toBeGreaterThanOrEqual(2);
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE ticket_id = $1 AND type = 'created'`, [created.id]);
+    const { n } = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE ticket_id = $1 AND type = 'created'`, [created.id]))[0]!;
     expect(n).toBe(1);
     expect(dbState(core.db).ticket_events).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: expect.any(String), status: 'confirmed', server_seq: expect.any(Number) })]),

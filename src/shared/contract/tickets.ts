@@ -26,6 +26,11 @@ export const ticketsCalls = {
     }),
     output: ticketSchema,
   }),
+  addNote: defineCall({
+    doc: 'Adds a note to a ticket; durable and queued for the server once this returns.',
+    input: z.strictObject({ id: idSchema, text: z.string().trim().min(1).max(4000) }),
+    output: ticketSchema,
+  }),
   get: defineCall({
     doc: 'One ticket as this workstation sees it: confirmed events with pending ones on top.',
     input: z.strictObject({ id: idSchema }),
