@@ -53,7 +53,18 @@ class ServerProcess {
     private readonly databaseUrl: string,
     readonly port: number,
   ) {}
-  async start() {
+  /** Starts it, trying again if a start fails (a slow machine, a port not yet released). */
+  async start(attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.startOnce();
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await sleep(500);
+      }
+    }
+  }
+  private async startOnce() {
     this.handle = await startChildProcess(
       'src/server/main.ts',
       { DATABASE_URL: this.databaseUrl, PORT: String(this.port), SEED_DEMO: 'no', LOG_LEVEL: 'silent' },
@@ -102,8 +113,11 @@ class Agent {
     });
     this.child = child;
     child.on('error', () => {}); // A send to a dying child; `send`'s callback reports it.
+    // Drained always: an unread pipe blocks the child once its buffer fills.
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`workstation ${this.code} did not get ready`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`workstation ${this.code} did not get ready; its stderr ends:\n${stderr}`)), 60_000);
       child.on('message', (message: AgentReply) => {
         if ('ready' in message) {
           clearTimeout(timer);

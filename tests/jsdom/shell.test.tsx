@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
+import { currentSyncStatus } from '../../src/main/handlers/sync';
+import { applyPushResults } from '../../src/main/store/sync-store';
 import { actions } from '../../src/renderer/src/shell/actions';
 import { intakeFields } from '../support/fixtures';
 import { renderApp } from './render-app';
@@ -59,5 +61,30 @@ describe('workstation shell', () => {
     await screen.findByText('未配置服务器，本机独立工作');
     await app.core.dispatch('tickets.create', { fields: intakeFields });
     await waitFor(() => expect(screen.getByTestId('outbox-size').textContent).toBe('待同步 1 条'));
+  });
+});
+
+describe('refused changes', () => {
+  it('shows how many the server refused, lists them with reasons on Alt+R, and lets the agent dismiss them by keyboard', async () => {
+    const app = await renderApp();
+    core = app.core;
+    // No waiting for the first load: a pushed status must win over a load still under way.
+    const created = await app.core.dispatch('tickets.create', { fields: intakeFields });
+    if (!created.ok) throw new Error('create failed');
+    const eventId = (app.core.db.prepare(`SELECT id FROM ticket_events LIMIT 1`).get() as { id: string }).id;
+    // What the sync engine records when the server answers "rejected".
+    applyPushResults(app.core.db, [{ id: eventId, status: 'rejected', reason: 'the event\'s actor "x" is not the signed-in user "agent1"' }]);
+    app.core.bus.emit('sync.status', currentSyncStatus(app.core.db, null));
+
+    expect(await screen.findByTestId('rejected-count')).toBeTruthy();
+    expect(screen.getByTestId('rejected-count').textContent).toBe('1 条修改被拒绝');
+    await app.user.keyboard('{Alt>}r{/Alt}');
+    const table = await screen.findByTestId('rejections');
+    expect(within(table).getByText('the event\'s actor "x" is not the signed-in user "agent1"')).toBeTruthy();
+    const dismiss = within(table).getByRole('button', { name: '已处理' });
+    dismiss.focus();
+    await app.user.keyboard('{Enter}');
+    expect(await screen.findByText('没有被拒绝的修改。')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId('rejected-count')).toBeNull());
   });
 });

@@ -150,6 +150,14 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
       return null;
     });
     expect(rejected).toBe('cannot apply "closed" to a ticket that is closed');
+    // The loser keeps seeing what was refused, and why, until the agent deals with it.
+    const loser = [a, b].find((core) => core.db.prepare(`SELECT 1 FROM ticket_events WHERE status = 'rejected'`).get())!;
+    const [refused] = await call<{ eventId: string; reason: string; type: string }[]>(loser, 'tickets.rejections');
+    expect(refused).toMatchObject({ type: 'closed', reason: rejected });
+    expect((await status(loser)).rejected).toBe(1);
+    expect(await call(loser, 'tickets.dismissRejection', { eventId: refused!.eventId })).toEqual({ dismissed: true });
+    expect(await call(loser, 'tickets.rejections')).toEqual([]);
+    expect((await status(loser)).rejected).toBe(0);
     await until('both converge', async () => {
       const [ta, tb] = [await ticket(a, created.id), await ticket(b, created.id)];
       return ta.status === 'closed' && JSON.stringify(ta) === JSON.stringify(tb) && ta.officialNo !== null;

@@ -1,12 +1,12 @@
 import type { SyncStatus } from '../../shared/contract/sync';
 import type { Db } from '../store/database';
-import { outboxSize } from '../store/ticket-store';
+import { openRejectionCount, outboxSize } from '../store/ticket-store';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { CoreDeps, DomainHandlers } from './types';
 
 /** The engine's view, or — with no server configured — a workstation that works alone. */
 export const currentSyncStatus = (db: Db, sync: SyncEngine | null): SyncStatus =>
-  sync?.status() ?? { connection: 'not_configured', outboxSize: outboxSize(db), lastSyncAt: null };
+  sync?.status() ?? { connection: 'not_configured', outboxSize: outboxSize(db), rejected: openRejectionCount(db), lastSyncAt: null };
 
 export const syncHandlers = ({ db, sync }: CoreDeps): DomainHandlers<'sync'> => ({
   status: () => currentSyncStatus(db, sync),

@@ -3,7 +3,7 @@ import { formatProvisionalNumber } from '../../shared/domain/provisional-number'
 import type { Ticket } from '../../shared/domain/ticket';
 import { AppError } from '../../shared/result';
 import { discardDraft } from '../store/drafts-store';
-import { getTicket, nextInSequence, recentTickets, recordEvent } from '../store/ticket-store';
+import { dismissRejection, getTicket, nextInSequence, openRejections, recentTickets, recordEvent } from '../store/ticket-store';
 import { currentSyncStatus } from './sync';
 import type { CoreDeps, DomainHandlers } from './types';
 
@@ -48,6 +48,12 @@ export const ticketsHandlers = ({ db, bus, identity, now, sync }: CoreDeps): Dom
       const ticket = getTicket(db, id);
       if (!ticket) throw new AppError('not_found', `No ticket with id ${id} in this workstation's cache.`);
       return ticket;
+    },
+    rejections: () => openRejections(db),
+    dismissRejection: ({ eventId }) => {
+      const dismissed = dismissRejection(db, eventId, actor(), now().toISOString());
+      if (dismissed) bus.emit('sync.status', currentSyncStatus(db, sync));
+      return { dismissed };
     },
     recent: ({ limit }) => recentTickets(db, limit),
   };

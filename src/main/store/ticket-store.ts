@@ -1,6 +1,6 @@
 import { type Ticket, type TicketEvent, ticketEventSchema, ticketSchema } from '../../shared/domain/ticket';
 import { applyEvent, foldTicket } from '../../shared/domain/ticket-fold';
-import type { TicketSummary } from '../../shared/contract/tickets';
+import type { Rejection, TicketSummary } from '../../shared/contract/tickets';
 import { AppError } from '../../shared/result';
 import type { Db } from './database';
 
@@ -153,3 +153,35 @@ export function nextInSequence(db: Db, name: string): number {
 
 export const outboxSize = (db: Db): number =>
   db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM outbox`).get()!.n;
+
+export const openRejectionCount = (db: Db): number =>
+  db
+    .prepare<[], { n: number }>(
+      `SELECT count(*) AS n FROM ticket_events WHERE status = 'rejected' AND id NOT IN (SELECT event_id FROM dismissed_rejections)`,
+    )
+    .get()!.n;
+
+/** Events the server refused and nobody has dismissed yet, newest first. */
+export function openRejections(db: Db): Rejection[] {
+  return db
+    .prepare<[], { event_id: string; ticket_id: string; provisional_no: string | null; official_no: string | null; type: string; at: string; reason: string }>(
+      `SELECT e.id AS event_id, e.ticket_id, t.provisional_no, t.official_no, e.type, e.at, e.reject_reason AS reason
+       FROM ticket_events e LEFT JOIN tickets t ON t.id = e.ticket_id
+       WHERE e.status = 'rejected' AND e.id NOT IN (SELECT event_id FROM dismissed_rejections)
+       ORDER BY e.local_seq DESC`,
+    )
+    .all()
+    .map((r) => ({ eventId: r.event_id, ticketId: r.ticket_id, provisionalNo: r.provisional_no, officialNo: r.official_no, type: r.type, at: r.at, reason: r.reason }));
+}
+
+export function dismissRejection(db: Db, eventId: string, by: string, now: string): boolean {
+  return (
+    db
+      .prepare(
+        `INSERT INTO dismissed_rejections (event_id, dismissed_at, dismissed_by)
+         SELECT id, ?, ? FROM ticket_events WHERE id = ? AND status = 'rejected'
+         ON CONFLICT (event_id) DO NOTHING`,
+      )
+      .run(now, by, eventId).changes > 0
+  );
+}

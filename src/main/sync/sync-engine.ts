@@ -7,7 +7,7 @@ import type { EventBus } from '../event-bus';
 import type { Db } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings-store';
 import { applyPulledPage, applyPushResults, outboxBatch, readCursor } from '../store/sync-store';
-import { outboxSize } from '../store/ticket-store';
+import { openRejectionCount, outboxSize } from '../store/ticket-store';
 import { z } from 'zod';
 import { backoffDelay } from './backoff';
 import { LiveLink } from './live-link';
@@ -66,6 +66,7 @@ export class SyncEngine {
     return {
       connection: this.connection,
       outboxSize: outboxSize(this.options.db),
+      rejected: openRejectionCount(this.options.db),
       lastSyncAt: readSetting(this.options.db, lastSyncKey, z.string()) ?? null,
     };
   }

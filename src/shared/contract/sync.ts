@@ -11,6 +11,8 @@ export const connectionStates = ['not_configured', 'online', 'syncing', 'unreach
 export const syncStatusSchema = z.strictObject({
   connection: z.enum(connectionStates),
   outboxSize: z.number().int().nonnegative(),
+  /** Changes the server refused that the agent has not dealt with yet. */
+  rejected: z.number().int().nonnegative(),
   lastSyncAt: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

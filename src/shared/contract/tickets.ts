@@ -16,6 +16,17 @@ export const ticketSummarySchema = z.strictObject({
 });
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 
+export const rejectionSchema = z.strictObject({
+  eventId: idSchema,
+  ticketId: idSchema,
+  provisionalNo: z.string().nullable(),
+  officialNo: z.string().nullable(),
+  type: z.string(),
+  at: z.string(),
+  reason: z.string(),
+});
+export type Rejection = z.infer<typeof rejectionSchema>;
+
 export const ticketsCalls = {
   create: defineCall({
     doc: 'Registers a new ticket from intake; durable and queued for the server once this returns.',
@@ -35,6 +46,16 @@ export const ticketsCalls = {
     doc: 'One ticket as this workstation sees it: confirmed events with pending ones on top.',
     input: z.strictObject({ id: idSchema }),
     output: ticketSchema,
+  }),
+  rejections: defineCall({
+    doc: 'Changes the server refused, with its reasons, until the agent dismisses them.',
+    input: z.strictObject({}),
+    output: z.array(rejectionSchema),
+  }),
+  dismissRejection: defineCall({
+    doc: 'Marks a refused change as dealt with; the event itself stays in the log.',
+    input: z.strictObject({ eventId: idSchema }),
+    output: z.strictObject({ dismissed: z.boolean() }),
   }),
   recent: defineCall({
     doc: 'The most recently changed tickets in the local cache.',

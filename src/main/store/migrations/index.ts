@@ -1,4 +1,5 @@
 import { initial } from './0001-initial';
+import { dismissedRejections } from './0002-dismissed-rejections';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, dismissedRejections];

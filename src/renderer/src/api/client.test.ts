@@ -24,9 +24,9 @@ function scripted(answer: (call: string, input: unknown) => unknown) {
 
 describe('typed client', () => {
   it('sends the contract name and an empty input for argument-less calls', async () => {
-    const wire = scripted(() => ok({ connection: 'not_configured', outboxSize: 0, lastSyncAt: null }));
+    const wire = scripted(() => ok({ connection: 'not_configured', outboxSize: 0, rejected: 0, lastSyncAt: null }));
     const { api } = createClient(wire.transport);
-    expect(await api.sync.status()).toEqual({ connection: 'not_configured', outboxSize: 0, lastSyncAt: null });
+    expect(await api.sync.status()).toEqual({ connection: 'not_configured', outboxSize: 0, rejected: 0, lastSyncAt: null });
     expect(wire.sent).toEqual([{ call: 'sync.status', input: {} }]);
   });
 
@@ -39,7 +39,7 @@ describe('typed client', () => {
   });
 
   it('rejects answers that break the contract or the envelope', async () => {
-    const { api } = createClient(scripted(() => ok({ connection: 'teleporting', outboxSize: -1, lastSyncAt: null })).transport);
+    const { api } = createClient(scripted(() => ok({ connection: 'teleporting', outboxSize: -1, rejected: 0, lastSyncAt: null })).transport);
     await expect(api.sync.status()).rejects.toThrow();
     const { api: api2 } = createClient(scripted(() => ({ value: 1 })).transport);
     await expect(api2.sync.status()).rejects.toThrow();
@@ -50,12 +50,12 @@ describe('typed client', () => {
     const { on } = createClient(wire.transport);
     const seen: unknown[] = [];
     const stop = on.sync.status((status) => seen.push(status));
-    wire.push({ event: 'sync.status', payload: { connection: 'online', outboxSize: 2, lastSyncAt: null } });
+    wire.push({ event: 'sync.status', payload: { connection: 'online', outboxSize: 2, rejected: 0, lastSyncAt: null } });
     wire.push({ event: 'sync.status', payload: { connection: 'online' } });
     wire.push({ event: 'nope.nothing', payload: {} });
     wire.push('garbage');
     stop();
-    wire.push({ event: 'sync.status', payload: { connection: 'online', outboxSize: 3, lastSyncAt: null } });
-    expect(seen).toEqual([{ connection: 'online', outboxSize: 2, lastSyncAt: null }]);
+    wire.push({ event: 'sync.status', payload: { connection: 'online', outboxSize: 3, rejected: 0, lastSyncAt: null } });
+    expect(seen).toEqual([{ connection: 'online', outboxSize: 2, rejected: 0, lastSyncAt: null }]);
   });
 });

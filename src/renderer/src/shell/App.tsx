@@ -9,6 +9,7 @@ import { type ActionHandlers, type ActionId, actions, formatHotkey } from './act
 import { CommandPalette } from './CommandPalette';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useWorkstation } from './api-context';
+import { RejectionsDialog } from './RejectionsDialog';
 import { SignInDialog } from './SignInDialog';
 import { StatusBar } from './StatusBar';
 import { useAuth } from './use-auth';
@@ -35,6 +36,7 @@ export function App({ settings, updateSettings }: AppProps) {
   const { t } = useTranslation();
   const [pane, setPane] = useState<PaneId>('intake');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [rejectionsOpen, setRejectionsOpen] = useState(false);
   const { api } = useWorkstation();
   const user = useAuth();
   const connection = useSyncStatus()?.connection;
@@ -55,6 +57,7 @@ export function App({ settings, updateSettings }: AppProps) {
     toggleTheme: () => updateSettings({ colorScheme: settings.colorScheme === 'light' ? 'dark' : 'light' }),
     signIn: () => connection !== 'not_configured' && setSignInAsked(true),
     signOut: () => void api.auth.signOut(),
+    openRejections: () => setRejectionsOpen(true),
   };
   // Empty ignore list: the shortcuts use modifiers, so they must work while the agent types in a field.
   useHotkeys(
@@ -104,6 +107,7 @@ export function App({ settings, updateSettings }: AppProps) {
       </AppShell.Footer>
       <CommandPalette handlers={handlers} />
       <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
+      <RejectionsDialog opened={rejectionsOpen} onClose={() => setRejectionsOpen(false)} />
       <SignInDialog
         opened={signInOpen}
         user={user}

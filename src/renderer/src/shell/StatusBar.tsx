@@ -49,6 +49,11 @@ export function StatusBar() {
         <Text size="sm" data-testid="outbox-size">
           {t('status.outbox', { count: status?.outboxSize ?? 0 })}
         </Text>
+        {status && status.rejected > 0 && (
+          <Badge color="red" variant="light" data-testid="rejected-count">
+            {t('status.rejected', { count: status.rejected })}
+          </Badge>
+        )}
         <Text size="sm" c="dimmed" data-testid="last-sync">
           {t('status.lastSync', { time: lastSync })}
         </Text>

@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { SignedInUser } from '../../../shared/contract/auth';
-import { useLinkState, useWorkstation } from './api-context';
+import { useWorkstation } from './api-context';
+import { usePushedState } from './use-pushed-state';
 
 /** Who is signed in on this workstation, kept current by `auth.changed`. */
 export function useAuth(): SignedInUser | null {
   const { api, on } = useWorkstation();
-  const link = useLinkState();
-  const [user, setUser] = useState<SignedInUser | null>(null);
-  useEffect(() => on.auth.changed(setUser), [on]);
-  useEffect(() => {
-    if (link !== 'open') return;
-    api.auth.current().then(setUser, () => setUser(null));
-  }, [api, link]);
-  return user;
+  const load = useCallback(() => api.auth.current(), [api]);
+  return usePushedState<SignedInUser | null>(load, on.auth.changed, null);
 }

@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { SyncStatus } from '../../../shared/contract/sync';
-import { useLinkState, useWorkstation } from './api-context';
+import { useWorkstation } from './api-context';
+import { usePushedState } from './use-pushed-state';
 
-/** Connection state, outbox size and last sync, as the core pushes them. */
+/** Connection state, outbox size, refused changes and last sync, as the core pushes them. */
 export function useSyncStatus(): SyncStatus | null {
   const { api, on } = useWorkstation();
-  const link = useLinkState();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  useEffect(() => on.sync.status(setStatus), [on]);
-  useEffect(() => {
-    if (link !== 'open') return;
-    api.sync.status().then(setStatus, () => setStatus(null));
-  }, [api, link]);
-  return status;
+  const load = useCallback(() => api.sync.status(), [api]);
+  return usePushedState<SyncStatus | null>(load, on.sync.status, null);
 }

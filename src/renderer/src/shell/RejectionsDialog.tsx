@@ -1,0 +1,52 @@
+import { Button, Modal, Table, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Rejection } from '../../../shared/contract/tickets';
+import { useWorkstation } from './api-context';
+
+/** Alt+R: what the server refused and why; nothing the agent typed disappears without a trace. */
+export function RejectionsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { api, on } = useWorkstation();
+  const [rows, setRows] = useState<Rejection[]>([]);
+
+  useEffect(() => {
+    if (!opened) return;
+    const load = () => api.tickets.rejections().then(setRows, () => setRows([]));
+    void load();
+    return on.sync.status(() => void load());
+  }, [api, on, opened]);
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('rejections.title')} size="xl" closeButtonProps={{ 'aria-label': t('help.close') }}>
+      {rows.length === 0 ? (
+        <Text>{t('rejections.none')}</Text>
+      ) : (
+        <Table data-testid="rejections">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('rejections.ticket')}</Table.Th>
+              <Table.Th>{t('rejections.change')}</Table.Th>
+              <Table.Th>{t('rejections.reason')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.eventId}>
+                <Table.Td>{row.officialNo ?? row.provisionalNo ?? row.ticketId}</Table.Td>
+                <Table.Td>{row.type}</Table.Td>
+                <Table.Td>{row.reason}</Table.Td>
+                <Table.Td>
+                  <Button size="compact-sm" variant="light" onClick={() => void api.tickets.dismissRejection({ eventId: row.eventId })}>
+                    {t('rejections.dismiss')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Modal>
+  );
+}
