@@ -266,8 +266,18 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
     const r = random.next();
     if (r < 0.5) {
       await write(agent, { type: 'create', description: `第${seed}轮第${step}步：楼内停水` });
-    } else if (r < 0.7 && tickets.length) {
+    } else if (r < 0.62 && tickets.length) {
       await write(agent, { type: 'note', ticketId: random.pick(tickets), text: `跟进 ${step}` });
+    } else if (r < 0.7 && tickets.length) {
+      // Agents on different workstations editing the same field: the later is refused, never lost.
+      // Two agents edit the same field of the same ticket at once (one a few steps old, so both
+      // most likely have it): the later to reach the server is refused with a reason, never lost.
+      const ticketId = random.pick(tickets.slice(-12, -2).length ? tickets.slice(-12, -2) : tickets);
+      const other = random.pick(agents.filter((a) => a !== agent && a.running).length ? agents.filter((a) => a !== agent && a.running) : [agent]);
+      await Promise.all([
+        write(agent, { type: 'update', ticketId, callerWants: `第${step}步：今天修好` }),
+        write(other, { type: 'update', ticketId, callerWants: `第${step}步：本周修好` }),
+      ]);
     } else if (r < 0.77 && tickets.length) {
       await write(agent, { type: random.chance(0.6) ? 'close' : 'reopen', ticketId: random.pick(tickets) });
     } else if (r < 0.81) {

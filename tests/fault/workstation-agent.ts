@@ -12,6 +12,7 @@ import { intakeFields } from '../support/fixtures';
 export type AgentCommand =
   | { id: number; type: 'create'; description: string }
   | { id: number; type: 'note'; ticketId: string; text: string }
+  | { id: number; type: 'update'; ticketId: string; callerWants: string }
   | { id: number; type: 'close' | 'reopen'; ticketId: string }
   | { id: number; type: 'status' }
   | { id: number; type: 'syncNow' }
@@ -62,6 +63,10 @@ process.on('message', (raw) => {
       }
       case 'note': {
         const result = await core.dispatch('tickets.addNote', { id: command.ticketId, text: command.text });
+        return result.ok ? { id: command.id, ok: true, eventId: lastEventId() } : { id: command.id, ok: false, error: result.error.message };
+      }
+      case 'update': {
+        const result = await core.dispatch('tickets.update', { id: command.ticketId, changes: { callerWants: command.callerWants } });
         return result.ok ? { id: command.id, ok: true, eventId: lastEventId() } : { id: command.id, ok: false, error: result.error.message };
       }
       case 'close':

@@ -126,6 +126,41 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     console.log(`[sync] ticket made on one workstation reached another in ${(performance.now() - started).toFixed(0)} ms (poll every 10 min)`);
   });
 
+  it('merges offline edits of different fields, and refuses the later of two edits of one field with a reason', async () => {
+    const { db } = await freshDatabase(engine);
+    const server = await serve(db);
+    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const a = workstation(server.url, 'EDA2');
+    const b = workstation(server.url, 'EDB3');
+    await call(a, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    await call(b, 'auth.signIn', { username: 'agent2', password: demoPassword });
+    const created = await call<Ticket>(a, 'tickets.create', { fields: intakeFields });
+    await until('B has it numbered', async () => {
+      const seen = await b.dispatch('tickets.get', { id: created.id });
+      return seen.ok && (seen.value as Ticket).officialNo;
+    });
+
+    // Both edit while neither has seen the other's change: A the urgency and the wish, B the wish and the address.
+    await b.sync!.stop();
+    await call(a, 'tickets.update', { id: created.id, changes: { urgency: 'emergency', callerWants: '今天必须恢复供水' } });
+    await until('A pushed', async () => (await status(a)).outboxSize === 0);
+    await call(b, 'tickets.update', { id: created.id, changes: { callerWants: '三天内恢复即可' } });
+    await call(b, 'tickets.update', { id: created.id, changes: { addressDetail: '劲松三区 113 号楼' } });
+    b.sync!.start();
+    await call(b, 'sync.now');
+
+    const refused = await until('B told of the clash', async () => (await call<{ reason: string }[]>(b, 'tickets.rejections'))[0]);
+    expect(refused.reason).toBe('"callerWants" changed by agent1 after you opened this ticket; review it and apply your change again');
+    await until('both converge', async () => {
+      const [ta, tb] = [await ticket(a, created.id), await ticket(b, created.id)];
+      return JSON.stringify(ta) === JSON.stringify(tb) && ta.fields.addressDetail === '劲松三区 113 号楼';
+    });
+    const final = await ticket(a, created.id);
+    expect(final.fields).toMatchObject({ urgency: 'emergency', callerWants: '今天必须恢复供水', addressDetail: '劲松三区 113 号楼' });
+    const [{ state }] = (await db.query<{ state: Ticket }>(`SELECT state FROM tickets WHERE id = $1`, [created.id])) as [{ state: Ticket }];
+    expect(state.fields).toEqual(final.fields);
+  });
+
   it("brings two workstations to the same ticket, and shows the loser of a race the server's reason", async () => {
     const { db } = await freshDatabase(engine);
     const server = await serve(db);

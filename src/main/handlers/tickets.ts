@@ -3,7 +3,7 @@ import { formatProvisionalNumber } from '../../shared/domain/provisional-number'
 import type { Ticket } from '../../shared/domain/ticket';
 import { AppError } from '../../shared/result';
 import { discardDraft } from '../store/drafts-store';
-import { dismissRejection, getTicket, nextInSequence, openRejections, recentTickets, recordEvent } from '../store/ticket-store';
+import { dismissRejection, getTicket, lastConfirmedSeq, nextInSequence, openRejections, recentTickets, recordEvent } from '../store/ticket-store';
 import { currentSyncStatus } from './sync';
 import type { CoreDeps, DomainHandlers } from './types';
 
@@ -38,6 +38,12 @@ export const ticketsHandlers = ({ db, bus, identity, now, sync }: CoreDeps): Dom
         return created;
       })();
       return saved(ticket);
+    },
+    update: ({ id, changes }) => {
+      if (!getTicket(db, id)) throw new AppError('not_found', `No ticket with id ${id} in this workstation's cache.`);
+      const at = now().toISOString();
+      const baseSeq = lastConfirmedSeq(db, id);
+      return saved(recordEvent(db, { id: newId(), ticketId: id, type: 'updated', at, actor: actor(), origin: identity.code, payload: { changes, baseSeq } }, at));
     },
     addNote: ({ id, text }) => {
       if (!getTicket(db, id)) throw new AppError('not_found', `No ticket with id ${id} in this workstation's cache.`);

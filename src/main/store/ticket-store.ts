@@ -185,3 +185,7 @@ export function dismissRejection(db: Db, eventId: string, by: string, now: strin
       .run(now, by, eventId).changes > 0
   );
 }
+
+/** The newest server sequence number this cache holds for a ticket (0 if none is confirmed yet). */
+export const lastConfirmedSeq = (db: Db, ticketId: string): number =>
+  db.prepare<[string], { seq: number | null }>(`SELECT max(server_seq) AS seq FROM ticket_events WHERE ticket_id = ?`).get(ticketId)!.seq ?? 0;

@@ -46,6 +46,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
 
     const known = await knownEvents(tx, valid.map((e) => e.id));
     const tickets = await ticketStates(tx, [...new Set(valid.map((e) => e.ticketId))]);
+    const laterEdits = await editsAfterBase(tx, valid);
 
     const results: PushResult[] = [];
     const rows: { seq: number; event: TicketEvent; userId: string | null }[] = [];
@@ -72,7 +73,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
         results.push({ id: event.id, status: 'duplicate', seq: storedSeq });
         continue;
       }
-      const refused = refusal(event, options.user);
+      const refused = refusal(event, options.user) ?? overwrites(event, laterEdits.get(event.ticketId) ?? []);
       const applied = refused ? null : applyEvent(tickets.get(event.ticketId) ?? null, event);
       if (!applied || !applied.ok) {
         results.push({ id: event.id, status: 'rejected', reason: refused ?? (applied as { reason: string }).reason });
@@ -110,6 +111,50 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
     }
     return { results, head: seq };
   });
+}
+
+interface StoredEdit {
+  seq: number;
+  origin: string;
+  actor: string;
+  fields: string[];
+}
+
+/** For tickets that updates in this batch were based on: every later stored field change. */
+async function editsAfterBase(db: Queryable, events: readonly TicketEvent[]): Promise<Map<string, StoredEdit[]>> {
+  const based = events.flatMap((e) => (e.type === 'updated' && e.payload.baseSeq !== undefined ? [e] : []));
+  if (based.length === 0) return new Map();
+  const rows = await db.query<{ seq: number; ticket_id: string; origin: string; actor: string; payload: { changes: Record<string, unknown> } }>(
+    `SELECT seq, ticket_id, origin, actor, payload FROM events
+     WHERE type = 'updated' AND ticket_id = ANY($1::uuid[]) AND seq > $2 ORDER BY seq`,
+    [[...new Set(based.map((e) => e.ticketId))], Math.min(...based.map((e) => (e.payload as { baseSeq: number }).baseSeq))],
+  );
+  const byTicket = new Map<string, StoredEdit[]>();
+  for (const row of rows) {
+    const list = byTicket.get(row.ticket_id) ?? [];
+    list.push({ seq: row.seq, origin: row.origin, actor: row.actor, fields: Object.keys(row.payload.changes) });
+    byTicket.set(row.ticket_id, list);
+  }
+  return byTicket;
+}
+
+/**
+ * Two agents changed the same field of a ticket without seeing each other's change: the later one
+ * is refused with a reason naming the field and who changed it, so nothing is silently overwritten
+ * and every replica keeps the earlier value (DESIGN.md §3, "Concurrent edits" in issue 4).
+ */
+function overwrites(event: TicketEvent, later: readonly StoredEdit[]): string | null {
+  if (event.type !== 'updated' || event.payload.baseSeq === undefined) return null;
+  const baseSeq = event.payload.baseSeq;
+  const mine = Object.keys(event.payload.changes);
+  for (const edit of later) {
+    if (edit.seq <= baseSeq || edit.origin === event.origin) continue;
+    const clash = mine.filter((field) => edit.fields.includes(field));
+    if (clash.length > 0) {
+      return `${clash.map((f) => `"${f}"`).join(', ')} changed by ${edit.actor} after you opened this ticket; review it and apply your change again`;
+    }
+  }
+  return null;
 }
 
 async function knownEvents(db: Queryable, ids: string[]): Promise<Map<string, number>> {

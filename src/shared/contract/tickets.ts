@@ -37,6 +37,11 @@ export const ticketsCalls = {
     }),
     output: ticketSchema,
   }),
+  update: defineCall({
+    doc: 'Changes fields of a ticket; a field someone else changed meanwhile is refused, not overwritten.',
+    input: z.strictObject({ id: idSchema, changes: ticketFieldsSchema.partial().refine((c) => Object.keys(c).length > 0, 'change at least one field') }),
+    output: ticketSchema,
+  }),
   addNote: defineCall({
     doc: 'Adds a note to a ticket; durable and queued for the server once this returns.',
     input: z.strictObject({ id: idSchema, text: z.string().trim().min(1).max(4000) }),

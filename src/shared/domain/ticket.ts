@@ -63,7 +63,14 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...eventBase,
     type: z.literal('updated'),
-    payload: z.strictObject({ changes: ticketFieldsSchema.partial() }),
+    payload: z.strictObject({
+      changes: ticketFieldsSchema.partial(),
+      /**
+       * The newest server sequence number the writer had seen of this ticket. The server refuses
+       * the change if someone else changed one of the same fields after it (never a silent overwrite).
+       */
+      baseSeq: z.number().int().nonnegative().optional(),
+    }),
   }),
   z.strictObject({
     ...eventBase,
