@@ -27,6 +27,19 @@ async function serve(db: Database, port = 0): Promise<{ app: FastifyInstance; ur
   return { app, url: `http://127.0.0.1:${actual}/`, port: actual };
 }
 
+/** A fresh database with the server listening on it, closed after the test. */
+async function centre(engine: (typeof engines)[number]) {
+  const { db } = await freshDatabase(engine);
+  const server = await serve(db);
+  opened.push({
+    close: async () => {
+      await server.app.close();
+      await db.close();
+    },
+  });
+  return { db, server };
+}
+
 function workstation(serverUrl: string, code: string, serverFetch?: typeof fetch, syncPollMs = 200): Core {
   const core = openCore({ dataDir: tempDir(), host: 'web', version: 'test', workstationCode: code, serverUrl, serverFetch, syncPollMs });
   opened.push(core);
@@ -44,9 +57,7 @@ const ticket = (core: Core, id: string) => call<Ticket>(core, 'tickets.get', { i
 
 describe.each(engines)('workstation sync with the server on %s', (engine) => {
   it('signs in, sends a new ticket, and receives its official number', async () => {
-    const { db } = await freshDatabase(engine);
-    const server = await serve(db);
-    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const { db, server } = await centre(engine);
     const core = workstation(server.url, 'K7Q2');
     expect((await status(core)).connection).toBe('signed_out');
 
@@ -87,9 +98,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
   });
 
   it('stores an event once when the answer to its push was lost, and confirms it', async () => {
-    const { db } = await freshDatabase(engine);
-    const server = await serve(db);
-    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const { db, server } = await centre(engine);
     let lost = 0;
     // Delivers the push, then drops the answer: the server has the event, the workstation does not know.
     const losingFetch: typeof fetch = async (input, init) => {
@@ -111,9 +120,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
   });
 
   it("learns of another workstation's ticket from the live hint, long before its next poll", async () => {
-    const { db } = await freshDatabase(engine);
-    const server = await serve(db);
-    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const { server } = await centre(engine);
     const maker = workstation(server.url, 'MKR2');
     const watcher = workstation(server.url, 'WCH3', undefined, 10 * 60_000);
     await call(maker, 'auth.signIn', { username: 'agent1', password: demoPassword });
@@ -127,9 +134,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
   });
 
   it('merges offline edits of different fields, and refuses the later of two edits of one field with a reason', async () => {
-    const { db } = await freshDatabase(engine);
-    const server = await serve(db);
-    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const { db, server } = await centre(engine);
     const a = workstation(server.url, 'EDA2');
     const b = workstation(server.url, 'EDB3');
     await call(a, 'auth.signIn', { username: 'agent1', password: demoPassword });
@@ -162,9 +167,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
   });
 
   it("brings two workstations to the same ticket, and shows the loser of a race the server's reason", async () => {
-    const { db } = await freshDatabase(engine);
-    const server = await serve(db);
-    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    const { server } = await centre(engine);
     const a = workstation(server.url, 'AAA2');
     const b = workstation(server.url, 'BBB3');
     await call(a, 'auth.signIn', { username: 'agent1', password: demoPassword });
