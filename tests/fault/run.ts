@@ -16,6 +16,15 @@ const steps = Number(values.steps);
 
 const cluster = process.env.TEST_DATABASE_URL ? null : await startThrowawayPostgres();
 const postgresUrl = process.env.TEST_DATABASE_URL ?? cluster!.url;
+// However this process ends (a crash, Ctrl+C), the throwaway cluster must not outlive it.
+let stopped = false;
+const stopCluster = () => {
+  if (stopped) return;
+  stopped = true;
+  cluster?.stop();
+};
+process.on('exit', stopCluster);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 const failed: number[] = [];
 let totals = { writes: 0, kills: 0, partitions: 0, duplicated: 0 };
 try {
@@ -31,7 +40,7 @@ try {
     };
   }
 } finally {
-  cluster?.stop();
+  stopCluster();
 }
 console.log(
   `\n${count - failed.length} passed, ${failed.length} failed — ${totals.writes} writes, ${totals.kills} kills, ` +
