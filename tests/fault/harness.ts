@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { databaseFile } from '../../src/main/core';
-import { migrateServer } from '../../src/server/db/migrate';
 import { openPostgres } from '../../src/server/db/postgres';
 import { type Random, seededRandom } from '../../src/server/seed/random';
-import { demoPassword, seedDemoUsers, seedReference } from '../../src/server/seed/seed';
-import { type ChildProcessHandle, startChildProcess } from '../support/child-host';
+import { demoPassword } from '../../src/server/seed/seed';
+import { prepareCentre } from '../server/centre';
+import { type ChildProcessHandle, startChildServer } from '../support/child-host';
+import { createDatabase, freePort } from '../support/postgres-cluster';
 import { FaultProxy, type FaultRates, noFaults } from './fault-proxy';
 import type { AgentReply, AgentRequest } from './workstation-agent';
 
@@ -65,11 +65,7 @@ class ServerProcess {
     }
   }
   private async startOnce() {
-    this.handle = await startChildProcess(
-      'src/server/main.ts',
-      { DATABASE_URL: this.databaseUrl, PORT: String(this.port), SEED_DEMO: 'no', LOG_LEVEL: 'silent' },
-      /central server on (http:\/\/127\.0\.0\.1:\d+\/)/,
-    );
+    this.handle = await startChildServer(this.databaseUrl, { port: this.port, logLevel: 'silent' });
   }
   get running() {
     return this.handle !== null;
@@ -163,30 +159,11 @@ class Agent {
 }
 
 async function freshDatabase(postgresUrl: string, seed: number): Promise<string> {
-  const name = `fault_${seed}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.href);
-  await migrateServer(db);
-  await seedReference(db);
-  await seedDemoUsers(db);
+  const url = await createDatabase(postgresUrl, `fault_${seed}_${randomBytes(4).toString('hex')}`);
+  const db = await openPostgres(url);
+  await prepareCentre(db);
   await db.close();
-  return url.href;
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+  return url;
 }
 
 const randomRates = (random: Random): FaultRates => ({

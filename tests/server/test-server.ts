@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { buildServer } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
@@ -9,6 +8,7 @@ import type { Database } from '../../src/server/db/database';
 import { openPglite } from '../../src/server/db/pglite';
 import { openPostgres } from '../../src/server/db/postgres';
 import { demoPassword } from '../../src/server/seed/seed';
+import { createDatabase } from '../support/postgres-cluster';
 import { templateDatabase } from './global-setup';
 
 export const engines = ['pglite', 'postgres'] as const;
@@ -20,14 +20,8 @@ export async function freshDatabase(engine: Engine): Promise<{ db: Database; url
     const template = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
     return { db: await openPglite({ loadDataDir: template }), url: null };
   }
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: inject('postgresUrl') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
-  await admin.end();
-  const url = new URL(inject('postgresUrl'));
-  url.pathname = `/${name}`;
-  return { db: await openPostgres(url.href), url: url.href };
+  const url = await createDatabase(inject('postgresUrl'), `test_${randomBytes(6).toString('hex')}`, templateDatabase);
+  return { db: await openPostgres(url), url };
 }
 
 export const testConfig = (overrides: Record<string, string> = {}) => loadConfig({ LOG_LEVEL: 'silent', ...overrides });

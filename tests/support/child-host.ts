@@ -51,10 +51,10 @@ export async function startChildProcess(script: string, env: Record<string, stri
 export const startChildHost = (dataDir: string, env: Record<string, string> = {}) =>
   startChildProcess('src/main/web/index.ts', { HOTLINE_WEB_PORT: '0', HOTLINE_DATA_DIR: dataDir, ...env }, /on (http:\/\/127\.0\.0\.1:\d+\/)/);
 
-/** A central server process on an existing PostgreSQL database, on a free port. */
-export const startChildServer = (databaseUrl: string) =>
+/** A central server process on an existing PostgreSQL database; on a free port unless given one. */
+export const startChildServer = (databaseUrl: string, options: { port?: number; logLevel?: string } = {}) =>
   startChildProcess(
     'src/server/main.ts',
-    { DATABASE_URL: databaseUrl, PORT: '0', SEED_DEMO: 'no', LOG_LEVEL: 'warn' },
+    { DATABASE_URL: databaseUrl, PORT: String(options.port ?? 0), SEED_DEMO: 'no', LOG_LEVEL: options.logLevel ?? 'warn' },
     /central server on (http:\/\/127\.0\.0\.1:\d+\/)/,
   );

@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export const postgresBin = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
 
-async function freePort(): Promise<number> {
+/** A TCP port free on loopback right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -49,4 +51,21 @@ export async function startThrowawayPostgres(options: { fsync?: boolean } = {}):
       }
     },
   };
+}
+
+/**
+ * Creates database `name` on the cluster at `clusterUrl` (optionally as a copy of `template`)
+ * and returns its connection string.
+ */
+export async function createDatabase(clusterUrl: string, name: string, template?: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return url.href;
 }

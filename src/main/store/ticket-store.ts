@@ -24,7 +24,6 @@ interface TicketRow {
   description: string;
   updated_at: string;
   pending_events: number;
-  state: string;
 }
 
 export const eventFromRow = (row: EventRow): TicketEvent =>
@@ -134,7 +133,7 @@ export function recentTickets(db: Db, limit: number): TicketSummary[] {
   return db
     .prepare<[number], TicketRow>(
       `SELECT id, provisional_no, official_no, status, request_type, caller_phone, description, updated_at,
-         pending_events, state
+         pending_events
        FROM tickets ORDER BY updated_at DESC, id DESC LIMIT ?`,
     )
     .all(limit)
