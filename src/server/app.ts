@@ -6,9 +6,11 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { LiveHub } from './live/live-hub';
 import { registerErrorHandler } from './plugins/errors';
+import { registerFormBody } from './plugins/form-body';
 import { createMetrics, registerMetrics } from './plugins/metrics';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { ctiRoutes } from './routes/cti';
 import type { RouteContext } from './routes/context';
 import { healthRoutes } from './routes/health';
 import { liveRoutes } from './routes/live';
@@ -54,6 +56,7 @@ export async function buildServer({ db, config, logger }: ServerOptions): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerFormBody(app);
   app.decorateRequest('user', null);
 
   await app.register(fastifySwagger, {
@@ -72,7 +75,7 @@ export async function buildServer({ db, config, logger }: ServerOptions): Promis
   registerMetrics(app, metrics);
 
   const context: RouteContext = { db, config, metrics, live };
-  for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, liveRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, ctiRoutes, liveRoutes]) {
     await app.register(routes, context);
   }
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

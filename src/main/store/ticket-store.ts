@@ -2,7 +2,9 @@ import { type Ticket, type TicketEvent, ticketEventSchema, ticketSchema } from '
 import { applyEvent, foldTicket } from '../../shared/domain/ticket-fold';
 import type { Rejection, TicketSummary } from '../../shared/contract/tickets';
 import { AppError } from '../../shared/result';
+import { phoneKey } from '../../shared/domain/phone';
 import type { Db } from './database';
+import { indexTicket } from './search-index';
 
 export interface EventRow {
   id: string;
@@ -20,11 +22,23 @@ interface TicketRow {
   official_no: string | null;
   status: string;
   request_type: string;
+  category: string | null;
   caller_phone: string | null;
+  caller_name: string | null;
+  district_code: string | null;
+  street_code: string | null;
+  lead_unit_code: string | null;
   description: string;
+  created_at: string;
   updated_at: string;
   pending_events: number;
+  follow_ups: number;
 }
+
+/** The columns a summary is made of; `t` is the tickets table. */
+export const summaryColumns = `t.id, t.provisional_no, t.official_no, t.status, t.request_type, t.category, t.caller_phone,
+  t.caller_name, t.district_code, t.street_code, t.state ->> '$.leadUnitCode' AS lead_unit_code, t.description,
+  t.created_at, t.updated_at, t.pending_events, coalesce(json_array_length(t.state, '$.followUps'), 0) AS follow_ups`;
 
 export const eventFromRow = (row: EventRow): TicketEvent =>
   ticketEventSchema.parse({
@@ -37,17 +51,37 @@ export const eventFromRow = (row: EventRow): TicketEvent =>
     payload: JSON.parse(row.payload),
   });
 
-const summaryFromRow = (row: TicketRow): TicketSummary => ({
+export const summaryFromRow = (row: TicketRow): TicketSummary => ({
   id: row.id,
   provisionalNo: row.provisional_no,
   officialNo: row.official_no,
   status: ticketSchema.shape.status.parse(row.status),
   requestType: row.request_type,
+  category: row.category,
   description: row.description,
   callerPhone: row.caller_phone,
+  callerName: row.caller_name,
+  districtCode: row.district_code,
+  streetCode: row.street_code,
+  leadUnitCode: row.lead_unit_code,
+  createdAt: row.created_at,
   updatedAt: row.updated_at,
   pendingEvents: row.pending_events,
+  followUps: row.follow_ups,
 });
+
+/** Summaries of the given tickets, in the order of the ids. */
+export function summariesOf(db: Db, ids: readonly string[]): TicketSummary[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare<string[], TicketRow>(`SELECT ${summaryColumns} FROM tickets t WHERE t.id IN (${ids.map(() => '?').join(', ')})`)
+    .all(...ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [summaryFromRow(row)] : [];
+  });
+}
 
 /** Confirmed events in server order, then this workstation's pending ones in the order made. */
 function eventsOf(db: Db, ticketId: string): TicketEvent[] {
@@ -68,12 +102,12 @@ function writeProjection(db: Db, ticket: Ticket): void {
   const f = ticket.fields;
   db.prepare(
     `INSERT INTO tickets (id, provisional_no, official_no, status, request_type, category, caller_phone,
-       district_code, street_code, description, created_at, updated_at, pending_events, state)
+       phone_key, caller_name, district_code, street_code, description, created_at, updated_at, pending_events, state)
      VALUES (@id, @provisionalNo, @officialNo, @status, @requestType, @category, @callerPhone,
-       @districtCode, @streetCode, @description, @createdAt, @updatedAt, @pending, @state)
+       @phoneKey, @callerName, @districtCode, @streetCode, @description, @createdAt, @updatedAt, @pending, @state)
      ON CONFLICT (id) DO UPDATE SET official_no = excluded.official_no, status = excluded.status,
        request_type = excluded.request_type, category = excluded.category, caller_phone = excluded.caller_phone,
-       district_code = excluded.district_code, street_code = excluded.street_code,
+       phone_key = excluded.phone_key, caller_name = excluded.caller_name, district_code = excluded.district_code, street_code = excluded.street_code,
        description = excluded.description, updated_at = excluded.updated_at,
        pending_events = excluded.pending_events, state = excluded.state`,
   ).run({
@@ -84,6 +118,8 @@ function writeProjection(db: Db, ticket: Ticket): void {
     requestType: f.requestType,
     category: f.category ?? null,
     callerPhone: f.callerPhone ?? null,
+    phoneKey: phoneKey(f.callerPhone),
+    callerName: f.callerName ?? null,
     districtCode: f.districtCode ?? null,
     streetCode: f.streetCode ?? null,
     description: f.description,
@@ -92,6 +128,7 @@ function writeProjection(db: Db, ticket: Ticket): void {
     pending,
     state: JSON.stringify(ticket),
   });
+  indexTicket(db, ticket);
 }
 
 export function getTicket(db: Db, id: string): Ticket | null {
@@ -131,11 +168,7 @@ export function refoldTicket(db: Db, ticketId: string): Ticket | null {
 
 export function recentTickets(db: Db, limit: number): TicketSummary[] {
   return db
-    .prepare<[number], TicketRow>(
-      `SELECT id, provisional_no, official_no, status, request_type, caller_phone, description, updated_at,
-         pending_events
-       FROM tickets ORDER BY updated_at DESC, id DESC LIMIT ?`,
-    )
+    .prepare<[number], TicketRow>(`SELECT ${summaryColumns} FROM tickets t ORDER BY t.updated_at DESC, t.id DESC LIMIT ?`)
     .all(limit)
     .map(summaryFromRow);
 }

@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '../../shared/server-api/auth';
 import type { Queryable } from '../db/database';
+import { hashToken, newToken } from './token-hash';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export async function createSession(db: Queryable, userId: string, hours: number, workstationId?: string) {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const [row] = await db.query<{ expires_at: Date }>(
     `INSERT INTO sessions (token_hash, user_id, workstation_id, expires_at)
      VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING expires_at`,

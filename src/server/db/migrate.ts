@@ -1,5 +1,6 @@
 import type { Database } from './database';
 import { initial } from './migrations/0001-initial';
+import { calls } from './migrations/0002-calls';
 
 export interface ServerMigration {
   version: number;
@@ -8,7 +9,7 @@ export interface ServerMigration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const serverMigrations: readonly ServerMigration[] = [initial];
+export const serverMigrations: readonly ServerMigration[] = [initial, calls];
 
 // Any fixed number: all server processes starting at once take turns migrating.
 const migrationLock = 7_345_012_345;

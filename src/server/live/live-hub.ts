@@ -5,9 +5,12 @@ import { type LiveServerMessage, presenceStateSchema } from '../../shared/server
 import type { Database } from '../db/database';
 import { eventHead } from '../events/pull';
 import { eventsChannel } from '../events/push';
+import { callSchema } from '../../shared/server-api/cti';
+import { callsChannel } from '../cti/calls';
 
 export const liveChannel = 'hotline_live';
 
+const callNoticeSchema = z.object({ to: z.array(z.string()), call: callSchema });
 const presenceNoticeSchema = z.object({ type: z.literal('presence'), userId: z.string(), state: presenceStateSchema, since: z.string() });
 
 interface LiveClient {
@@ -43,6 +46,14 @@ export class LiveHub {
         if (payload === null) return;
         const notice = presenceNoticeSchema.safeParse(JSON.parse(payload));
         if (notice.success) this.send((c) => c.user.role === 'lead' || c.user.role === 'admin', notice.data);
+      }),
+      // A call goes to the agents it rings or was answered by (screen-pop) and to the leads (queues).
+      await this.db.listen(callsChannel, (payload) => {
+        if (payload === null) return;
+        const notice = callNoticeSchema.safeParse(JSON.parse(payload));
+        if (!notice.success) return;
+        const to = new Set(notice.data.to);
+        this.send((c) => to.has(c.user.username) || c.user.role === 'lead' || c.user.role === 'admin', { type: 'call', call: notice.data.call });
       }),
     );
   }

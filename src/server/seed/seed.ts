@@ -14,10 +14,10 @@ import { seededRandom } from './random';
 /** Every demo user signs in with this password (README: "Demo users"). */
 export const demoPassword = 'hotline12345';
 
-export const demoUsers: { username: string; displayName: string; role: Role; unitCode: string | null }[] = [
-  { username: 'agent1', displayName: '张敏', role: 'agent', unitCode: null },
-  { username: 'agent2', displayName: '李强', role: 'agent', unitCode: null },
-  { username: 'agent3', displayName: '王芳', role: 'agent', unitCode: null },
+export const demoUsers: { username: string; displayName: string; role: Role; unitCode: string | null; extension?: string }[] = [
+  { username: 'agent1', displayName: '张敏', role: 'agent', unitCode: null, extension: '8001' },
+  { username: 'agent2', displayName: '李强', role: 'agent', unitCode: null, extension: '8002' },
+  { username: 'agent3', displayName: '王芳', role: 'agent', unitCode: null, extension: '8003' },
   { username: 'lead1', displayName: '赵磊（班长）', role: 'lead', unitCode: null },
   { username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: null },
   { username: 'unit.jinsong', displayName: '劲松街道办事处', role: 'unit', unitCode: 'street:110105017' },
@@ -32,7 +32,12 @@ export async function seedReference(db: Database): Promise<number> {
 /** Creates the demo users that do not exist yet; returns all of them. */
 export async function seedDemoUsers(db: Database): Promise<Map<string, User>> {
   const users = await Promise.all(
-    demoUsers.map(async (demo) => (await findUserForLogin(db, demo.username))?.user ?? createUser(db, { ...demo, password: demoPassword })),
+    demoUsers.map(async ({ extension, ...demo }) => {
+      const user = (await findUserForLogin(db, demo.username))?.user ?? (await createUser(db, { ...demo, password: demoPassword }));
+      // The phone switch reports who answered by extension (8001 → agent1).
+      if (extension) await db.query(`UPDATE users SET extension = $1 WHERE id = $2 AND extension IS NULL`, [extension, user.id]);
+      return user;
+    }),
   );
   return new Map(users.map((u) => [u.username, u]));
 }

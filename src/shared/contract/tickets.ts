@@ -9,10 +9,18 @@ export const ticketSummarySchema = z.strictObject({
   officialNo: z.string().nullable(),
   status: ticketStatusSchema,
   requestType: z.string(),
+  category: z.string().nullable(),
   description: z.string(),
   callerPhone: z.string().nullable(),
+  callerName: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  streetCode: z.string().nullable(),
+  leadUnitCode: z.string().nullable(),
+  createdAt: z.string(),
   updatedAt: z.string(),
   pendingEvents: z.number().int().nonnegative(),
+  /** How many later calls were attached to this ticket. */
+  followUps: z.number().int().nonnegative(),
 });
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from './ids';
-import { type TicketEvent, type TicketFields, ticketEventSchema } from './ticket';
+import { type TicketEvent, type TicketFields, ticketEventSchema, ticketSchema } from './ticket';
 import { applyEvent, foldTicket } from './ticket-fold';
 
 const ticketId = newId();
@@ -136,6 +136,31 @@ describe('dispatch and numbering', () => {
       reason: 'ticket already has official number 2026112900123',
     });
     expect(applyEvent(ticket, event('numbered', { officialNo: '2026112900123' })).ok).toBe(true);
+  });
+});
+
+describe('follow-ups and duplicates', () => {
+  it('records each repeat call on an open ticket, and none on a closed one', () => {
+    const { ticket } = foldTicket([created(), event('followed_up', { callId: 'c-1', callerPhone: '13800138000' }), event('followed_up', { note: '又来电催办' })]);
+    expect(ticket?.followUps.map((f) => [f.callId, f.note])).toEqual([
+      ['c-1', null],
+      [null, '又来电催办'],
+    ]);
+    const closed = foldTicket([created(), event('closed', { resolution: 'resolved' })]).ticket;
+    expect(applyEvent(closed, event('followed_up', {}))).toEqual({ ok: false, reason: 'cannot apply "followed_up" to a ticket that is closed' });
+  });
+
+  it('links a ticket to the one it duplicates, never to itself', () => {
+    const original = newId();
+    expect(foldTicket([created(), event('linked_duplicate', { duplicateOf: original })]).ticket?.duplicateOf).toBe(original);
+    const self = foldTicket([created(), event('linked_duplicate', { duplicateOf: ticketId })]);
+    expect(self.rejected.map((r) => r.reason)).toEqual(['a ticket cannot duplicate itself']);
+  });
+
+  it('reads ticket states stored before follow-ups existed', () => {
+    const { ticket } = foldTicket([created()]);
+    const { followUps: _f, duplicateOf: _d, ...old } = ticket!;
+    expect(ticketSchema.parse(old)).toMatchObject({ followUps: [], duplicateOf: null });
   });
 });
 

@@ -10,6 +10,8 @@ const allowedFrom: Record<Exclude<TicketEvent['type'], 'created'>, readonly Tick
   reopened: ['closed'],
   dispatched: ['registered'],
   numbered: ['registered', 'dispatched', 'closed'],
+  followed_up: ['registered', 'dispatched'],
+  linked_duplicate: ['registered', 'dispatched'],
 };
 
 /**
@@ -34,6 +36,8 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
         createdBy: event.actor,
         updatedAt: event.at,
         notes: [],
+        followUps: [],
+        duplicateOf: null,
         eventCount: 1,
       },
     };
@@ -54,6 +58,13 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
         ok: true,
         ticket: { ...touched, notes: [...ticket.notes, { at: event.at, actor: event.actor, text: event.payload.text }] },
       };
+    case 'followed_up': {
+      const { callId, note } = event.payload;
+      return { ok: true, ticket: { ...touched, followUps: [...ticket.followUps, { at: event.at, actor: event.actor, callId: callId ?? null, note: note ?? null }] } };
+    }
+    case 'linked_duplicate':
+      if (event.payload.duplicateOf === ticket.id) return { ok: false, reason: 'a ticket cannot duplicate itself' };
+      return { ok: true, ticket: { ...touched, duplicateOf: event.payload.duplicateOf } };
     case 'closed':
       return { ok: true, ticket: { ...touched, status: 'closed', resolution: event.payload.resolution } };
     case 'reopened':

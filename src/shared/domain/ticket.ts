@@ -98,6 +98,22 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
       })
       .refine((p) => p.unitCodes.includes(p.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
   }),
+  /** The caller rang again about this open ticket: the call is attached instead of a new ticket. */
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('followed_up'),
+    payload: z.strictObject({
+      callId: z.string().trim().min(1).max(128).optional(),
+      callerPhone: trimmed(32).optional(),
+      note: trimmed(1000).optional(),
+    }),
+  }),
+  /** At intake the agent recognised this ticket as a duplicate of an earlier open one. */
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('linked_duplicate'),
+    payload: z.strictObject({ duplicateOf: idSchema }),
+  }),
   /** Made by the server only, right after it accepts a `created` event. */
   z.strictObject({
     ...eventBase,
@@ -124,6 +140,10 @@ export const ticketSchema = z.strictObject({
   createdBy: z.string(),
   updatedAt: z.string(),
   notes: z.array(z.strictObject({ at: z.string(), actor: z.string(), text: z.string() })),
+  /** Later calls about this ticket (repeat callers), oldest first. */
+  followUps: z.array(z.strictObject({ at: z.string(), actor: z.string(), callId: z.string().nullable(), note: z.string().nullable() })).default([]),
+  /** The earlier ticket this one repeats, when the agent linked them at intake. */
+  duplicateOf: z.string().nullable().default(null),
   /** How many events the state was folded from (confirmed and pending). */
   eventCount: z.number().int().nonnegative(),
 });

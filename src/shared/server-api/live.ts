@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callSchema } from './cti';
 
 /**
  * The live WebSocket (`/api/live`): hints and presence only. Losing it loses no data: pull is the
@@ -23,6 +24,7 @@ export const liveServerMessageSchema = z.discriminatedUnion('type', [
     state: presenceStateSchema,
     since: z.string(),
   }),
+  z.strictObject({ type: z.literal('call'), call: callSchema }),
   z.strictObject({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type LiveServerMessage = z.infer<typeof liveServerMessageSchema>;

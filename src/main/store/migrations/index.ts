@@ -1,5 +1,6 @@
 import { initial } from './0001-initial';
 import { dismissedRejections } from './0002-dismissed-rejections';
+import { callScreen } from './0003-call-screen';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, dismissedRejections];
+export const migrations: readonly Migration[] = [initial, dismissedRejections, callScreen];

@@ -1,0 +1,55 @@
+import type { ReferenceItem, ReferenceKind } from '../../shared/server-api/reference';
+import type { Db } from './database';
+
+export const referenceStream = 'reference';
+
+/**
+ * Stores one page of reference data pulled from the server (newer versions replace older, deleted
+ * items go) and moves its cursor, in one transaction.
+ */
+export function applyReferencePage(db: Db, items: readonly ReferenceItem[], cursor: number, now: string): number {
+  return db.transaction(() => {
+    const upsert = db.prepare(
+      `INSERT INTO reference_data (kind, code, version, body) VALUES (?, ?, ?, ?)
+       ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, body = excluded.body
+       WHERE excluded.version > reference_data.version`,
+    );
+    const remove = db.prepare(`DELETE FROM reference_data WHERE kind = ? AND code = ?`);
+    for (const item of items) {
+      if (item.deleted) remove.run(item.kind, item.code);
+      else upsert.run(item.kind, item.code, item.version, JSON.stringify(item.body));
+    }
+    db.prepare(
+      `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+    ).run(referenceStream, String(cursor), now);
+    return items.length;
+  })();
+}
+
+export interface StoredReference {
+  kind: ReferenceKind;
+  code: string;
+  body: Record<string, unknown>;
+}
+
+export function referenceItems(db: Db, kinds: readonly ReferenceKind[]): StoredReference[] {
+  if (kinds.length === 0) return [];
+  return db
+    .prepare<string[], { kind: ReferenceKind; code: string; body: string }>(
+      `SELECT kind, code, body FROM reference_data WHERE kind IN (${kinds.map(() => '?').join(', ')}) ORDER BY kind, code`,
+    )
+    .all(...kinds)
+    .map((row) => ({ kind: row.kind, code: row.code, body: JSON.parse(row.body) as Record<string, unknown> }));
+}
+
+/** The Chinese and English names of one item, for search and display; empty if not cached. */
+export function referenceNames(db: Db, kind: ReferenceKind, code: string | undefined | null): string[] {
+  if (!code) return [];
+  const row = db
+    .prepare<[string, string], { zh: string | null; en: string | null }>(
+      `SELECT body ->> 'zh' AS zh, body ->> 'en' AS en FROM reference_data WHERE kind = ? AND code = ?`,
+    )
+    .get(kind, code);
+  return row ? [row.zh, row.en].filter((n): n is string => typeof n === 'string') : [];
+}

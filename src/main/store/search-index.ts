@@ -1,0 +1,72 @@
+import { phoneKey } from '../../shared/domain/phone';
+import { searchColumns, searchMatch } from '../../shared/domain/search-text';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { Db } from './database';
+import { referenceNames } from './reference-store';
+import { readSetting, writeSetting } from './settings-store';
+import { z } from 'zod';
+
+/** Bump when what is indexed changes: caches built before are re-indexed once on start. */
+export const searchIndexVersion = 1;
+const versionKey = 'search.indexVersion';
+
+/** The FTS row of a ticket is keyed by its creation event's local_seq (stable for ever). */
+function documentId(db: Db, ticketId: string): number | undefined {
+  return db
+    .prepare<[string], { local_seq: number }>(`SELECT local_seq FROM ticket_events WHERE ticket_id = ? AND type = 'created' AND status != 'rejected'`)
+    .get(ticketId)?.local_seq;
+}
+
+/** Everything an agent might type to find a ticket: numbers, phone, names, place, text. */
+function searchableText(db: Db, ticket: Ticket): (string | null | undefined)[] {
+  const f = ticket.fields;
+  return [
+    ticket.officialNo,
+    ticket.provisionalNo,
+    ticket.provisionalNo.replace('-', ''),
+    f.callerPhone,
+    phoneKey(f.callerPhone),
+    f.callerName,
+    ...referenceNames(db, 'district', f.districtCode),
+    ...referenceNames(db, 'street', f.streetCode),
+    f.addressDetail,
+    ...referenceNames(db, 'category', f.category),
+    f.description,
+    f.callerWants,
+  ];
+}
+
+/** Replaces a ticket's search row; part of every projection write. */
+export function indexTicket(db: Db, ticket: Ticket): void {
+  const doc = documentId(db, ticket.id);
+  if (doc === undefined) return;
+  db.prepare(`DELETE FROM ticket_search WHERE rowid = ?`).run(doc);
+  db.prepare(`INSERT INTO ticket_search (rowid, words, uni, bi) VALUES (?, @words, @uni, @bi)`).run(doc, searchColumns(searchableText(db, ticket)));
+}
+
+/**
+ * Re-indexes every cached ticket when the index is older than this app's (or was never built),
+ * in one transaction, so an interrupted run simply starts again next time.
+ */
+export function ensureSearchIndex(db: Db, reindex: (ticketId: string) => void, now: string): number {
+  if (readSetting(db, versionKey, z.number()) === searchIndexVersion) return 0;
+  return db.transaction(() => {
+    const ids = db.prepare<[], { id: string }>(`SELECT id FROM tickets`).all();
+    for (const { id } of ids) reindex(id);
+    writeSetting(db, versionKey, searchIndexVersion, now);
+    return ids.length;
+  })();
+}
+
+/** Ids of tickets matching a query, newest first; empty when the query has nothing searchable. */
+export function searchTicketIds(db: Db, query: string, limit: number): string[] {
+  const match = searchMatch(query);
+  if (!match) return [];
+  return db
+    .prepare<[string, number], { ticket_id: string }>(
+      `SELECT e.ticket_id FROM ticket_search s JOIN ticket_events e ON e.local_seq = s.rowid
+       WHERE ticket_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`,
+    )
+    .all(match, limit)
+    .map((r) => r.ticket_id);
+}
