@@ -8,7 +8,9 @@ import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import type { WorkstationIdentity } from './handlers/types';
 import { type Db, openDatabase } from './store/database';
+import { ensureSearchIndex } from './store/search-index';
 import { readSetting, writeSetting } from './store/settings-store';
+import { refoldTicket } from './store/ticket-store';
 import { ServerClient } from './sync/server-client';
 import { SyncEngine } from './sync/sync-engine';
 
@@ -57,6 +59,7 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(databaseFile(options.dataDir));
   const bus = new EventBus();
   const identity = loadIdentity(db, options.workstationCode, now());
+  ensureSearchIndex(db, (id) => refoldTicket(db, id), now().toISOString());
   const sync = options.serverUrl
     ? new SyncEngine({
         db,

@@ -37,11 +37,13 @@ describe.each(engines)('operability on %s', (engine) => {
     };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/admin/cti-switches',
       '/api/admin/users',
       '/api/admin/users/{id}/revoke-sessions',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
+      '/api/cti/{token}',
       '/api/monitor/summary',
       '/api/reference',
       '/api/sync/pull',

@@ -1,56 +1,15 @@
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Core, openCore } from '../../src/main/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core';
 import { recordEvent } from '../../src/main/store/ticket-store';
 import { newId } from '../../src/shared/domain/ids';
-import { buildServer } from '../../src/server/app';
-import type { Database } from '../../src/server/db/database';
 import { demoPassword } from '../../src/server/seed/seed';
 import type { SyncStatus } from '../../src/shared/contract/sync';
 import type { Ticket } from '../../src/shared/domain/ticket';
 import { dbState } from '../support/db-state';
 import { intakeFields } from '../support/fixtures';
-import { tempDir } from '../support/temp-dir';
 import { until } from '../support/until';
-import { engines, freshDatabase, testConfig } from './test-server';
-
-const opened: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const thing of opened.splice(0).reverse()) await thing.close();
-});
-
-async function serve(db: Database, port = 0): Promise<{ app: FastifyInstance; url: string; port: number }> {
-  const app = await buildServer({ db, config: testConfig(), logger: false });
-  await app.listen({ host: '127.0.0.1', port });
-  const actual = (app.server.address() as AddressInfo).port;
-  return { app, url: `http://127.0.0.1:${actual}/`, port: actual };
-}
-
-/** A fresh database with the server listening on it, closed after the test. */
-async function centre(engine: (typeof engines)[number]) {
-  const { db } = await freshDatabase(engine);
-  const server = await serve(db);
-  opened.push({
-    close: async () => {
-      await server.app.close();
-      await db.close();
-    },
-  });
-  return { db, server };
-}
-
-function workstation(serverUrl: string, code: string, serverFetch?: typeof fetch, syncPollMs = 200): Core {
-  const core = openCore({ dataDir: tempDir(), host: 'web', version: 'test', workstationCode: code, serverUrl, serverFetch, syncPollMs });
-  opened.push(core);
-  return core;
-}
-
-async function call<T>(core: Core, name: string, input: unknown = {}): Promise<T> {
-  const result = await core.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+import { engines, freshDatabase } from './test-server';
+import { call, centre, onCleanup, serve, workstation } from './workstations';
 
 const status = (core: Core) => call<SyncStatus>(core, 'sync.status');
 const ticket = (core: Core, id: string) => call<Ticket>(core, 'tickets.get', { id });
@@ -81,7 +40,10 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     const { db } = await freshDatabase(engine);
     let server = await serve(db);
     const port = server.port;
-    opened.push({ close: async () => { await server.app.close(); await db.close(); } });
+    onCleanup(async () => {
+      await server.app.close();
+      await db.close();
+    });
     const core = workstation(server.url, 'K7Q3');
     await call(core, 'auth.signIn', { username: 'agent2', password: demoPassword });
     await until('first sync', async () => (await status(core)).connection === 'online');

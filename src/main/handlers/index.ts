@@ -1,5 +1,8 @@
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
+import { callersHandlers } from './callers';
+import { callsHandlers } from './calls';
+import { referenceHandlers } from './reference';
 import { draftsHandlers } from './drafts';
 import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync';
@@ -14,4 +17,7 @@ export const createHandlers = (deps: CoreDeps): Handlers => ({
   drafts: draftsHandlers(deps),
   tickets: ticketsHandlers(deps),
   sync: syncHandlers(deps),
+  reference: referenceHandlers(deps),
+  callers: callersHandlers(deps),
+  calls: callsHandlers(deps),
 });

@@ -3,8 +3,14 @@ import { formatProvisionalNumber } from '../../shared/domain/provisional-number'
 import type { Ticket } from '../../shared/domain/ticket';
 import { AppError } from '../../shared/result';
 import { discardDraft } from '../store/drafts-store';
-import { dismissRejection, getTicket, lastConfirmedSeq, nextInSequence, openRejections, recentTickets, recordEvent } from '../store/ticket-store';
+import { dismissRejection, getTicket, lastConfirmedSeq, nextInSequence, openRejections, recentTickets, recordEvent, summariesOf } from '../store/ticket-store';
+import { similarOpenTickets } from '../store/caller-store';
+import { linkCallToTicket } from '../store/calls-store';
+import { searchTicketIds } from '../store/search-index';
 import { currentSyncStatus } from './sync';
+
+/** Likely duplicates are looked for among tickets of the last 24 hours (issue 5). */
+const duplicateWindowMs = 24 * 3600_000;
 import type { CoreDeps, DomainHandlers } from './types';
 
 export const ticketsHandlers = ({ db, bus, identity, now, sync }: CoreDeps): DomainHandlers<'tickets'> => {
@@ -17,28 +23,35 @@ export const ticketsHandlers = ({ db, bus, identity, now, sync }: CoreDeps): Dom
     return ticket;
   };
   return {
-    create: ({ fields, draftId }) => {
+    create: ({ fields, draftId, duplicateOf, callId }) => {
       const at = now().toISOString();
+      if (duplicateOf && !getTicket(db, duplicateOf)) throw new AppError('not_found', `No ticket with id ${duplicateOf} to link as the original.`);
       const ticket = db.transaction(() => {
         const provisionalNo = formatProvisionalNumber(identity.code, nextInSequence(db, 'provisional_no'));
-        const created = recordEvent(
-          db,
-          {
-            id: newId(),
-            ticketId: newId(),
-            type: 'created',
-            at,
-            actor: actor(),
-            origin: identity.code,
-            payload: { provisionalNo, fields },
-          },
-          at,
-        );
+        const base = { ticketId: newId(), at, actor: actor(), origin: identity.code };
+        let created = recordEvent(db, { ...base, id: newId(), type: 'created', payload: { provisionalNo, fields } }, at);
+        if (duplicateOf) created = recordEvent(db, { ...base, id: newId(), type: 'linked_duplicate', payload: { duplicateOf } }, at);
+        if (callId) linkCallToTicket(db, callId, created.id);
         if (draftId) discardDraft(db, draftId);
         return created;
       })();
       return saved(ticket);
     },
+    followUp: ({ id, callId, callerPhone, note, draftId }) => {
+      if (!getTicket(db, id)) throw new AppError('not_found', `No ticket with id ${id} in this workstation's cache.`);
+      const at = now().toISOString();
+      const ticket = db.transaction(() => {
+        const payload = { ...(callId ? { callId } : {}), ...(callerPhone ? { callerPhone } : {}), ...(note ? { note } : {}) };
+        const followed = recordEvent(db, { id: newId(), ticketId: id, type: 'followed_up', at, actor: actor(), origin: identity.code, payload }, at);
+        if (callId) linkCallToTicket(db, callId, id);
+        if (draftId) discardDraft(db, draftId);
+        return followed;
+      })();
+      return saved(ticket);
+    },
+    search: ({ query, limit }) => summariesOf(db, searchTicketIds(db, query, limit)),
+    similar: ({ category, streetCode, description, limit }) =>
+      similarOpenTickets(db, { category, streetCode, description, since: new Date(now().getTime() - duplicateWindowMs).toISOString() }, limit),
     update: ({ id, changes }) => {
       if (!getTicket(db, id)) throw new AppError('not_found', `No ticket with id ${id} in this workstation's cache.`);
       const at = now().toISOString();

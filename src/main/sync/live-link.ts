@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import type { Call } from '../../shared/server-api/cti';
 import { liveServerMessageSchema } from '../../shared/server-api/live';
 import { backoffDelay } from './backoff';
 
@@ -7,12 +8,14 @@ export interface LiveLinkOptions {
   workstationId: string;
   /** The server has events up to `head` (or, on connect, may have missed some: head undefined). */
   onHint: (head: number | undefined) => void;
+  /** A call rang, was answered or ended for this agent (the screen-pop). */
+  onCall?: (call: Call) => void;
   random?: () => number;
 }
 
 /**
- * The server's live socket, kept open while the agent has a session. It only wakes the sync engine:
- * losing it costs nothing but the wait for the next poll.
+ * The server's live socket, kept open while the agent has a session. It wakes the sync engine
+ * (losing it costs nothing but the wait for the next poll) and brings the agent's phone calls.
  */
 export class LiveLink {
   private ws: WebSocket | null = null;
@@ -59,6 +62,8 @@ export class LiveLink {
         this.options.onHint(undefined);
       } else if (message.data.type === 'events') {
         this.options.onHint(message.data.head);
+      } else if (message.data.type === 'call') {
+        this.options.onCall?.(message.data.call);
       }
     });
     ws.on('error', () => {}); // 'close' follows and schedules the retry.

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { loginResponseSchema } from '../../shared/server-api/auth';
+import { referenceResponseSchema } from '../../shared/server-api/reference';
 import { pullResponseSchema, pushResponseSchema } from '../../shared/server-api/sync';
 import { appErrorSchema } from '../../shared/result';
 
@@ -50,6 +51,10 @@ export class ServerClient {
 
   pull(token: string, after: number, limit: number) {
     return this.call('GET', `/api/sync/pull?after=${after}&limit=${limit}`, token, undefined, pullResponseSchema);
+  }
+
+  reference(token: string, after: number, limit: number) {
+    return this.call('GET', `/api/reference?after=${after}&limit=${limit}`, token, undefined, referenceResponseSchema);
   }
 
   private async call<S extends z.ZodType>(method: string, path: string, token: string | null, body: unknown, schema: S): Promise<z.output<S>> {

@@ -1,10 +1,13 @@
 import type { SyncStatus } from '../../shared/contract/sync';
 import type { User } from '../../shared/server-api/auth';
+import type { Call } from '../../shared/server-api/cti';
 import { maxPushBatch } from '../../shared/server-api/sync';
 import { AppError } from '../../shared/result';
 import type { Logger } from '../dispatch';
 import type { EventBus } from '../event-bus';
 import type { Db } from '../store/database';
+import { recordCall } from '../store/calls-store';
+import { applyReferencePage, referenceStream } from '../store/reference-store';
 import { readSetting, writeSetting } from '../store/settings-store';
 import { applyPulledPage, applyPushResults, outboxBatch, readCursor } from '../store/sync-store';
 import { openRejectionCount, outboxSize } from '../store/ticket-store';
@@ -59,6 +62,7 @@ export class SyncEngine {
       random: this.random,
       // A hint for events this cache already has is an echo of our own push: no need to wake.
       onHint: (head) => (head === undefined || head > readCursor(options.db)) && this.wake(),
+      onCall: (call) => this.takeCall(call),
     });
   }
 
@@ -114,6 +118,13 @@ export class SyncEngine {
     this.setConnection('signed_out');
   }
 
+  /** Keeps calls that ring or were answered by this agent (leads are sent every call, for queues). */
+  private takeCall(call: Call): void {
+    const me = this.user()?.username;
+    if (!me || !(call.users.includes(me) || call.answeredBy === me)) return;
+    this.options.bus.emit('calls.changed', recordCall(this.options.db, call));
+  }
+
   private async loop(): Promise<void> {
     while (this.running) {
       const token = this.session.token();
@@ -157,6 +168,15 @@ export class SyncEngine {
       bus.emit('tickets.changed', { ids: touched });
       this.emitStatus();
       if (batch.length < maxPushBatch) break;
+    }
+    // Reference data before events: tickets are indexed with the names of their street and category.
+    for (;;) {
+      const page = await client.reference(token, readCursor(db, referenceStream), 2000);
+      if (page.items.length > 0) {
+        applyReferencePage(db, page.items, page.cursor, this.now().toISOString());
+        bus.emit('reference.changed', { count: page.items.length });
+      }
+      if (!page.hasMore) break;
     }
     for (;;) {
       const page = await client.pull(token, readCursor(db), this.options.pullPage ?? 500);

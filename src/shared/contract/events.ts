@@ -4,6 +4,7 @@ import type { EventsShape } from './define';
 import { signedInUserSchema } from './auth';
 import { uiSettingsSchema } from './settings';
 import { syncStatusSchema } from './sync';
+import { loggedCallSchema } from './calls';
 
 /** Everything the core pushes to the UI without being asked. */
 export const pushedEvents = {
@@ -11,6 +12,10 @@ export const pushedEvents = {
   tickets: { changed: z.strictObject({ ids: z.array(idSchema) }) },
   settings: { changed: uiSettingsSchema },
   auth: { changed: signedInUserSchema.nullable() },
+  /** A call ringing, answered or ended on this agent's phone: the screen-pop comes from here. */
+  calls: { changed: loggedCallSchema },
+  /** Reference data arrived or changed; pickers reload. */
+  reference: { changed: z.strictObject({ count: z.number().int().nonnegative() }) },
 } satisfies EventsShape;
 
 export type PushedEvents = typeof pushedEvents;

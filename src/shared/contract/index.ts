@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { appCalls } from './app';
 import { authCalls } from './auth';
+import { callersCalls } from './callers';
+import { callsCalls } from './calls';
 import { type CallSpec, type ContractShape, flatten } from './define';
 import { draftsCalls } from './drafts';
+import { referenceCalls } from './reference';
 import { settingsCalls } from './settings';
 import { syncCalls } from './sync';
 import { ticketsCalls } from './tickets';
@@ -19,6 +22,9 @@ export const contract = {
   drafts: draftsCalls,
   tickets: ticketsCalls,
   sync: syncCalls,
+  reference: referenceCalls,
+  callers: callersCalls,
+  calls: callsCalls,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

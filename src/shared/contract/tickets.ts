@@ -42,6 +42,10 @@ export const ticketsCalls = {
       fields: ticketFieldsSchema,
       /** The intake draft this ticket came from; it is discarded in the same transaction. */
       draftId: idSchema.optional(),
+      /** An earlier open ticket the agent says this one repeats (from the likely-duplicates list). */
+      duplicateOf: idSchema.optional(),
+      /** The phone call during which it was registered, for the caller log. */
+      callId: z.string().min(1).max(128).optional(),
     }),
     output: ticketSchema,
   }),
@@ -69,6 +73,33 @@ export const ticketsCalls = {
     doc: 'Marks a refused change as dealt with; the event itself stays in the log.',
     input: z.strictObject({ eventId: idSchema }),
     output: z.strictObject({ dismissed: z.boolean() }),
+  }),
+  followUp: defineCall({
+    doc: 'Attaches a repeat call to an open ticket instead of registering a duplicate.',
+    input: z.strictObject({
+      id: idSchema,
+      callId: z.string().min(1).max(128).optional(),
+      callerPhone: z.string().trim().max(32).optional(),
+      note: z.string().trim().max(1000).optional(),
+      /** The intake draft the agent had started; discarded with the follow-up. */
+      draftId: idSchema.optional(),
+    }),
+    output: ticketSchema,
+  }),
+  search: defineCall({
+    doc: 'Full-text search of cached tickets: numbers, phone, names, address, text; Chinese of any length.',
+    input: z.strictObject({ query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.array(ticketSummarySchema),
+  }),
+  similar: defineCall({
+    doc: 'Likely duplicates: open tickets of the same category in the same street in the last 24 hours, most similar text first.',
+    input: z.strictObject({
+      category: z.string().min(1).max(64),
+      streetCode: z.string().regex(/^\d{9}$/),
+      description: z.string().max(4000).default(''),
+      limit: z.number().int().min(1).max(20).default(5),
+    }),
+    output: z.array(z.strictObject({ ticket: ticketSummarySchema, similarity: z.number().min(0).max(1) })),
   }),
   recent: defineCall({
     doc: 'The most recently changed tickets in the local cache.',

@@ -1,0 +1,51 @@
+import type { CallerHistory } from '../../shared/contract/callers';
+import type { TicketSummary } from '../../shared/contract/tickets';
+import { textSimilarity } from '../../shared/domain/text-similarity';
+import type { Db } from './database';
+import { summariesOf, summaryColumns, summaryFromRow } from './ticket-store';
+
+/** A caller who rang about something within this window counts as a repeat caller. */
+export const repeatWindowDays = 30;
+
+type Row = Parameters<typeof summaryFromRow>[0];
+
+/** A caller's tickets by phone key: open ones first, then the rest, newest first within each. */
+export function callerHistory(db: Db, phoneKey: string, limit: number, now: Date): CallerHistory {
+  const rows = db
+    .prepare<[string, number], Row>(
+      `SELECT ${summaryColumns} FROM tickets t WHERE t.phone_key = ?
+       ORDER BY t.status = 'closed', t.created_at DESC LIMIT ?`,
+    )
+    .all(phoneKey, limit);
+  const counts = db
+    .prepare<[string, string], { total: number; open: number; recent: number }>(
+      `SELECT count(*) AS total, coalesce(sum(status != 'closed'), 0) AS open, coalesce(sum(created_at >= ?), 0) AS recent
+       FROM tickets WHERE phone_key = ?`,
+    )
+    .get(new Date(now.getTime() - repeatWindowDays * 86_400_000).toISOString(), phoneKey)!;
+  return { phoneKey, tickets: rows.map(summaryFromRow), total: counts.total, open: counts.open, repeatCaller: counts.recent > 0 };
+}
+
+/**
+ * Likely duplicates of a ticket being typed: open tickets of the same category in the same street
+ * created since `since`, the most similar description first (ties: newest first).
+ */
+export function similarOpenTickets(
+  db: Db,
+  query: { category: string; streetCode: string; description: string; since: string },
+  limit: number,
+): { ticket: TicketSummary; similarity: number }[] {
+  const rows = db
+    .prepare<[string, string, string], Row>(
+      `SELECT ${summaryColumns} FROM tickets t
+       WHERE t.street_code = ? AND t.category = ? AND t.created_at >= ? AND t.status != 'closed'
+       ORDER BY t.created_at DESC LIMIT 200`,
+    )
+    .all(query.streetCode, query.category, query.since);
+  return rows
+    .map((row) => ({ ticket: summaryFromRow(row), similarity: Math.round(textSimilarity(query.description, row.description) * 1000) / 1000 }))
+    .sort((a, b) => b.similarity - a.similarity || b.ticket.createdAt.localeCompare(a.ticket.createdAt))
+    .slice(0, limit);
+}
+
+export { summariesOf };
