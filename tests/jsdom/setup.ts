@@ -23,3 +23,8 @@ globalThis.ResizeObserver ??= class {
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
 afterEach(() => cleanup());
+
+// Mantine's autosizing textarea re-measures when web fonts load; jsdom loads none.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() } });
+}

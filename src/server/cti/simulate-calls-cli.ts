@@ -3,7 +3,7 @@
  * [--speed X] [--seed N] [--admin NAME --password PW]`: realistic calls for demos and tests.
  */
 import { parseArgs } from 'node:util';
-import { demoPassword } from '../seed/seed';
+import { demoPassword } from '../seed/demo-password';
 import { issueSimulatorToken, knownCallerNumbers, simulateCalls } from './call-simulator';
 
 const { values } = parseArgs({

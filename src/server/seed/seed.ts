@@ -8,11 +8,11 @@ import type { Database } from '../db/database';
 import { pushEvents } from '../events/push';
 import { type ReferenceDraft, defaultReferenceData } from '../reference/reference-data';
 import { upsertReference } from '../reference/reference-store';
+import { demoPassword } from './demo-password';
 import { categoriesWithText, describeProblem } from './demo-text';
 import { seededRandom } from './random';
 
-/** Every demo user signs in with this password (README: "Demo users"). */
-export const demoPassword = 'hotline12345';
+export { demoPassword };
 
 export const demoUsers: { username: string; displayName: string; role: Role; unitCode: string | null; extension?: string }[] = [
   { username: 'agent1', displayName: '张敏', role: 'agent', unitCode: null, extension: '8001' },

@@ -1,11 +1,14 @@
 import { AppShell, Button, Group, Kbd, NavLink, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiSettings } from '../../../shared/contract/settings';
+import { type IntakeHandle, IntakePane } from '../call-screen/IntakePane';
+import { useCurrentCall } from '../call-screen/use-calls';
+import { HistoryPane } from '../history/HistoryPane';
 import { PanePlaceholder, type PaneId, paneIds } from '../panes/PanePlaceholder';
-import { type ActionHandlers, type ActionId, actions, formatHotkey } from './actions';
+import { type ActionHandlers, type ActionId, actions, formatHotkey, hotkeyOf } from './actions';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useWorkstation } from './api-context';
@@ -23,8 +26,6 @@ const paneAction: Record<PaneId, ActionId> = {
 };
 
 const headerActions: ActionId[] = ['toggleLanguage', 'toggleTheme', 'openPalette'];
-
-const hotkeyOf = (id: ActionId) => actions.find((action) => action.id === id)!.hotkey;
 
 export interface AppProps {
   settings: UiSettings;
@@ -45,10 +46,27 @@ export function App({ settings, updateSettings }: AppProps) {
   const [signInAsked, setSignInAsked] = useState(false);
   const [signInPutOff, setSignInPutOff] = useState(false);
   const signInOpen = signInAsked || (connection === 'signed_out' && !signInPutOff);
+  const intake = useRef<IntakeHandle>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const { call, live: callIsLive } = useCurrentCall();
+  // The intake's own hotkeys bring the intake forward first, from whatever pane the agent is on.
+  function withIntake(run: (handle: IntakeHandle) => void) {
+    setPane('intake');
+    if (intake.current) run(intake.current);
+  }
+  // A popped call brings the intake forward.
+  const [poppedCall, setPoppedCall] = useState<string | null>(null);
+  if (callIsLive && call?.state === 'answered' && call.id !== poppedCall) {
+    setPoppedCall(call.id);
+    setPane('intake');
+  }
 
   const handlers: ActionHandlers = {
     goIntake: () => setPane('intake'),
-    goHistory: () => setPane('history'),
+    goHistory: () => {
+      setPane('history');
+      setTimeout(() => search.current?.focus(), 0);
+    },
     goRouting: () => setPane('routing'),
     goMonitor: () => setPane('monitor'),
     openPalette: () => spotlight.open(),
@@ -58,6 +76,15 @@ export function App({ settings, updateSettings }: AppProps) {
     signIn: () => connection !== 'not_configured' && setSignInAsked(true),
     signOut: () => void api.auth.signOut(),
     openRejections: () => setRejectionsOpen(true),
+    submitTicket: () => withIntake((h) => h.submit()),
+    newIntake: () => withIntake((h) => h.reset()),
+    followUp: () => withIntake((h) => h.followUp()),
+    linkDuplicate: () => withIntake((h) => h.linkDuplicate()),
+    quickPhrase: () => withIntake((h) => h.quickPhrase()),
+    focusSearch: () => {
+      setPane('history');
+      setTimeout(() => search.current?.focus(), 0);
+    },
   };
   // Empty ignore list: the shortcuts use modifiers, so they must work while the agent types in a field.
   useHotkeys(
@@ -100,7 +127,20 @@ export function App({ settings, updateSettings }: AppProps) {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <PanePlaceholder pane={pane} />
+        {/* Panes stay mounted, so switching away never loses what the agent was typing. */}
+        <div hidden={pane !== 'intake'}>
+          <IntakePane call={call} popOnAnswer={callIsLive} handleRef={intake} />
+        </div>
+        <div hidden={pane !== 'history'}>
+          <HistoryPane
+            searchRef={search}
+            onCallBack={(phone) => {
+              setPane('intake');
+              intake.current?.startWith(phone);
+            }}
+          />
+        </div>
+        {(['routing', 'monitor'] as const).map((id) => pane === id && <PanePlaceholder key={id} pane={id} />)}
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar />

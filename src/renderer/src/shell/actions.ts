@@ -15,9 +15,17 @@ export const actions = [
   { id: 'signIn', hotkey: 'alt+I', group: 'app' },
   { id: 'signOut', hotkey: 'alt+O', group: 'app' },
   { id: 'openRejections', hotkey: 'alt+R', group: 'app' },
+  { id: 'submitTicket', hotkey: 'mod+Enter', group: 'intake' },
+  { id: 'newIntake', hotkey: 'alt+N', group: 'intake' },
+  { id: 'followUp', hotkey: 'alt+F', group: 'intake' },
+  { id: 'linkDuplicate', hotkey: 'alt+D', group: 'intake' },
+  { id: 'quickPhrase', hotkey: 'alt+P', group: 'intake' },
+  { id: 'focusSearch', hotkey: 'alt+S', group: 'navigate' },
 ] as const;
 
 export type ActionId = (typeof actions)[number]['id'];
+
+export const hotkeyOf = (id: ActionId): string => actions.find((action) => action.id === id)!.hotkey;
 
 /** What each action does, supplied by the shell; a missing one is a compile error. */
 export type ActionHandlers = Record<ActionId, () => void>;

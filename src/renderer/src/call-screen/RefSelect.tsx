@@ -1,0 +1,50 @@
+import { type ComboboxItem, type OptionsFilter, Select } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rankMatches } from '../../../shared/domain/reference-match';
+import type { RefItem } from './use-reference';
+
+export interface RefSelectProps {
+  label: string;
+  items: RefItem[];
+  value: string;
+  onChange: (code: string) => void;
+  error?: string | undefined;
+  testId: string;
+  id: string;
+  required?: boolean;
+}
+
+/**
+ * A picker for reference data made for typing: Chinese, pinyin or initials filter the list
+ * (`cy` → 朝阳区), the best match is highlighted as you type, and Enter or Tab takes it.
+ */
+export function RefSelect({ label, items, value, onChange, error, testId, id, required }: RefSelectProps) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const byCode = useMemo(() => new Map(items.map((i) => [i.code, i])), [items]);
+  const data = useMemo(() => items.map((i) => ({ value: i.code, label: en ? `${i.en} · ${i.zh}` : i.zh })), [items, en]);
+  const filter: OptionsFilter = ({ options, search, limit }) =>
+    rankMatches(options as ComboboxItem[], search, (o) => byCode.get(o.value) ?? { zh: o.label }, limit);
+  return (
+    <Select
+      id={id}
+      label={label}
+      description={t('intake.pickHint')}
+      data={data}
+      value={value || null}
+      onChange={(code) => onChange(code ?? '')}
+      searchable
+      clearable
+      selectFirstOptionOnChange
+      autoSelectOnBlur
+      filter={filter}
+      limit={30}
+      nothingFoundMessage={t('intake.nothingFound')}
+      error={error}
+      required={required}
+      data-testid={testId}
+      comboboxProps={{ transitionProps: { duration: 0 } }}
+    />
+  );
+}

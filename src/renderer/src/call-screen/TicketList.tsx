@@ -1,0 +1,62 @@
+import { Badge, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TicketSummary } from '../../../shared/contract/tickets';
+import { type Reference, refName } from './use-reference';
+
+const statusColor = { registered: 'blue', dispatched: 'orange', closed: 'gray' } as const;
+
+export const ticketNumber = (t: Pick<TicketSummary, 'officialNo' | 'provisionalNo'>): string => t.officialNo ?? t.provisionalNo;
+
+/** Tickets as agents scan them: number, status, category, unit, date, what it was about. */
+export function TicketList({ tickets, reference, testId }: { tickets: TicketSummary[]; reference: Reference; testId: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const date = (iso: string) => new Date(iso).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return (
+    <Table data-testid={testId} striped highlightOnHover verticalSpacing={4} fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('ticket.number')}</Table.Th>
+          <Table.Th>{t('intake.category')}</Table.Th>
+          <Table.Th>{t('ticket.unit')}</Table.Th>
+          <Table.Th>{t('ticket.created')}</Table.Th>
+          <Table.Th>{t('intake.description')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {tickets.map((ticket) => (
+          <Table.Tr key={ticket.id} data-testid={`${testId}-row`} data-ticket-id={ticket.id}>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {ticketNumber(ticket)}
+              </Text>
+              <Group gap={4}>
+                <Badge size="xs" color={statusColor[ticket.status]}>
+                  {t(`ticket.status.${ticket.status}`)}
+                </Badge>
+                {ticket.pendingEvents > 0 && (
+                  <Badge size="xs" variant="outline" color="yellow">
+                    {t('ticket.pending')}
+                  </Badge>
+                )}
+                {ticket.followUps > 0 && (
+                  <Badge size="xs" variant="light" color="grape">
+                    {t('caller.followUps', { count: ticket.followUps })}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>{refName(reference, 'category', ticket.category, locale)}</Table.Td>
+            <Table.Td>{refName(reference, 'unit', ticket.leadUnitCode, locale)}</Table.Td>
+            <Table.Td>{date(ticket.createdAt)}</Table.Td>
+            <Table.Td>
+              <Text size="sm" lineClamp={2}>
+                {ticket.description}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { emptyIntake, fromDraft, hasContent, validateIntake } from './intake-form';
+
+const filled = { ...emptyIntake, requestType: 'complaint', description: ' 暖气不热 ', callerPhone: '+86 139 1234 5678', districtCode: '110105', streetCode: '110105017' };
+
+describe('validateIntake', () => {
+  it('turns a filled form into ticket fields, trimmed, empty fields left out', () => {
+    expect(validateIntake(filled)).toEqual({
+      ok: true,
+      fields: { requestType: 'complaint', urgency: 'normal', description: '暖气不热', callerPhone: '+86 139 1234 5678', districtCode: '110105', streetCode: '110105017', channel: 'phone' },
+    });
+  });
+
+  it('names every wrong field with a message key', () => {
+    const result = validateIntake({ ...emptyIntake, callerPhone: '王先生', districtCode: '110108', streetCode: '110105017' });
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        requestType: 'intake.errors.requestType',
+        description: 'intake.errors.description',
+        callerPhone: 'intake.errors.callerPhone',
+        streetCode: 'intake.errors.streetCode',
+      },
+    });
+    expect(validateIntake({ ...filled, description: '长'.repeat(4001) })).toEqual({ ok: false, errors: { description: 'intake.errors.invalid' } });
+  });
+});
+
+describe('drafts', () => {
+  it('restores only our own text fields', () => {
+    expect(fromDraft({ description: '半句话', callerPhone: '139', injected: '<img>', urgency: 3 })).toEqual({ ...emptyIntake, description: '半句话', callerPhone: '139' });
+  });
+
+  it('counts a popped call without typing as empty', () => {
+    expect(hasContent({ ...emptyIntake, callId: 'c1' })).toBe(false);
+    expect(hasContent({ ...emptyIntake, description: 'x' })).toBe(true);
+  });
+});

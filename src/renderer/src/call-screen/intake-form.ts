@@ -1,0 +1,94 @@
+import { normalisePhone } from '../../../shared/domain/phone';
+import { type TicketFields, ticketFieldsSchema, urgencies, requestTypes } from '../../../shared/domain/ticket';
+
+/**
+ * What the intake form holds while the agent types: every field as text, valid or not, so the
+ * draft can be saved at every keystroke and restored as it was.
+ */
+export interface IntakeValues {
+  requestType: string;
+  category: string;
+  urgency: string;
+  callerName: string;
+  callerPhone: string;
+  districtCode: string;
+  streetCode: string;
+  addressDetail: string;
+  description: string;
+  callerWants: string;
+  /** The call this intake belongs to (screen-pop), if any. */
+  callId: string;
+  /** The earlier ticket the agent linked this one to as a duplicate, if any. */
+  duplicateOf: string;
+}
+
+export const emptyIntake: IntakeValues = {
+  requestType: '',
+  category: '',
+  urgency: 'normal',
+  callerName: '',
+  callerPhone: '',
+  districtCode: '',
+  streetCode: '',
+  addressDetail: '',
+  description: '',
+  callerWants: '',
+  callId: '',
+  duplicateOf: '',
+};
+
+export type IntakeField = keyof IntakeValues;
+
+/** Has the agent typed anything worth keeping? (A popped call alone is not.) */
+export const hasContent = (v: IntakeValues): boolean =>
+  (Object.keys(emptyIntake) as IntakeField[]).some((k) => k !== 'callId' && k !== 'urgency' && v[k] !== emptyIntake[k]);
+
+/** Restores a saved draft body, ignoring anything that is not one of our fields. */
+export function fromDraft(body: Record<string, unknown>): IntakeValues {
+  const values = { ...emptyIntake };
+  for (const key of Object.keys(emptyIntake) as IntakeField[]) {
+    const value = body[key];
+    if (typeof value === 'string') values[key] = value;
+  }
+  return values;
+}
+
+/** The message shown beside a wrong field (a key of `intake.errors` in the message files). */
+export type IntakeErrorKey = `intake.errors.${'requestType' | 'urgency' | 'description' | 'callerPhone' | 'streetCode' | 'invalid'}`;
+export type IntakeErrors = Partial<Record<IntakeField, IntakeErrorKey>>;
+
+export type Validated = { ok: true; fields: TicketFields } | { ok: false; errors: IntakeErrors };
+
+const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
+
+/** The form as ticket fields, or the message key for every field that is wrong. */
+export function validateIntake(v: IntakeValues): Validated {
+  const errors: IntakeErrors = {};
+  if (!(requestTypes as readonly string[]).includes(v.requestType)) errors.requestType = 'intake.errors.requestType';
+  if (!(urgencies as readonly string[]).includes(v.urgency)) errors.urgency = 'intake.errors.urgency';
+  if (v.description.trim() === '') errors.description = 'intake.errors.description';
+  if (v.callerPhone.trim() !== '' && !normalisePhone(v.callerPhone)) errors.callerPhone = 'intake.errors.callerPhone';
+  if (v.streetCode && v.districtCode && !v.streetCode.startsWith(v.districtCode)) errors.streetCode = 'intake.errors.streetCode';
+  const candidate = {
+    requestType: v.requestType,
+    category: optional(v.category),
+    urgency: v.urgency,
+    callerName: optional(v.callerName),
+    callerPhone: optional(v.callerPhone),
+    districtCode: optional(v.districtCode),
+    streetCode: optional(v.streetCode),
+    addressDetail: optional(v.addressDetail),
+    description: v.description.trim(),
+    callerWants: optional(v.callerWants),
+    channel: 'phone',
+  };
+  const parsed = ticketFieldsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (typeof field === 'string' && field in emptyIntake && !errors[field as IntakeField]) errors[field as IntakeField] = 'intake.errors.invalid';
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, fields: parsed.data };
+}

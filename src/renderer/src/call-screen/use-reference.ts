@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { CachedReference } from '../../../shared/contract/reference';
+import type { Matchable } from '../../../shared/domain/reference-match';
+import { requestTypes as requestTypeOrder } from '../../../shared/domain/ticket';
+import { useLinkState, useWorkstation } from '../shell/api-context';
+
+/** One reference item as the pickers use it: names for display and every spelling to match. */
+export interface RefItem extends Matchable {
+  code: string;
+  en: string;
+  parent: string | null;
+  districtCode: string | null;
+}
+
+export interface Reference {
+  categories: RefItem[];
+  districts: RefItem[];
+  streets: RefItem[];
+  requestTypes: RefItem[];
+  byKey: Map<string, RefItem>;
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function toItem(r: CachedReference): RefItem {
+  const b = r.body;
+  return {
+    code: r.code,
+    zh: text(b.zh) ?? r.code,
+    en: text(b.en) ?? text(b.zh) ?? r.code,
+    pinyin: text(b.pinyin),
+    initials: text(b.initials),
+    keywords: Array.isArray(b.keywords) ? b.keywords.filter((k): k is string => typeof k === 'string') : undefined,
+    parent: text(b.parent) ?? null,
+    districtCode: text(b.districtCode) ?? null,
+  };
+}
+
+const order = (code: string) => (requestTypeOrder as readonly string[]).indexOf(code);
+
+const kinds = ['category', 'district', 'street', 'requestType', 'unit'] as const;
+
+/** Reference data from the local cache (works offline), reloaded when sync brings changes. */
+export function useReference(): Reference {
+  const { api, on } = useWorkstation();
+  const link = useLinkState();
+  const [items, setItems] = useState<CachedReference[]>([]);
+  useEffect(() => {
+    if (link !== 'open') return;
+    const load = () => api.reference.list({ kinds: [...kinds] }).then(setItems, () => {});
+    void load();
+    return on.reference.changed(() => void load());
+  }, [api, on, link]);
+  return useMemo(() => {
+    const of = (kind: string) => items.filter((i) => i.kind === kind).map(toItem);
+    const categoryItems = of('category');
+    const groups = new Map(categoryItems.filter((c) => c.parent === null).map((g) => [g.code, g]));
+    return {
+      // Leaves only, each labelled with its group: 供暖 › 室温不达标.
+      categories: categoryItems
+        .filter((c) => c.parent !== null)
+        .map((c) => ({ ...c, zh: `${groups.get(c.parent!)?.zh ?? ''} › ${c.zh}`, en: `${groups.get(c.parent!)?.en ?? ''} › ${c.en}`, keywords: [...(c.keywords ?? []), c.zh] })),
+      districts: of('district'),
+      streets: of('street'),
+      // In the order hotlines count them (DESIGN.md §6), so the digit an agent types is always the same.
+      requestTypes: of('requestType').sort((a, b) => order(a.code) - order(b.code)),
+      byKey: new Map(items.map((i) => [`${i.kind}:${i.code}`, toItem(i)])),
+    };
+  }, [items]);
+}
+
+/** The name of a reference item in the UI language, or the code when it is not cached. */
+export const refName = (reference: Reference, kind: string, code: string | null | undefined, locale: string): string => {
+  if (!code) return '';
+  const item = reference.byKey.get(`${kind}:${code}`);
+  return item ? (locale === 'en' ? item.en : item.zh) : code;
+};
