@@ -1,0 +1,49 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core';
+import { outboxSize } from '../../src/main/store/ticket-store';
+import { renderApp } from './render-app';
+
+let core: Core | undefined;
+afterEach(() => core?.close());
+
+describe('intake form', () => {
+  it('refuses an incomplete ticket with the reason beside each field, writing nothing', async () => {
+    const app = await renderApp();
+    core = app.core;
+    const phone = await screen.findByTestId('field-callerPhone');
+    await app.user.click(phone);
+    await app.user.keyboard('王先生{Control>}{Enter}{/Control}');
+    expect(await screen.findByText('请选择诉求类型')).toBeTruthy();
+    expect(screen.getByText('请填写诉求描述')).toBeTruthy();
+    expect(screen.getByText('不是有效的电话号码')).toBeTruthy();
+    expect(outboxSize(app.core.db)).toBe(0);
+    // The first wrong field gets the cursor back.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('field-requestType')));
+  });
+
+  it('inserts a quick phrase into the description from the keyboard', async () => {
+    const app = await renderApp();
+    core = app.core;
+    const description = await screen.findByTestId('field-description');
+    await app.user.click(description);
+    await app.user.keyboard('{Alt>}p{/Alt}');
+    expect(await screen.findByTestId('picker-phrase')).toBeTruthy();
+    await app.user.keyboard('老人{ArrowDown}{ArrowUp}{Enter}');
+    await waitFor(() => expect((description as HTMLTextAreaElement).value).toBe('家中有老人和儿童，情况较急。'));
+  });
+
+  // The 0.3 s debounce (IntakePane's autosaveMs) keeps it within the 0.5 s the issue asks; timing
+  // is not asserted here, where a busy machine would make it flaky.
+  it('saves what is typed as a draft without a save action', async () => {
+    const app = await renderApp();
+    core = app.core;
+    const description = await screen.findByTestId('field-description');
+    await app.user.click(description);
+    await app.user.keyboard('路灯坏了');
+    await waitFor(async () => {
+      const drafts = await app.core.dispatch('drafts.list', {});
+      expect(drafts).toMatchObject({ ok: true, value: [{ kind: 'intake', body: { description: '路灯坏了' } }] });
+    });
+  });
+});
