@@ -133,6 +133,13 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     expect(final.fields).toMatchObject({ urgency: 'emergency', callerWants: '今天必须恢复供水', addressDetail: '劲松三区 113 号楼' });
     const [{ state }] = (await db.query<{ state: Ticket }>(`SELECT state FROM tickets WHERE id = $1`, [created.id])) as [{ state: Ticket }];
     expect(state.fields).toEqual(final.fields);
+
+    // B has reviewed A's change and still wants its own: "retry" makes it again, now on top of A's.
+    const retried = await call<Ticket>(b, 'tickets.retryRejected', { eventId: (refused as { eventId: string }).eventId });
+    expect(retried.fields.callerWants).toBe('三天内恢复即可');
+    await until('the retry is accepted everywhere', async () => (await ticket(a, created.id)).fields.callerWants === '三天内恢复即可');
+    expect(await status(b)).toMatchObject({ rejected: 0 });
+    await expect(call(b, 'tickets.retryRejected', { eventId: (refused as { eventId: string }).eventId })).rejects.toThrow(/not_found/);
   });
 
   it("brings two workstations to the same ticket, and shows the loser of a race the server's reason", async () => {

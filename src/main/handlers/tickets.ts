@@ -1,9 +1,9 @@
 import { newId } from '../../shared/domain/ids';
 import { formatProvisionalNumber } from '../../shared/domain/provisional-number';
-import type { Ticket } from '../../shared/domain/ticket';
+import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
 import { AppError } from '../../shared/result';
 import { discardDraft } from '../store/drafts-store';
-import { dismissRejection, getTicket, lastConfirmedSeq, nextInSequence, openRejections, recentTickets, recordEvent, summariesOf } from '../store/ticket-store';
+import { dismissRejection, getTicket, lastConfirmedSeq, nextInSequence, openRejectedEvent, openRejections, recentTickets, recordEvent, summariesOf } from '../store/ticket-store';
 import { similarOpenTickets } from '../store/caller-store';
 import { linkCallToTicket } from '../store/calls-store';
 import { searchTicketIds } from '../store/search-index';
@@ -69,6 +69,20 @@ export const ticketsHandlers = ({ db, bus, identity, now, sync }: CoreDeps): Dom
       return ticket;
     },
     rejections: () => openRejections(db),
+    retryRejected: ({ eventId }) => {
+      const refused = openRejectedEvent(db, eventId);
+      if (!refused) throw new AppError('not_found', 'No open refused change with that id: it was dismissed or retried already.');
+      const at = now().toISOString();
+      // The same change, made now by whoever is signed in; an edit is based on what this cache
+      // has seen of the ticket, so the server checks it against later edits again.
+      const payload = refused.type === 'updated' ? { ...refused.payload, baseSeq: lastConfirmedSeq(db, refused.ticketId) } : refused.payload;
+      const ticket = db.transaction(() => {
+        const again = recordEvent(db, { ...refused, id: newId(), at, actor: actor(), origin: identity.code, payload } as TicketEvent, at);
+        dismissRejection(db, eventId, actor(), at);
+        return again;
+      })();
+      return saved(ticket);
+    },
     dismissRejection: ({ eventId }) => {
       const dismissed = dismissRejection(db, eventId, actor(), now().toISOString());
       if (dismissed) bus.emit('sync.status', currentSyncStatus(db, sync));

@@ -206,6 +206,17 @@ export function openRejections(db: Db): Rejection[] {
     .map((r) => ({ eventId: r.event_id, ticketId: r.ticket_id, provisionalNo: r.provisional_no, officialNo: r.official_no, type: r.type, at: r.at, reason: r.reason }));
 }
 
+/** A refused event nobody has dismissed yet, or null. */
+export function openRejectedEvent(db: Db, eventId: string): TicketEvent | null {
+  const row = db
+    .prepare<[string], EventRow>(
+      `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
+       WHERE id = ? AND status = 'rejected' AND id NOT IN (SELECT event_id FROM dismissed_rejections)`,
+    )
+    .get(eventId);
+  return row ? eventFromRow(row) : null;
+}
+
 export function dismissRejection(db: Db, eventId: string, by: string, now: string): boolean {
   return (
     db

@@ -69,6 +69,11 @@ export const ticketsCalls = {
     input: z.strictObject({}),
     output: z.array(rejectionSchema),
   }),
+  retryRejected: defineCall({
+    doc: 'Fixes a refused change by making it again on top of the ticket as it is now (a new event); the refusal is dismissed.',
+    input: z.strictObject({ eventId: idSchema }),
+    output: ticketSchema,
+  }),
   dismissRejection: defineCall({
     doc: 'Marks a refused change as dealt with; the event itself stays in the log.',
     input: z.strictObject({ eventId: idSchema }),

@@ -141,6 +141,8 @@ export const en: Messages = {
     change: 'Change',
     reason: 'Reason',
     dismiss: 'Dealt with',
+    retry: 'Retry',
+    help: 'Retry makes the same change again on the ticket as it is now; Dismiss says the change is no longer needed.',
   },
   auth: {
     title: 'Sign in to the hotline server',

@@ -140,6 +140,8 @@ export const zhCN = {
     change: '修改',
     reason: '原因',
     dismiss: '已处理',
+    retry: '重新提交',
+    help: '“重新提交”按工单的当前状态再做一次同样的修改；“已处理”表示不再需要这项修改。',
   },
   auth: {
     title: '登录热线服务器',

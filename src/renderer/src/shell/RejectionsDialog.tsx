@@ -1,4 +1,5 @@
-import { Button, Modal, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Table, Text } from '@mantine/core';
+import { CallError } from '../api/client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rejection } from '../../../shared/contract/tickets';
@@ -17,8 +18,26 @@ export function RejectionsDialog({ opened, onClose }: { opened: boolean; onClose
     return on.sync.status(() => void load());
   }, [api, on, opened]);
 
+  const [failure, setFailure] = useState<string | null>(null);
+  // Retry makes the same change again on the ticket as it is now; if it no longer applies, say why.
+  const retry = (eventId: string) => {
+    setFailure(null);
+    api.tickets.retryRejected({ eventId }).then(
+      () => {},
+      (error: unknown) => setFailure(error instanceof CallError ? `${t(`errors.${error.code}`)} ${error.message}` : String(error)),
+    );
+  };
+
   return (
     <Modal opened={opened} onClose={onClose} title={t('rejections.title')} size="xl" closeButtonProps={{ 'aria-label': t('help.close') }}>
+      {failure && (
+        <Alert color="red" mb="sm" role="alert">
+          {failure}
+        </Alert>
+      )}
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('rejections.help')}
+      </Text>
       {rows.length === 0 ? (
         <Text>{t('rejections.none')}</Text>
       ) : (
@@ -38,9 +57,14 @@ export function RejectionsDialog({ opened, onClose }: { opened: boolean; onClose
                 <Table.Td>{row.type}</Table.Td>
                 <Table.Td>{row.reason}</Table.Td>
                 <Table.Td>
-                  <Button size="compact-sm" variant="light" onClick={() => void api.tickets.dismissRejection({ eventId: row.eventId })}>
-                    {t('rejections.dismiss')}
-                  </Button>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="compact-sm" onClick={() => retry(row.eventId)}>
+                      {t('rejections.retry')}
+                    </Button>
+                    <Button size="compact-sm" variant="light" onClick={() => void api.tickets.dismissRejection({ eventId: row.eventId })}>
+                      {t('rejections.dismiss')}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
