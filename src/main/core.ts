@@ -8,6 +8,7 @@ import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
 import type { WorkstationIdentity } from './handlers/types';
 import { type Db, openDatabase } from './store/database';
+import type { CacheScope } from './store/cache-scope-store';
 import { ensureSearchIndex } from './store/search-index';
 import { readSetting, writeSetting } from './store/settings-store';
 import { refoldTicket } from './store/ticket-store';
@@ -27,6 +28,10 @@ export interface CoreOptions {
   serverFetch?: typeof fetch;
   /** Sync at least this often when nothing wakes the engine (default 30 s). */
   syncPollMs?: number;
+  /** How much of the centre the cache holds (default: 30 days of tickets, a year of callers). */
+  cacheScope?: CacheScope;
+  /** Tickets per bootstrap page (tests use small pages to see several). */
+  bootstrapPage?: number;
   now?: () => Date;
   log?: Logger;
 }
@@ -68,6 +73,8 @@ export function openCore(options: CoreOptions): Core {
         workstationId: identity.id,
         now,
         ...(options.syncPollMs ? { pollMs: options.syncPollMs } : {}),
+        ...(options.cacheScope ? { scope: options.cacheScope } : {}),
+        ...(options.bootstrapPage ? { bootstrapPage: options.bootstrapPage } : {}),
         ...(options.log ? { log: options.log } : {}),
       })
     : null;

@@ -27,7 +27,7 @@ describe('dispatch', () => {
     expect(state.tickets).toHaveLength(2);
     expect(await core.dispatch('sync.status', {})).toEqual({
       ok: true,
-      value: { connection: 'not_configured', outboxSize: 2, rejected: 0, lastSyncAt: null },
+      value: { connection: 'not_configured', outboxSize: 2, rejected: 0, lastSyncAt: null, bootstrap: null },
     });
   });
 

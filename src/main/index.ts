@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, type BrowserWindow, ipcMain, session } from 'electron';
 import { ipcChannels } from '../shared/contract/bridge';
+import { cacheScopeFromEnv } from './cache-scope-env';
 import { type Core, openCore } from './core';
 import { createMainWindow } from './electron/window';
 import { startUpdateChecks } from './electron/updater';
@@ -45,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
       host: 'electron',
       version: app.getVersion(),
       serverUrl: process.env.HOTLINE_SERVER_URL || undefined,
+      cacheScope: cacheScopeFromEnv(),
     });
     bindIpc(ipcMain, core.dispatch, createSenderCheck(rendererUrl));
     const win = createMainWindow({ db: core.db, preload: path.join(here, '../preload/index.cjs'), rendererUrl });

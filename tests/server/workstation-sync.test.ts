@@ -123,7 +123,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     b.sync!.start();
     await call(b, 'sync.now');
 
-    const refused = await until('B told of the clash', async () => (await call<{ reason: string }[]>(b, 'tickets.rejections'))[0]);
+    const refused = await until('B told of the clash', async () => (await call<{ reason: string; eventId: string }[]>(b, 'tickets.rejections'))[0]);
     expect(refused.reason).toBe('"callerWants" changed by agent1 after you opened this ticket; review it and apply your change again');
     await until('both converge', async () => {
       const [ta, tb] = [await ticket(a, created.id), await ticket(b, created.id)];
@@ -135,11 +135,11 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     expect(state.fields).toEqual(final.fields);
 
     // B has reviewed A's change and still wants its own: "retry" makes it again, now on top of A's.
-    const retried = await call<Ticket>(b, 'tickets.retryRejected', { eventId: (refused as { eventId: string }).eventId });
+    const retried = await call<Ticket>(b, 'tickets.retryRejected', { eventId: refused.eventId });
     expect(retried.fields.callerWants).toBe('三天内恢复即可');
     await until('the retry is accepted everywhere', async () => (await ticket(a, created.id)).fields.callerWants === '三天内恢复即可');
     expect(await status(b)).toMatchObject({ rejected: 0 });
-    await expect(call(b, 'tickets.retryRejected', { eventId: (refused as { eventId: string }).eventId })).rejects.toThrow(/not_found/);
+    await expect(call(b, 'tickets.retryRejected', { eventId: refused.eventId })).rejects.toThrow(/not_found/);
   });
 
   it("brings two workstations to the same ticket, and shows the loser of a race the server's reason", async () => {

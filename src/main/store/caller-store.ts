@@ -9,20 +9,28 @@ export const repeatWindowDays = 30;
 
 type Row = Parameters<typeof summaryFromRow>[0];
 
+/**
+ * The tickets of a caller from both places the cache keeps them: whole tickets, and the caller
+ * index of older ones (aged out, or from before this cache's scope), as summary rows.
+ */
+const callerTickets = `
+  SELECT ${summaryColumns} FROM tickets t WHERE t.phone_key = @key
+  UNION ALL
+  SELECT i.ticket_id, i.official_no, i.official_no, i.status, i.request_type, i.category, NULL, NULL, i.district_code,
+    i.street_code, i.lead_unit_code, i.description, i.created_at, i.updated_at, 0, 0
+  FROM caller_index i WHERE i.phone_key = @key AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = i.ticket_id)`;
+
 /** A caller's tickets by phone key: open ones first, then the rest, newest first within each. */
 export function callerHistory(db: Db, phoneKey: string, limit: number, now: Date): CallerHistory {
   const rows = db
-    .prepare<[string, number], Row>(
-      `SELECT ${summaryColumns} FROM tickets t WHERE t.phone_key = ?
-       ORDER BY t.status = 'closed', t.created_at DESC LIMIT ?`,
-    )
-    .all(phoneKey, limit);
+    .prepare<[{ key: string; limit: number }], Row>(`SELECT * FROM (${callerTickets}) ORDER BY status = 'closed', created_at DESC LIMIT @limit`)
+    .all({ key: phoneKey, limit });
   const counts = db
-    .prepare<[string, string], { total: number; open: number; recent: number }>(
-      `SELECT count(*) AS total, coalesce(sum(status != 'closed'), 0) AS open, coalesce(sum(created_at >= ?), 0) AS recent
-       FROM tickets WHERE phone_key = ?`,
+    .prepare<[{ key: string; since: string }], { total: number; open: number; recent: number }>(
+      `SELECT count(*) AS total, coalesce(sum(status != 'closed'), 0) AS open, coalesce(sum(created_at >= @since), 0) AS recent
+       FROM (${callerTickets})`,
     )
-    .get(new Date(now.getTime() - repeatWindowDays * 86_400_000).toISOString(), phoneKey)!;
+    .get({ key: phoneKey, since: new Date(now.getTime() - repeatWindowDays * 86_400_000).toISOString() })!;
   return { phoneKey, tickets: rows.map(summaryFromRow), total: counts.total, open: counts.open, repeatCaller: counts.recent > 0 };
 }
 

@@ -68,15 +68,19 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('keeps the event log append-only', () => {
+  it('keeps the event log append-only: nothing unconfirmed ever leaves, nothing is ever rewritten', () => {
     const db = openDatabase(path.join(tempDir(), 'append.sqlite3'));
     db.prepare(
       `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload) VALUES ('e1', 't1', 'note', 'x', 'a', 'o', '{}')`,
     ).run();
-    expect(() => db.prepare(`DELETE FROM ticket_events`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM ticket_events`).run()).toThrow(/only events the server has confirmed/);
     expect(() => db.prepare(`UPDATE ticket_events SET payload = '{"x":1}'`).run()).toThrow(/append-only/);
+    db.prepare(`UPDATE ticket_events SET status = 'rejected', reject_reason = 'no'`).run();
+    expect(() => db.prepare(`DELETE FROM ticket_events`).run()).toThrow(/only events the server has confirmed/);
     db.prepare(`UPDATE ticket_events SET status = 'confirmed', server_seq = 7`).run();
     expect(db.prepare(`SELECT status, server_seq FROM ticket_events`).get()).toEqual({ status: 'confirmed', server_seq: 7 });
+    // A confirmed event is safe on the server: a ticket that ages out of the cache may take it along.
+    db.prepare(`DELETE FROM ticket_events`).run();
     db.close();
   });
 });

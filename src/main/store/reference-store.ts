@@ -1,5 +1,6 @@
 import type { ReferenceItem, ReferenceKind } from '../../shared/server-api/reference';
 import type { Db } from './database';
+import { writeCursor } from './cursor-store';
 
 export const referenceStream = 'reference';
 
@@ -19,10 +20,7 @@ export function applyReferencePage(db: Db, items: readonly ReferenceItem[], curs
       if (item.deleted) remove.run(item.kind, item.code);
       else upsert.run(item.kind, item.code, item.version, JSON.stringify(item.body));
     }
-    db.prepare(
-      `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
-    ).run(referenceStream, String(cursor), now);
+    writeCursor(db, referenceStream, cursor, now);
     return items.length;
   })();
 }

@@ -1,9 +1,9 @@
 import type { TicketEvent } from '../../shared/domain/ticket';
 import type { PushResult, SequencedEvent } from '../../shared/server-api/sync';
+import { eventsStream, writeCursor } from './cursor-store';
 import type { Db } from './database';
 import { type EventRow, eventFromRow, refoldTicket } from './ticket-store';
 
-export const eventsStream = 'events';
 
 /** The oldest events still waiting for a durable answer, in the order they were made. */
 export function outboxBatch(db: Db, limit: number): TicketEvent[] {
@@ -17,10 +17,6 @@ export function outboxBatch(db: Db, limit: number): TicketEvent[] {
     .map(eventFromRow);
 }
 
-export function readCursor(db: Db, stream = eventsStream): number {
-  const row = db.prepare<[string], { cursor: string }>(`SELECT cursor FROM sync_cursors WHERE stream = ?`).get(stream);
-  return row ? Number(row.cursor) : 0;
-}
 
 const refoldAll = (db: Db, ticketIds: Iterable<string>) => {
   const ids = [...new Set(ticketIds)];
@@ -59,23 +55,39 @@ export function applyPushResults(db: Db, results: readonly PushResult[]): string
  */
 export function applyPulledPage(db: Db, events: readonly SequencedEvent[], cursor: number, now: string): string[] {
   return db.transaction(() => {
-    const insert = db.prepare(
-      `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed')
-       ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, status = 'confirmed', reject_reason = NULL`,
-    );
-    const answered = db.prepare(`DELETE FROM outbox WHERE event_id = ?`);
-    for (const { seq, event } of events) {
-      insert.run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload), seq);
-      answered.run(event.id);
-    }
-    db.prepare(
-      `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
-    ).run(eventsStream, String(cursor), now);
-    return refoldAll(
-      db,
-      events.map((e) => e.event.ticketId),
-    );
+    const touched = storeConfirmedEvents(db, events);
+    writeCursor(db, eventsStream, cursor, now);
+    return touched;
   })();
 }
+
+/**
+ * Stores events the server has (from a pull, a bootstrap page or a ticket's history): new ones are
+ * added, our own are confirmed and leave the outbox, and the tickets are refolded. Returns them.
+ * Call inside a transaction with whatever cursor the events move.
+ */
+export function storeConfirmedEvents(db: Db, events: readonly SequencedEvent[]): string[] {
+  const insert = db.prepare(
+    `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed')
+     ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, status = 'confirmed', reject_reason = NULL`,
+  );
+  const answered = db.prepare(`DELETE FROM outbox WHERE event_id = ?`);
+  for (const { seq, event } of events) {
+    insert.run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload), seq);
+    answered.run(event.id);
+  }
+  return refoldAll(
+    db,
+    events.map((e) => e.event.ticketId),
+  );
+}
+
+
+/** Of these tickets, the ones this cache holds events of but not their creation (it never had them whole). */
+export function ticketsMissingHistory(db: Db, ticketIds: readonly string[]): string[] {
+  const hasCreation = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'created'`);
+  return [...new Set(ticketIds)].filter((id) => hasCreation.get(id)!.n === 0);
+}
+
+export { eventsStream, readCursor } from './cursor-store';

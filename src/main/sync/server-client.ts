@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { loginResponseSchema } from '../../shared/server-api/auth';
 import { referenceResponseSchema } from '../../shared/server-api/reference';
-import { pullResponseSchema, pushResponseSchema } from '../../shared/server-api/sync';
+import { bootstrapResponseSchema, callerIndexResponseSchema, pullResponseSchema, pushResponseSchema, ticketHistoryResponseSchema } from '../../shared/server-api/sync';
 import { appErrorSchema } from '../../shared/result';
 
 /**
@@ -51,6 +51,20 @@ export class ServerClient {
 
   pull(token: string, after: number, limit: number) {
     return this.call('GET', `/api/sync/pull?after=${after}&limit=${limit}`, token, undefined, pullResponseSchema);
+  }
+
+  bootstrap(token: string, query: { since: string; after: string; head: number; limit: number }) {
+    const params = new URLSearchParams({ since: query.since, after: query.after, head: String(query.head), limit: String(query.limit) });
+    return this.call('GET', `/api/sync/bootstrap?${params}`, token, undefined, bootstrapResponseSchema);
+  }
+
+  ticketHistories(token: string, ids: readonly string[]) {
+    return this.call('POST', '/api/sync/tickets', token, { ids }, ticketHistoryResponseSchema);
+  }
+
+  callerIndex(token: string, query: { since: string; until: string; after: string; limit: number }) {
+    const params = new URLSearchParams({ since: query.since, until: query.until, after: query.after, limit: String(query.limit) });
+    return this.call('GET', `/api/sync/caller-index?${params}`, token, undefined, callerIndexResponseSchema);
   }
 
   reference(token: string, after: number, limit: number) {

@@ -9,7 +9,8 @@ import type { Db } from '../store/database';
 import { recordCall } from '../store/calls-store';
 import { applyReferencePage, referenceStream } from '../store/reference-store';
 import { readSetting, writeSetting } from '../store/settings-store';
-import { applyPulledPage, applyPushResults, outboxBatch, readCursor } from '../store/sync-store';
+import { ageOutClosedTickets, applyBootstrapPage, type CacheScope, defaultCacheScope, needsBootstrap, readBootstrap, storeCallerIndex } from '../store/cache-scope-store';
+import { applyPulledPage, applyPushResults, outboxBatch, readCursor, storeConfirmedEvents, ticketsMissingHistory } from '../store/sync-store';
 import { openRejectionCount, outboxSize } from '../store/ticket-store';
 import { z } from 'zod';
 import { backoffDelay } from './backoff';
@@ -27,10 +28,20 @@ export interface SyncEngineOptions {
   /** How often to sync when nothing wakes the engine earlier. */
   pollMs?: number;
   pullPage?: number;
+  /** How much of the centre this cache holds (default: 30 days of tickets, a year of callers). */
+  scope?: CacheScope;
+  /** Tickets per bootstrap page (default 500). */
+  bootstrapPage?: number;
   log?: Logger;
 }
 
 const lastSyncKey = 'sync.lastSyncAt';
+const agedAtKey = 'sync.agedAt';
+const callerIndexAtKey = 'sync.callerIndexAt';
+const dayMs = 86_400_000;
+/** Closed tickets age out at most this often; the caller index is refreshed once a day. */
+const ageEveryMs = 3600_000;
+const defaultBootstrapPage = 500;
 
 /**
  * Keeps the local cache and the server in step (DESIGN.md §4–§5): pushes the outbox in batches,
@@ -72,7 +83,13 @@ export class SyncEngine {
       outboxSize: outboxSize(this.options.db),
       rejected: openRejectionCount(this.options.db),
       lastSyncAt: readSetting(this.options.db, lastSyncKey, z.string()) ?? null,
+      bootstrap: this.bootstrapProgress(),
     };
+  }
+
+  private bootstrapProgress(): SyncStatus['bootstrap'] {
+    const progress = readBootstrap(this.options.db);
+    return progress && !progress.done ? { loaded: progress.loaded, total: progress.total } : null;
   }
 
   user(): User | null {
@@ -178,11 +195,80 @@ export class SyncEngine {
       }
       if (!page.hasMore) break;
     }
+    if (needsBootstrap(db)) await this.bootstrap(token);
     for (;;) {
       const page = await client.pull(token, readCursor(db), this.options.pullPage ?? 500);
       const touched = applyPulledPage(db, page.events, page.cursor, this.now().toISOString());
+      await this.backfill(token, ticketsMissingHistory(db, touched));
       if (touched.length > 0) bus.emit('tickets.changed', { ids: touched });
       if (!page.hasMore) break;
+    }
+    await this.keepScope(token);
+  }
+
+  private get scope(): CacheScope {
+    return this.options.scope ?? defaultCacheScope;
+  }
+
+  /**
+   * Fills a new cache with the whole tickets of its scope, a page at a time; each page and the
+   * progress commit together, so a crash or an outage resumes after the last stored page.
+   */
+  private async bootstrap(token: string): Promise<void> {
+    const { db, client, bus } = this.options;
+    let progress = readBootstrap(db) ?? {
+      since: new Date(this.now().getTime() - this.scope.ticketDays * dayMs).toISOString(),
+      after: '',
+      head: 0,
+      total: 0,
+      loaded: 0,
+      done: false,
+    };
+    while (!progress.done) {
+      const page = await client.bootstrap(token, { since: progress.since, after: progress.after, head: progress.head, limit: this.options.bootstrapPage ?? defaultBootstrapPage });
+      progress = {
+        ...progress,
+        after: page.next ?? progress.after,
+        head: page.head,
+        total: page.total ?? progress.total,
+        loaded: progress.loaded + page.tickets.length,
+        done: page.next === null,
+      };
+      const touched = applyBootstrapPage(db, page.tickets, progress, this.now().toISOString());
+      if (touched.length > 0) bus.emit('tickets.changed', { ids: touched });
+      this.emitStatus();
+    }
+  }
+
+  /** Tickets this cache meets without their history (aged out, or older than its scope) are fetched whole. */
+  private async backfill(token: string, ticketIds: string[]): Promise<void> {
+    for (let i = 0; i < ticketIds.length; i += 200) {
+      const { events } = await this.options.client.ticketHistories(token, ticketIds.slice(i, i + 200));
+      this.options.db.transaction(() => storeConfirmedEvents(this.options.db, events))();
+    }
+  }
+
+  /** Ages out closed tickets that left the scope, and keeps the caller index a day fresh. */
+  private async keepScope(token: string): Promise<void> {
+    const { db } = this.options;
+    const now = this.now();
+    const ticketsSince = new Date(now.getTime() - this.scope.ticketDays * dayMs).toISOString();
+    const indexSince = new Date(now.getTime() - this.scope.callerIndexDays * dayMs).toISOString();
+    const lastAged = readSetting(db, agedAtKey, z.string());
+    if (!lastAged || now.getTime() - Date.parse(lastAged) >= ageEveryMs) {
+      const aged = ageOutClosedTickets(db, ticketsSince, indexSince);
+      writeSetting(db, agedAtKey, now.toISOString(), now.toISOString());
+      if (aged > 0) this.log.info(`[sync] ${aged} closed tickets aged out of the cache`);
+    }
+    const lastIndexed = readSetting(db, callerIndexAtKey, z.string());
+    if (this.scope.callerIndexDays > this.scope.ticketDays && (!lastIndexed || now.getTime() - Date.parse(lastIndexed) >= dayMs)) {
+      let after = '';
+      do {
+        const page = await this.options.client.callerIndex(token, { since: indexSince, until: ticketsSince, after, limit: 2000 });
+        storeCallerIndex(db, page.entries);
+        after = page.next ?? '';
+      } while (after !== '');
+      writeSetting(db, callerIndexAtKey, now.toISOString(), now.toISOString());
     }
   }
 

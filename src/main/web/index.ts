@@ -3,9 +3,11 @@
  *   HOTLINE_WEB_PORT  port on 127.0.0.1 (default 12345; 0 picks a free one)
  *   HOTLINE_DATA_DIR  folder of the SQLite cache (default ./data/web)
  *   HOTLINE_SERVER_URL the central server (default: none, the workstation works alone)
+ *   HOTLINE_CACHE_DAYS, HOTLINE_CALLER_INDEX_DAYS  the cache scope (cache-scope-env.ts)
  */
 import path from 'node:path';
 import { appRoot, appVersion } from '../app-paths';
+import { cacheScopeFromEnv } from '../cache-scope-env';
 import { openCore } from '../core';
 import { startWebHost } from './web-host';
 
@@ -30,6 +32,7 @@ async function main() {
     version: appVersion(root),
     workstationCode: process.env.HOTLINE_WORKSTATION_CODE,
     serverUrl: process.env.HOTLINE_SERVER_URL || undefined,
+    cacheScope: cacheScopeFromEnv(),
   });
   const host = await startWebHost({ core, port, staticDir: path.join(root, 'out', 'renderer') });
   console.log(`Hotline Workstation (browser host) on ${host.url}  data: ${dataDir}`);

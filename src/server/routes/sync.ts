@@ -1,6 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { referenceQuerySchema, referenceResponseSchema } from '../../shared/server-api/reference';
-import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/server-api/sync';
+import {
+  bootstrapQuerySchema,
+  bootstrapResponseSchema,
+  callerIndexQuerySchema,
+  callerIndexResponseSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+  ticketHistoryRequestSchema,
+  ticketHistoryResponseSchema,
+} from '../../shared/server-api/sync';
+import { bootstrapPage, callerIndexPage, ticketHistories } from '../events/bootstrap';
 import { pullEvents } from '../events/pull';
 import { pushEvents } from '../events/push';
 import { anyRole, currentUser, requireRole } from '../plugins/auth';
@@ -33,6 +45,33 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
       schema: { summary: 'Events after a cursor, in order, within the caller’s scope', querystring: pullQuerySchema, response: { 200: pullResponseSchema } },
     },
     async (request) => pullEvents(db, currentUser(request), request.query.after, request.query.limit),
+  );
+
+  app.get(
+    '/api/sync/bootstrap',
+    {
+      preHandler: requireRole(db, ...anyRole),
+      schema: { summary: 'Whole tickets in a cache scope, a page of tickets at a time (new workstations)', querystring: bootstrapQuerySchema, response: { 200: bootstrapResponseSchema } },
+    },
+    async (request) => bootstrapPage(db, currentUser(request), request.query),
+  );
+
+  app.post(
+    '/api/sync/tickets',
+    {
+      preHandler: requireRole(db, ...anyRole),
+      schema: { summary: 'Whole histories of named tickets (a cache meeting a ticket it does not hold)', body: ticketHistoryRequestSchema, response: { 200: ticketHistoryResponseSchema } },
+    },
+    async (request) => ({ events: await ticketHistories(db, currentUser(request), request.body.ids) }),
+  );
+
+  app.get(
+    '/api/sync/caller-index',
+    {
+      preHandler: requireRole(db, ...anyRole),
+      schema: { summary: 'Short rows of older tickets by caller, for a year of caller history', querystring: callerIndexQuerySchema, response: { 200: callerIndexResponseSchema } },
+    },
+    async (request) => callerIndexPage(db, currentUser(request), request.query),
   );
 
   app.get(

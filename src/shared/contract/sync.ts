@@ -14,6 +14,8 @@ export const syncStatusSchema = z.strictObject({
   /** Changes the server refused that the agent has not dealt with yet. */
   rejected: z.number().int().nonnegative(),
   lastSyncAt: z.string().nullable(),
+  /** While a new cache is being filled: tickets stored so far of those in its scope. */
+  bootstrap: z.strictObject({ loaded: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -39,3 +39,59 @@ export const pullResponseSchema = z.strictObject({
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
 });
+
+/**
+ * Bootstrap (DESIGN.md §5): a new workstation fills its cache with the tickets in its scope,
+ * whole (every event up to one head), a page of tickets at a time in ticket-id order, so an
+ * interrupted bootstrap resumes after the last ticket it stored. Then it pulls after `head`.
+ */
+export const bootstrapQuerySchema = z.strictObject({
+  /** Tickets created or changed since then, and every ticket still open. */
+  since: z.iso.datetime(),
+  /** The last ticket id of the previous page; empty for the first page. */
+  after: z.union([z.uuid(), z.literal('')]).default(''),
+  /** The head the first page answered; 0 on the first page. */
+  head: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+});
+
+export const bootstrapResponseSchema = z.strictObject({
+  /** Each ticket's events up to `head`, in sequence order, tickets in id order. */
+  tickets: z.array(z.array(sequencedEventSchema)),
+  /** Pass as `after` for the next page; null when this was the last. */
+  next: z.uuid().nullable(),
+  head: z.number().int().nonnegative(),
+  /** Tickets in scope (counted on the first page only, for the progress bar; null after). */
+  total: z.number().int().nonnegative().nullable(),
+});
+
+/** Whole histories of named tickets, for a cache that meets a ticket it never had (aged out, or older than its scope). */
+export const ticketHistoryRequestSchema = z.strictObject({ ids: z.array(z.uuid()).min(1).max(200) });
+export const ticketHistoryResponseSchema = z.strictObject({ events: z.array(sequencedEventSchema) });
+
+/**
+ * The caller index: one short row per ticket of the last year that is outside the cache's
+ * ticket scope, so caller history reaches back a year without caching whole tickets.
+ */
+export const callerIndexQuerySchema = z.strictObject({
+  since: z.iso.datetime(),
+  until: z.iso.datetime(),
+  after: z.union([z.uuid(), z.literal('')]).default(''),
+  limit: z.coerce.number().int().min(1).max(5000).default(2000),
+});
+export const callerIndexEntrySchema = z.strictObject({
+  ticketId: z.uuid(),
+  callerPhone: z.string(),
+  officialNo: z.string(),
+  status: z.string(),
+  requestType: z.string(),
+  category: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  streetCode: z.string().nullable(),
+  leadUnitCode: z.string().nullable(),
+  description: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CallerIndexEntry = z.infer<typeof callerIndexEntrySchema>;
+export const callerIndexResponseSchema = z.strictObject({ entries: z.array(callerIndexEntrySchema), next: z.uuid().nullable() });

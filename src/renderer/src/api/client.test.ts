@@ -24,9 +24,9 @@ function scripted(answer: (call: string, input: unknown) => unknown) {
 
 describe('typed client', () => {
   it('sends the contract name and an empty input for argument-less calls', async () => {
-    const wire = scripted(() => ok({ connection: 'not_configured', outboxSize: 0, rejected: 0, lastSyncAt: null }));
+    const wire = scripted(() => ok({ connection: 'not_configured', outboxSize: 0, rejected: 0, lastSyncAt: null, bootstrap: null }));
     const { api } = createClient(wire.transport);
-    expect(await api.sync.status()).toEqual({ connection: 'not_configured', outboxSize: 0, rejected: 0, lastSyncAt: null });
+    expect(await api.sync.status()).toEqual({ connection: 'not_configured', outboxSize: 0, rejected: 0, lastSyncAt: null, bootstrap: null });
     expect(wire.sent).toEqual([{ call: 'sync.status', input: {} }]);
   });
 
@@ -50,12 +50,12 @@ describe('typed client', () => {
     const { on } = createClient(wire.transport);
     const seen: unknown[] = [];
     const stop = on.sync.status((status) => seen.push(status));
-    wire.push({ event: 'sync.status', payload: { connection: 'online', outboxSize: 2, rejected: 0, lastSyncAt: null } });
+    wire.push({ event: 'sync.status', payload: { connection: 'online', outboxSize: 2, rejected: 0, lastSyncAt: null, bootstrap: null } });
     wire.push({ event: 'sync.status', payload: { connection: 'online' } });
     wire.push({ event: 'nope.nothing', payload: {} });
     wire.push('garbage');
     stop();
-    wire.push({ event: 'sync.status', payload: { connection: 'online', outboxSize: 3, rejected: 0, lastSyncAt: null } });
-    expect(seen).toEqual([{ connection: 'online', outboxSize: 2, rejected: 0, lastSyncAt: null }]);
+    wire.push({ event: 'sync.status', payload: { connection: 'online', outboxSize: 3, rejected: 0, lastSyncAt: null, bootstrap: null } });
+    expect(seen).toEqual([{ connection: 'online', outboxSize: 2, rejected: 0, lastSyncAt: null, bootstrap: null }]);
   });
 });

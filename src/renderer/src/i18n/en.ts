@@ -40,6 +40,8 @@ export const en: Messages = {
     outbox: '{{count}} waiting to sync',
     rejected: '{{count}} changes refused',
     lastSync: 'Last sync: {{time}}',
+    bootstrap: 'First sync: {{loaded}} / {{total}} tickets',
+    bootstrapLabel: 'First sync progress',
     never: 'never',
     workstation: 'Workstation {{code}}',
     link: {

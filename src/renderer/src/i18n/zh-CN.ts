@@ -39,6 +39,8 @@ export const zhCN = {
     outbox: '待同步 {{count}} 条',
     rejected: '{{count}} 条修改被拒绝',
     lastSync: '上次同步：{{time}}',
+    bootstrap: '首次同步：{{loaded}} / {{total}} 张工单',
+    bootstrapLabel: '首次同步进度',
     never: '从未',
     workstation: '工位 {{code}}',
     link: {

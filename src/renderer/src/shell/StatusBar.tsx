@@ -1,4 +1,4 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Group, Progress, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/sync';
@@ -53,6 +53,17 @@ export function StatusBar() {
           <Badge color="red" variant="light" data-testid="rejected-count">
             {t('status.rejected', { count: status.rejected })}
           </Badge>
+        )}
+        {status?.bootstrap && (
+          // A new workstation filling its cache: how far it has got, so the agent knows why history is thin.
+          <Group gap="xs" wrap="nowrap" data-testid="bootstrap-progress">
+            <Text size="sm">{t('status.bootstrap', { loaded: status.bootstrap.loaded.toLocaleString(i18n.language), total: status.bootstrap.total.toLocaleString(i18n.language) })}</Text>
+            <Progress
+              w={140}
+              value={status.bootstrap.total === 0 ? 0 : (100 * status.bootstrap.loaded) / status.bootstrap.total}
+              aria-label={t('status.bootstrapLabel')}
+            />
+          </Group>
         )}
         <Text size="sm" c="dimmed" data-testid="last-sync">
           {t('status.lastSync', { time: lastSync })}
