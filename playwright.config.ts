@@ -7,6 +7,9 @@ import { defineConfig } from '@playwright/test';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const webPort = Number(process.env.E2E_WEB_PORT ?? 12399);
 export const serverPort = Number(process.env.E2E_SERVER_PORT ?? 12398);
+/** The workstation reaches the server through a proxy the offline test can switch off (tests/e2e/support/switchable-proxy.ts). */
+export const proxyPort = Number(process.env.E2E_PROXY_PORT ?? 12397);
+export const proxyControlPort = Number(process.env.E2E_PROXY_CONTROL_PORT ?? 12396);
 
 // A fresh cache and a fresh server per run, so every run starts from a new workstation and centre.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-'));
@@ -47,6 +50,13 @@ export default defineConfig({
       env: { PORT: String(serverPort), DATA_DIR: serverDataDir, SEED_DEMO: 'yes', SEED_TICKETS: '300', LOG_LEVEL: 'warn' },
     },
     {
+      command: 'npx tsx tests/e2e/support/switchable-proxy.ts',
+      url: `http://127.0.0.1:${proxyControlPort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { PROXY_PORT: String(proxyPort), SERVER_PORT: String(serverPort), CONTROL_PORT: String(proxyControlPort) },
+    },
+    {
       command: 'node out/main/web.js',
       url: `http://127.0.0.1:${webPort}/`,
       reuseExistingServer: false,
@@ -55,7 +65,7 @@ export default defineConfig({
         HOTLINE_WEB_PORT: String(webPort),
         HOTLINE_DATA_DIR: dataDir,
         HOTLINE_WORKSTATION_CODE: 'E2E2',
-        HOTLINE_SERVER_URL: `http://127.0.0.1:${serverPort}/`,
+        HOTLINE_SERVER_URL: `http://127.0.0.1:${proxyPort}/`,
       },
     },
   ],

@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { serverPort } from '../../playwright.config';
 import { demoPassword } from '../../src/server/seed/demo-password';
 import { eventsBy } from '../support/event-builder';
+import { forbidMouse, signInIfAsked, signOut } from './support/workstation-page';
 
 /**
  * The agent's call screen in Chromium against the browser host, keyboard only: a call pops, the
@@ -22,14 +23,10 @@ const login = async (username: string) => (await server<{ token: string }>('POST
 
 /** Counts trusted key presses made while the focus is not in a free-text field, and any mouse use. */
 async function watchInput(page: Page) {
-  const seen = { mouse: false };
-  await page.exposeFunction('reportMouse', () => (seen.mouse = true));
+  const mouseUsed = await forbidMouse(page);
   await page.addInitScript(() => {
-    const w = window as unknown as { reportMouse(): void; structuredKeys: string[] };
+    const w = window as unknown as { structuredKeys: string[] };
     w.structuredKeys = [];
-    for (const type of ['mousedown', 'pointerdown', 'wheel'] as const) {
-      window.addEventListener(type, (event) => event.isTrusted && w.reportMouse(), true);
-    }
     window.addEventListener(
       'keydown',
       (event) => {
@@ -40,23 +37,10 @@ async function watchInput(page: Page) {
     );
   });
   return {
-    mouseUsed: () => seen.mouse,
+    mouseUsed,
     structuredKeys: () => page.evaluate(() => (window as unknown as { structuredKeys: string[] }).structuredKeys),
     resetKeys: () => page.evaluate(() => void ((window as unknown as { structuredKeys: string[] }).structuredKeys.length = 0)),
   };
-}
-
-async function signInIfAsked(page: Page) {
-  const state = page.getByTestId('connection-state');
-  await expect(state).toHaveText(/在线|未登录服务器/);
-  if ((await state.textContent()) === '未登录服务器') {
-    await expect(page.getByLabel('工号')).toBeFocused();
-    await page.keyboard.type('agent1');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(demoPassword);
-    await page.keyboard.press('Enter');
-  }
-  await expect(page.getByTestId('connection-state')).toHaveText('在线');
 }
 
 test('a simulated call pops with the caller\'s history; a ticket is taken by keyboard and joins that history', async ({ page }) => {
@@ -148,8 +132,5 @@ test('a page closed mid-typing gets its draft back when reopened', async ({ page
   await expect(reopened.getByTestId('field-description')).toHaveValue('市民反映小区门口路灯坏了一半');
   await expect(reopened.getByTestId('field-callerPhone')).toHaveValue('010-65123456');
 
-  // Leave the workstation as the shell tests expect it: signed out, form cleared.
-  await reopened.keyboard.press('Alt+n');
-  await reopened.keyboard.press('Alt+o');
-  await expect(reopened.getByTestId('connection-state')).toHaveText('未登录服务器');
+  await signOut(reopened);
 });

@@ -1,15 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { forbidMouse } from './support/workstation-page';
 
 /** The shell by keyboard alone, in Chromium against the browser host. */
 test('switches language, opens the palette and runs an action, by keyboard only', async ({ page }) => {
-  let mouseUsed = false;
-  await page.exposeFunction('reportMouse', () => (mouseUsed = true));
-  await page.addInitScript(() => {
-    // Pointer input only: Enter in a form fires a (trusted) click on its submit button.
-    for (const type of ['mousedown', 'pointerdown', 'wheel'] as const) {
-      window.addEventListener(type, (event) => event.isTrusted && (window as unknown as { reportMouse(): void }).reportMouse(), true);
-    }
-  });
+  const mouseUsed = await forbidMouse(page);
 
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '12345 热线坐席工作台' })).toBeVisible();
@@ -55,7 +49,7 @@ test('switches language, opens the palette and runs an action, by keyboard only'
   await page.keyboard.press('Alt+l');
   await expect(page.getByRole('heading', { name: '12345 热线坐席工作台' })).toBeVisible();
 
-  expect(mouseUsed).toBe(false);
+  expect(mouseUsed()).toBe(false);
 });
 
 test('the page loads with no console errors and no CSP violations', async ({ page }) => {

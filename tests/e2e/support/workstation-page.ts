@@ -1,0 +1,35 @@
+import { expect, type Page } from '@playwright/test';
+import { demoPassword } from '../../../src/server/seed/demo-password';
+
+/** Signs agent1 in by keyboard if the workstation asks; either way ends online. */
+export async function signInIfAsked(page: Page) {
+  const state = page.getByTestId('connection-state');
+  await expect(state).toHaveText(/在线|未登录服务器/);
+  if ((await state.textContent()) === '未登录服务器') {
+    await expect(page.getByLabel('工号')).toBeFocused();
+    await page.keyboard.type('agent1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(demoPassword);
+    await page.keyboard.press('Enter');
+  }
+  await expect(state).toHaveText('在线');
+}
+
+/** Leaves the workstation as the shell tests expect to find it: form cleared, signed out. */
+export async function signOut(page: Page) {
+  await page.keyboard.press('Alt+n');
+  await page.keyboard.press('Alt+o');
+  await expect(page.getByTestId('connection-state')).toHaveText('未登录服务器');
+}
+
+/** Fails the test if the mouse is used from here on (pointer input only; Enter on a form's submit button fires a trusted click). */
+export async function forbidMouse(page: Page): Promise<() => boolean> {
+  let used = false;
+  await page.exposeFunction('reportMouse', () => (used = true));
+  await page.addInitScript(() => {
+    for (const type of ['mousedown', 'pointerdown', 'wheel'] as const) {
+      window.addEventListener(type, (event) => event.isTrusted && (window as unknown as { reportMouse(): void }).reportMouse(), true);
+    }
+  });
+  return () => used;
+}
