@@ -73,7 +73,7 @@ process.on('message', (raw) => {
       case 'reopen': {
         // The lifecycle calls arrive with the routing issue; the harness uses the same write path.
         const at = new Date().toISOString();
-        const payload = command.type === 'close' ? { resolution: 'resolved' as const } : { reason: '来电人不满意' };
+        const payload = command.type === 'close' ? { resolution: 'withdrawn' as const } : { reason: '来电人不满意' };
         try {
           recordEvent(core.db, { id: newId(), ticketId: command.ticketId, type: command.type, at, actor: username, origin: core.identity.code, payload } as never, at);
           core.sync?.wake();

@@ -39,7 +39,7 @@ async function seededCentre() {
   }
   for (let i = 0; i < 4; i++) {
     const created = at(by.created({ callerPhone: i === 0 ? '010-65123456' : `1370000${String(i).padStart(4, '0')}`, description: `两个月前已办结${i}` }), ago(60));
-    events.push(created, at(by.next(created.ticketId, 'closed', { resolution: 'resolved' }), ago(55)));
+    events.push(created, at(by.next(created.ticketId, 'closed', { resolution: 'withdrawn' }), ago(55)));
     oldClosed.push(created.ticketId);
   }
   const agent2 = (await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent2', password: demoPassword } })).json() as { token: string };
@@ -121,7 +121,7 @@ describe('cache scope: bootstrap, caller index, backfill and ageing', () => {
     // days on. They leave the cache whole and stay in their callers' history; open ones stay.
     const recentIds = (core.db.prepare(`SELECT id FROM tickets WHERE created_at > ? ORDER BY id`).all(ago(1)) as { id: string }[]).map((r) => r.id);
     const closing = recentIds.slice(0, 5);
-    await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: closing.map((id) => by.next(id, 'closed', { resolution: 'resolved' })) } });
+    await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: closing.map((id) => by.next(id, 'closed', { resolution: 'withdrawn' })) } });
     await call(core, 'sync.now');
     await until('closes arrived', async () => (core.db.prepare(`SELECT count(*) AS n FROM tickets WHERE status = 'closed'`).get() as { n: number }).n === 5);
     const [phone] = (await call<Ticket>(core, 'tickets.get', { id: closing[0] })).fields.callerPhone!.split(' ');

@@ -85,8 +85,8 @@ describe.each(engines)('sync push on %s', (engine) => {
     const agent = eventsBy('agent1');
     const created = agent.created();
     await push([created]);
-    const closed = agent.next(created.ticketId, 'closed', { resolution: 'resolved' });
-    const closedAgain = agent.next(created.ticketId, 'closed', { resolution: 'resolved' });
+    const closed = agent.next(created.ticketId, 'closed', { resolution: 'withdrawn' });
+    const closedAgain = agent.next(created.ticketId, 'closed', { resolution: 'withdrawn' });
     const impostor = eventsBy('agent2').created();
     const numbering = agent.next(created.ticketId, 'numbered', { officialNo: '2026112999999' });
     const orphan = agent.next(created.ticketId.replace(/.$/, (c) => (c === '0' ? '1' : '0')), 'note', { text: '无主' });

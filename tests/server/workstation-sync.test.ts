@@ -182,5 +182,5 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
 /** Closes a ticket through the workstation's one write path, as the lifecycle UI will. */
 function closeLocally(core: Core, ticketId: string, actor: string) {
   const at = new Date().toISOString();
-  recordEvent(core.db, { id: newId(), ticketId, type: 'closed', at, actor, origin: core.identity.code, payload: { resolution: 'resolved' } }, at);
+  recordEvent(core.db, { id: newId(), ticketId, type: 'closed', at, actor, origin: core.identity.code, payload: { resolution: 'withdrawn' } }, at);
 }

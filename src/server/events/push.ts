@@ -1,5 +1,5 @@
 import { v7 } from 'uuid';
-import { type Ticket, type TicketEvent, serverOnlyEventTypes, ticketEventSchema, ticketSchema } from '../../shared/domain/ticket';
+import { type Ticket, type TicketEvent, serverOnlyEventTypes, ticketEventSchema, ticketSchema, unitEventTypes } from '../../shared/domain/ticket';
 import { applyEvent } from '../../shared/domain/ticket-fold';
 import type { User } from '../../shared/server-api/auth';
 import type { PushResult } from '../../shared/server-api/sync';
@@ -10,7 +10,11 @@ import { allocateOfficialNumbers } from './official-number';
 export const eventsChannel = 'hotline_events';
 
 export interface PushOptions {
-  user: User;
+  /**
+   * Who pushes. `system` is the server's own trusted code (demo seed, simulated units): its events
+   * may carry any actor and are stored without a user.
+   */
+  user: User | 'system';
   timeZone: string;
   /** When a `created` event counts as accepted (its official number's date); now, unless importing history. */
   acceptedAt?: (event: TicketEvent) => Date;
@@ -20,9 +24,16 @@ const describeIssues = (error: { issues: { path: PropertyKey[]; message: string 
   error.issues.map((i) => `${i.path.map(String).join('.') || 'event'}: ${i.message}`).join('; ');
 
 /** Why this user may not push this event, or null. The fold checks the transition itself. */
-function refusal(event: TicketEvent, user: User): string | null {
+function refusal(event: TicketEvent, user: User | 'system'): string | null {
   if (serverOnlyEventTypes.includes(event.type)) return `"${event.type}" events are made by the server only`;
+  if (user === 'system') return null;
   if (event.actor !== user.username) return `the event's actor "${event.actor}" is not the signed-in user "${user.username}"`;
+  const byUnit = unitEventTypes.includes(event.type);
+  if (byUnit && user.role !== 'unit') return `"${event.type}" is reported by the handling unit, not by a ${user.role}`;
+  if (user.role === 'unit') {
+    if (!byUnit) return `a unit reports on its tickets (accept, progress, feedback, return, extension); "${event.type}" is the hotline's`;
+    if ((event.payload as { unitCode: string }).unitCode !== user.unitCode) return `you act for ${user.unitCode ?? 'no unit'}, not ${(event.payload as { unitCode: string }).unitCode}`;
+  }
   return null;
 }
 
@@ -79,7 +90,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
         results.push({ id: event.id, status: 'rejected', reason: refused ?? (applied as { reason: string }).reason });
         continue;
       }
-      const eventSeq = append(event, applied.ticket, options.user.id);
+      const eventSeq = append(event, applied.ticket, options.user === 'system' ? null : options.user.id);
       known.set(event.id, eventSeq);
       results.push({ id: event.id, status: 'accepted', seq: eventSeq });
       if (event.type === 'created') accepted.push(event);

@@ -53,6 +53,13 @@ export interface TicketSeedOptions {
 /** Each demo agent's own workstation, for provisional numbers. */
 const demoWorkstationCodes = ['DEM2', 'DEM3', 'DEM4', 'DEM5'];
 
+const feedbackSummaries = [
+  '已派人现场核查并处理完毕，已与市民沟通。',
+  '经核实，问题已整改，后续将加强巡查。',
+  '已协调相关物业公司处理，问题已解决。',
+  '已维修完毕，恢复正常。',
+  '已向市民解释相关政策，市民表示理解。',
+];
 const places = ['小区', '社区', '家园', '东里', '西里', '北里', '南路', '大街', '花园'];
 const requestTypeWeights: [RequestType, number][] = [
   ['consultation', 0.35],
@@ -85,6 +92,8 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
   const sequences = new Map<string, number>();
 
   const byAgent = new Map<string, TicketEvent[]>();
+  const unitEvents: TicketEvent[] = [];
+  const callbacks: TicketEvent[] = [];
   const starts = Array.from({ length: options.count }, () => now - random.next() * days * 86_400_000).sort((a, b) => a - b);
   for (const start of starts) {
     const agent = random.pick(agents);
@@ -128,16 +137,24 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
     } else {
       const route = resolveRoute(routes.get(category) ?? 'district', { districtCode: street.body.districtCode as string, streetCode: street.code });
       if (route.ok) {
-        events.push({
-          ...base,
-          id: v7(),
-          type: 'dispatched',
-          at: at(random.int(10, 90)),
-          payload: { unitCodes: [route.unitCode], leadUnitCode: route.unitCode },
-        });
-        const closingAfterMinutes = random.int(3, 10) * 1440;
-        if (start + closingAfterMinutes * 60_000 < now && random.chance(0.6)) {
-          events.push({ ...base, id: v7(), type: 'closed', at: at(closingAfterMinutes), payload: { resolution: 'resolved' } });
+        let minute = random.int(10, 90);
+        events.push({ ...base, id: v7(), type: 'dispatched', at: at(minute), payload: { unitCodes: [route.unitCode], leadUnitCode: route.unitCode } });
+        // The unit's side, as far as it has got by now: accepted, reported back; then the callback.
+        const unit = { ticketId, actor: `unit:${route.unitCode}`, origin: 'unit' };
+        const happened = (m: number) => start + m * 60_000 < now;
+        minute += random.int(10, 180);
+        if (happened(minute) && random.chance(0.92)) {
+          unitEvents.push({ ...unit, id: v7(), type: 'unit_accepted', at: at(minute), payload: { unitCode: route.unitCode } });
+          minute += random.int(2, 6 * 24) * 60;
+          if (happened(minute) && random.chance(0.8)) {
+            unitEvents.push({ ...unit, id: v7(), type: 'unit_feedback', at: at(minute), payload: { unitCode: route.unitCode, summary: random.pick(feedbackSummaries) } });
+            minute += random.int(1, 30) * 60;
+            if (happened(minute) && random.chance(0.85)) {
+              const roll = random.next();
+              const satisfaction = roll < 0.7 ? 'satisfied' : roll < 0.9 ? 'basically_satisfied' : 'unsatisfied';
+              callbacks.push({ ...base, id: v7(), type: 'callback_recorded', at: at(minute), payload: { satisfaction } });
+            }
+          }
         }
       }
     }
@@ -145,13 +162,18 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
   }
 
   const acceptedAt = (event: TicketEvent) => new Date(Date.parse(event.at) + 60_000);
-  for (const [username, events] of byAgent) {
+  const push = async (events: TicketEvent[], user: User | 'system') => {
     for (let i = 0; i < events.length; i += 200) {
-      const { results } = await pushEvents(db, events.slice(i, i + 200), { user: users.get(username)!, timeZone: options.timeZone, acceptedAt });
+      const { results } = await pushEvents(db, events.slice(i, i + 200), { user, timeZone: options.timeZone, acceptedAt });
       const rejected = results.filter((r) => r.status === 'rejected');
       if (rejected.length > 0) throw new Error(`demo seed: ${rejected.length} events rejected, first: ${JSON.stringify(rejected[0])}`);
     }
-  }
+  };
+  // Intake and dispatch by the agents, then the units' side (the server's own simulated units),
+  // then the agents' callbacks: each step finds the ticket where the one before left it.
+  for (const [username, events] of byAgent) await push(events, users.get(username)!);
+  await push(unitEvents, 'system');
+  for (const username of new Set(callbacks.map((e) => e.actor))) await push(callbacks.filter((e) => e.actor === username), users.get(username)!);
   return options.count;
 }
 

@@ -46,7 +46,7 @@ describe('foldTicket', () => {
       created(),
       event('updated', { changes: { urgency: 'urgent', category: 'heating' } }),
       event('note', { text: '来电人再次来电催办' }),
-      event('closed', { resolution: 'resolved' }),
+      event('closed', { resolution: 'withdrawn' }),
       event('reopened', { reason: '来电人不满意' }),
     ];
     const { ticket, rejected } = foldTicket(events);
@@ -146,7 +146,7 @@ describe('follow-ups and duplicates', () => {
       ['c-1', null],
       [null, '又来电催办'],
     ]);
-    const closed = foldTicket([created(), event('closed', { resolution: 'resolved' })]).ticket;
+    const closed = foldTicket([created(), event('closed', { resolution: 'withdrawn' })]).ticket;
     expect(applyEvent(closed, event('followed_up', {}))).toEqual({ ok: false, reason: 'cannot apply "followed_up" to a ticket that is closed' });
   });
 

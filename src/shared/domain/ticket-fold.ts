@@ -2,17 +2,54 @@ import type { Ticket, TicketEvent, TicketStatus } from './ticket';
 
 export type ApplyResult = { ok: true; ticket: Ticket } | { ok: false; reason: string };
 
-/** Which statuses each event may follow; `created` alone may start a ticket. */
-const allowedFrom: Record<Exclude<TicketEvent['type'], 'created'>, readonly TicketStatus[]> = {
-  updated: ['registered', 'dispatched'],
-  note: ['registered', 'dispatched', 'closed'],
-  closed: ['registered', 'dispatched'],
-  reopened: ['closed'],
-  dispatched: ['registered'],
-  numbered: ['registered', 'dispatched', 'closed'],
-  followed_up: ['registered', 'dispatched'],
+const open: readonly TicketStatus[] = ['registered', 'dispatched', 'accepted', 'in_progress', 'returned', 'feedback'];
+const withUnit: readonly TicketStatus[] = ['accepted', 'in_progress'];
+
+/**
+ * Which statuses each event may follow (the lifecycle of DESIGN.md §6); `created` alone may start
+ * a ticket. Exported so tests can walk every status × event pair.
+ */
+export const allowedFrom: Record<Exclude<TicketEvent['type'], 'created'>, readonly TicketStatus[]> = {
+  updated: open,
+  note: [...open, 'closed'],
+  followed_up: open,
   linked_duplicate: ['registered', 'dispatched'],
+  numbered: [...open, 'closed'],
+  dispatched: ['registered', 'returned'],
+  unit_accepted: ['dispatched'],
+  unit_progress: withUnit,
+  unit_feedback: withUnit,
+  unit_returned: ['dispatched', ...withUnit],
+  extension_requested: withUnit,
+  extension_decided: withUnit,
+  callback_recorded: ['feedback'],
+  // The normal end is the callback; closing directly is for direct answers, withdrawals and merges.
+  closed: ['registered', 'dispatched', 'returned', 'feedback'],
+  reopened: ['closed'],
 };
+
+/** Checks of an event against the ticket beyond its status; null when it may apply. */
+function refusal(ticket: Ticket, event: TicketEvent): string | null {
+  switch (event.type) {
+    case 'unit_accepted':
+    case 'unit_progress':
+    case 'unit_feedback':
+    case 'unit_returned':
+    case 'extension_requested':
+      return ticket.unitCodes.includes(event.payload.unitCode) ? null : `${event.payload.unitCode} is not a unit this ticket is dispatched to`;
+    case 'extension_decided':
+      return ticket.extensionRequest ? null : 'there is no extension request to decide';
+    case 'closed':
+      if (event.payload.resolution === 'direct_answer' && ticket.status !== 'registered') return 'only a ticket not yet dispatched can be closed as a direct answer';
+      if (event.payload.resolution === 'resolved' && ticket.status !== 'feedback') return 'a ticket is resolved after the unit has reported back';
+      if (event.payload.mergedInto === ticket.id) return 'a ticket cannot be merged into itself';
+      return null;
+    case 'linked_duplicate':
+      return event.payload.duplicateOf === ticket.id ? 'a ticket cannot duplicate itself' : null;
+    default:
+      return null;
+  }
+}
 
 /**
  * Applies one event to a ticket's state. Pure: the workstation uses it to show pending events on
@@ -38,6 +75,18 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
         notes: [],
         followUps: [],
         duplicateOf: null,
+        dispatchedAt: null,
+        acceptedAt: null,
+        feedback: null,
+        returnReason: null,
+        returnedAt: null,
+        extensionHours: 0,
+        extensionRequest: null,
+        satisfaction: null,
+        redoCount: 0,
+        articleCode: null,
+        mergedInto: null,
+        closedAt: null,
         eventCount: 1,
       },
     };
@@ -49,31 +98,84 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
   if (!allowedFrom[event.type].includes(ticket.status)) {
     return { ok: false, reason: `cannot apply "${event.type}" to a ticket that is ${ticket.status}` };
   }
+  const refused = refusal(ticket, event);
+  if (refused) return { ok: false, reason: refused };
   const touched = { ...ticket, updatedAt: event.at, eventCount: ticket.eventCount + 1 };
   switch (event.type) {
     case 'updated':
       return { ok: true, ticket: { ...touched, fields: { ...ticket.fields, ...event.payload.changes } } };
     case 'note':
-      return {
-        ok: true,
-        ticket: { ...touched, notes: [...ticket.notes, { at: event.at, actor: event.actor, text: event.payload.text }] },
-      };
+      return { ok: true, ticket: { ...touched, notes: [...ticket.notes, { at: event.at, actor: event.actor, text: event.payload.text }] } };
     case 'followed_up': {
       const { callId, note } = event.payload;
       return { ok: true, ticket: { ...touched, followUps: [...ticket.followUps, { at: event.at, actor: event.actor, callId: callId ?? null, note: note ?? null }] } };
     }
     case 'linked_duplicate':
-      if (event.payload.duplicateOf === ticket.id) return { ok: false, reason: 'a ticket cannot duplicate itself' };
       return { ok: true, ticket: { ...touched, duplicateOf: event.payload.duplicateOf } };
-    case 'closed':
-      return { ok: true, ticket: { ...touched, status: 'closed', resolution: event.payload.resolution } };
-    case 'reopened':
-      return { ok: true, ticket: { ...touched, status: 'registered', resolution: null } };
     case 'dispatched':
       return {
         ok: true,
-        ticket: { ...touched, status: 'dispatched', unitCodes: event.payload.unitCodes, leadUnitCode: event.payload.leadUnitCode },
+        ticket: {
+          ...touched,
+          status: 'dispatched',
+          unitCodes: event.payload.unitCodes,
+          leadUnitCode: event.payload.leadUnitCode,
+          dispatchedAt: event.at,
+          acceptedAt: null,
+          returnReason: null,
+          returnedAt: null,
+          extensionHours: 0,
+          extensionRequest: null,
+        },
       };
+    case 'unit_accepted':
+      return { ok: true, ticket: { ...touched, status: 'accepted', acceptedAt: event.at } };
+    case 'unit_progress':
+      return {
+        ok: true,
+        ticket: { ...touched, status: 'in_progress', notes: [...ticket.notes, { at: event.at, actor: event.actor, text: event.payload.note }] },
+      };
+    case 'unit_feedback':
+      return { ok: true, ticket: { ...touched, status: 'feedback', feedback: { at: event.at, unitCode: event.payload.unitCode, summary: event.payload.summary }, extensionRequest: null } };
+    case 'unit_returned':
+      return {
+        ok: true,
+        ticket: { ...touched, status: 'returned', returnReason: event.payload.reason, returnedAt: event.at, unitCodes: [], leadUnitCode: null, dispatchedAt: null, acceptedAt: null, extensionRequest: null },
+      };
+    case 'extension_requested':
+      return { ok: true, ticket: { ...touched, extensionRequest: { at: event.at, unitCode: event.payload.unitCode, hours: event.payload.hours, reason: event.payload.reason } } };
+    case 'extension_decided':
+      return {
+        ok: true,
+        ticket: {
+          ...touched,
+          extensionHours: ticket.extensionHours + (event.payload.approved ? ticket.extensionRequest!.hours : 0),
+          extensionRequest: null,
+        },
+      };
+    case 'callback_recorded':
+      if (event.payload.satisfaction === 'unsatisfied') {
+        // Back to the same unit to handle again, on a new feedback clock.
+        return {
+          ok: true,
+          ticket: { ...touched, status: 'dispatched', satisfaction: 'unsatisfied', redoCount: ticket.redoCount + 1, dispatchedAt: event.at, acceptedAt: null, feedback: null, extensionHours: 0 },
+        };
+      }
+      return { ok: true, ticket: { ...touched, status: 'closed', resolution: 'resolved', satisfaction: event.payload.satisfaction, closedAt: event.at } };
+    case 'closed':
+      return {
+        ok: true,
+        ticket: {
+          ...touched,
+          status: 'closed',
+          resolution: event.payload.resolution,
+          articleCode: event.payload.articleCode ?? null,
+          mergedInto: event.payload.mergedInto ?? null,
+          closedAt: event.at,
+        },
+      };
+    case 'reopened':
+      return { ok: true, ticket: { ...touched, status: 'registered', resolution: null, closedAt: null, satisfaction: null, unitCodes: [], leadUnitCode: null, dispatchedAt: null, acceptedAt: null, feedback: null } };
     case 'numbered':
       if (ticket.officialNo && ticket.officialNo !== event.payload.officialNo) {
         return { ok: false, reason: `ticket already has official number ${ticket.officialNo}` };

@@ -13,7 +13,13 @@ export const urgencySchema = z.enum(urgencies);
 export const channels = ['phone', 'open311', 'web', 'app'] as const;
 export const channelSchema = z.enum(channels);
 
-export const ticketStatuses = ['registered', 'dispatched', 'closed'] as const;
+/**
+ * The work-order lifecycle (DESIGN.md §6): registered → closed as a direct answer, or dispatched →
+ * accepted by the unit → in progress → feedback from the unit → callback → closed. A unit may
+ * return a ticket (→ returned, then re-dispatched); an unsatisfied callback sends it back to the
+ * unit (→ dispatched); a closed ticket may be reopened (→ registered).
+ */
+export const ticketStatuses = ['registered', 'dispatched', 'accepted', 'in_progress', 'returned', 'feedback', 'closed'] as const;
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
@@ -80,7 +86,15 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...eventBase,
     type: z.literal('closed'),
-    payload: z.strictObject({ resolution: z.enum(['direct_answer', 'resolved', 'withdrawn', 'merged']) }),
+    payload: z
+      .strictObject({
+        resolution: z.enum(['direct_answer', 'resolved', 'withdrawn', 'merged']),
+        /** The knowledge-base article the caller was answered from (direct answers). */
+        articleCode: z.string().min(1).max(64).optional(),
+        /** The ticket this one was merged into (merged duplicates). */
+        mergedInto: idSchema.optional(),
+      })
+      .refine((p) => (p.resolution === 'merged') === (p.mergedInto !== undefined), { message: 'a merged ticket names the ticket it was merged into, and only then', path: ['mergedInto'] }),
   }),
   z.strictObject({
     ...eventBase,
@@ -114,6 +128,28 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
     type: z.literal('linked_duplicate'),
     payload: z.strictObject({ duplicateOf: idSchema }),
   }),
+  /** The handling unit takes the ticket on (unit route). */
+  z.strictObject({ ...eventBase, type: z.literal('unit_accepted'), payload: z.strictObject({ unitCode: unitCodeSchema }) }),
+  /** The unit reports progress (unit route). */
+  z.strictObject({ ...eventBase, type: z.literal('unit_progress'), payload: z.strictObject({ unitCode: unitCodeSchema, note: trimmed(2000).min(1) }) }),
+  /** The unit reports back what it did: the hotline then calls the citizen back (unit route). */
+  z.strictObject({ ...eventBase, type: z.literal('unit_feedback'), payload: z.strictObject({ unitCode: unitCodeSchema, summary: trimmed(2000).min(1) }) }),
+  /** The unit says the ticket is not theirs, and why; the hotline re-dispatches it (unit route). */
+  z.strictObject({ ...eventBase, type: z.literal('unit_returned'), payload: z.strictObject({ unitCode: unitCodeSchema, reason: trimmed(1000).min(1) }) }),
+  /** The unit asks for more time before its feedback is due (unit route). */
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('extension_requested'),
+    payload: z.strictObject({ unitCode: unitCodeSchema, hours: z.number().int().min(1).max(24 * 30), reason: trimmed(1000).min(1) }),
+  }),
+  /** The hotline grants or refuses a pending extension request. */
+  z.strictObject({ ...eventBase, type: z.literal('extension_decided'), payload: z.strictObject({ approved: z.boolean(), note: trimmed(1000).optional() }) }),
+  /** The agent called the citizen back after the unit's feedback and recorded satisfaction. */
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('callback_recorded'),
+    payload: z.strictObject({ satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']), note: trimmed(1000).optional() }),
+  }),
   /** Made by the server only, right after it accepts a `created` event. */
   z.strictObject({
     ...eventBase,
@@ -124,6 +160,9 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
 
 /** Event types only the server may make; a workstation pushing one is refused. */
 export const serverOnlyEventTypes: readonly TicketEventType[] = ['numbered'];
+/** Event types only a handling unit may make (through the unit routes), and only for its own tickets. */
+export const unitEventTypes: readonly TicketEventType[] = ['unit_accepted', 'unit_progress', 'unit_feedback', 'unit_returned', 'extension_requested'];
+export const satisfactions = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 export type TicketEventType = TicketEvent['type'];
 
@@ -144,6 +183,23 @@ export const ticketSchema = z.strictObject({
   followUps: z.array(z.strictObject({ at: z.string(), actor: z.string(), callId: z.string().nullable(), note: z.string().nullable() })).default([]),
   /** The earlier ticket this one repeats, when the agent linked them at intake. */
   duplicateOf: z.string().nullable().default(null),
+  /** When the current dispatch was made: the unit's feedback clock runs from here. */
+  dispatchedAt: z.string().nullable().default(null),
+  acceptedAt: z.string().nullable().default(null),
+  /** The unit's report, once it has given one. */
+  feedback: z.strictObject({ at: z.string(), unitCode: z.string(), summary: z.string() }).nullable().default(null),
+  /** Why and when the unit last returned the ticket (the dispatch clock runs again from then). */
+  returnReason: z.string().nullable().default(null),
+  returnedAt: z.string().nullable().default(null),
+  /** Extra feedback time granted to the unit, in hours. */
+  extensionHours: z.number().int().nonnegative().default(0),
+  extensionRequest: z.strictObject({ at: z.string(), unitCode: z.string(), hours: z.number(), reason: z.string() }).nullable().default(null),
+  satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).nullable().default(null),
+  /** How often an unsatisfied callback sent the ticket back to the unit. */
+  redoCount: z.number().int().nonnegative().default(0),
+  articleCode: z.string().nullable().default(null),
+  mergedInto: z.string().nullable().default(null),
+  closedAt: z.string().nullable().default(null),
   /** How many events the state was folded from (confirmed and pending). */
   eventCount: z.number().int().nonnegative(),
 });

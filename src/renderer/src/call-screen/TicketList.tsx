@@ -1,9 +1,18 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../shared/contract/tickets';
+import type { TicketStatus } from '../../../shared/domain/ticket';
 import { type Reference, refName } from './use-reference';
 
-const statusColor = { registered: 'blue', dispatched: 'orange', closed: 'gray' } as const;
+const statusColor: Record<TicketStatus, string> = {
+  registered: 'blue',
+  dispatched: 'orange',
+  accepted: 'cyan',
+  in_progress: 'teal',
+  returned: 'red',
+  feedback: 'grape',
+  closed: 'gray',
+};
 
 export const ticketNumber = (t: Pick<TicketSummary, 'officialNo' | 'provisionalNo'>): string => t.officialNo ?? t.provisionalNo;
 

@@ -107,7 +107,7 @@ export const en: Messages = {
   },
   duplicates: { title: 'Likely duplicates (same street and category, last 24 h)', similarity: '{{percent}}% similar' },
   ticket: {
-    status: { registered: 'Registered', dispatched: 'Dispatched', closed: 'Closed' },
+    status: { registered: 'Registered', dispatched: 'Dispatched', accepted: 'Accepted', in_progress: 'In progress', returned: 'Returned', feedback: 'Unit reported back', closed: 'Closed' },
     pending: 'Not yet synced',
     number: 'Number',
     created: 'Registered',

@@ -106,7 +106,7 @@ export const zhCN = {
   },
   duplicates: { title: '疑似重复（同街道同分类，24小时内）', similarity: '相似度 {{percent}}%' },
   ticket: {
-    status: { registered: '已登记', dispatched: '已派单', closed: '已办结' },
+    status: { registered: '已登记', dispatched: '已派单', accepted: '已签收', in_progress: '办理中', returned: '已退回', feedback: '已反馈', closed: '已办结' },
     pending: '待同步',
     number: '编号',
     created: '登记时间',

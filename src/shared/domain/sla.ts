@@ -1,0 +1,81 @@
+import type { Ticket } from './ticket';
+
+/**
+ * Time limits (DESIGN.md §6; Beijing's DB11 standard): the hotline must dispatch within the
+ * policy's dispatch time of registering (or of a unit returning the ticket), and the unit must
+ * report back within its feedback time of the dispatch, plus any extension granted. Limits are
+ * elapsed time, so a deadline is the same instant in every time zone, across days, months, years
+ * and daylight-saving changes alike.
+ */
+export interface SlaPolicy {
+  dispatchMinutes: number;
+  feedbackMinutes: number;
+}
+
+export type SlaClass = 'emergency' | 'utility' | 'general' | 'complex';
+
+export type SlaState = 'on_time' | 'at_risk' | 'overdue';
+
+export interface SlaClock {
+  /** Whose move it is: the hotline's (dispatch) or the unit's (feedback). */
+  stage: 'dispatch' | 'feedback';
+  startedAt: string;
+  dueAt: string;
+  /** Negative once overdue. */
+  msLeft: number;
+  state: SlaState;
+}
+
+/** A clock is at risk once this share of its window is left (and overdue below zero). */
+export const atRiskShare = 0.25;
+
+/** The policy class of a ticket: its category's, but an emergency call is always an emergency. */
+export function slaClassOf(ticket: Pick<Ticket, 'fields'>, categoryClass: SlaClass | null | undefined): SlaClass {
+  if (ticket.fields.urgency === 'emergency') return 'emergency';
+  return categoryClass ?? 'general';
+}
+
+const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+/** The running clock of a ticket, or null when none runs (the unit has reported back, or it is closed). */
+export function slaClock(
+  ticket: Pick<Ticket, 'status' | 'createdAt' | 'dispatchedAt' | 'returnedAt' | 'extensionHours'>,
+  policy: SlaPolicy,
+  now: Date,
+): SlaClock | null {
+  let stage: SlaClock['stage'];
+  let startedAt: string;
+  let window: number;
+  switch (ticket.status) {
+    case 'registered':
+    case 'returned':
+      stage = 'dispatch';
+      startedAt = ticket.status === 'returned' && ticket.returnedAt ? ticket.returnedAt : ticket.createdAt;
+      window = policy.dispatchMinutes;
+      break;
+    case 'dispatched':
+    case 'accepted':
+    case 'in_progress':
+      if (!ticket.dispatchedAt) return null;
+      stage = 'feedback';
+      startedAt = ticket.dispatchedAt;
+      window = policy.feedbackMinutes + ticket.extensionHours * 60;
+      break;
+    default:
+      return null;
+  }
+  const dueAt = addMinutes(startedAt, window);
+  const msLeft = Date.parse(dueAt) - now.getTime();
+  const state: SlaState = msLeft < 0 ? 'overdue' : msLeft <= window * 60_000 * atRiskShare ? 'at_risk' : 'on_time';
+  return { stage, startedAt, dueAt, msLeft, state };
+}
+
+/** `2 h 05 min`, `3 d 4 h`, for countdowns (negative: how long overdue). */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const text = d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+  return ms < 0 ? `-${text}` : text;
+}
