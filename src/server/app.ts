@@ -17,6 +17,7 @@ import { liveRoutes } from './routes/live';
 import { monitorRoutes } from './routes/monitor';
 import { syncRoutes } from './routes/sync';
 import { ticketRoutes } from './routes/tickets';
+import { unitRoutes } from './routes/units';
 
 export interface ServerOptions {
   db: Database;
@@ -75,7 +76,7 @@ export async function buildServer({ db, config, logger }: ServerOptions): Promis
   registerMetrics(app, metrics);
 
   const context: RouteContext = { db, config, metrics, live };
-  for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, ctiRoutes, liveRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, ctiRoutes, unitRoutes, liveRoutes]) {
     await app.register(routes, context);
   }
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -16,6 +16,10 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
   /** How many tickets of history the demo seed makes. */
   SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(4000),
+  /** Demo handling units that accept and report back on dispatched tickets (off in production). */
+  SIMULATE_UNITS: z.enum(['on', 'off']).default('off'),
+  SIMULATE_UNITS_ACCEPT_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
+  SIMULATE_UNITS_FEEDBACK_SECONDS: z.coerce.number().min(0).max(86_400).default(600),
 });
 
 export interface ServerConfig {
@@ -28,6 +32,8 @@ export interface ServerConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: 'auto' | 'yes' | 'no';
   seedTickets: number;
+  /** Simulated units, or null when off. */
+  simulateUnits: { acceptAfterMs: number; feedbackAfterMs: number } | null;
 }
 
 /** Reads the environment, failing with the variable's name on a bad value. */
@@ -53,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     seedTickets: e.SEED_TICKETS,
+    simulateUnits: e.SIMULATE_UNITS === 'on' ? { acceptAfterMs: e.SIMULATE_UNITS_ACCEPT_SECONDS * 1000, feedbackAfterMs: e.SIMULATE_UNITS_FEEDBACK_SECONDS * 1000 } : null,
   };
 }

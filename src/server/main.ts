@@ -6,6 +6,7 @@ import { buildServer } from './app';
 import { loadConfig } from './config';
 import { openServerDatabase } from './db/open';
 import { seedDemo } from './seed/seed';
+import { startUnitSimulator } from './units/unit-simulator';
 
 async function main() {
   const config = loadConfig();
@@ -18,6 +19,11 @@ async function main() {
     console.log(`Seeded the demo centre in ${Date.now() - started} ms: ${JSON.stringify(seeded)}`);
   }
   const app = await buildServer({ db, config });
+  if (config.simulateUnits) {
+    const stopUnits = startUnitSimulator(db, { ...config.simulateUnits, timeZone: config.timeZone, log: app.log });
+    app.addHook('onClose', stopUnits);
+    console.log(`Simulated units: accept after ${config.simulateUnits.acceptAfterMs / 1000} s, report back after ${config.simulateUnits.feedbackAfterMs / 1000} s more.`);
+  }
   await app.listen({ host: config.host, port: config.port });
   console.log(`Hotline central server on http://${config.host}:${(app.server.address() as { port: number }).port}/ (${db.engine})`);
 

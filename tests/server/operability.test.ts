@@ -53,6 +53,12 @@ describe.each(engines)('operability on %s', (engine) => {
       '/api/sync/tickets',
       '/api/tickets',
       '/api/tickets/{id}',
+      '/api/units/tickets',
+      '/api/units/tickets/{id}/accept',
+      '/api/units/tickets/{id}/extension',
+      '/api/units/tickets/{id}/feedback',
+      '/api/units/tickets/{id}/progress',
+      '/api/units/tickets/{id}/return',
       '/healthz',
     ]);
     expect(doc.paths['/api/auth/login']!.post!.requestBody!.content['application/json']!.schema.required).toEqual(['username', 'password']);

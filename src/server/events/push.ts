@@ -29,7 +29,7 @@ function refusal(event: TicketEvent, user: User | 'system'): string | null {
   if (user === 'system') return null;
   if (event.actor !== user.username) return `the event's actor "${event.actor}" is not the signed-in user "${user.username}"`;
   const byUnit = unitEventTypes.includes(event.type);
-  if (byUnit && user.role !== 'unit') return `"${event.type}" is reported by the handling unit, not by a ${user.role}`;
+  if (byUnit && user.role !== 'unit') return `"${event.type}" is reported by the handling unit; you are ${user.role}`;
   if (user.role === 'unit') {
     if (!byUnit) return `a unit reports on its tickets (accept, progress, feedback, return, extension); "${event.type}" is the hotline's`;
     if ((event.payload as { unitCode: string }).unitCode !== user.unitCode) return `you act for ${user.unitCode ?? 'no unit'}, not ${(event.payload as { unitCode: string }).unitCode}`;

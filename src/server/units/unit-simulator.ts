@@ -1,0 +1,50 @@
+import type { TicketEvent } from '../../shared/domain/ticket';
+import type { Database } from '../db/database';
+import { pushEvents } from '../events/push';
+import { unitEvent } from './unit-actions';
+
+export interface UnitSimulatorOptions {
+  /** A unit accepts a dispatched ticket this long after the dispatch. */
+  acceptAfterMs: number;
+  /** ... and reports back this long after accepting. */
+  feedbackAfterMs: number;
+  tickMs?: number;
+  timeZone: string;
+  log: Pick<Console, 'warn'>;
+}
+
+const summaries = ['已派人到现场核实处理，问题已解决。', '已协调物业维修完毕，已与市民沟通。', '经核查已整改到位，后续加强巡查。'];
+
+/**
+ * Stand-in handling units for demos and E2E tests (`SIMULATE_UNITS=on`): every dispatched ticket is
+ * accepted, then reported back on, by its lead unit after the set delays. They write through the
+ * server's trusted path, as the units' own systems would through the unit routes.
+ */
+export function startUnitSimulator(db: Database, options: UnitSimulatorOptions): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const tick = async () => {
+    const rows = await db.query<{ id: string; status: string; lead: string | null }>(
+      `SELECT id, status, state ->> 'leadUnitCode' AS lead FROM tickets
+       WHERE (status = 'dispatched' AND updated_at <= now() - make_interval(secs => $1))
+          OR (status IN ('accepted', 'in_progress') AND updated_at <= now() - make_interval(secs => $2))
+       ORDER BY updated_at LIMIT 100`,
+      [options.acceptAfterMs / 1000, options.feedbackAfterMs / 1000],
+    );
+    const events: TicketEvent[] = rows.flatMap((r) =>
+      r.lead
+        ? [r.status === 'dispatched' ? unitEvent(r.id, 'accept', {}, r.lead, `unit:${r.lead}`) : unitEvent(r.id, 'feedback', { summary: summaries[r.id.charCodeAt(r.id.length - 1) % summaries.length]! }, r.lead, `unit:${r.lead}`)]
+        : [],
+    );
+    // A ticket a person changed meanwhile is simply refused here and tried again next tick.
+    if (events.length > 0) await pushEvents(db, events, { user: 'system', timeZone: options.timeZone });
+  };
+  const timer = setInterval(() => {
+    running = running.then(() => (stopped ? undefined : tick())).catch((error: unknown) => options.log.warn('[unit simulator] tick failed', (error as Error).message));
+  }, options.tickMs ?? 1000);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}
