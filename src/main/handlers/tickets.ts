@@ -8,12 +8,14 @@ import { similarOpenTickets } from '../store/caller-store';
 import { linkCallToTicket } from '../store/calls-store';
 import { searchTicketIds } from '../store/search-index';
 import { currentSyncStatus } from './sync';
+import { lifecycleHandlers } from './ticket-lifecycle';
 
 /** Likely duplicates are looked for among tickets of the last 24 hours (issue 5). */
 const duplicateWindowMs = 24 * 3600_000;
 import type { CoreDeps, DomainHandlers } from './types';
 
-export const ticketsHandlers = ({ db, bus, identity, now, sync }: CoreDeps): DomainHandlers<'tickets'> => {
+export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
+  const { db, bus, identity, now, sync } = deps;
   // The signed-in agent (the server checks it); a workstation nobody signed in to says so.
   const actor = () => sync?.user()?.username ?? `workstation:${identity.code}`;
   const saved = (ticket: Ticket) => {
@@ -23,6 +25,7 @@ export const ticketsHandlers = ({ db, bus, identity, now, sync }: CoreDeps): Dom
     return ticket;
   };
   return {
+    ...lifecycleHandlers(deps, actor, saved),
     create: ({ fields, draftId, duplicateOf, callId }) => {
       const at = now().toISOString();
       if (duplicateOf && !getTicket(db, duplicateOf)) throw new AppError('not_found', `No ticket with id ${duplicateOf} to link as the original.`);

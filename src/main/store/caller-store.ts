@@ -17,7 +17,7 @@ const callerTickets = `
   SELECT ${summaryColumns} FROM tickets t WHERE t.phone_key = @key
   UNION ALL
   SELECT i.ticket_id, i.official_no, i.official_no, i.status, i.request_type, i.category, NULL, NULL, i.district_code,
-    i.street_code, i.lead_unit_code, i.description, i.created_at, i.updated_at, 0, 0
+    i.street_code, i.lead_unit_code, i.description, i.created_at, i.updated_at, 0, 0, NULL, NULL, NULL
   FROM caller_index i WHERE i.phone_key = @key AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = i.ticket_id)`;
 
 /** A caller's tickets by phone key: open ones first, then the rest, newest first within each. */

@@ -1,9 +1,10 @@
 import { type Ticket, type TicketEvent, ticketEventSchema, ticketSchema } from '../../shared/domain/ticket';
 import { applyEvent, foldTicket } from '../../shared/domain/ticket-fold';
-import type { Rejection, TicketSummary } from '../../shared/contract/tickets';
+import type { Rejection, TicketSummary, TimelineEntry } from '../../shared/contract/tickets';
 import { AppError } from '../../shared/result';
 import { phoneKey } from '../../shared/domain/phone';
 import type { Db } from './database';
+import { deadlineOf } from './routing-store';
 import { indexTicket } from './search-index';
 
 export interface EventRow {
@@ -33,12 +34,16 @@ interface TicketRow {
   updated_at: string;
   pending_events: number;
   follow_ups: number;
+  due_stage: 'dispatch' | 'feedback' | null;
+  due_started_at: string | null;
+  due_at: string | null;
 }
 
 /** The columns a summary is made of; `t` is the tickets table. */
 export const summaryColumns = `t.id, t.provisional_no, t.official_no, t.status, t.request_type, t.category, t.caller_phone,
   t.caller_name, t.district_code, t.street_code, t.state ->> '$.leadUnitCode' AS lead_unit_code, t.description,
-  t.created_at, t.updated_at, t.pending_events, coalesce(json_array_length(t.state, '$.followUps'), 0) AS follow_ups`;
+  t.created_at, t.updated_at, t.pending_events, coalesce(json_array_length(t.state, '$.followUps'), 0) AS follow_ups,
+  t.due_stage, t.due_started_at, t.due_at`;
 
 export const eventFromRow = (row: EventRow): TicketEvent =>
   ticketEventSchema.parse({
@@ -68,6 +73,7 @@ export const summaryFromRow = (row: TicketRow): TicketSummary => ({
   updatedAt: row.updated_at,
   pendingEvents: row.pending_events,
   followUps: row.follow_ups,
+  deadline: row.due_stage && row.due_started_at && row.due_at ? { stage: row.due_stage, startedAt: row.due_started_at, dueAt: row.due_at } : null,
 });
 
 /** Summaries of the given tickets, in the order of the ids. */
@@ -100,16 +106,20 @@ function writeProjection(db: Db, ticket: Ticket): void {
     .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND status = 'pending'`)
     .get(ticket.id)!.n;
   const f = ticket.fields;
+  const deadline = deadlineOf(db, ticket);
   db.prepare(
     `INSERT INTO tickets (id, provisional_no, official_no, status, request_type, category, caller_phone,
-       phone_key, caller_name, district_code, street_code, description, created_at, updated_at, pending_events, state)
+       phone_key, caller_name, district_code, street_code, description, created_at, updated_at, pending_events, state,
+       due_stage, due_started_at, due_at)
      VALUES (@id, @provisionalNo, @officialNo, @status, @requestType, @category, @callerPhone,
-       @phoneKey, @callerName, @districtCode, @streetCode, @description, @createdAt, @updatedAt, @pending, @state)
+       @phoneKey, @callerName, @districtCode, @streetCode, @description, @createdAt, @updatedAt, @pending, @state,
+       @dueStage, @dueStartedAt, @dueAt)
      ON CONFLICT (id) DO UPDATE SET official_no = excluded.official_no, status = excluded.status,
        request_type = excluded.request_type, category = excluded.category, caller_phone = excluded.caller_phone,
        phone_key = excluded.phone_key, caller_name = excluded.caller_name, district_code = excluded.district_code, street_code = excluded.street_code,
        description = excluded.description, updated_at = excluded.updated_at,
-       pending_events = excluded.pending_events, state = excluded.state`,
+       pending_events = excluded.pending_events, state = excluded.state,
+       due_stage = excluded.due_stage, due_started_at = excluded.due_started_at, due_at = excluded.due_at`,
   ).run({
     id: ticket.id,
     provisionalNo: ticket.provisionalNo,
@@ -127,6 +137,9 @@ function writeProjection(db: Db, ticket: Ticket): void {
     updatedAt: ticket.updatedAt,
     pending,
     state: JSON.stringify(ticket),
+    dueStage: deadline?.stage ?? null,
+    dueStartedAt: deadline?.startedAt ?? null,
+    dueAt: deadline?.dueAt ?? null,
   });
   indexTicket(db, ticket);
 }
@@ -232,3 +245,29 @@ export function dismissRejection(db: Db, eventId: string, by: string, now: strin
 /** The newest server sequence number this cache holds for a ticket (0 if none is confirmed yet). */
 export const lastConfirmedSeq = (db: Db, ticketId: string): number =>
   db.prepare<[string], { seq: number | null }>(`SELECT max(server_seq) AS seq FROM ticket_events WHERE ticket_id = ?`).get(ticketId)!.seq ?? 0;
+
+/** A ticket's events for its timeline: confirmed in server order, then pending, refused ones marked. */
+export function timelineOf(db: Db, ticketId: string): TimelineEntry[] {
+  return db
+    .prepare<[string], EventRow & { status: TimelineEntry['status']; reject_reason: string | null }>(
+      `SELECT id, ticket_id, type, at, actor, origin, payload, status, reject_reason FROM ticket_events
+       WHERE ticket_id = ? ORDER BY server_seq IS NULL, server_seq, local_seq`,
+    )
+    .all(ticketId)
+    .map((r) => ({ id: r.id, type: r.type, at: r.at, actor: r.actor, status: r.status, payload: JSON.parse(r.payload) as Record<string, unknown>, rejectReason: r.reject_reason }));
+}
+
+const worklistWhere = {
+  callback: `t.status = 'feedback'`,
+  extension: `t.state ->> '$.extensionRequest' IS NOT NULL`,
+  returned: `t.status = 'returned'`,
+  undispatched: `t.status = 'registered'`,
+} as const;
+
+/** Tickets waiting for the hotline, the nearest deadline (or the oldest change) first. */
+export function worklist(db: Db, kind: keyof typeof worklistWhere, limit: number): TicketSummary[] {
+  return db
+    .prepare<[number], TicketRow>(`SELECT ${summaryColumns} FROM tickets t WHERE ${worklistWhere[kind]} ORDER BY t.due_at IS NULL, t.due_at, t.updated_at LIMIT ?`)
+    .all(limit)
+    .map(summaryFromRow);
+}

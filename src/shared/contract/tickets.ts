@@ -21,6 +21,8 @@ export const ticketSummarySchema = z.strictObject({
   pendingEvents: z.number().int().nonnegative(),
   /** How many later calls were attached to this ticket. */
   followUps: z.number().int().nonnegative(),
+  /** The running time limit, if any; the UI counts down to `dueAt`. */
+  deadline: z.strictObject({ stage: z.enum(['dispatch', 'feedback']), startedAt: z.string(), dueAt: z.string() }).nullable(),
 });
 export type TicketSummary = z.infer<typeof ticketSummarySchema>;
 
@@ -34,6 +36,26 @@ export const rejectionSchema = z.strictObject({
   reason: z.string(),
 });
 export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const timelineEntrySchema = z.strictObject({
+  id: z.string(),
+  type: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  /** pending: not yet confirmed by the server; rejected: refused, with the reason. */
+  status: z.enum(['pending', 'confirmed', 'rejected']),
+  payload: z.record(z.string(), z.unknown()),
+  rejectReason: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const routeProposalSchema = z.strictObject({
+  unitCode: z.string(),
+  name: z.strictObject({ zh: z.string(), en: z.string() }),
+  why: z.enum(['street', 'district', 'fixed', 'fallback-district']),
+  rule: z.string().nullable(),
+});
+export type RouteProposalView = z.infer<typeof routeProposalSchema>;
 
 export const ticketsCalls = {
   create: defineCall({
@@ -105,6 +127,41 @@ export const ticketsCalls = {
       limit: z.number().int().min(1).max(20).default(5),
     }),
     output: z.array(z.strictObject({ ticket: ticketSummarySchema, similarity: z.number().min(0).max(1) })),
+  }),
+  timeline: defineCall({
+    doc: "Every event of a ticket in order (confirmed, then this workstation's pending ones), for its timeline.",
+    input: z.strictObject({ id: idSchema }),
+    output: z.strictObject({ ticket: ticketSchema, deadline: ticketSummarySchema.shape.deadline, entries: z.array(timelineEntrySchema) }),
+  }),
+  proposeRoute: defineCall({
+    doc: 'The handling unit the rule matrix proposes for a ticket (category × jurisdiction), and why.',
+    input: z.strictObject({ id: idSchema }),
+    output: routeProposalSchema,
+  }),
+  dispatch: defineCall({
+    doc: 'Dispatches a ticket to one or more units, one of them the lead.',
+    input: z.strictObject({
+      id: idSchema,
+      unitCodes: z.array(z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/)).min(1).max(10),
+      leadUnitCode: z.string(),
+      note: z.string().trim().max(1000).optional(),
+    }).refine((d) => d.unitCodes.includes(d.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
+    output: ticketSchema,
+  }),
+  recordCallback: defineCall({
+    doc: "Records the callback after the unit's feedback: satisfied or basically satisfied closes the ticket; unsatisfied sends it back to the unit.",
+    input: z.strictObject({ id: idSchema, satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']), note: z.string().trim().max(1000).optional() }),
+    output: ticketSchema,
+  }),
+  decideExtension: defineCall({
+    doc: "Grants or refuses a unit's request for more time.",
+    input: z.strictObject({ id: idSchema, approved: z.boolean(), note: z.string().trim().max(1000).optional() }),
+    output: ticketSchema,
+  }),
+  worklist: defineCall({
+    doc: 'Tickets waiting for the hotline: callbacks due (the unit reported back), extension requests, returned tickets, and tickets not yet dispatched — oldest deadline first.',
+    input: z.strictObject({ kind: z.enum(['callback', 'extension', 'returned', 'undispatched']), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.array(ticketSummarySchema),
   }),
   recent: defineCall({
     doc: 'The most recently changed tickets in the local cache.',

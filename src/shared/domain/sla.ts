@@ -37,6 +37,13 @@ export function slaClassOf(ticket: Pick<Ticket, 'fields'>, categoryClass: SlaCla
 
 const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
+/** Where a clock stands at `now`, from its start and deadline. */
+export function clockAt(startedAt: string, dueAt: string, now: Date): { msLeft: number; state: SlaState } {
+  const window = Date.parse(dueAt) - Date.parse(startedAt);
+  const msLeft = Date.parse(dueAt) - now.getTime();
+  return { msLeft, state: msLeft < 0 ? 'overdue' : msLeft <= window * atRiskShare ? 'at_risk' : 'on_time' };
+}
+
 /** The running clock of a ticket, or null when none runs (the unit has reported back, or it is closed). */
 export function slaClock(
   ticket: Pick<Ticket, 'status' | 'createdAt' | 'dispatchedAt' | 'returnedAt' | 'extensionHours'>,
@@ -65,9 +72,7 @@ export function slaClock(
       return null;
   }
   const dueAt = addMinutes(startedAt, window);
-  const msLeft = Date.parse(dueAt) - now.getTime();
-  const state: SlaState = msLeft < 0 ? 'overdue' : msLeft <= window * 60_000 * atRiskShare ? 'at_risk' : 'on_time';
-  return { stage, startedAt, dueAt, msLeft, state };
+  return { stage, startedAt, dueAt, ...clockAt(startedAt, dueAt, now) };
 }
 
 /** `2 h 05 min`, `3 d 4 h`, for countdowns (negative: how long overdue). */

@@ -2,6 +2,7 @@ import { initial } from './0001-initial';
 import { dismissedRejections } from './0002-dismissed-rejections';
 import { callScreen } from './0003-call-screen';
 import { cacheScope } from './0004-cache-scope';
+import { deadlines } from './0005-deadlines';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, dismissedRejections, callScreen, cacheScope];
+export const migrations: readonly Migration[] = [initial, dismissedRejections, callScreen, cacheScope, deadlines];

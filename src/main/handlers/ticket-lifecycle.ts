@@ -1,0 +1,44 @@
+import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
+import { newId } from '../../shared/domain/ids';
+import { AppError } from '../../shared/result';
+import { deadlineOf, proposeRoute, unitNames } from '../store/routing-store';
+import { getTicket, recordEvent, timelineOf, worklist } from '../store/ticket-store';
+import type { CoreDeps, DomainHandlers } from './types';
+
+type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback' | 'decideExtension' | 'worklist';
+
+/**
+ * The hotline's side of the work-order lifecycle (issue 6): routing and dispatch, callbacks,
+ * extension decisions, and the timeline and worklists that show where each ticket stands.
+ */
+export function lifecycleHandlers(
+  { db, identity, now }: CoreDeps,
+  actor: () => string,
+  saved: (ticket: Ticket) => Ticket,
+): Pick<DomainHandlers<'tickets'>, LifecycleCalls> {
+  const existing = (id: string) => {
+    const ticket = getTicket(db, id);
+    if (!ticket) throw new AppError('not_found', `No ticket with id ${id} in this workstation's cache.`);
+    return ticket;
+  };
+  const record = (id: string, type: TicketEvent['type'], payload: unknown) => {
+    existing(id);
+    const at = now().toISOString();
+    return saved(recordEvent(db, { id: newId(), ticketId: id, type, at, actor: actor(), origin: identity.code, payload } as TicketEvent, at));
+  };
+  return {
+    timeline: ({ id }) => {
+      const ticket = existing(id);
+      return { ticket, deadline: deadlineOf(db, ticket), entries: timelineOf(db, id) };
+    },
+    proposeRoute: ({ id }) => {
+      const proposal = proposeRoute(db, existing(id));
+      if ('error' in proposal) throw new AppError('conflict', `No unit can be proposed: ${proposal.error}. Choose the district and street first.`);
+      return { ...proposal, name: unitNames(db, proposal.unitCode) };
+    },
+    dispatch: ({ id, unitCodes, leadUnitCode, note }) => record(id, 'dispatched', { unitCodes, leadUnitCode, ...(note ? { note } : {}) }),
+    recordCallback: ({ id, satisfaction, note }) => record(id, 'callback_recorded', { satisfaction, ...(note ? { note } : {}) }),
+    decideExtension: ({ id, approved, note }) => record(id, 'extension_decided', { approved, ...(note ? { note } : {}) }),
+    worklist: ({ kind, limit }) => worklist(db, kind, limit),
+  };
+}

@@ -1,0 +1,54 @@
+import { resolveRoute } from '../../shared/domain/routing';
+import type { SlaClass, SlaPolicy } from '../../shared/domain/sla';
+import { slaClassOf, slaClock } from '../../shared/domain/sla';
+import type { Ticket } from '../../shared/domain/ticket';
+import type { Db } from './database';
+import { referenceNames } from './reference-store';
+
+const body = (db: Db, kind: string, code: string): Record<string, unknown> | null => {
+  const row = db.prepare<[string, string], { body: string }>(`SELECT body FROM reference_data WHERE kind = ? AND code = ?`).get(kind, code);
+  return row ? (JSON.parse(row.body) as Record<string, unknown>) : null;
+};
+
+export interface RouteProposal {
+  unitCode: string;
+  /** How the rule matrix got there, for the agent to see: street, district, fixed or fallback. */
+  why: 'street' | 'district' | 'fixed' | 'fallback-district';
+  /** The rule that applied (`heating.temperature@*`), or null for the no-category fallback. */
+  rule: string | null;
+}
+
+/**
+ * The rule matrix (DESIGN.md §6): category × jurisdiction → handling unit. A rule for the
+ * category in this district wins over the category's city-wide rule; a ticket without category
+ * or rule goes to its district government.
+ */
+export function proposeRoute(db: Db, ticket: Pick<Ticket, 'fields'>): RouteProposal | { error: string } {
+  const { category, districtCode, streetCode } = ticket.fields;
+  const where = { districtCode, streetCode };
+  const ruleCode = category ? [`${category}@${districtCode ?? ''}`, `${category}@*`].find((code) => body(db, 'routingRule', code)) : undefined;
+  const target = ruleCode ? String(body(db, 'routingRule', ruleCode)!.target) : 'district';
+  const resolved = resolveRoute(target, where);
+  if (!resolved.ok) return { error: resolved.reason };
+  return { unitCode: resolved.unitCode, why: ruleCode ? resolved.why : 'fallback-district', rule: ruleCode ?? null };
+}
+
+/** A unit's name in both languages, from the cached reference data. */
+export const unitNames = (db: Db, unitCode: string): { zh: string; en: string } => {
+  const [zh, en] = referenceNames(db, 'unit', unitCode);
+  return { zh: zh ?? unitCode, en: en ?? zh ?? unitCode };
+};
+
+/** The time limits for a ticket: its category's class (emergency calls always emergency). */
+export function slaPolicyFor(db: Db, ticket: Pick<Ticket, 'fields'>): SlaPolicy {
+  const categoryClass = ticket.fields.category ? (body(db, 'category', ticket.fields.category)?.sla as SlaClass | undefined) : undefined;
+  const policy = body(db, 'slaPolicy', slaClassOf(ticket, categoryClass));
+  // Without reference data yet (a workstation that never synced), Beijing's general limits.
+  return policy ? { dispatchMinutes: Number(policy.dispatchMinutes), feedbackMinutes: Number(policy.feedbackMinutes) } : { dispatchMinutes: 1440, feedbackMinutes: 7 * 1440 };
+}
+
+/** The ticket's running deadline, if any: `{stage, startedAt, dueAt}`; the UI counts down from it. */
+export function deadlineOf(db: Db, ticket: Ticket): { stage: 'dispatch' | 'feedback'; startedAt: string; dueAt: string } | null {
+  const clock = slaClock(ticket, slaPolicyFor(db, ticket), new Date());
+  return clock ? { stage: clock.stage, startedAt: clock.startedAt, dueAt: clock.dueAt } : null;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { RouteProposalView, TicketSummary, TimelineEntry } from '../../src/shared/contract/tickets';
+import type { Ticket } from '../../src/shared/domain/ticket';
+import { demoPassword } from '../../src/server/seed/demo-password';
+import { intakeFields } from '../support/fixtures';
+import { until } from '../support/until';
+import { bearer } from './test-server';
+import { call, centre, workstation } from './workstations';
+
+describe('work-order lifecycle between a workstation, the server and a unit', () => {
+  it('routes by the rule matrix, dispatches, follows the unit, takes the callback and closes, with deadlines and a timeline', async () => {
+    const { server } = await centre('pglite');
+    const core = workstation(server.url, 'KCA2');
+    await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    await until('reference data', async () => (await call<{ length: number }>(core, 'reference.list', { kinds: ['slaPolicy'] })).length === 4);
+
+    const ticket = await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, category: 'heating.temperature', urgency: 'urgent' } });
+    const [summary] = await call<TicketSummary[]>(core, 'tickets.search', { query: ticket.provisionalNo });
+    // Heating is a utility: dispatch within 2 hours of registering.
+    expect(summary!.deadline).toEqual({ stage: 'dispatch', startedAt: ticket.createdAt, dueAt: new Date(Date.parse(ticket.createdAt) + 2 * 3600_000).toISOString() });
+    expect((await call<TicketSummary[]>(core, 'tickets.worklist', { kind: 'undispatched' })).map((t) => t.id)).toEqual([ticket.id]);
+
+    const proposal = await call<RouteProposalView>(core, 'tickets.proposeRoute', { id: ticket.id });
+    expect(proposal).toEqual({ unitCode: 'company:heating', name: { zh: '北京市热力集团', en: 'Beijing District Heating Group' }, why: 'fixed', rule: 'heating.temperature@*' });
+    const lights = await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, category: undefined } });
+    expect(await call<RouteProposalView>(core, 'tickets.proposeRoute', { id: lights.id })).toMatchObject({ unitCode: 'district:110105', why: 'fallback-district', rule: null });
+
+    await until('numbered', async () => (await call<Ticket>(core, 'tickets.get', { id: ticket.id })).officialNo);
+    const dispatched = await call<Ticket>(core, 'tickets.dispatch', { id: ticket.id, unitCodes: ['company:heating'], leadUnitCode: 'company:heating' });
+    expect(dispatched.status).toBe('dispatched');
+    await until('dispatch confirmed', async () => (await call<{ outboxSize: number }>(core, 'sync.status')).outboxSize === 0);
+
+    const unit = (await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'unit.heating', password: demoPassword } })).json() as { token: string };
+    const act = (action: string, body: object) => server.app.inject({ method: 'POST', url: `/api/units/tickets/${ticket.id}/${action}`, headers: bearer(unit.token), payload: body });
+    expect((await act('accept', {})).statusCode).toBe(200);
+    expect((await act('feedback', { summary: '已调整供热阀门，室温恢复到20度' })).statusCode).toBe(200);
+
+    await call(core, 'sync.now');
+    const waiting = await until('callback due', async () => (await call<TicketSummary[]>(core, 'tickets.worklist', { kind: 'callback' })).find((t) => t.id === ticket.id));
+    expect(waiting.deadline).toBeNull(); // the unit has reported back: no clock runs until the callback
+    const closed = await call<Ticket>(core, 'tickets.recordCallback', { id: ticket.id, satisfaction: 'satisfied', note: '市民表示暖气已经热了' });
+    expect(closed).toMatchObject({ status: 'closed', resolution: 'resolved', satisfaction: 'satisfied' });
+    await until('callback confirmed', async () => (await call<{ outboxSize: number; rejected: number }>(core, 'sync.status')).outboxSize === 0);
+
+    const { entries } = await call<{ entries: TimelineEntry[] }>(core, 'tickets.timeline', { id: ticket.id });
+    expect(entries.map((e) => [e.type, e.status])).toEqual([
+      ['created', 'confirmed'],
+      ['numbered', 'confirmed'],
+      ['dispatched', 'confirmed'],
+      ['unit_accepted', 'confirmed'],
+      ['unit_feedback', 'confirmed'],
+      ['callback_recorded', 'confirmed'],
+    ]);
+    expect(entries.find((e) => e.type === 'unit_feedback')).toMatchObject({ actor: 'unit.heating', payload: { summary: '已调整供热阀门，室温恢复到20度' } });
+  });
+});
