@@ -47,7 +47,17 @@ export default defineConfig({
       url: `http://127.0.0.1:${serverPort}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { PORT: String(serverPort), DATA_DIR: serverDataDir, SEED_DEMO: 'yes', SEED_TICKETS: '300', LOG_LEVEL: 'warn' },
+      env: {
+        PORT: String(serverPort),
+        DATA_DIR: serverDataDir,
+        SEED_DEMO: 'yes',
+        SEED_TICKETS: '300',
+        LOG_LEVEL: 'warn',
+        // Units that accept a dispatched ticket after 1 s and report back 2 s later (the lifecycle E2E).
+        SIMULATE_UNITS: 'on',
+        SIMULATE_UNITS_ACCEPT_SECONDS: '1',
+        SIMULATE_UNITS_FEEDBACK_SECONDS: '2',
+      },
     },
     {
       command: 'npx tsx tests/e2e/support/switchable-proxy.ts',

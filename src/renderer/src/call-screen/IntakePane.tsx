@@ -52,7 +52,7 @@ function useDebounced<T>(value: T, ms: number): T {
  * duplicates on the right. Everything typed is a draft saved within 0.3 s; a popped call starts a
  * new intake with the caller filled in.
  */
-export function IntakePane({ call, popOnAnswer, handleRef }: { call: LoggedCall | null; popOnAnswer: boolean; handleRef: Ref<IntakeHandle> }) {
+export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: LoggedCall | null; popOnAnswer: boolean; handleRef: Ref<IntakeHandle>; onCreated?: (ticketId: string) => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const { api, on } = useWorkstation();
@@ -168,6 +168,7 @@ export function IntakePane({ call, popOnAnswer, handleRef }: { call: LoggedCall 
         ...(values.callId ? { callId: values.callId } : {}),
       });
       notifications.show({ color: 'green', message: t('intake.created', { number: ticket.provisionalNo }), autoClose: 4000 });
+      onCreated?.(ticket.id);
       if (normalisePhone(values.callerPhone)) setPanelPhone(values.callerPhone);
       startOver();
       focus('callerPhone');
@@ -176,7 +177,7 @@ export function IntakePane({ call, popOnAnswer, handleRef }: { call: LoggedCall 
     } finally {
       setBusy(false);
     }
-  }, [api, busy, draftId, focus, startOver, t, values]);
+  }, [api, busy, draftId, focus, onCreated, startOver, t, values]);
 
   const openTickets = useMemo(() => (shownHistory?.tickets ?? []).filter((tk) => tk.status !== 'closed'), [shownHistory]);
   const describe = (tk: TicketSummary) => `${refName(reference, 'category', tk.category, locale)} · ${tk.description}`;
@@ -234,10 +235,11 @@ export function IntakePane({ call, popOnAnswer, handleRef }: { call: LoggedCall 
 
   const error = (field: IntakeField) => (errors[field] ? t(errors[field]) : undefined);
   // Enter in a one-line field moves on, as Tab does: agents type with one hand on the keys.
+  // The next field exists already: focus it now, so keys typed right after Enter land there.
   const next = (field: IntakeField) => (event: KeyboardEvent) => {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      focus(field);
+      document.getElementById(fieldId(field))?.focus();
     }
   };
   const streets = values.districtCode ? reference.streets.filter((s) => s.districtCode === values.districtCode) : reference.streets;

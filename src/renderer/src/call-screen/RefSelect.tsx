@@ -1,5 +1,5 @@
 import { type ComboboxItem, type OptionsFilter, Select } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankMatches } from '../../../shared/domain/reference-match';
 import type { RefItem } from './use-reference';
@@ -26,6 +26,15 @@ export function RefSelect({ label, items, value, onChange, error, testId, id, re
   const data = useMemo(() => items.map((i) => ({ value: i.code, label: en ? `${i.en} · ${i.zh}` : i.zh })), [items, en]);
   const filter: OptionsFilter = ({ options, search, limit }) =>
     rankMatches(options as ComboboxItem[], search, (o) => byCode.get(o.value) ?? { zh: o.label }, limit);
+  // Tab after typing takes the best match, decided here from what was typed — not from whichever
+  // option the dropdown had highlighted when the key arrived, which races fast typists.
+  const [search, setSearch] = useState('');
+  const current = data.find((d) => d.value === value);
+  const takeBestMatch = () => {
+    if (search.trim() === '' || search === current?.label) return;
+    const best = rankMatches(data, search, (o) => byCode.get(o.value) ?? { zh: o.label }, 1)[0];
+    if (best) onChange(best.value);
+  };
   return (
     <Select
       id={id}
@@ -37,7 +46,9 @@ export function RefSelect({ label, items, value, onChange, error, testId, id, re
       searchable
       clearable
       selectFirstOptionOnChange
-      autoSelectOnBlur
+      searchValue={search}
+      onSearchChange={setSearch}
+      onBlur={takeBestMatch}
       filter={filter}
       limit={30}
       nothingFoundMessage={t('intake.nothingFound')}

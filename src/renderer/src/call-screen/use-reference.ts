@@ -17,6 +17,7 @@ export interface Reference {
   districts: RefItem[];
   streets: RefItem[];
   requestTypes: RefItem[];
+  units: RefItem[];
   byKey: Map<string, RefItem>;
 }
 
@@ -64,6 +65,7 @@ export function useReference(): Reference {
       streets: of('street'),
       // In the order hotlines count them (DESIGN.md §6), so the digit an agent types is always the same.
       requestTypes: of('requestType').sort((a, b) => order(a.code) - order(b.code)),
+      units: of('unit'),
       byKey: new Map(items.map((i) => [`${i.kind}:${i.code}`, toItem(i)])),
     };
   }, [items]);

@@ -7,6 +7,7 @@ import type { UiSettings } from '../../../shared/contract/settings';
 import { type IntakeHandle, IntakePane } from '../call-screen/IntakePane';
 import { useCurrentCall } from '../call-screen/use-calls';
 import { HistoryPane } from '../history/HistoryPane';
+import { type WorkHandle, WorkPane } from '../lifecycle/WorkPane';
 import { PanePlaceholder, type PaneId, paneIds } from '../panes/PanePlaceholder';
 import { type ActionHandlers, type ActionId, actions, formatHotkey, hotkeyOf } from './actions';
 import { CommandPalette } from './CommandPalette';
@@ -48,6 +49,9 @@ export function App({ settings, updateSettings }: AppProps) {
   const signInOpen = signInAsked || (connection === 'signed_out' && !signInPutOff);
   const intake = useRef<IntakeHandle>(null);
   const search = useRef<HTMLInputElement>(null);
+  const work = useRef<WorkHandle>(null);
+  // A ref, not state: the hotkeys are bound once, so they must read the latest value at the time.
+  const lastCreated = useRef<string | null>(null);
   const { call, live: callIsLive } = useCurrentCall();
   // The intake's own hotkeys bring the intake forward first, from whatever pane the agent is on.
   function withIntake(run: (handle: IntakeHandle) => void) {
@@ -67,7 +71,11 @@ export function App({ settings, updateSettings }: AppProps) {
       setPane('history');
       setTimeout(() => search.current?.focus(), 0);
     },
-    goRouting: () => setPane('routing'),
+    // From intake, one key: the ticket just registered, with the proposed unit.
+    goRouting: () => {
+      setPane('routing');
+      work.current?.open(lastCreated.current);
+    },
     goMonitor: () => setPane('monitor'),
     openPalette: () => spotlight.open(),
     openHelp: () => setHelpOpen(true),
@@ -81,6 +89,10 @@ export function App({ settings, updateSettings }: AppProps) {
     followUp: () => withIntake((h) => h.followUp()),
     linkDuplicate: () => withIntake((h) => h.linkDuplicate()),
     quickPhrase: () => withIntake((h) => h.quickPhrase()),
+    confirmStep: () => {
+      setPane('routing');
+      work.current?.confirm();
+    },
     focusSearch: () => {
       setPane('history');
       setTimeout(() => search.current?.focus(), 0);
@@ -129,7 +141,7 @@ export function App({ settings, updateSettings }: AppProps) {
       <AppShell.Main>
         {/* Panes stay mounted, so switching away never loses what the agent was typing. */}
         <div hidden={pane !== 'intake'}>
-          <IntakePane call={call} popOnAnswer={callIsLive} handleRef={intake} />
+          <IntakePane call={call} popOnAnswer={callIsLive} handleRef={intake} onCreated={(id) => (lastCreated.current = id)} />
         </div>
         <div hidden={pane !== 'history'}>
           <HistoryPane
@@ -140,7 +152,10 @@ export function App({ settings, updateSettings }: AppProps) {
             }}
           />
         </div>
-        {(['routing', 'monitor'] as const).map((id) => pane === id && <PanePlaceholder key={id} pane={id} />)}
+        <div hidden={pane !== 'routing'}>
+          <WorkPane handleRef={work} />
+        </div>
+        {pane === 'monitor' && <PanePlaceholder pane="monitor" />}
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar />

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { forbidMouse, signInIfAsked, signOut } from './support/workstation-page';
+
+/**
+ * Issue 6, keyboard only: intake → routing accepted with the proposed unit → a (simulated) unit
+ * accepts and reports back → the callback is recorded as satisfied → closed; every step is in the
+ * ticket's timeline on the workstation.
+ */
+test('a ticket goes from intake through dispatch, the unit and the callback to closed', async ({ page }) => {
+  test.setTimeout(60_000);
+  const mouseUsed = await forbidMouse(page);
+  await page.goto('/');
+  await signInIfAsked(page);
+
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+n');
+  await page.keyboard.type('13700001234');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('swbdb');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('cy');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('js');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('劲松一区8号楼');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('暖气片冰凉，屋里只有十二度');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText(/已登记工单 E2E2-\d{6}/).last()).toBeVisible();
+
+  // One key from intake: the ticket just registered, with the rule matrix's proposal and its reason.
+  await page.keyboard.press('Alt+3');
+  const detail = page.getByTestId('work-detail');
+  await expect(detail).toContainText('暖气片冰凉');
+  await expect(page.getByTestId('route-reason')).toHaveText('朝阳区 / 劲松街道 + 室温不达标 → 北京市热力集团（按分类派至专业单位，规则 heating.temperature@*）');
+  await expect(page.getByTestId('deadline').first()).toContainText('派单');
+  await page.keyboard.press('Alt+Enter');
+  await expect(page.getByText(/工单 .* 已派出/).last()).toBeVisible();
+
+  // The simulated heating company accepts, then reports back; the workstation hears it live.
+  await expect(page.getByTestId('work-status')).toHaveText('已反馈', { timeout: 30_000 });
+  await expect(page.getByTestId('callback-form')).toContainText('北京市热力集团 反馈');
+  await page.keyboard.press('Alt+Enter'); // satisfied is the default
+  await expect(page.getByTestId('work-status')).toHaveText('已办结');
+
+  const steps = detail.getByTestId('timeline-entry');
+  await expect(steps).toHaveText([/^登记/, /^编号/, /^派单/, /^承办单位签收/, /^承办单位反馈/, /^回访.*满意/]);
+  expect(mouseUsed()).toBe(false);
+  await signOut(page);
+});
