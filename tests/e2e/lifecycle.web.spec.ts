@@ -52,3 +52,25 @@ test('a ticket goes from intake through dispatch, the unit and the callback to c
   expect(mouseUsed()).toBe(false);
   await signOut(page);
 });
+
+test('a question answered from the knowledge base closes the call as a direct answer', async ({ page }) => {
+  const mouseUsed = await forbidMouse(page);
+  await page.goto('/');
+  await signInIfAsked(page);
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+n');
+  await page.keyboard.type('13700005678');
+  await page.keyboard.press('Alt+k');
+  await expect(page.getByTestId('picker-kb')).toBeVisible();
+  await page.keyboard.type('室温');
+  await expect(page.getByTestId('picker-kb').getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const notice = page.getByText(/已按知识库直接答复并办结 E2E2-\d{6}/).last();
+  await expect(notice).toBeVisible();
+  const number = /E2E2-\d{6}/.exec((await notice.textContent())!)![0];
+  await page.keyboard.press('Alt+s');
+  await page.keyboard.type(number);
+  await expect(page.getByTestId('search-results-row').filter({ hasText: '已办结' }).filter({ hasText: '咨询：居民室温标准' })).toHaveCount(1);
+  expect(mouseUsed()).toBe(false);
+  await signOut(page);
+});

@@ -53,4 +53,19 @@ describe('work-order lifecycle between a workstation, the server and a unit', ()
     ]);
     expect(entries.find((e) => e.type === 'unit_feedback')).toMatchObject({ actor: 'unit.heating', payload: { summary: '已调整供热阀门，室温恢复到20度' } });
   });
+
+  it('answers from the knowledge base offline: one character finds the article, and the call closes as a direct answer', async () => {
+    const { server } = await centre('pglite');
+    const core = workstation(server.url, 'KCB3');
+    await call(core, 'auth.signIn', { username: 'agent2', password: demoPassword });
+    await until('articles cached', async () => (await call<unknown[]>(core, 'kb.search', { query: '' })).length >= 10);
+    await server.app.close(); // the knowledge base is in the local cache
+
+    const found = await call<{ code: string }[]>(core, 'kb.search', { query: '暖' });
+    expect(found.map((a) => a.code)).toEqual(expect.arrayContaining(['kb-heating-season', 'kb-heating-standard']));
+    expect((await call<{ code: string }[]>(core, 'kb.search', { query: '室温' }))[0]!.code).toBe('kb-heating-standard');
+    expect(await call<unknown[]>(core, 'kb.search', { query: '没有这样的文章' })).toEqual([]);
+    const answered = await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, requestType: 'consultation', description: '问今年什么时候开始供暖' }, answeredWith: 'kb-heating-season' });
+    expect(answered).toMatchObject({ status: 'closed', resolution: 'direct_answer', articleCode: 'kb-heating-season' });
+  });
 });

@@ -2,6 +2,7 @@ import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { callersHandlers } from './callers';
 import { callsHandlers } from './calls';
+import { kbHandlers } from './kb';
 import { referenceHandlers } from './reference';
 import { draftsHandlers } from './drafts';
 import { settingsHandlers } from './settings';
@@ -20,4 +21,5 @@ export const createHandlers = (deps: CoreDeps): Handlers => ({
   reference: referenceHandlers(deps),
   callers: callersHandlers(deps),
   calls: callsHandlers(deps),
+  kb: kbHandlers(deps),
 });

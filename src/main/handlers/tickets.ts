@@ -26,7 +26,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
   };
   return {
     ...lifecycleHandlers(deps, actor, saved),
-    create: ({ fields, draftId, duplicateOf, callId }) => {
+    create: ({ fields, draftId, duplicateOf, callId, answeredWith }) => {
       const at = now().toISOString();
       if (duplicateOf && !getTicket(db, duplicateOf)) throw new AppError('not_found', `No ticket with id ${duplicateOf} to link as the original.`);
       const ticket = db.transaction(() => {
@@ -34,6 +34,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
         const base = { ticketId: newId(), at, actor: actor(), origin: identity.code };
         let created = recordEvent(db, { ...base, id: newId(), type: 'created', payload: { provisionalNo, fields } }, at);
         if (duplicateOf) created = recordEvent(db, { ...base, id: newId(), type: 'linked_duplicate', payload: { duplicateOf } }, at);
+        if (answeredWith) created = recordEvent(db, { ...base, id: newId(), type: 'closed', payload: { resolution: 'direct_answer', articleCode: answeredWith } }, at);
         if (callId) linkCallToTicket(db, callId, created.id);
         if (draftId) discardDraft(db, draftId);
         return created;

@@ -5,6 +5,7 @@ import { callersCalls } from './callers';
 import { callsCalls } from './calls';
 import { type CallSpec, type ContractShape, flatten } from './define';
 import { draftsCalls } from './drafts';
+import { kbCalls } from './kb';
 import { referenceCalls } from './reference';
 import { settingsCalls } from './settings';
 import { syncCalls } from './sync';
@@ -25,6 +26,7 @@ export const contract = {
   reference: referenceCalls,
   callers: callersCalls,
   calls: callsCalls,
+  kb: kbCalls,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

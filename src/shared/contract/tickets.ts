@@ -68,6 +68,8 @@ export const ticketsCalls = {
       duplicateOf: idSchema.optional(),
       /** The phone call during which it was registered, for the caller log. */
       callId: z.string().min(1).max(128).optional(),
+      /** Answered on the call from this knowledge-base article: closed at once as a direct answer. */
+      answeredWith: z.string().min(1).max(64).optional(),
     }),
     output: ticketSchema,
   }),

@@ -4,6 +4,7 @@ import { type KeyboardEvent, type Ref, useCallback, useEffect, useImperativeHand
 import { useTranslation } from 'react-i18next';
 import type { CallerHistory } from '../../../shared/contract/callers';
 import type { LoggedCall } from '../../../shared/contract/calls';
+import type { KbArticle } from '../../../shared/contract/kb';
 import type { TicketSummary } from '../../../shared/contract/tickets';
 import { newId } from '../../../shared/domain/ids';
 import { formatPhone, normalisePhone } from '../../../shared/domain/phone';
@@ -25,6 +26,8 @@ export interface IntakeHandle {
   followUp(): void;
   linkDuplicate(): void;
   quickPhrase(): void;
+  /** Alt+K: answer from the knowledge base, closing the call as a direct answer. */
+  knowledgeBase(): void;
   /** A new intake for this number (a callback from the caller log). */
   startWith(phone: string): void;
 }
@@ -35,7 +38,7 @@ const lookupMs = 150;
 
 const fieldId = (field: IntakeField) => `intake-${field}`;
 
-type Picker = 'followUp' | 'duplicate' | 'phrase' | null;
+type Picker = 'followUp' | 'duplicate' | 'phrase' | 'kb' | null;
 type Similar = { ticket: TicketSummary; similarity: number };
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -67,6 +70,7 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
   const [similar, setSimilar] = useState<Similar[]>([]);
   const [picker, setPicker] = useState<Picker>(null);
   const [busy, setBusy] = useState(false);
+  const [articles, setArticles] = useState<KbArticle[]>([]);
   const restored = useRef(false);
   // Validation, hotkeys and the screen-pop put the cursor in a field by its id (after React renders).
   const focus = useCallback((field: IntakeField) => setTimeout(() => document.getElementById(fieldId(field))?.focus(), 0), []);
@@ -179,13 +183,39 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
     }
   }, [api, busy, draftId, focus, onCreated, startOver, t, values]);
 
+  // The caller's question is answered from an article: the ticket is registered and closed at once
+  // as a direct answer, with the article linked. Only the fields the agent left empty are filled in.
+  const answerWith = async (articleCode: string) => {
+    const article = articles.find((a) => a.code === articleCode);
+    const result = validateIntake({
+      ...values,
+      requestType: values.requestType || 'consultation',
+      description: values.description.trim() || `${t('kb.askedAbout')}${article ? (locale === 'en' ? article.titleEn : article.titleZh) : articleCode}`,
+    });
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    try {
+      const ticket = await api.tickets.create({ fields: result.fields, draftId, answeredWith: articleCode, ...(values.callId ? { callId: values.callId } : {}) });
+      notifications.show({ color: 'green', message: t('kb.answered', { number: ticket.provisionalNo }) });
+      if (normalisePhone(values.callerPhone)) setPanelPhone(values.callerPhone);
+      startOver();
+      focus('callerPhone');
+    } catch (error) {
+      notifications.show({ color: 'red', message: error instanceof CallError ? t(`errors.${error.code}`) : String(error) });
+    }
+  };
+
   const openTickets = useMemo(() => (shownHistory?.tickets ?? []).filter((tk) => tk.status !== 'closed'), [shownHistory]);
   const describe = (tk: TicketSummary) => `${refName(reference, 'category', tk.category, locale)} · ${tk.description}`;
 
   const pick = async (item: PickItem) => {
     const kind = picker;
     setPicker(null);
-    if (kind === 'phrase') {
+    if (kind === 'kb') {
+      await answerWith(item.id);
+    } else if (kind === 'phrase') {
       set({ description: `${values.description}${item.label}` });
       focus('description');
     } else if (kind === 'duplicate') {
@@ -219,6 +249,10 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
     followUp: () => setPicker('followUp'),
     linkDuplicate: () => setPicker('duplicate'),
     quickPhrase: () => setPicker('phrase'),
+    knowledgeBase: () => {
+      api.kb.search({ query: '', limit: 100, ...(values.category ? { category: values.category } : {}) }).then(setArticles, () => setArticles([]));
+      setPicker('kb');
+    },
     startWith: (callerPhone) => {
       startOver({ ...emptyIntake, callerPhone });
       setPanelPhone(callerPhone);
@@ -231,7 +265,9 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
       ? openTickets.map((tk) => ({ id: tk.id, label: ticketNumber(tk), detail: describe(tk), search: tk.description }))
       : picker === 'duplicate'
         ? shownSimilar.map((s) => ({ id: s.ticket.id, label: ticketNumber(s.ticket), detail: `${t('duplicates.similarity', { percent: Math.round(s.similarity * 100) })} · ${s.ticket.description}`, search: s.ticket.description }))
-        : Object.values(t('phrases.list', { returnObjects: true }) as Record<string, string>).map((p, i) => ({ id: String(i), label: p }));
+        : picker === 'kb'
+          ? articles.map((a) => ({ id: a.code, label: locale === 'en' ? a.titleEn : a.titleZh, detail: locale === 'en' ? a.bodyEn : a.bodyZh, search: `${a.titleZh} ${a.titleEn} ${a.bodyZh} ${a.bodyEn}` }))
+          : Object.values(t('phrases.list', { returnObjects: true }) as Record<string, string>).map((p, i) => ({ id: String(i), label: p }));
 
   const error = (field: IntakeField) => (errors[field] ? t(errors[field]) : undefined);
   // Enter in a one-line field moves on, as Tab does: agents type with one hand on the keys.
@@ -377,7 +413,7 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
       <PickDialog
         key={picker ?? 'closed'}
         opened={picker !== null}
-        title={picker ? t(`actions.${picker === 'phrase' ? 'quickPhrase' : picker === 'duplicate' ? 'linkDuplicate' : 'followUp'}.label`) : ''}
+        title={picker ? t(`actions.${picker === 'phrase' ? 'quickPhrase' : picker === 'duplicate' ? 'linkDuplicate' : picker === 'kb' ? 'knowledgeBase' : 'followUp'}.label`) : ''}
         items={pickerItems}
         onPick={(item) => void pick(item)}
         onClose={() => setPicker(null)}

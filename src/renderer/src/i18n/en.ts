@@ -25,6 +25,7 @@ export const en: Messages = {
     followUp: { label: 'Add to an open ticket', description: "Attach this call to one of the caller's open tickets" },
     linkDuplicate: { label: 'Link as duplicate', description: 'Pick the original from the likely duplicates' },
     quickPhrase: { label: 'Quick phrases', description: 'Insert a common phrase into the description' },
+    knowledgeBase: { label: 'Knowledge base', description: 'Find an article, answer directly and close' },
     focusSearch: { label: 'Search tickets', description: 'Search the local cache by number, phone, address or text' },
     confirmStep: { label: 'Confirm next step', description: 'Dispatch, record the callback or approve the extension of the selected ticket' },
   },
@@ -165,6 +166,7 @@ export const en: Messages = {
     extensionRefused: 'Extension refused for ticket {{number}}',
     timeline: 'Timeline',
   },
+  kb: { askedAbout: 'Asked about: ', answered: 'Answered from the knowledge base and closed: {{number}}' },
   picker: { filter: 'Type to filter, ↑↓ to move, Enter to pick, Esc to cancel', empty: 'Nothing to pick' },
   history: {
     search: 'Search tickets (number, phone, address, text; single Chinese characters too)',

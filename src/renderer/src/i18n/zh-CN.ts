@@ -24,6 +24,7 @@ export const zhCN = {
     followUp: { label: '追加到已有工单', description: '把本次来电作为催办追加到来电人的未办结工单' },
     linkDuplicate: { label: '关联为重复工单', description: '从疑似重复列表中选择原工单' },
     quickPhrase: { label: '常用语', description: '把常用语插入诉求描述' },
+    knowledgeBase: { label: '知识库', description: '查找知识库文章，直接答复并办结' },
     focusSearch: { label: '搜索工单', description: '按编号、电话、地址或描述搜索本机缓存' },
     confirmStep: { label: '确认下一步', description: '派单、记录回访或同意延期（所选工单的下一步）' },
   },
@@ -164,6 +165,7 @@ export const zhCN = {
     extensionRefused: '工单 {{number}} 的延期申请未同意',
     timeline: '处理过程',
   },
+  kb: { askedAbout: '咨询：', answered: '已按知识库直接答复并办结 {{number}}' },
   picker: { filter: '输入以筛选，↑↓ 选择，回车确认，Esc 取消', empty: '没有可选的项' },
   history: {
     search: '搜索工单（编号、电话、地址、描述，支持单字）',

@@ -89,6 +89,7 @@ export function App({ settings, updateSettings }: AppProps) {
     followUp: () => withIntake((h) => h.followUp()),
     linkDuplicate: () => withIntake((h) => h.linkDuplicate()),
     quickPhrase: () => withIntake((h) => h.quickPhrase()),
+    knowledgeBase: () => withIntake((h) => h.knowledgeBase()),
     confirmStep: () => {
       setPane('routing');
       work.current?.confirm();

@@ -20,6 +20,7 @@ export const actions = [
   { id: 'followUp', hotkey: 'alt+F', group: 'intake' },
   { id: 'linkDuplicate', hotkey: 'alt+D', group: 'intake' },
   { id: 'quickPhrase', hotkey: 'alt+P', group: 'intake' },
+  { id: 'knowledgeBase', hotkey: 'alt+K', group: 'intake' },
   { id: 'focusSearch', hotkey: 'alt+S', group: 'navigate' },
   { id: 'confirmStep', hotkey: 'alt+Enter', group: 'routing' },
 ] as const;
