@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteProposalView, TicketSummary, TimelineEntry } from '../../src/shared/contract/tickets';
 import type { Ticket } from '../../src/shared/domain/ticket';
+import { buildModel, publishModel } from '../../src/server/classifier/training';
 import { demoPassword } from '../../src/server/seed/demo-password';
+import { categoriesWithText, describeProblem } from '../../src/server/seed/demo-text';
+import { seededRandom } from '../../src/server/seed/random';
 import { intakeFields } from '../support/fixtures';
 import { until } from '../support/until';
 import { bearer } from './test-server';
@@ -67,5 +70,29 @@ describe('work-order lifecycle between a workstation, the server and a unit', ()
     expect(await call<unknown[]>(core, 'kb.search', { query: '没有这样的文章' })).toEqual([]);
     const answered = await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, requestType: 'consultation', description: '问今年什么时候开始供暖' }, answeredWith: 'kb-heating-season' });
     expect(answered).toMatchObject({ status: 'closed', resolution: 'direct_answer', articleCode: 'kb-heating-season' });
+  });
+});
+
+describe('learned category suggestions', () => {
+  it('are trained on the server, shipped as reference data, and suggest on the workstation offline', async () => {
+    const { db, server } = await centre('pglite');
+    const random = seededRandom(5);
+    const examples = Array.from({ length: 600 }, () => {
+      const category = random.pick(categoriesWithText);
+      return { text: describeProblem(random, category, random.pick(['劲松小区', '望京西园', '方庄芳城园'])), category };
+    });
+    const { model, evaluation } = buildModel(examples);
+    expect(evaluation.ours.top3).toBeGreaterThan(0.9);
+    await publishModel(db, model, evaluation);
+
+    const core = workstation(server.url, 'KCC4');
+    await call(core, 'auth.signIn', { username: 'agent3', password: demoPassword });
+    await until('model cached', async () => (await call<unknown[]>(core, 'reference.list', { kinds: ['model'] })).length === 1);
+    await server.app.close();
+    const suggestions = await call<{ category: string; confidence: number }[]>(core, 'tickets.suggestCategories', { text: '你好，我家暖气一点都不热，室温只有十五度' });
+    expect(suggestions).toHaveLength(3);
+    expect(suggestions[0]!.category).toBe('heating.temperature');
+    expect(suggestions[0]!.confidence).toBeGreaterThan(suggestions[1]!.confidence);
+    expect(await call(core, 'tickets.suggestCategories', { text: '' })).toEqual([]);
   });
 });

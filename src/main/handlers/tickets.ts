@@ -5,6 +5,7 @@ import { AppError } from '../../shared/result';
 import { discardDraft } from '../store/drafts-store';
 import { dismissRejection, getTicket, lastConfirmedSeq, nextInSequence, openRejectedEvent, openRejections, recentTickets, recordEvent, summariesOf } from '../store/ticket-store';
 import { similarOpenTickets } from '../store/caller-store';
+import { suggestCategories } from '../store/classifier-store';
 import { linkCallToTicket } from '../store/calls-store';
 import { searchTicketIds } from '../store/search-index';
 import { currentSyncStatus } from './sync';
@@ -53,6 +54,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
       })();
       return saved(ticket);
     },
+    suggestCategories: ({ text }) => suggestCategories(db, text),
     search: ({ query, limit }) => summariesOf(db, searchTicketIds(db, query, limit)),
     similar: ({ category, streetCode, description, limit }) =>
       similarOpenTickets(db, { category, streetCode, description, since: new Date(now().getTime() - duplicateWindowMs).toISOString() }, limit),

@@ -165,6 +165,11 @@ export const ticketsCalls = {
     input: z.strictObject({ kind: z.enum(['callback', 'extension', 'returned', 'undispatched']), limit: z.number().int().min(1).max(500).default(100) }),
     output: z.array(ticketSummarySchema),
   }),
+  suggestCategories: defineCall({
+    doc: 'The three likeliest categories for a description, with confidence, from the classifier shipped with the reference data (offline too).',
+    input: z.strictObject({ text: z.string().max(4000) }),
+    output: z.array(z.strictObject({ category: z.string(), confidence: z.number().min(0).max(1) })),
+  }),
   recent: defineCall({
     doc: 'The most recently changed tickets in the local cache.',
     input: z.strictObject({ limit: z.number().int().min(1).max(200).default(50) }),

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Reference data the workstations cache: every item is (kind, code) → body, versioned by one
  * global counter so a workstation pulls only what changed since its last version.
  */
-export const referenceKinds = ['requestType', 'category', 'district', 'street', 'unit', 'routingRule', 'slaPolicy', 'article'] as const;
+export const referenceKinds = ['requestType', 'category', 'district', 'street', 'unit', 'routingRule', 'slaPolicy', 'article', 'model'] as const;
 export const referenceKindSchema = z.enum(referenceKinds);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
 

@@ -26,6 +26,8 @@ export interface IntakeHandle {
   followUp(): void;
   linkDuplicate(): void;
   quickPhrase(): void;
+  /** Alt+G: take the top suggested category. */
+  acceptSuggestion(): void;
   /** Alt+K: answer from the knowledge base, closing the call as a direct answer. */
   knowledgeBase(): void;
   /** A new intake for this number (a callback from the caller log). */
@@ -152,6 +154,14 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
     api.tickets.similar({ ...place, description }).then(setSimilar, () => setSimilar([]));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `place` is rebuilt each render; its parts are the dependencies.
   }, [api, link, place?.category, place?.streetCode, description]);
+  // Learned suggestions: the three likeliest categories for what the caller said, offline too.
+  const [suggestions, setSuggestions] = useState<{ category: string; confidence: number }[]>([]);
+  useEffect(() => {
+    if (link !== 'open') return;
+    api.tickets.suggestCategories({ text: description }).then(setSuggestions, () => setSuggestions([]));
+  }, [api, link, description]);
+  const shownSuggestions = description.trim().length >= 2 ? suggestions : [];
+
   const shownSimilar = place ? similar.filter((s) => s.ticket.category === place.category && s.ticket.streetCode === place.streetCode) : [];
 
   const submit = useCallback(async () => {
@@ -249,6 +259,10 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
     followUp: () => setPicker('followUp'),
     linkDuplicate: () => setPicker('duplicate'),
     quickPhrase: () => setPicker('phrase'),
+    acceptSuggestion: () => {
+      const best = shownSuggestions[0];
+      if (best) set({ category: best.category });
+    },
     knowledgeBase: () => {
       api.kb.search({ query: '', limit: 100, ...(values.category ? { category: values.category } : {}) }).then(setArticles, () => setArticles([]));
       setPicker('kb');
@@ -353,6 +367,19 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
                 required
                 data-testid="field-description" data-free-text
               />
+              {shownSuggestions.length > 0 && (
+                <Group gap="xs" data-testid="category-suggestions">
+                  <Text size="xs" c="dimmed">
+                    {t('intake.suggested')}
+                  </Text>
+                  {shownSuggestions.map((s) => (
+                    <Badge key={s.category} variant={s.category === values.category ? 'filled' : 'light'} data-testid="category-suggestion">
+                      {refName(reference, 'category', s.category, locale)} {Math.round(s.confidence * 100)}%
+                    </Badge>
+                  ))}
+                  {hint('acceptSuggestion')}
+                </Group>
+              )}
               <TextInput id={fieldId('callerWants')} label={t('intake.callerWants')} value={values.callerWants} onChange={(e) => set({ callerWants: e.currentTarget.value })} error={error('callerWants')} data-testid="field-callerWants" data-free-text />
               {values.duplicateOf && (
                 <Alert color="grape" data-testid="duplicate-of">

@@ -90,6 +90,7 @@ export function App({ settings, updateSettings }: AppProps) {
     linkDuplicate: () => withIntake((h) => h.linkDuplicate()),
     quickPhrase: () => withIntake((h) => h.quickPhrase()),
     knowledgeBase: () => withIntake((h) => h.knowledgeBase()),
+    acceptSuggestion: () => withIntake((h) => h.acceptSuggestion()),
     confirmStep: () => {
       setPane('routing');
       work.current?.confirm();

@@ -21,6 +21,7 @@ export const actions = [
   { id: 'linkDuplicate', hotkey: 'alt+D', group: 'intake' },
   { id: 'quickPhrase', hotkey: 'alt+P', group: 'intake' },
   { id: 'knowledgeBase', hotkey: 'alt+K', group: 'intake' },
+  { id: 'acceptSuggestion', hotkey: 'alt+G', group: 'intake' },
   { id: 'focusSearch', hotkey: 'alt+S', group: 'navigate' },
   { id: 'confirmStep', hotkey: 'alt+Enter', group: 'routing' },
 ] as const;
