@@ -68,6 +68,12 @@ describe('work-order lifecycle between a workstation, the server and a unit', ()
     expect(found.map((a) => a.code)).toEqual(expect.arrayContaining(['kb-heating-season', 'kb-heating-standard']));
     expect((await call<{ code: string }[]>(core, 'kb.search', { query: '室温' }))[0]!.code).toBe('kb-heating-standard');
     expect(await call<unknown[]>(core, 'kb.search', { query: '没有这样的文章' })).toEqual([]);
+    // A repeat of an open ticket, linked at intake, is merged into the original.
+    const original = await call<Ticket>(core, 'tickets.create', { fields: intakeFields });
+    const repeat = await call<Ticket>(core, 'tickets.create', { fields: intakeFields, duplicateOf: original.id });
+    expect(await call<Ticket>(core, 'tickets.merge', { id: repeat.id })).toMatchObject({ status: 'closed', resolution: 'merged', mergedInto: original.id });
+    await expect(call(core, 'tickets.merge', { id: original.id })).rejects.toThrow(/conflict/);
+
     const answered = await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, requestType: 'consultation', description: '问今年什么时候开始供暖' }, answeredWith: 'kb-heating-season' });
     expect(answered).toMatchObject({ status: 'closed', resolution: 'direct_answer', articleCode: 'kb-heating-season' });
   });

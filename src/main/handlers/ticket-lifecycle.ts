@@ -5,7 +5,7 @@ import { deadlineOf, proposeRoute, unitNames } from '../store/routing-store';
 import { getTicket, recordEvent, timelineOf, worklist } from '../store/ticket-store';
 import type { CoreDeps, DomainHandlers } from './types';
 
-type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback' | 'decideExtension' | 'worklist';
+type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback' | 'decideExtension' | 'merge' | 'worklist';
 
 /**
  * The hotline's side of the work-order lifecycle (issue 6): routing and dispatch, callbacks,
@@ -39,6 +39,11 @@ export function lifecycleHandlers(
     dispatch: ({ id, unitCodes, leadUnitCode, note }) => record(id, 'dispatched', { unitCodes, leadUnitCode, ...(note ? { note } : {}) }),
     recordCallback: ({ id, satisfaction, note }) => record(id, 'callback_recorded', { satisfaction, ...(note ? { note } : {}) }),
     decideExtension: ({ id, approved, note }) => record(id, 'extension_decided', { approved, ...(note ? { note } : {}) }),
+    merge: ({ id }) => {
+      const { duplicateOf } = existing(id);
+      if (!duplicateOf) throw new AppError('conflict', 'This ticket is not linked as a duplicate of another; link it at intake (Alt+D) first.');
+      return record(id, 'closed', { resolution: 'merged', mergedInto: duplicateOf });
+    },
     worklist: ({ kind, limit }) => worklist(db, kind, limit),
   };
 }

@@ -160,6 +160,11 @@ export const ticketsCalls = {
     input: z.strictObject({ id: idSchema, approved: z.boolean(), note: z.string().trim().max(1000).optional() }),
     output: ticketSchema,
   }),
+  merge: defineCall({
+    doc: 'Closes a ticket linked as a duplicate by merging it into the ticket it repeats.',
+    input: z.strictObject({ id: idSchema }),
+    output: ticketSchema,
+  }),
   worklist: defineCall({
     doc: 'Tickets waiting for the hotline: callbacks due (the unit reported back), extension requests, returned tickets, and tickets not yet dispatched — oldest deadline first.',
     input: z.strictObject({ kind: z.enum(['callback', 'extension', 'returned', 'undispatched']), limit: z.number().int().min(1).max(500).default(100) }),

@@ -62,6 +62,7 @@ export function WorkPane({ handleRef }: { handleRef: Ref<WorkHandle> }) {
 
   // A ticket waiting for dispatch gets the rule matrix's proposal as its starting point.
   const status = detail?.ticket.status;
+  const category = detail?.ticket.fields.category;
   useEffect(() => {
     if (!selected || (status !== 'registered' && status !== 'returned')) return;
     api.tickets.proposeRoute({ id: selected }).then(
@@ -76,7 +77,7 @@ export function WorkPane({ handleRef }: { handleRef: Ref<WorkHandle> }) {
         setProposalError(error instanceof CallError ? error.message : String(error));
       },
     );
-  }, [api, selected, status]);
+  }, [api, selected, status, category]);
 
   const select = useCallback((id: string | null) => {
     setSelected(id);
@@ -89,7 +90,7 @@ export function WorkPane({ handleRef }: { handleRef: Ref<WorkHandle> }) {
     setSatisfaction('satisfied');
   }, []);
 
-  const run = async (action: () => Promise<Ticket>, done: 'work.dispatched' | 'work.callbackRecorded' | 'work.extensionApproved' | 'work.extensionRefused') => {
+  const run = async (action: () => Promise<Ticket>, done: 'work.dispatched' | 'work.callbackRecorded' | 'work.extensionApproved' | 'work.extensionRefused' | 'work.recategorised' | 'work.merged') => {
     try {
       const ticket = await action();
       notifications.show({ color: 'green', message: t(done, { number: ticket.officialNo ?? ticket.provisionalNo }) });
@@ -186,6 +187,14 @@ export function WorkPane({ handleRef }: { handleRef: Ref<WorkHandle> }) {
             {(ticket.status === 'registered' || ticket.status === 'returned') && (
               <Stack gap="xs" mb="md" data-testid="routing-form">
                 {ticket.returnReason && <Alert color="red">{t('work.returnedBecause', { reason: ticket.returnReason })}</Alert>}
+                <RefSelect
+                  id="work-category"
+                  label={t('intake.category')}
+                  items={reference.categories}
+                  value={ticket.fields.category ?? ''}
+                  onChange={(code) => code && code !== ticket.fields.category && void run(() => api.tickets.update({ id: ticket.id, changes: { category: code } }), 'work.recategorised')}
+                  testId="work-category"
+                />
                 {proposalError ? <Alert color="orange">{proposalError}</Alert> : <Text size="sm" data-testid="route-reason">{reason}</Text>}
                 <Group gap="xs">
                   {units.map((code) => (
@@ -227,6 +236,13 @@ export function WorkPane({ handleRef }: { handleRef: Ref<WorkHandle> }) {
                   <Button variant="default" onClick={() => void run(() => api.tickets.decideExtension({ id: ticket.id, approved: false }), 'work.extensionRefused')}>{t('work.refuse')}</Button>
                 </Group>
               </Stack>
+            )}
+            {ticket.duplicateOf && ticket.status !== 'closed' && (
+              <Group mb="md">
+                <Button variant="light" color="grape" data-testid="merge" onClick={() => void run(() => api.tickets.merge({ id: ticket.id }), 'work.merged')}>
+                  {t('work.merge')}
+                </Button>
+              </Group>
             )}
             <Title order={4} size="h6" mb="xs">{t('work.timeline')}</Title>
             <Timeline entries={detail.entries} reference={reference} />
