@@ -18,6 +18,7 @@ import { monitorRoutes } from './routes/monitor';
 import { syncRoutes } from './routes/sync';
 import { ticketRoutes } from './routes/tickets';
 import { unitRoutes } from './routes/units';
+import { open311AdminRoutes, open311Routes } from './routes/open311';
 
 export interface ServerOptions {
   db: Database;
@@ -76,9 +77,10 @@ export async function buildServer({ db, config, logger }: ServerOptions): Promis
   registerMetrics(app, metrics);
 
   const context: RouteContext = { db, config, metrics, live };
-  for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, ctiRoutes, unitRoutes, liveRoutes]) {
+  for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, ctiRoutes, unitRoutes, open311AdminRoutes, liveRoutes]) {
     await app.register(routes, context);
   }
+  await app.register(open311Routes, { ...context, prefix: '/open311' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -38,6 +38,8 @@ describe.each(engines)('operability on %s', (engine) => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/admin/cti-switches',
+      '/api/admin/open311-keys',
+      '/api/admin/open311-keys/{id}/revoke',
       '/api/admin/users',
       '/api/admin/users/{id}/revoke-sessions',
       '/api/auth/login',

@@ -44,6 +44,11 @@ export const ticketFieldsSchema = z.strictObject({
   description: trimmed(4000).min(1, 'describe what the caller reports'),
   callerWants: trimmed(1000).optional(),
   channel: channelSchema,
+  /** Where, as a point (Open311 and app reports); WGS84 degrees. */
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+  /** A photo or video the reporter linked (Open311 media_url). */
+  mediaUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 export type TicketFields = z.infer<typeof ticketFieldsSchema>;
 
