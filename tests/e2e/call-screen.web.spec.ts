@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { serverPort } from '../../playwright.config';
 import { demoPassword } from '../../src/server/seed/demo-password';
 import { eventsBy } from '../support/event-builder';
-import { forbidMouse, signInIfAsked, signOut } from './support/workstation-page';
+import { forbidMouse, signInIfAsked, signOut, typeIntake } from './support/workstation-page';
 
 /**
  * The agent's call screen in Chromium against the browser host, keyboard only: a call pops, the
@@ -67,7 +67,6 @@ test('a simulated call pops with the caller\'s history; a ticket is taken by key
 });
 
 async function takeTheCall(page: Page, phone: string, input: Awaited<ReturnType<typeof watchInput>>) {
-
   // The pop: the intake is in front with the number filled in, the two earlier tickets beside it.
   await expect(page.getByTestId('current-call')).toContainText('通话中');
   await expect(page.getByTestId('field-callerPhone')).toHaveValue(`${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`);
@@ -78,21 +77,7 @@ async function takeTheCall(page: Page, phone: string, input: Awaited<ReturnType<
 
   // The form, in Tab order: type 3 (complaint), category by initials, urgency as is,
   // district `cy` (朝阳区), street `js` (劲松), then the free text.
-  await page.keyboard.type('3');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('swbdb');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('cy');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('js');
-  await page.keyboard.press('Tab');
-  await expect(page.getByTestId('field-addressDetail')).toBeFocused();
-  await page.keyboard.type('劲松三区5号楼2单元');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('暖气一直不热，家里只有十五度，老人怕冷。');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('尽快派人检修');
+  await typeIntake(page, { requestType: '3', category: 'swbdb', district: 'cy', street: 'js', address: '劲松三区5号楼2单元', description: '暖气一直不热，家里只有十五度，老人怕冷。', wants: '尽快派人检修' });
   await expect(page.getByTestId('field-requestType')).toHaveValue('3 投诉');
   await expect(page.getByTestId('field-category')).toHaveValue('供暖 › 室温不达标');
   await expect(page.getByTestId('field-district')).toHaveValue('朝阳区');

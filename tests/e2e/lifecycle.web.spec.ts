@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { forbidMouse, signInIfAsked, signOut } from './support/workstation-page';
+import { forbidMouse, signInIfAsked, signOut, typeIntake } from './support/workstation-page';
 
 /**
  * Issue 6, keyboard only: intake → routing accepted with the proposed unit → a (simulated) unit
@@ -17,18 +17,7 @@ test('a ticket goes from intake through dispatch, the unit and the callback to c
   await page.keyboard.type('13700001234');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('3');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('swbdb');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('cy');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('js');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('劲松一区8号楼');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('暖气片冰凉，屋里只有十二度');
+  await typeIntake(page, { requestType: '3', category: 'swbdb', district: 'cy', street: 'js', address: '劲松一区8号楼', description: '暖气片冰凉，屋里只有十二度' });
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText(/已登记工单 E2E2-\d{6}/).last()).toBeVisible();
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { proxyControlPort } from '../../playwright.config';
-import { forbidMouse, signInIfAsked, signOut } from './support/workstation-page';
+import { forbidMouse, signInIfAsked, signOut, typeIntake } from './support/workstation-page';
 
 /**
  * Issue 4's promise, in the browser, keyboard only: with the server gone the agent keeps taking
@@ -24,15 +24,7 @@ test('three tickets taken while the server is down get official numbers when it 
       await page.keyboard.type(`1360000000${i}`);
       await page.keyboard.press('Enter'); // → name
       await page.keyboard.press('Enter'); // → request type
-      await page.keyboard.type('2');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Tab');
-      await expect(page.getByTestId('field-description')).toBeFocused();
-      await page.keyboard.type(`${word} 第${i}户家里没电了`);
+      await typeIntake(page, { requestType: '2', description: `${word} 第${i}户家里没电了` });
       await page.keyboard.press('Control+Enter');
       const notice = page.getByText(/已登记工单 E2E2-\d{6}/).last();
       await expect(notice).toBeVisible();

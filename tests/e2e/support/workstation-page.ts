@@ -33,3 +33,26 @@ export async function forbidMouse(page: Page): Promise<() => boolean> {
   });
   return () => used;
 }
+
+/**
+ * Fills the intake from the request type on, in Tab order, as an agent does: each picker takes
+ * what is typed (a digit, pinyin initials) and Tab moves on; urgency keeps its default.
+ */
+export async function typeIntake(
+  page: Page,
+  f: { requestType: string; category?: string; district?: string; street?: string; address?: string; description: string; wants?: string },
+) {
+  await expect(page.getByTestId('field-requestType')).toBeFocused();
+  for (const value of [f.requestType, f.category, undefined, f.district, f.street]) {
+    if (value) await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.getByTestId('field-addressDetail')).toBeFocused();
+  if (f.address) await page.keyboard.type(f.address);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(f.description);
+  if (f.wants) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(f.wants);
+  }
+}
