@@ -63,6 +63,9 @@ describe.each(engines)('Open311 GeoReport v2 on %s', (engine) => {
     expect(viaXml.body).toMatch(/<service_requests><request><service_request_id>\d{13,}<\/service_request_id><service_notice>/);
     const tokenId = (await server.db.query<{ id: string }>(`SELECT id FROM tickets WHERE official_no = $1`, [id]))[0]!.id;
     expect((await get(`/open311/v2/tokens/${tokenId}.json`)).json()).toEqual([{ service_request_id: id, token: tokenId }]);
+    expect((await get(`/open311/v2/tokens/${tokenId}.xml`)).body).toBe(
+      `<?xml version="1.0" encoding="utf-8"?><service_requests><request><service_request_id>${id}</service_request_id><token>${tokenId}</token></request></service_requests>`,
+    );
     expect((await get('/open311/v2/tokens/nope.xml')).body).toContain('<errors><error><code>404</code>');
   });
 
