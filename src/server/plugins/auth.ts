@@ -17,7 +17,11 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match ? match[1]! : null;
 }
 
-/** A preHandler that admits only live sessions of the given roles. The server, not the UI, decides. */
+/**
+ * An onRequest hook that admits only live sessions of the given roles — before the body is even
+ * parsed or validated, so a caller without the right session learns nothing about the input. The
+ * server, not the UI, decides.
+ */
 export function requireRole(db: Database, ...roles: Role[]) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = bearerToken(request);

@@ -10,13 +10,13 @@ import type { RouteContext } from './context';
 export const adminRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
   const admin = requireRole(db, 'admin');
 
-  app.get('/api/admin/users', { preHandler: admin, schema: { summary: 'All users', response: { 200: z.object({ users: z.array(userSchema) }) } } }, async () => ({
+  app.get('/api/admin/users', { onRequest: admin, schema: { summary: 'All users', response: { 200: z.object({ users: z.array(userSchema) }) } } }, async () => ({
     users: await listUsers(db),
   }));
 
   app.post(
     '/api/admin/users',
-    { preHandler: admin, schema: { summary: 'Create a user', body: newUserSchema, response: { 201: userSchema } } },
+    { onRequest: admin, schema: { summary: 'Create a user', body: newUserSchema, response: { 201: userSchema } } },
     async (request, reply) => {
       const input = request.body;
       if ((input.role === 'unit') !== (input.unitCode !== null)) {
@@ -37,7 +37,7 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
   app.post(
     '/api/admin/users/:id/revoke-sessions',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: { summary: 'Sign a user out everywhere', params: z.strictObject({ id: z.uuid() }), response: { 200: z.object({ revoked: z.number() }) } },
     },
     async (request) => ({ revoked: await revokeUserSessions(db, request.params.id) }),

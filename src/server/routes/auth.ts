@@ -36,7 +36,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
 
   app.post(
     '/api/auth/logout',
-    { schema: { summary: 'End this session', response: { 204: z.null() } }, preHandler: requireRole(db, ...anyRole) },
+    { schema: { summary: 'End this session', response: { 204: z.null() } }, onRequest: requireRole(db, ...anyRole) },
     async (request, reply) => {
       await revokeSession(db, bearerToken(request)!);
       return reply.status(204).send(null);
@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
 
   app.get(
     '/api/auth/me',
-    { schema: { summary: 'The signed-in user', response: { 200: userSchema } }, preHandler: requireRole(db, ...anyRole) },
+    { schema: { summary: 'The signed-in user', response: { 200: userSchema } }, onRequest: requireRole(db, ...anyRole) },
     async (request) => currentUser(request),
   );
 };

@@ -35,7 +35,7 @@ export const ctiRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }
   app.get(
     '/api/admin/cti-switches',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: { summary: 'Registered phone switches', response: { 200: z.object({ switches: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string() })) }) } },
     },
     async () => ({ switches: await listSwitches(db) }),
@@ -43,7 +43,7 @@ export const ctiRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }
   app.post(
     '/api/admin/cti-switches',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: { summary: 'Register a switch, or give it a new token; the token is shown once', body: newSwitchSchema, response: { 201: switchTokenSchema } },
     },
     async (request, reply) => reply.status(201).send(await issueSwitchToken(db, request.body.name)),

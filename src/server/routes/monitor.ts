@@ -14,7 +14,7 @@ const summarySchema = z.object({
 export const monitorRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
   app.get(
     '/api/monitor/summary',
-    { preHandler: requireRole(db, 'lead', 'admin'), schema: { summary: 'Ticket counts and agent presence', response: { 200: summarySchema } } },
+    { onRequest: requireRole(db, 'lead', 'admin'), schema: { summary: 'Ticket counts and agent presence', response: { 200: summarySchema } } },
     async () => {
       const byStatus = await db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM tickets GROUP BY status`);
       const byDistrict = await db.query<{ district: string; n: number }>(

@@ -139,10 +139,10 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
 /** Admins manage Open311 clients' keys (in the normal API, with its error envelope). */
 export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
   const admin = requireRole(db, 'admin');
-  app.get('/api/admin/open311-keys', { preHandler: admin, schema: { summary: 'Open311 API keys (not the keys themselves)' } }, async () => ({ keys: await listApiKeys(db) }));
+  app.get('/api/admin/open311-keys', { onRequest: admin, schema: { summary: 'Open311 API keys (not the keys themselves)' } }, async () => ({ keys: await listApiKeys(db) }));
   app.post(
     '/api/admin/open311-keys',
-    { preHandler: admin, schema: { summary: 'Issue an Open311 API key for a client; shown once', body: z.strictObject({ name: z.string().trim().min(1).max(64) }) } },
+    { onRequest: admin, schema: { summary: 'Issue an Open311 API key for a client; shown once', body: z.strictObject({ name: z.string().trim().min(1).max(64) }) } },
     async (request, reply) => {
       currentUser(request);
       return reply.status(201).send(await issueApiKey(db, request.body.name));
@@ -150,7 +150,7 @@ export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
   );
   app.post(
     '/api/admin/open311-keys/:id/revoke',
-    { preHandler: admin, schema: { summary: 'Revoke an Open311 API key', params: z.strictObject({ id: z.uuid() }) } },
+    { onRequest: admin, schema: { summary: 'Revoke an Open311 API key', params: z.strictObject({ id: z.uuid() }) } },
     async (request) => ({ revoked: await revokeApiKey(db, request.params.id) }),
   );
 };

@@ -24,7 +24,7 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
     '/api/sync/push',
     {
       // Units act on tickets through their own routes, not by pushing events.
-      preHandler: requireRole(db, 'agent', 'lead', 'admin'),
+      onRequest: requireRole(db, 'agent', 'lead', 'admin'),
       schema: {
         summary: 'Push outbox events: each is accepted, a duplicate, or rejected with a reason',
         body: pushRequestSchema,
@@ -41,7 +41,7 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
   app.get(
     '/api/sync/pull',
     {
-      preHandler: requireRole(db, ...anyRole),
+      onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Events after a cursor, in order, within the caller’s scope', querystring: pullQuerySchema, response: { 200: pullResponseSchema } },
     },
     async (request) => pullEvents(db, currentUser(request), request.query.after, request.query.limit),
@@ -50,7 +50,7 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
   app.get(
     '/api/sync/bootstrap',
     {
-      preHandler: requireRole(db, ...anyRole),
+      onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Whole tickets in a cache scope, a page of tickets at a time (new workstations)', querystring: bootstrapQuerySchema, response: { 200: bootstrapResponseSchema } },
     },
     async (request) => bootstrapPage(db, currentUser(request), request.query),
@@ -59,7 +59,7 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
   app.post(
     '/api/sync/tickets',
     {
-      preHandler: requireRole(db, ...anyRole),
+      onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Whole histories of named tickets (a cache meeting a ticket it does not hold)', body: ticketHistoryRequestSchema, response: { 200: ticketHistoryResponseSchema } },
     },
     async (request) => ({ events: await ticketHistories(db, currentUser(request), request.body.ids) }),
@@ -68,7 +68,7 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
   app.get(
     '/api/sync/caller-index',
     {
-      preHandler: requireRole(db, ...anyRole),
+      onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Short rows of older tickets by caller, for a year of caller history', querystring: callerIndexQuerySchema, response: { 200: callerIndexResponseSchema } },
     },
     async (request) => callerIndexPage(db, currentUser(request), request.query),
@@ -77,7 +77,7 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
   app.get(
     '/api/reference',
     {
-      preHandler: requireRole(db, ...anyRole),
+      onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Reference data changed after a version', querystring: referenceQuerySchema, response: { 200: referenceResponseSchema } },
     },
     async (request) => referenceAfter(db, request.query.after, request.query.limit),

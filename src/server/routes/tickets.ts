@@ -23,7 +23,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
   app.get(
     '/api/tickets',
     {
-      preHandler: requireRole(db, ...anyRole),
+      onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Recently changed tickets the caller may see', querystring: listQuery, response: { 200: z.object({ tickets: z.array(ticketSchema) }) } },
     },
     async (request) => {
@@ -41,7 +41,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
   app.get(
     '/api/tickets/:id',
     {
-      preHandler: requireRole(db, ...anyRole),
+      onRequest: requireRole(db, ...anyRole),
       schema: {
         summary: 'One ticket with its events',
         params: z.strictObject({ id: idSchema }),

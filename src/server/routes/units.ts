@@ -14,7 +14,7 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
   app.get(
     '/api/units/tickets',
     {
-      preHandler: unit,
+      onRequest: unit,
       schema: {
         summary: "The unit's tickets, oldest dispatch first",
         querystring: z.strictObject({ status: ticketStatusSchema.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
@@ -35,7 +35,7 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
     app.post(
       `/api/units/tickets/:id/${action}`,
       {
-        preHandler: unit,
+        onRequest: unit,
         schema: {
           summary: `The unit ${action === 'extension' ? 'asks for more time' : action === 'return' ? 'returns the ticket, with a reason' : `${action === 'accept' ? 'accepts' : `reports ${action} on`} the ticket`}`,
           params: z.strictObject({ id: idSchema }),
