@@ -41,6 +41,7 @@ const matrix: Row[] = [
   { method: 'GET', path: '/api/admin/users', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/users', allowed: ['admin'], body: {} },
   { method: 'POST', path: '/api/admin/users/{id}/revoke-sessions', allowed: ['admin'], url: `/api/admin/users/${anyId}/revoke-sessions` },
+  { method: 'GET', path: '/api/admin/tickets/{id}/audit', allowed: ['admin'], url: `/api/admin/tickets/${anyId}/audit` },
   { method: 'GET', path: '/api/admin/cti-switches', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/cti-switches', allowed: ['admin'], body: {} },
   { method: 'GET', path: '/api/admin/open311-keys', allowed: ['admin'] },

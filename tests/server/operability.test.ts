@@ -40,6 +40,7 @@ describe.each(engines)('operability on %s', (engine) => {
       '/api/admin/cti-switches',
       '/api/admin/open311-keys',
       '/api/admin/open311-keys/{id}/revoke',
+      '/api/admin/tickets/{id}/audit',
       '/api/admin/users',
       '/api/admin/users/{id}/revoke-sessions',
       '/api/auth/login',

@@ -4,6 +4,7 @@ import { newUserSchema, userSchema } from '../../shared/server-api/auth';
 import { AppError } from '../../shared/result';
 import { revokeUserSessions } from '../auth/sessions';
 import { createUser, listUsers } from '../auth/users';
+import { ticketAudit } from '../audit/audit-log';
 import { requireRole } from '../plugins/auth';
 import type { RouteContext } from './context';
 
@@ -41,5 +42,11 @@ export const adminRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
       schema: { summary: 'Sign a user out everywhere', params: z.strictObject({ id: z.uuid() }), response: { 200: z.object({ revoked: z.number() }) } },
     },
     async (request) => ({ revoked: await revokeUserSessions(db, request.params.id) }),
+  );
+
+  app.get(
+    '/api/admin/tickets/:id/audit',
+    { onRequest: admin, schema: { summary: 'Who read and who changed a ticket, oldest first', params: z.strictObject({ id: z.uuid() }) } },
+    async (request) => ({ entries: await ticketAudit(db, request.params.id) }),
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditRead } from '../audit/audit-log';
 import { currentUser, requireRole } from '../plugins/auth';
 import { clientForKey, issueApiKey, listApiKeys, revokeApiKey } from '../open311/api-keys';
 import { listServices, serviceAttributes } from '../open311/catalogue';
@@ -9,6 +10,8 @@ import { objectToXml, toXml, type XmlObject } from '../open311/xml';
 import type { RouteContext } from './context';
 
 type Format = 'json' | 'xml';
+/** GeoReport reads are public: they are audited as such. */
+const open311Reader = { username: 'open311 (public)', role: 'open311' } as const;
 const dayMs = 86_400_000;
 
 /** `name.json` → ['name', 'json']; anything else is not a GeoReport resource. */
@@ -94,7 +97,9 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
           [start.toISOString(), end.toISOString(), codes, statuses],
         );
       }
-      const requests = await toServiceRequests(db, parseTickets(rows), config.timeZone);
+      const tickets = parseTickets(rows);
+      await auditRead(db, open311Reader, tickets.map((t) => t.id), 'open311 GET requests');
+      const requests = await toServiceRequests(db, tickets, config.timeZone);
       return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests as unknown as XmlObject[]));
     });
 
@@ -122,7 +127,9 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     const [id, format] = splitFormat((request.params as { file: string }).file);
     const rows = await db.query<{ state: unknown }>(`SELECT state FROM tickets WHERE official_no = $1`, [id]);
     if (rows.length === 0) throw new Open311Error(404, `service_request_id ${id} was not found`);
-    const requests = await toServiceRequests(db, parseTickets(rows), config.timeZone);
+    const tickets = parseTickets(rows);
+    await auditRead(db, open311Reader, tickets.map((t) => t.id), 'open311 GET requests/:id');
+    const requests = await toServiceRequests(db, tickets, config.timeZone);
     return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests as unknown as XmlObject[]));
   });
 

@@ -17,6 +17,7 @@ import { pullEvents } from '../events/pull';
 import { pushEvents } from '../events/push';
 import { anyRole, currentUser, requireRole } from '../plugins/auth';
 import { referenceAfter } from '../reference/reference-store';
+import { auditRead } from '../audit/audit-log';
 import type { RouteContext } from './context';
 
 export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, config, metrics }) => {
@@ -44,7 +45,11 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
       onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Events after a cursor, in order, within the caller’s scope', querystring: pullQuerySchema, response: { 200: pullResponseSchema } },
     },
-    async (request) => pullEvents(db, currentUser(request), request.query.after, request.query.limit),
+    async (request) => {
+      const page = await pullEvents(db, currentUser(request), request.query.after, request.query.limit);
+      await auditRead(db, currentUser(request), [...new Set(page.events.map((e) => e.event.ticketId))], 'sync pull');
+      return page;
+    },
   );
 
   app.get(
@@ -53,7 +58,11 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
       onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Whole tickets in a cache scope, a page of tickets at a time (new workstations)', querystring: bootstrapQuerySchema, response: { 200: bootstrapResponseSchema } },
     },
-    async (request) => bootstrapPage(db, currentUser(request), request.query),
+    async (request) => {
+      const page = await bootstrapPage(db, currentUser(request), request.query);
+      await auditRead(db, currentUser(request), page.tickets.map((events) => events[0]!.event.ticketId), 'sync bootstrap');
+      return page;
+    },
   );
 
   app.post(
@@ -62,7 +71,11 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
       onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Whole histories of named tickets (a cache meeting a ticket it does not hold)', body: ticketHistoryRequestSchema, response: { 200: ticketHistoryResponseSchema } },
     },
-    async (request) => ({ events: await ticketHistories(db, currentUser(request), request.body.ids) }),
+    async (request) => {
+      const events = await ticketHistories(db, currentUser(request), request.body.ids);
+      await auditRead(db, currentUser(request), [...new Set(events.map((e) => e.event.ticketId))], 'sync ticket histories');
+      return { events };
+    },
   );
 
   app.get(
@@ -71,7 +84,11 @@ export const syncRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
       onRequest: requireRole(db, ...anyRole),
       schema: { summary: 'Short rows of older tickets by caller, for a year of caller history', querystring: callerIndexQuerySchema, response: { 200: callerIndexResponseSchema } },
     },
-    async (request) => callerIndexPage(db, currentUser(request), request.query),
+    async (request) => {
+      const page = await callerIndexPage(db, currentUser(request), request.query);
+      await auditRead(db, currentUser(request), page.entries.map((e) => e.ticketId), 'sync caller index');
+      return page;
+    },
   );
 
   app.get(

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/result';
 import { type EventRow, eventColumns, sequencedFromRow } from '../events/event-rows';
 import { seesAllTickets } from '../events/pull';
 import { anyRole, currentUser, requireRole } from '../plugins/auth';
+import { auditRead } from '../audit/audit-log';
 import type { RouteContext } from './context';
 
 const listQuery = z.strictObject({
@@ -34,7 +35,9 @@ export const ticketRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
          ORDER BY updated_at DESC, id LIMIT $2`,
         [status ?? null, limit, ...visible.params],
       );
-      return { tickets: rows.map((r) => ticketSchema.parse(r.state)) };
+      const tickets = rows.map((r) => ticketSchema.parse(r.state));
+      await auditRead(db, currentUser(request), tickets.map((t) => t.id), 'GET /api/tickets');
+      return { tickets };
     },
   );
 
@@ -57,6 +60,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
       // A ticket outside the caller's scope is reported as missing: its existence is not theirs to know.
       if (!row) throw new AppError('not_found', `No ticket ${request.params.id} that you may see.`);
       const events = await db.query<EventRow>(`SELECT ${eventColumns()} FROM events WHERE ticket_id = $1 ORDER BY seq`, [request.params.id]);
+      await auditRead(db, currentUser(request), [request.params.id], 'GET /api/tickets/:id');
       return { ticket: ticketSchema.parse(row.state), events: events.map(sequencedFromRow) };
     },
   );

@@ -5,6 +5,7 @@ import { ticketSchema, ticketStatusSchema } from '../../shared/domain/ticket';
 import { type UnitAction, unitActionBodies, unitActionResponseSchema } from '../../shared/server-api/units';
 import { currentUser, requireRole } from '../plugins/auth';
 import { actAsUnit } from '../units/unit-actions';
+import { auditRead } from '../audit/audit-log';
 import type { RouteContext } from './context';
 
 /** Handling units (street offices, departments, utilities) work their tickets here (DESIGN.md §7). */
@@ -27,7 +28,9 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
         `SELECT state FROM tickets WHERE $1 = ANY (unit_codes) AND ($2::text IS NULL OR status = $2) ORDER BY updated_at LIMIT $3`,
         [user.unitCode, request.query.status ?? null, request.query.limit],
       );
-      return { tickets: rows.map((r) => ticketSchema.parse(r.state)) };
+      const tickets = rows.map((r) => ticketSchema.parse(r.state));
+      await auditRead(db, user, tickets.map((t) => t.id), 'GET /api/units/tickets');
+      return { tickets };
     },
   );
 
