@@ -25,18 +25,28 @@ export interface ServerOptions {
   config: ServerConfig;
   /** `false` silences logs (tests); default: JSON logs at config.logLevel. */
   logger?: boolean | FastifyBaseLogger;
+  /** Where the JSON logs go (default stdout); tests read them to prove no secret is written. */
+  logStream?: NodeJS.WritableStream;
 }
 
+/** `/api/cti/<token>` → `/api/cti/***`: the switch's token is its password. */
+export const maskSecretsInUrl = (url: string): string => url.replace(/^(\/api\/cti\/)[^/?#]+/, '$1***');
+
 /** Builds the central server on an open, migrated database. `listen` is the caller's. */
-export async function buildServer({ db, config, logger }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ db, config, logger, logStream }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       logger === false
         ? false
         : {
             level: config.logLevel,
-            // Secrets never reach the log.
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'body.password'],
+            // Secrets never reach the log: headers and bodies are redacted, and the one secret that
+            // travels in a URL (a phone switch's token) is masked wherever a URL is logged.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'body.password', 'req.body.api_key', 'body.api_key'],
+            serializers: {
+              req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({ method: request.method, url: maskSecretsInUrl(request.url), hostname: request.hostname, remoteAddress: request.ip }),
+            },
+            ...(logStream ? { stream: logStream } : {}),
           },
     bodyLimit: 1024 * 1024,
     // The workstation polls and pushes on loopback or a LAN; a stuck client must not hold a socket forever.

@@ -21,8 +21,6 @@ export const ctiRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }
         body: ctiEventSchema,
         response: { 200: ctiResponseSchema },
       },
-      // Logs keep the route, never the token that authorises it.
-      logLevel: 'warn',
     },
     async (request) => {
       const found = await switchForToken(db, request.params.token);
