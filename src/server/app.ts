@@ -7,6 +7,7 @@ import type { Database } from './db/database';
 import { LiveHub } from './live/live-hub';
 import { registerErrorHandler } from './plugins/errors';
 import { registerFormBody } from './plugins/form-body';
+import { registerOriginCheck } from './plugins/origin-check';
 import { createMetrics, registerMetrics } from './plugins/metrics';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -69,6 +70,7 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerFormBody(app);
+  registerOriginCheck(app, config.allowedOrigins);
   app.decorateRequest('user', null);
 
   await app.register(fastifySwagger, {

@@ -16,6 +16,8 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
   /** How many tickets of history the demo seed makes. */
   SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(4000),
+  /** Browser origins allowed to call the API (comma-separated); programs send none and need no entry. */
+  ALLOWED_ORIGINS: z.string().default(''),
   /** Demo handling units that accept and report back on dispatched tickets (off in production). */
   SIMULATE_UNITS: z.enum(['on', 'off']).default('off'),
   SIMULATE_UNITS_ACCEPT_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
@@ -32,6 +34,7 @@ export interface ServerConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: 'auto' | 'yes' | 'no';
   seedTickets: number;
+  allowedOrigins: string[];
   /** Simulated units, or null when off. */
   simulateUnits: { acceptAfterMs: number; feedbackAfterMs: number } | null;
 }
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     seedTickets: e.SEED_TICKETS,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     simulateUnits: e.SIMULATE_UNITS === 'on' ? { acceptAfterMs: e.SIMULATE_UNITS_ACCEPT_SECONDS * 1000, feedbackAfterMs: e.SIMULATE_UNITS_FEEDBACK_SECONDS * 1000 } : null,
   };
 }
