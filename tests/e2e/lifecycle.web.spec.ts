@@ -14,6 +14,7 @@ test('a ticket goes from intake through dispatch, the unit and the callback to c
 
   await page.keyboard.press('Alt+1');
   await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('field-callerPhone')).toBeFocused();
   await page.keyboard.type('13700001234');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
@@ -48,6 +49,7 @@ test('a question answered from the knowledge base closes the call as a direct an
   await signInIfAsked(page);
   await page.keyboard.press('Alt+1');
   await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('field-callerPhone')).toBeFocused();
   await page.keyboard.type('13700005678');
   await page.keyboard.press('Alt+k');
   await expect(page.getByTestId('picker-kb')).toBeVisible();

@@ -254,7 +254,8 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
     submit: () => void submit(),
     reset: () => {
       startOver();
-      focus('callerPhone');
+      // The field is on screen already: the cursor moves now, before the next key arrives.
+      document.getElementById(fieldId('callerPhone'))?.focus();
     },
     followUp: () => setPicker('followUp'),
     linkDuplicate: () => setPicker('duplicate'),

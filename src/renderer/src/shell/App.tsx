@@ -2,6 +2,7 @@ import { AppShell, Button, Group, Kbd, NavLink, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { UiSettings } from '../../../shared/contract/settings';
 import { type IntakeHandle, IntakePane } from '../call-screen/IntakePane';
@@ -54,8 +55,15 @@ export function App({ settings, updateSettings }: AppProps) {
   const lastCreated = useRef<string | null>(null);
   const { call, live: callIsLive } = useCurrentCall();
   // The intake's own hotkeys bring the intake forward first, from whatever pane the agent is on.
+  // The pane is rendered at once (flushSync) so the search box has the cursor before the next key
+  // arrives: keys typed right after the hotkey must land in it, however fast they come.
+  function showSearch() {
+    flushSync(() => setPane('history'));
+    search.current?.focus();
+  }
+
   function withIntake(run: (handle: IntakeHandle) => void) {
-    setPane('intake');
+    flushSync(() => setPane('intake'));
     if (intake.current) run(intake.current);
   }
   // A popped call brings the intake forward.
@@ -67,10 +75,7 @@ export function App({ settings, updateSettings }: AppProps) {
 
   const handlers: ActionHandlers = {
     goIntake: () => setPane('intake'),
-    goHistory: () => {
-      setPane('history');
-      setTimeout(() => search.current?.focus(), 0);
-    },
+    goHistory: () => showSearch(),
     // From intake, one key: the ticket just registered, with the proposed unit.
     goRouting: () => {
       setPane('routing');
@@ -95,10 +100,7 @@ export function App({ settings, updateSettings }: AppProps) {
       setPane('routing');
       work.current?.confirm();
     },
-    focusSearch: () => {
-      setPane('history');
-      setTimeout(() => search.current?.focus(), 0);
-    },
+    focusSearch: () => showSearch(),
   };
   // Empty ignore list: the shortcuts use modifiers, so they must work while the agent types in a field.
   useHotkeys(
