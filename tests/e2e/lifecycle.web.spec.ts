@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { forbidMouse, signInIfAsked, signOut, typeIntake } from './support/workstation-page';
+import { freshIntake, signOut, typeIntake } from './support/workstation-page';
 
 /**
  * Issue 6, keyboard only: intake → routing accepted with the proposed unit → a (simulated) unit
@@ -8,13 +8,7 @@ import { forbidMouse, signInIfAsked, signOut, typeIntake } from './support/works
  */
 test('a ticket goes from intake through dispatch, the unit and the callback to closed', async ({ page }) => {
   test.setTimeout(60_000);
-  const mouseUsed = await forbidMouse(page);
-  await page.goto('/');
-  await signInIfAsked(page);
-
-  await page.keyboard.press('Alt+1');
-  await page.keyboard.press('Alt+n');
-  await expect(page.getByTestId('field-callerPhone')).toBeFocused();
+  const mouseUsed = await freshIntake(page);
   await page.keyboard.type('13700001234');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
@@ -44,12 +38,7 @@ test('a ticket goes from intake through dispatch, the unit and the callback to c
 });
 
 test('a question answered from the knowledge base closes the call as a direct answer', async ({ page }) => {
-  const mouseUsed = await forbidMouse(page);
-  await page.goto('/');
-  await signInIfAsked(page);
-  await page.keyboard.press('Alt+1');
-  await page.keyboard.press('Alt+n');
-  await expect(page.getByTestId('field-callerPhone')).toBeFocused();
+  const mouseUsed = await freshIntake(page);
   await page.keyboard.type('13700005678');
   await page.keyboard.press('Alt+k');
   await expect(page.getByTestId('picker-kb')).toBeVisible();

@@ -51,3 +51,9 @@ export function referenceNames(db: Db, kind: ReferenceKind, code: string | undef
     .get(kind, code);
   return row ? [row.zh, row.en].filter((n): n is string => typeof n === 'string') : [];
 }
+
+/** One cached reference item's body, or null when this cache does not have it. */
+export function referenceBody(db: Db, kind: ReferenceKind, code: string): Record<string, unknown> | null {
+  const row = db.prepare<[string, string], { body: string }>(`SELECT body FROM reference_data WHERE kind = ? AND code = ?`).get(kind, code);
+  return row ? (JSON.parse(row.body) as Record<string, unknown>) : null;
+}

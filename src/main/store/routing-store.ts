@@ -3,12 +3,8 @@ import type { SlaClass, SlaPolicy } from '../../shared/domain/sla';
 import { slaClassOf, slaClock } from '../../shared/domain/sla';
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Db } from './database';
-import { referenceNames } from './reference-store';
+import { referenceBody as body, referenceNames } from './reference-store';
 
-const body = (db: Db, kind: string, code: string): Record<string, unknown> | null => {
-  const row = db.prepare<[string, string], { body: string }>(`SELECT body FROM reference_data WHERE kind = ? AND code = ?`).get(kind, code);
-  return row ? (JSON.parse(row.body) as Record<string, unknown>) : null;
-};
 
 export interface RouteProposal {
   unitCode: string;

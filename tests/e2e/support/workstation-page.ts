@@ -56,3 +56,14 @@ export async function typeIntake(
     await page.keyboard.type(f.wants);
   }
 }
+
+/** Opens the workstation signed in, on a fresh intake with the cursor in the caller number; returns the mouse check. */
+export async function freshIntake(page: Page): Promise<() => boolean> {
+  const mouseUsed = await forbidMouse(page);
+  await page.goto('/');
+  await signInIfAsked(page);
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('field-callerPhone')).toBeFocused();
+  return mouseUsed;
+}
