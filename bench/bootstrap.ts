@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../src/main/core';
+import { openCore, ownerOnlyCacheKey } from '../src/main/core';
 import { readCursor } from '../src/main/store/sync-store';
 import { buildServer } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
@@ -32,7 +32,7 @@ try {
 
   const app = await buildServer({ db, config: loadConfig({ LOG_LEVEL: 'silent' }), logger: false });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  const core = openCore({ dataDir, host: 'web', version: 'bench', workstationCode: 'BNCH', serverUrl: base, syncPollMs: 60_000 });
+  const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'bench', workstationCode: 'BNCH', serverUrl: base, syncPollMs: 60_000 });
   started = performance.now();
   const signedIn = await core.dispatch('auth.signIn', { username: 'agent1', password: demoPassword });
   if (!signedIn.ok) throw new Error(signedIn.error.message);

@@ -6,8 +6,12 @@ import { randomWorkstationCode, workstationCodeSchema } from '../shared/domain/p
 import { createDispatcher, type Dispatch, type Logger } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { screenLocked } from './handlers/auth';
+import { defaultLockMinutes } from './host-env';
 import type { WorkstationIdentity } from './handlers/types';
-import { type Db, openDatabase } from './store/database';
+import { type CacheKey, loadOwnerOnlyKey } from './store/cache-key';
+import { cacheIsEncrypted, type Db, openDatabase } from './store/database';
+import { type KeyPolicy, type KeySealer, loadSealedKey } from './store/sealed-key';
 import type { CacheScope } from './store/cache-scope-store';
 import { ensureSearchIndex } from './store/search-index';
 import { readSetting, writeSetting } from './store/settings-store';
@@ -19,6 +23,8 @@ export interface CoreOptions {
   /** Folder of the SQLite cache: Electron's userData, or the browser host's data dir. */
   dataDir: string;
   host: (typeof hostKinds)[number];
+  /** Decrypts the cache: `sealedCacheKey` under Electron, `ownerOnlyCacheKey` in the browser host. */
+  cacheKey: CacheKey;
   version: string;
   /** Fixes the workstation code on first start (provisioning); otherwise a random one is made. */
   workstationCode?: string;
@@ -30,6 +36,8 @@ export interface CoreOptions {
   syncPollMs?: number;
   /** How much of the centre the cache holds (default: 30 days of tickets, a year of callers). */
   cacheScope?: CacheScope;
+  /** Idle minutes before the screen locks (default 10; 0 = never). */
+  lockAfterMinutes?: number;
   /** Tickets per bootstrap page (tests use small pages to see several). */
   bootstrapPage?: number;
   now?: () => Date;
@@ -49,6 +57,18 @@ const identitySchema = z.strictObject({ id: z.string(), code: workstationCodeSch
 
 export const databaseFile = (dataDir: string): string => path.join(dataDir, 'workstation.sqlite3');
 
+/** The browser host's cache key, from an owner-only file in the data dir. */
+export const ownerOnlyCacheKey = (dataDir: string): CacheKey => {
+  const file = databaseFile(dataDir);
+  return loadOwnerOnlyKey(dataDir, file, cacheIsEncrypted(file));
+};
+
+/** Electron's cache key, sealed by the OS keystore. */
+export const sealedCacheKey = (dataDir: string, sealer: KeySealer, policy: KeyPolicy): Promise<CacheKey> => {
+  const file = databaseFile(dataDir);
+  return loadSealedKey(dataDir, file, cacheIsEncrypted(file), sealer, policy);
+};
+
 /** This workstation's id and code are made once and then kept for the life of the cache. */
 function loadIdentity(db: Db, wanted: string | undefined, now: Date): WorkstationIdentity {
   const stored = readSetting(db, 'workstation.identity', identitySchema);
@@ -61,7 +81,7 @@ function loadIdentity(db: Db, wanted: string | undefined, now: Date): Workstatio
 /** The workstation core: everything the UI calls, runnable under plain Node. */
 export function openCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(databaseFile(options.dataDir));
+  const db = openDatabase(databaseFile(options.dataDir), options.cacheKey);
   const bus = new EventBus();
   const identity = loadIdentity(db, options.workstationCode, now());
   ensureSearchIndex(db, (id) => refoldTicket(db, id), now().toISOString());
@@ -78,14 +98,15 @@ export function openCore(options: CoreOptions): Core {
         ...(options.log ? { log: options.log } : {}),
       })
     : null;
-  const handlers = createHandlers({ db, bus, identity, host: options.host, version: options.version, now, sync });
+  const deps = { db, bus, identity, host: options.host, version: options.version, now, sync, lockAfterMinutes: options.lockAfterMinutes ?? defaultLockMinutes };
+  const handlers = createHandlers(deps);
   sync?.start();
   return {
     db,
     bus,
     identity,
     sync,
-    dispatch: createDispatcher(handlers, options.log),
+    dispatch: createDispatcher(handlers, options.log, () => screenLocked(deps)),
     close: async () => {
       await sync?.stop();
       db.close();

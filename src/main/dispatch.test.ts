@@ -3,12 +3,14 @@ import { badTicketInputs, intakeFields } from '../../tests/support/fixtures';
 import { dbState } from '../../tests/support/db-state';
 import { tempDir } from '../../tests/support/temp-dir';
 import { newId } from '../shared/domain/ids';
-import { type Core, openCore } from './core';
+import { type Core, openCore, ownerOnlyCacheKey } from './core';
 import { createDispatcher } from './dispatch';
 import { createHandlers } from './handlers';
 
 let core: Core;
-const open = () => (core = openCore({ dataDir: tempDir(), host: 'web', version: '0.0.0-test', workstationCode: 'K7Q2' }));
+const coreIn = (dataDir: string, workstationCode?: string) =>
+  openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: '0.0.0-test', ...(workstationCode ? { workstationCode } : {}) });
+const open = () => (core = coreIn(tempDir(), 'K7Q2'));
 afterEach(() => core?.close());
 
 describe('dispatch', () => {
@@ -84,17 +86,17 @@ describe('dispatch', () => {
 
   it('keeps the workstation identity across restarts', async () => {
     const dataDir = tempDir();
-    const first = openCore({ dataDir, host: 'web', version: '1' });
+    const first = coreIn(dataDir);
     const identity = first.identity;
     first.close();
-    core = openCore({ dataDir, host: 'web', version: '1', workstationCode: 'ZZZZ' });
+    core = coreIn(dataDir, 'ZZZZ');
     expect(core.identity).toEqual(identity);
   });
 
   it('hides internal errors from the caller and logs them', async () => {
     open();
     const logged: unknown[] = [];
-    const handlers = createHandlers({ ...core, host: 'web', version: '1', now: () => new Date() });
+    const handlers = createHandlers({ ...core, host: 'web', version: '1', now: () => new Date(), lockAfterMinutes: 10 });
     const failing = {
       ...handlers,
       app: {

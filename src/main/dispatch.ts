@@ -13,7 +13,7 @@ type AnyHandler = (input: unknown) => unknown;
  * input against the contract before any handler runs (so bad input changes nothing), and turns
  * every outcome into an envelope. Internal errors are logged here and reach the UI without detail.
  */
-export function createDispatcher(handlers: Handlers, log: Logger = console): Dispatch {
+export function createDispatcher(handlers: Handlers, log: Logger = console, isLocked: () => boolean = () => false): Dispatch {
   const table = new Map<string, { spec: CallSpec; handler: AnyHandler }>();
   for (const [name, spec] of callsByName) {
     const [domain, method] = name.split('.') as [keyof Handlers, string];
@@ -25,6 +25,7 @@ export function createDispatcher(handlers: Handlers, log: Logger = console): Dis
   return async (call, input) => {
     const entry = table.get(call);
     if (!entry) return fail('unknown_call', `There is no call named "${call}".`);
+    if (!entry.spec.whileLocked && isLocked()) return fail('unauthenticated', 'The screen is locked: type your password to unlock it first.');
     const parsed = entry.spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       return fail('invalid_input', `The input to ${call} is not valid; nothing was changed.`, toFieldIssues(parsed.error));

@@ -3,18 +3,26 @@
  * plain-Node core (`core.ts`), which the browser host runs too.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, type BrowserWindow, ipcMain, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { ipcChannels } from '../shared/contract/bridge';
-import { cacheScopeFromEnv } from './cache-scope-env';
-import { type Core, openCore } from './core';
+import { cacheScopeFromEnv, lockMinutesFromEnv } from './host-env';
+import { type Core, openCore, sealedCacheKey } from './core';
+import { safeStorageSealer } from './electron/safe-storage-sealer';
 import { createMainWindow } from './electron/window';
+import { readKeyPolicy } from './store/sealed-key';
+import { readStatic } from './web/static-files';
 import { startUpdateChecks } from './electron/updater';
 import { bindIpc, createSenderCheck } from './ipc-binding';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// electron-vite sets ELECTRON_RENDERER_URL for `electron-vite dev`; the built app loads its files.
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(path.join(here, '../renderer/index.html')).href;
+const rendererDir = path.join(here, '../renderer');
+// electron-vite sets ELECTRON_RENDERER_URL for `electron-vite dev`; the built app serves its files
+// over app:// (a real origin, CSP as a header, no file: privileges), never file://.
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? 'app://workstation/index.html';
+
+// Must happen before `ready`. standard: relative URLs resolve; secure: like https for the page.
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -37,16 +45,23 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  void app.whenReady().then(() => {
+  const start = async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle('app', async (request) => {
+      const answer = await readStatic(rendererDir, request.method, request.url);
+      return new Response(answer.body, { status: answer.status, headers: answer.headers });
+    });
 
+    const dataDir = app.getPath('userData');
     core = openCore({
-      dataDir: app.getPath('userData'),
+      dataDir,
+      cacheKey: await sealedCacheKey(dataDir, safeStorageSealer, readKeyPolicy()),
       host: 'electron',
       version: app.getVersion(),
       serverUrl: process.env.HOTLINE_SERVER_URL || undefined,
       cacheScope: cacheScopeFromEnv(),
+      lockAfterMinutes: lockMinutesFromEnv(),
     });
     bindIpc(ipcMain, core.dispatch, createSenderCheck(rendererUrl));
     const win = createMainWindow({ db: core.db, preload: path.join(here, '../preload/index.cjs'), rendererUrl });
@@ -59,7 +74,15 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null;
     });
     startUpdateChecks(console);
-  });
+  };
+  // The cache cannot be opened (key refused, keystore missing): say why and stop, store nothing.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Hotline Workstation', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => void core?.close());

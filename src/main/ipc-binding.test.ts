@@ -2,34 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dbState } from '../../tests/support/db-state';
 import { badTicketInputs, intakeFields } from '../../tests/support/fixtures';
 import { tempDir } from '../../tests/support/temp-dir';
-import { ipcChannels } from '../shared/contract/bridge';
-import type { Envelope } from '../shared/result';
-import { type Core, openCore } from './core';
-import { bindIpc, createSenderCheck, type InvokeEventLike, type IpcMainLike } from './ipc-binding';
+import { type Core, openCore, ownerOnlyCacheKey } from './core';
+import { FakeIpcMain } from '../../tests/support/fake-ipc-main';
+import { bindIpc, createSenderCheck } from './ipc-binding';
 
-/** Stands in for Electron's ipcMain, whose binary cannot run here: it records the handlers bound. */
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, (event: InvokeEventLike, request: unknown) => Promise<Envelope<unknown>>>();
-  handle(channel: string, listener: (event: InvokeEventLike, request: unknown) => Promise<Envelope<unknown>>) {
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string) {
-    this.handlers.delete(channel);
-  }
-  invoke(url: string, request: unknown, parent: unknown = null) {
-    const handler = this.handlers.get(ipcChannels.invoke);
-    if (!handler) throw new Error('nothing bound');
-    return handler({ senderFrame: { url, parent } }, request);
-  }
-}
-
-const rendererUrl = 'file:///opt/hotline/resources/app.asar/out/renderer/index.html';
+const rendererUrl = 'app://workstation/index.html';
 let core: Core;
 afterEach(() => core?.close());
 
 function bound() {
-  core = openCore({ dataDir: tempDir(), host: 'electron', version: '1', workstationCode: 'K7Q2' });
+  const dataDir = tempDir();
+  core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'electron', version: '1', workstationCode: 'K7Q2' });
   const ipc = new FakeIpcMain();
   const unbind = bindIpc(ipc, core.dispatch, createSenderCheck(rendererUrl));
   return { ipc, unbind };
@@ -61,7 +44,7 @@ describe('IPC binding', () => {
     const { ipc } = bound();
     const before = dbState(core.db);
     const request = { call: 'tickets.create', input: { fields: intakeFields } };
-    for (const url of ['file:///tmp/evil.html', 'https://example.org/', 'about:blank', 'not a url']) {
+    for (const url of ['file:///tmp/evil.html', 'app://elsewhere/index.html', 'evil://workstation/', 'https://example.org/', 'about:blank', 'not a url']) {
       expect(await ipc.invoke(url, request)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(await ipc.invoke(rendererUrl, request, { url: rendererUrl })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -73,6 +56,8 @@ describe('IPC binding', () => {
     expect(check({ senderFrame: { url: 'http://localhost:5173/some/route', parent: null } })).toBe(true);
     expect(check({ senderFrame: { url: 'http://localhost:5174/', parent: null } })).toBe(false);
     expect(check({ senderFrame: null })).toBe(false);
+
+    expect(() => createSenderCheck('file:///opt/hotline/out/renderer/index.html')).toThrow(/app:\/\//);
 
     const { ipc, unbind } = bound();
     unbind();

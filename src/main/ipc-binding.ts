@@ -13,15 +13,16 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-const withoutQueryOrHash = (url: URL) => `${url.protocol}//${url.host}${url.pathname}`;
-
 /**
  * Calls are answered only for the top frame of our own renderer: an iframe or a page the window was
- * somehow navigated to never reaches the core. `rendererUrl` is the URL the window loads.
+ * somehow navigated to never reaches the core. `rendererUrl` is the URL the window loads: app://
+ * when built, the dev server's http:// under `electron-vite dev`. Compared by scheme and host, not
+ * URL.origin, which is "null" for every app:// URL alike. file: has no host to tell pages apart,
+ * which is one reason the window never loads from it.
  */
 export function createSenderCheck(rendererUrl: string): (event: InvokeEventLike) => boolean {
   const expected = new URL(rendererUrl);
-  const sameDocument = expected.protocol === 'file:';
+  if (expected.protocol === 'file:') throw new Error('The renderer must be served from app://, not file://.');
   return ({ senderFrame }) => {
     if (!senderFrame || senderFrame.parent !== null) return false;
     let actual: URL;
@@ -30,8 +31,7 @@ export function createSenderCheck(rendererUrl: string): (event: InvokeEventLike)
     } catch {
       return false;
     }
-    // A file: URL has no origin worth the name; demand the very same document.
-    return sameDocument ? withoutQueryOrHash(actual) === withoutQueryOrHash(expected) : actual.origin === expected.origin;
+    return actual.protocol === expected.protocol && actual.host === expected.host;
   };
 }
 

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import Database from 'better-sqlite3';
-import { databaseFile } from '../../src/main/core';
+import { databaseFile, ownerOnlyCacheKey } from '../../src/main/core';
+import { openDatabase } from '../../src/main/store/database';
 import { openPostgres } from '../../src/server/db/postgres';
 import { type Random, seededRandom } from '../../src/server/seed/random';
 import { demoPassword } from '../../src/server/seed/seed';
@@ -348,7 +348,7 @@ async function checkInvariants(
   const onServer = new Map(serverEvents.map((e) => [e.id, e.seq]));
 
   const caches = agents.map((agent) => {
-    const db = new Database(databaseFile(agent.dataDir), { readonly: true });
+    const db = openDatabase(databaseFile(agent.dataDir), ownerOnlyCacheKey(agent.dataDir), { readonly: true });
     const events = db.prepare(`SELECT id, server_seq, status, reject_reason FROM ticket_events`).all() as {
       id: string;
       server_seq: number | null;

@@ -4,7 +4,7 @@
  * harness's commands into the same calls the UI makes. It reports a write only after the core
  * answered it: that is what "acknowledged to the agent" means.
  */
-import { openCore } from '../../src/main/core';
+import { openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { recordEvent } from '../../src/main/store/ticket-store';
 import { newId } from '../../src/shared/domain/ids';
 import { intakeFields } from '../support/fixtures';
@@ -34,6 +34,7 @@ const env = (name: string) => {
 
 const core = openCore({
   dataDir: env('AGENT_DATA_DIR'),
+  cacheKey: ownerOnlyCacheKey(env('AGENT_DATA_DIR')),
   host: 'web',
   version: 'fault',
   workstationCode: env('AGENT_CODE'),

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { openCore } from '../../src/main/core';
+import { openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { createClient } from '../../src/renderer/src/api/client';
 import { createI18n } from '../../src/renderer/src/i18n';
 import { Root } from '../../src/renderer/src/Root';
@@ -11,7 +11,8 @@ import { tempDir } from '../support/temp-dir';
 
 /** The whole renderer on a real core with a fresh SQLite file. */
 export async function renderApp() {
-  const core = openCore({ dataDir: tempDir(), host: 'web', version: '1', workstationCode: 'K7Q2' });
+  const dataDir = tempDir();
+  const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: '1', workstationCode: 'K7Q2' });
   const transport = coreTransport(core);
   const i18n = await createI18n();
   const user = userEvent.setup();

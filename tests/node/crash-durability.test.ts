@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { databaseFile } from '../../src/main/core';
+import { databaseFile, ownerOnlyCacheKey } from '../../src/main/core';
+import { openDatabase } from '../../src/main/store/database';
 import { newId } from '../../src/shared/domain/ids';
 import { startChildHost } from '../support/child-host';
 import { intakeFields } from '../support/fixtures';
@@ -33,7 +33,7 @@ describe('durability across a killed workstation core', () => {
       await killed;
       client.close();
 
-      const db = new Database(databaseFile(dataDir));
+      const db = openDatabase(databaseFile(dataDir), ownerOnlyCacheKey(dataDir));
       const row = db.prepare(`SELECT provisional_no, description FROM tickets WHERE id = ?`).get(ticket.id);
       expect(row).toEqual({ provisional_no: ticket.provisionalNo, description: `第${round}轮：${intakeFields.description}` });
       expect(db.prepare(`SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ?`).get(ticket.id)).toEqual({ n: 1 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type Core, openCore } from '../../src/main/core';
+import { type Core, openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { startWebHost, type WebHost } from '../../src/main/web/web-host';
 import { wsPath } from '../../src/shared/contract/wire';
 import { dbState } from '../support/db-state';
@@ -19,7 +19,8 @@ async function start() {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   fs.mkdirSync(path.join(staticDir, 'assets'));
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
-  core = openCore({ dataDir: tempDir(), host: 'web', version: '1', workstationCode: 'K7Q2' });
+  const dataDir = tempDir();
+  core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: '1', workstationCode: 'K7Q2' });
   host = await startWebHost({ core, port: 0, staticDir, log: { error: () => {}, warn: () => {}, info: () => {} } });
 }
 async function client(origin?: string) {

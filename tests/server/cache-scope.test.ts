@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
-import { openCore } from '../../src/main/core';
+import { openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { ageOutClosedTickets } from '../../src/main/store/cache-scope-store';
 import type { CallerHistory } from '../../src/shared/contract/callers';
 import type { SyncStatus } from '../../src/shared/contract/sync';
@@ -87,14 +87,14 @@ describe('cache scope: bootstrap, caller index, backfill and ageing', () => {
       }
       return fetch(input, init);
     };
-    const first = openCore({ dataDir, host: 'web', version: 'test', workstationCode: 'BSB2', serverUrl: server.url, serverFetch: flaky, syncPollMs: 200, bootstrapPage: 4 });
+    const first = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: 'BSB2', serverUrl: server.url, serverFetch: flaky, syncPollMs: 200, bootstrapPage: 4 });
     await call(first, 'auth.signIn', { username: 'agent1', password: demoPassword });
     await until('the third page failed', async () => failed);
     expect((await status(first)).bootstrap).toEqual({ loaded: 8, total: 15 });
     await first.close(); // the workstation is shut down mid-bootstrap
 
     requests.length = 0;
-    const second = openCore({ dataDir, host: 'web', version: 'test', workstationCode: 'BSB2', serverUrl: server.url, serverFetch: flaky, syncPollMs: 200, bootstrapPage: 4 });
+    const second = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: 'BSB2', serverUrl: server.url, serverFetch: flaky, syncPollMs: 200, bootstrapPage: 4 });
     onCleanup(() => second.close());
     await until('bootstrapped', async () => (await status(second)).bootstrap === null && (await status(second)).connection === 'online');
     expect(requests[0]).not.toBe(''); // it went on after the last stored ticket, not from the start

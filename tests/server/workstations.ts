@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach } from 'vitest';
-import { type Core, type CoreOptions, openCore } from '../../src/main/core';
+import { type Core, type CoreOptions, openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { buildServer } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import { tempDir } from '../support/temp-dir';
@@ -42,7 +42,8 @@ export async function centre(engine: Engine) {
 }
 
 export function workstation(serverUrl: string, code: string, serverFetch?: typeof fetch, syncPollMs = 200, more: Partial<CoreOptions> = {}): Core {
-  const core = openCore({ dataDir: tempDir(), host: 'web', version: 'test', workstationCode: code, serverUrl, serverFetch, syncPollMs, ...more });
+  const dataDir = tempDir();
+  const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: code, serverUrl, serverFetch, syncPollMs, ...more });
   opened.push(core);
   return core;
 }

@@ -17,6 +17,8 @@ export interface CoreDeps {
   host: (typeof hostKinds)[number];
   version: string;
   now: () => Date;
+  /** Idle minutes before the renderer locks the screen; 0 = never. */
+  lockAfterMinutes: number;
   /** Null when no server is configured: the workstation works alone. */
   sync: SyncEngine | null;
 }

@@ -1,22 +1,69 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { migrate } from './migrate';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { type CacheKey, CacheKeyError } from './cache-key';
+import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
+import { migrations } from './migrations';
 
 export type Db = Database.Database;
 
+const plaintextHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** An encrypted cache starts with random-looking bytes; a plaintext one with SQLite's magic string. */
+export function cacheIsEncrypted(file: string): boolean {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
+  const head = Buffer.alloc(plaintextHeader.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return !head.equals(plaintextHeader);
+}
+
+const keyPragma = (key: CacheKey) => `"x'${key.toString('hex')}'"`;
+
 /**
- * Opens (creating if needed) the workstation cache and brings its schema up to date.
+ * A cache from before encryption is encrypted in place on first open (rekey needs a rollback
+ * journal). One written by a newer release is left exactly as it is.
+ */
+function encryptPlaintextCache(file: string, key: CacheKey): void {
+  const db = new Database(file);
+  try {
+    const version = schemaVersion(db);
+    if (version > migrations.length) throw new DatabaseTooNewError(version, migrations.length);
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`rekey = ${keyPragma(key)}`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Opens (creating if needed) the encrypted workstation cache and brings its schema up to date.
+ * The key pragma must come first: nothing of the file is readable before it.
  * `synchronous = FULL`: everything the agent is told is saved must survive a power cut, and in WAL
  * mode NORMAL may lose the last commits (TOOLCHAIN.md). It costs one fsync per commit, which
  * agent-paced writes never notice; bulk loads batch many rows per commit.
+ * `secure_delete`: a signed-out session token or an aged-out ticket is overwritten, not left in a free page.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, key: CacheKey, options: { readonly?: boolean } = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
+  if (!options.readonly && fs.existsSync(file) && fs.statSync(file).size > 0 && !cacheIsEncrypted(file)) encryptPlaintextCache(file, key);
+  const db = new Database(file, { readonly: options.readonly ?? false });
   try {
+    db.pragma(`key = ${keyPragma(key)}`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
+      throw new CacheKeyError(`The cache ${file} cannot be decrypted with this workstation's key. Was the key file replaced? Restore it from backup.`);
+    }
+    if (options.readonly) return db;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);

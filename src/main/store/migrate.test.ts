@@ -1,7 +1,8 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/support/temp-dir';
+import { newCacheKey } from './cache-key';
 import { openDatabase } from './database';
 import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
@@ -10,6 +11,8 @@ const tablesOf = (db: Database.Database) =>
   db
     .prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name`)
     .all();
+
+const key = newCacheKey();
 
 describe('migrations', () => {
   it('are numbered 1..n with no gap', () => {
@@ -28,7 +31,7 @@ describe('migrations', () => {
     expect(schemaVersion(old)).toBe(from);
     old.close();
 
-    const upgraded = openDatabase(file);
+    const upgraded = openDatabase(file, key);
     expect(schemaVersion(upgraded)).toBe(migrations.length);
     expect(tablesOf(upgraded)).toEqual(tablesOf(fresh));
     upgraded.close();
@@ -42,7 +45,7 @@ describe('migrations', () => {
     db.exec('CREATE TABLE from_the_future (x INTEGER) STRICT');
     db.close();
 
-    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(file, key)).toThrow(DatabaseTooNewError);
     const again = new Database(file);
     expect(schemaVersion(again)).toBe(migrations.length + 1);
     expect(tablesOf(again).map((t) => t.name)).toEqual(['from_the_future']);
@@ -61,7 +64,7 @@ describe('migrations', () => {
   });
 
   it('opens with WAL, foreign keys and full synchronous writes', () => {
-    const db = openDatabase(path.join(tempDir(), 'pragmas.sqlite3'));
+    const db = openDatabase(path.join(tempDir(), 'pragmas.sqlite3'), key);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -69,7 +72,7 @@ describe('migrations', () => {
   });
 
   it('keeps the event log append-only: nothing unconfirmed ever leaves, nothing is ever rewritten', () => {
-    const db = openDatabase(path.join(tempDir(), 'append.sqlite3'));
+    const db = openDatabase(path.join(tempDir(), 'append.sqlite3'), key);
     db.prepare(
       `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload) VALUES ('e1', 't1', 'note', 'x', 'a', 'o', '{}')`,
     ).run();

@@ -45,6 +45,19 @@ export class ServerClient {
     return this.call('POST', '/api/auth/login', null, { username, password, workstationId }, loginResponseSchema);
   }
 
+  /** Ends the session on the server (204, no body). */
+  async logout(token: string): Promise<void> {
+    try {
+      await this.fetch(new URL('/api/auth/logout', this.options.baseUrl), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new ServerError('unreachable', `The server at ${this.options.baseUrl} did not answer: ${(error as Error).message}`);
+    }
+  }
+
   push(token: string, events: readonly unknown[]) {
     return this.call('POST', '/api/sync/push', token, { events }, pushResponseSchema);
   }

@@ -3,12 +3,12 @@
  *   HOTLINE_WEB_PORT  port on 127.0.0.1 (default 12345; 0 picks a free one)
  *   HOTLINE_DATA_DIR  folder of the SQLite cache (default ./data/web)
  *   HOTLINE_SERVER_URL the central server (default: none, the workstation works alone)
- *   HOTLINE_CACHE_DAYS, HOTLINE_CALLER_INDEX_DAYS  the cache scope (cache-scope-env.ts)
+ *   HOTLINE_CACHE_DAYS, HOTLINE_CALLER_INDEX_DAYS, HOTLINE_LOCK_MINUTES  cache scope, screen lock (host-env.ts)
  */
 import path from 'node:path';
 import { appRoot, appVersion } from '../app-paths';
-import { cacheScopeFromEnv } from '../cache-scope-env';
-import { openCore } from '../core';
+import { cacheScopeFromEnv, lockMinutesFromEnv } from '../host-env';
+import { openCore, ownerOnlyCacheKey } from '../core';
 import { startWebHost } from './web-host';
 
 export const defaultWebPort = 12345;
@@ -28,11 +28,13 @@ async function main() {
   const dataDir = path.resolve(process.env.HOTLINE_DATA_DIR ?? path.join(root, 'data', 'web'));
   const core = openCore({
     dataDir,
+    cacheKey: ownerOnlyCacheKey(dataDir),
     host: 'web',
     version: appVersion(root),
     workstationCode: process.env.HOTLINE_WORKSTATION_CODE,
     serverUrl: process.env.HOTLINE_SERVER_URL || undefined,
     cacheScope: cacheScopeFromEnv(),
+    lockAfterMinutes: lockMinutesFromEnv(),
   });
   const host = await startWebHost({ core, port, staticDir: path.join(root, 'out', 'renderer') });
   console.log(`Hotline Workstation (browser host) on ${host.url}  data: ${dataDir}`);

@@ -21,33 +21,42 @@ const securityHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** Serves the built renderer. Only GET/HEAD, only files inside `root`; `/` is index.html. */
-export async function serveStatic(root: string, method: string, rawUrl: string, res: ServerResponse): Promise<void> {
-  if (method !== 'GET' && method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', ...securityHeaders }).end();
-    return;
-  }
+export interface StaticResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string | null;
+}
+
+/**
+ * The built renderer's files, as one answer per request: the browser host writes it to HTTP, the
+ * Electron window gets it through the app:// protocol. Only GET/HEAD, only files inside `root`;
+ * `/` is index.html.
+ */
+export async function readStatic(root: string, method: string, rawUrl: string): Promise<StaticResponse> {
+  if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: { Allow: 'GET, HEAD', ...securityHeaders }, body: null };
   let pathname: string;
   try {
     pathname = decodeURIComponent(new URL(rawUrl, 'http://x').pathname);
   } catch {
-    res.writeHead(400, securityHeaders).end('Bad request path');
-    return;
+    return { status: 400, headers: securityHeaders, body: 'Bad request path' };
   }
   const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
-  if (file !== root && !file.startsWith(root + path.sep)) {
-    res.writeHead(404, securityHeaders).end('Not found');
-    return;
-  }
+  const notFound = { status: 404, headers: securityHeaders, body: 'Not found' };
+  if (file !== root && !file.startsWith(root + path.sep)) return notFound;
   try {
     const body = await fs.readFile(file);
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...securityHeaders,
-    });
-    res.end(method === 'HEAD' ? undefined : body);
+    };
+    return { status: 200, headers, body: method === 'HEAD' ? null : body };
   } catch {
-    res.writeHead(404, securityHeaders).end('Not found');
+    return notFound;
   }
+}
+
+export async function serveStatic(root: string, method: string, rawUrl: string, res: ServerResponse): Promise<void> {
+  const answer = await readStatic(root, method, rawUrl);
+  res.writeHead(answer.status, answer.headers).end(answer.body ?? undefined);
 }

@@ -7,6 +7,7 @@ export const hostKinds = ['electron', 'web'] as const;
 export const appCalls = {
   info: defineCall({
     doc: 'Version and identity of this workstation, and which host runs the core.',
+    whileLocked: true,
     input: z.strictObject({}),
     output: z.strictObject({
       version: z.string(),

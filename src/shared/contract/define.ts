@@ -5,6 +5,8 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   input: I;
   output: O;
   doc: string;
+  /** Answered while the screen is locked; every other call is refused until the agent unlocks. */
+  whileLocked?: true;
 }
 
 export const defineCall = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> => spec;

@@ -21,6 +21,8 @@ export type Draft = z.infer<typeof draftSchema>;
 export const draftsCalls = {
   save: defineCall({
     doc: 'Saves a draft durably (it survives a crash once this returns).',
+    // A save in flight when the screen locks must still land (nothing typed is lost); it reveals nothing.
+    whileLocked: true,
     input: draftSchema.omit({ updatedAt: true }),
     output: z.strictObject({ savedAt: z.string() }),
   }),

@@ -18,6 +18,7 @@ export const defaultUiSettings: UiSettings = { locale: 'zh-CN', colorScheme: 'li
 export const settingsCalls = {
   get: defineCall({
     doc: "The agent's UI preferences on this workstation.",
+    whileLocked: true, // the lock screen speaks the agent's language
     input: z.strictObject({}),
     output: uiSettingsSchema,
   }),

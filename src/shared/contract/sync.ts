@@ -22,6 +22,7 @@ export type SyncStatus = z.infer<typeof syncStatusSchema>;
 export const syncCalls = {
   status: defineCall({
     doc: 'Connection state, events waiting for the server, and the last successful sync.',
+    whileLocked: true, // the status bar stays up on the lock screen: the outbox still drains
     input: z.strictObject({}),
     output: syncStatusSchema,
   }),

@@ -103,13 +103,19 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
   }, [api, link]);
 
   // Autosave: every change reaches the core's SQLite (synchronous=FULL) within autosaveMs.
+  const pendingSave = useRef<(() => void) | null>(null);
   useEffect(() => {
     if (!hasContent(values)) return;
-    const timer = setTimeout(() => {
+    const save = () => {
+      pendingSave.current = null;
       api.drafts.save({ id: draftId, kind: 'intake', body: { ...values } }).then((r) => setSavedAt(r.savedAt), () => {});
-    }, autosaveMs);
+    };
+    pendingSave.current = save;
+    const timer = setTimeout(save, autosaveMs);
     return () => clearTimeout(timer);
   }, [api, values, draftId]);
+  // Going away (the screen locks, the pane is replaced) saves at once what was still waiting.
+  useEffect(() => () => pendingSave.current?.(), []);
 
   const startOver = useCallback((next: IntakeValues = emptyIntake) => {
     setValues(next);

@@ -19,6 +19,7 @@ export const en: Messages = {
     openHelp: { label: 'Keyboard shortcuts', description: 'List every action with its shortcut' },
     signIn: { label: 'Sign in', description: 'Sign in to the hotline server and start syncing' },
     signOut: { label: 'Sign out', description: 'Sign out of this workstation; unsynced tickets are kept' },
+    lockScreen: { label: 'Lock screen', description: 'Lock the screen when leaving the seat; the password unlocks it' },
     openRejections: { label: 'Refused changes', description: 'See the changes the server refused, and why' },
     submitTicket: { label: 'Submit ticket', description: 'Check and register the ticket being taken' },
     newIntake: { label: 'New intake', description: 'Clear the form for a new intake (the draft is kept)' },
@@ -214,10 +215,18 @@ export const en: Messages = {
     signedInAs: '{{name}} ({{role}})',
     failed: {
       unauthenticated: 'Wrong username or password.',
-      rate_limited: 'Too many failed attempts; try again in 15 minutes or ask an administrator.',
-      unavailable: 'Cannot reach the server; check the network and try again.',
+      rate_limited: 'Too many failed attempts; try again later or ask an administrator.',
+      unavailable: 'Cannot reach the server, and this user has never signed in on this workstation, so it cannot sign in offline. Check the network and try again.',
       other: 'Sign-in failed: {{message}}',
     },
     roles: { agent: 'agent', lead: 'team lead', unit: 'handling unit', admin: 'administrator' },
+  },
+  lock: {
+    title: 'Screen locked',
+    hint: '{{name}}, type your password to unlock. This works offline too.',
+    unlock: 'Unlock',
+    signOut: 'Switch user (sign out)',
+    wrong: 'Wrong password.',
+    throttled: 'Too many failed attempts; try again in a few minutes.',
   },
 };

@@ -18,6 +18,7 @@ export const zhCN = {
     openHelp: { label: '快捷键帮助', description: '列出所有操作及其快捷键' },
     signIn: { label: '登录', description: '登录热线服务器，开始同步' },
     signOut: { label: '退出登录', description: '退出本工位的登录，未同步的工单会保留' },
+    lockScreen: { label: '锁屏', description: '离开座位时锁定屏幕，输入密码解锁' },
     openRejections: { label: '被拒绝的修改', description: '查看服务器拒绝的修改及原因' },
     submitTicket: { label: '提交工单', description: '校验并登记当前受理的工单' },
     newIntake: { label: '新建受理', description: '清空表单，开始新的受理（草稿会保留）' },
@@ -213,11 +214,19 @@ export const zhCN = {
     signedInAs: '{{name}}（{{role}}）',
     failed: {
       unauthenticated: '工号或密码错误。',
-      rate_limited: '失败次数过多，请15分钟后再试或联系管理员。',
-      unavailable: '无法连接服务器，请检查网络后重试。',
+      rate_limited: '失败次数过多，请稍后再试或联系管理员。',
+      unavailable: '无法连接服务器，且该工号从未在本工位登录过，不能离线登录。请检查网络后重试。',
       other: '登录失败：{{message}}',
     },
     roles: { agent: '坐席', lead: '班长', unit: '承办单位', admin: '管理员' },
+  },
+  lock: {
+    title: '屏幕已锁定',
+    hint: '{{name}}，请输入密码解锁。离线时也可以解锁。',
+    unlock: '解锁',
+    signOut: '换人（退出登录）',
+    wrong: '密码错误。',
+    throttled: '失败次数过多，请几分钟后再试。',
   },
 };
 

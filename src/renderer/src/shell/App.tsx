@@ -1,7 +1,7 @@
 import { AppShell, Button, Group, Kbd, NavLink, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { UiSettings } from '../../../shared/contract/settings';
@@ -15,9 +15,11 @@ import { CommandPalette } from './CommandPalette';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useWorkstation } from './api-context';
 import { RejectionsDialog } from './RejectionsDialog';
+import { LockScreen } from './LockScreen';
 import { SignInDialog } from './SignInDialog';
 import { StatusBar } from './StatusBar';
 import { useAuth } from './use-auth';
+import { useIdleLock } from './use-idle-lock';
 import { useSyncStatus } from './use-sync-status';
 
 const paneAction: Record<PaneId, ActionId> = {
@@ -73,6 +75,11 @@ export function App({ settings, updateSettings }: AppProps) {
     setPane('intake');
   }
 
+  const lockScreen = useCallback(() => {
+    api.auth.lock().catch(() => undefined); // nobody signed in: nothing to lock
+  }, [api]);
+  useIdleLock(user?.lockAfterMinutes ?? 0, !!user && !user.locked && !(callIsLive && call?.state === 'answered'), lockScreen);
+
   const handlers: ActionHandlers = {
     goIntake: () => setPane('intake'),
     goHistory: () => showSearch(),
@@ -88,6 +95,7 @@ export function App({ settings, updateSettings }: AppProps) {
     toggleTheme: () => updateSettings({ colorScheme: settings.colorScheme === 'light' ? 'dark' : 'light' }),
     signIn: () => connection !== 'not_configured' && setSignInAsked(true),
     signOut: () => void api.auth.signOut(),
+    lockScreen,
     openRejections: () => setRejectionsOpen(true),
     submitTicket: () => withIntake((h) => h.submit()),
     newIntake: () => withIntake((h) => h.reset()),
@@ -107,6 +115,8 @@ export function App({ settings, updateSettings }: AppProps) {
     actions.map((action) => [action.hotkey, handlers[action.id]]),
     [],
   );
+
+  if (user?.locked) return <LockScreen user={user} />;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} footer={{ height: 36 }} padding="md">

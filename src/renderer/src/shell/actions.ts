@@ -14,6 +14,7 @@ export const actions = [
   { id: 'toggleTheme', hotkey: 'alt+T', group: 'app' },
   { id: 'signIn', hotkey: 'alt+I', group: 'app' },
   { id: 'signOut', hotkey: 'alt+O', group: 'app' },
+  { id: 'lockScreen', hotkey: 'alt+shift+L', group: 'app' },
   { id: 'openRejections', hotkey: 'alt+R', group: 'app' },
   { id: 'submitTicket', hotkey: 'mod+Enter', group: 'intake' },
   { id: 'newIntake', hotkey: 'alt+N', group: 'intake' },
