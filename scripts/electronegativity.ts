@@ -35,19 +35,17 @@ async function scan(target: string): Promise<Finding[]> {
   const bin = path.join(root, 'node_modules/.bin/electronegativity');
   await promisify(execFile)(bin, ['-i', path.join(root, target), '-e', electronVersion, '-o', out], { cwd: root, maxBuffer: 32 << 20 });
   if (!fs.existsSync(out)) throw new Error(`Electronegativity wrote no report for ${target}`);
-  // Not RFC 4180: the code sample is written unquoted, commas and line breaks and all. Every
-  // other field is fixed in shape, so a row is matched from both ends around the sample.
-  const row = /^(\w+),"(\w+)","\w+","([^"]*)","(\d+:\d+)",.*?,"([^"]*)",https?:\/\/\S+$/gms;
-  const text = fs.readFileSync(out, 'utf8');
-  const findings = [...text.matchAll(row)].map(([, issue = '', severity = '', filename = '', location = '', description = '']) => ({
-    issue,
-    severity: severity.toUpperCase(),
-    filename,
-    location,
-    description,
-  }));
-  const rowsWritten = (text.match(/,https?:\/\/\S+$/gm) ?? []).length;
-  if (findings.length !== rowsWritten) throw new Error(`Could not read ${rowsWritten - findings.length} of ${rowsWritten} rows of ${out}`);
+  // Not RFC 4180: the code sample is written unquoted or half-quoted, commas, quotes and line
+  // breaks and all. Each row ends with the check's URL, and every other field has a fixed shape, so
+  // a row is cut at its URL and read from both ends around the sample.
+  const text = fs.readFileSync(out, 'utf8').replace(/^.*\n/, '');
+  const records = text.split(/(?<=,https?:\/\/\S+)\r?\n/).filter((r) => r.trim() !== '');
+  const findings = records.map((record) => {
+    const head = /^(\w+),"(\w+)","\w+","([^"]*)","(\d+:\d+)",/.exec(record);
+    const tail = /,"([^"]*)",https?:\/\/\S+\s*$/.exec(record);
+    if (!head || !tail) throw new Error(`Cannot read this row of ${out}:\n${record}`);
+    return { issue: head[1]!, severity: head[2]!.toUpperCase(), filename: head[3]!, location: head[4]!, description: tail[1]! };
+  });
   return findings;
 }
 

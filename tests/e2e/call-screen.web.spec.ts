@@ -1,25 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { serverPort } from '../../playwright.config';
-import { demoPassword } from '../../src/server/seed/demo-password';
 import { eventsBy } from '../support/event-builder';
+import { login, server } from './support/central-server';
 import { forbidMouse, signInIfAsked, signOut, typeIntake } from './support/workstation-page';
 
 /**
  * The agent's call screen in Chromium against the browser host, keyboard only: a call pops, the
  * caller's history shows, a ticket is taken and appears in that history; a closed page keeps its draft.
  */
-const serverUrl = `http://127.0.0.1:${serverPort}/`;
-
-async function server<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(new URL(path, serverUrl), {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-const login = async (username: string) => (await server<{ token: string }>('POST', '/api/auth/login', { username, password: demoPassword })).token;
 
 /** Counts trusted key presses made while the focus is not in a free-text field, and any mouse use. */
 async function watchInput(page: Page) {

@@ -3,6 +3,8 @@ import { authHandlers } from './auth';
 import { callersHandlers } from './callers';
 import { callsHandlers } from './calls';
 import { kbHandlers } from './kb';
+import { monitorHandlers } from './monitor';
+import { presenceHandlers } from './presence';
 import { referenceHandlers } from './reference';
 import { draftsHandlers } from './drafts';
 import { settingsHandlers } from './settings';
@@ -22,4 +24,6 @@ export const createHandlers = (deps: CoreDeps): Handlers => ({
   callers: callersHandlers(deps),
   calls: callsHandlers(deps),
   kb: kbHandlers(deps),
+  monitor: monitorHandlers(deps),
+  presence: presenceHandlers(deps),
 });

@@ -36,7 +36,8 @@ export function lifecycleHandlers(
       if ('error' in proposal) throw new AppError('conflict', `No unit can be proposed: ${proposal.error}. Choose the district and street first.`);
       return { ...proposal, name: unitNames(db, proposal.unitCode) };
     },
-    dispatch: ({ id, unitCodes, leadUnitCode, note }) => record(id, 'dispatched', { unitCodes, leadUnitCode, ...(note ? { note } : {}) }),
+    dispatch: ({ id, unitCodes, leadUnitCode, note, reassign }) =>
+      record(id, 'dispatched', { unitCodes, leadUnitCode, ...(note ? { note } : {}), ...(reassign ? { reassign: true as const } : {}) }),
     recordCallback: ({ id, satisfaction, note }) => record(id, 'callback_recorded', { satisfaction, ...(note ? { note } : {}) }),
     decideExtension: ({ id, approved, note }) => record(id, 'extension_decided', { approved, ...(note ? { note } : {}) }),
     merge: ({ id }) => {

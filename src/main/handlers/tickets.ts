@@ -40,6 +40,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
         if (draftId) discardDraft(db, draftId);
         return created;
       })();
+      sync?.presence.wrappedUp(); // the call's ticket is in: ready for the next call
       return saved(ticket);
     },
     followUp: ({ id, callId, callerPhone, note, draftId }) => {
@@ -52,6 +53,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
         if (draftId) discardDraft(db, draftId);
         return followed;
       })();
+      sync?.presence.wrappedUp();
       return saved(ticket);
     },
     suggestCategories: ({ text }) => suggestCategories(db, text),

@@ -1,6 +1,6 @@
 import { resolveRoute } from '../../shared/domain/routing';
-import type { SlaClass, SlaPolicy } from '../../shared/domain/sla';
-import { slaClassOf, slaClock } from '../../shared/domain/sla';
+import type { SlaPolicy } from '../../shared/domain/sla';
+import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Db } from './database';
 import { referenceBody as body, referenceNames } from './reference-store';
@@ -37,10 +37,8 @@ export const unitNames = (db: Db, unitCode: string): { zh: string; en: string } 
 
 /** The time limits for a ticket: its category's class (emergency calls always emergency). */
 export function slaPolicyFor(db: Db, ticket: Pick<Ticket, 'fields'>): SlaPolicy {
-  const categoryClass = ticket.fields.category ? (body(db, 'category', ticket.fields.category)?.sla as SlaClass | undefined) : undefined;
-  const policy = body(db, 'slaPolicy', slaClassOf(ticket, categoryClass));
   // Without reference data yet (a workstation that never synced), Beijing's general limits.
-  return policy ? { dispatchMinutes: Number(policy.dispatchMinutes), feedbackMinutes: Number(policy.feedbackMinutes) } : { dispatchMinutes: 1440, feedbackMinutes: 7 * 1440 };
+  return slaPolicyFrom(ticket, (kind, code) => body(db, kind, code) ?? undefined) ?? { dispatchMinutes: 1440, feedbackMinutes: 7 * 1440 };
 }
 
 /** The ticket's running deadline, if any: `{stage, startedAt, dueAt}`; the UI counts down from it. */

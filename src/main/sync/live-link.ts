@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import type { Call } from '../../shared/server-api/cti';
-import { liveServerMessageSchema } from '../../shared/server-api/live';
+import { type LiveServerMessage, liveServerMessageSchema, type presenceStates } from '../../shared/server-api/live';
 import { backoffDelay } from './backoff';
 
 export interface LiveLinkOptions {
@@ -10,6 +10,8 @@ export interface LiveLinkOptions {
   onHint: (head: number | undefined) => void;
   /** A call rang, was answered or ended for this agent (the screen-pop). */
   onCall?: (call: Call) => void;
+  /** Monitor deltas, presence of others and notices: what a lead's monitor and the status bar show. */
+  onBroadcast?: (message: Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presence' | 'notice' }>) => void;
   random?: () => number;
 }
 
@@ -22,6 +24,8 @@ export class LiveLink {
   private token: string | null = null;
   private failures = 0;
   private retry: NodeJS.Timeout | null = null;
+  private presence: Exclude<(typeof presenceStates)[number], 'disconnected'> = 'available';
+  private welcomed = false;
 
   constructor(private readonly options: LiveLinkOptions) {}
 
@@ -31,6 +35,16 @@ export class LiveLink {
     this.stop();
     this.token = token;
     this.connect();
+  }
+
+  /** What this agent is doing; sent now if connected, and again on every reconnect. */
+  setPresence(state: Exclude<(typeof presenceStates)[number], 'disconnected'>): void {
+    this.presence = state;
+    this.sendPresence();
+  }
+
+  private sendPresence(): void {
+    if (this.ws && this.welcomed && this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ type: 'presence', state: this.presence }));
   }
 
   stop(): void {
@@ -47,6 +61,7 @@ export class LiveLink {
     if (!token) return;
     const ws = new WebSocket(new URL('/api/live', this.options.baseUrl.replace(/^http/, 'ws')));
     this.ws = ws;
+    this.welcomed = false;
     ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token, workstationId: this.options.workstationId })));
     ws.on('message', (data) => {
       let json: unknown;
@@ -59,11 +74,15 @@ export class LiveLink {
       if (!message.success) return;
       if (message.data.type === 'welcome') {
         this.failures = 0;
+        this.welcomed = true;
+        this.sendPresence();
         this.options.onHint(undefined);
       } else if (message.data.type === 'events') {
         this.options.onHint(message.data.head);
       } else if (message.data.type === 'call') {
         this.options.onCall?.(message.data.call);
+      } else if (message.data.type !== 'error') {
+        this.options.onBroadcast?.(message.data);
       }
     });
     ws.on('error', () => {}); // 'close' follows and schedules the retry.

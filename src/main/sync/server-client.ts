@@ -1,7 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/server-api/auth';
 import { referenceResponseSchema } from '../../shared/server-api/reference';
 import { bootstrapResponseSchema, callerIndexResponseSchema, pullResponseSchema, pushResponseSchema, ticketHistoryResponseSchema } from '../../shared/server-api/sync';
+import { incidentResponseSchema, monitorSnapshotSchema, ratesResponseSchema } from '../../shared/server-api/monitor';
 import { appErrorSchema } from '../../shared/result';
 
 /**
@@ -47,15 +48,7 @@ export class ServerClient {
 
   /** Ends the session on the server (204, no body). */
   async logout(token: string): Promise<void> {
-    try {
-      await this.fetch(new URL('/api/auth/logout', this.options.baseUrl), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      throw new ServerError('unreachable', `The server at ${this.options.baseUrl} did not answer: ${(error as Error).message}`);
-    }
+    await this.send('POST', '/api/auth/logout', token, undefined);
   }
 
   push(token: string, events: readonly unknown[]) {
@@ -84,7 +77,30 @@ export class ServerClient {
     return this.call('GET', `/api/reference?after=${after}&limit=${limit}`, token, undefined, referenceResponseSchema);
   }
 
-  private async call<S extends z.ZodType>(method: string, path: string, token: string | null, body: unknown, schema: S): Promise<z.output<S>> {
+  monitorSnapshot(token: string) {
+    return this.call('GET', '/api/monitor/snapshot', token, undefined, monitorSnapshotSchema);
+  }
+
+  monitorRates(token: string, query: { from: string; to: string; by: string }) {
+    return this.call('GET', `/api/monitor/rates?${new URLSearchParams(query)}`, token, undefined, ratesResponseSchema);
+  }
+
+  /** The rates as the server writes the CSV file. */
+  async monitorRatesCsv(token: string, query: { from: string; to: string; by: string }): Promise<string> {
+    const { status, text } = await this.send('GET', `/api/monitor/rates.csv?${new URLSearchParams(query)}`, token, undefined);
+    if (status >= 200 && status < 300) return text;
+    return this.refusal(status, text);
+  }
+
+  sendNotice(token: string, text: string) {
+    return this.call('POST', '/api/monitor/notices', token, { text }, z.strictObject({ id: z.string(), sentAt: z.string() }));
+  }
+
+  linkIncident(token: string, incident: { title: string; ticketIds: string[] }) {
+    return this.call('POST', '/api/monitor/incidents', token, incident, incidentResponseSchema);
+  }
+
+  private async send(method: string, path: string, token: string | null, body: unknown): Promise<{ status: number; text: string }> {
     let response: Response;
     try {
       response = await this.fetch(new URL(path, this.options.baseUrl), {
@@ -101,16 +117,30 @@ export class ServerClient {
     }
     const text = await response.text().catch(() => '');
     if (response.status >= 500) throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`);
+    return { status: response.status, text };
+  }
+
+  /** A 4xx answer as the error it is: the session is gone (401), or the server refused with its reason. */
+  private refusal(status: number, text: string): never {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ServerError('unreachable', `The server answered ${response.status} with something that is not JSON.`);
+      throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`);
     }
-    if (!response.ok) {
-      const error = appErrorSchema.safeParse((json as { error?: unknown }).error);
-      const message = error.success ? error.data.message : `HTTP ${response.status}`;
-      throw new ServerError(response.status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined);
+    const error = appErrorSchema.safeParse((json as { error?: unknown }).error);
+    const message = error.success ? error.data.message : `HTTP ${status}`;
+    throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined);
+  }
+
+  private async call<S extends z.ZodType>(method: string, path: string, token: string | null, body: unknown, schema: S): Promise<z.output<S>> {
+    const { status, text } = await this.send(method, path, token, body);
+    if (status < 200 || status >= 300) return this.refusal(status, text);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ServerError('unreachable', `The server's answer to ${path} does not match the protocol; is it the same version?`);

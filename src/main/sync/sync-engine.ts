@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { backoffDelay } from './backoff';
 import { LiveLink } from './live-link';
 import { type ServerClient, ServerError } from './server-client';
+import { PresenceTracker } from './presence-tracker';
 import { SessionStore } from './session-store';
 
 export interface SyncEngineOptions {
@@ -33,6 +34,8 @@ export interface SyncEngineOptions {
   scope?: CacheScope;
   /** Tickets per bootstrap page (default 500). */
   bootstrapPage?: number;
+  /** How long after a hang-up the agent shows as wrapping up unless a ticket is registered first (default 60 s). */
+  wrapUpMs?: number;
   log?: Logger;
 }
 
@@ -52,6 +55,7 @@ const defaultBootstrapPage = 500;
  */
 export class SyncEngine {
   readonly session: SessionStore;
+  readonly presence: PresenceTracker;
   private connection: SyncStatus['connection'] = 'signed_out';
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
@@ -75,6 +79,14 @@ export class SyncEngine {
     this.log = options.log ?? console;
     this.session = new SessionStore(options.db, this.now);
     this.attempts = new LocalAttempts(this.now);
+    this.presence = new PresenceTracker({
+      now: this.now,
+      wrapUpMs: options.wrapUpMs ?? 60_000,
+      onChange: (view) => {
+        this.live.setPresence(view.state);
+        options.bus.emit('presence.changed', view);
+      },
+    });
     this.live = new LiveLink({
       baseUrl: options.client.baseUrl,
       workstationId: options.workstationId,
@@ -82,6 +94,11 @@ export class SyncEngine {
       // A hint for events this cache already has is an echo of our own push: no need to wake.
       onHint: (head) => (head === undefined || head > readCursor(options.db)) && this.wake(),
       onCall: (call) => this.takeCall(call),
+      onBroadcast: (message) => {
+        if (message.type === 'notice') options.bus.emit('notices.received', { text: message.text, from: message.from, at: message.at });
+        else if (message.type === 'presence') options.bus.emit('monitor.changed', { kind: 'presence', username: message.username, state: message.state, since: message.since });
+        else options.bus.emit('monitor.changed', { kind: 'tickets', tickets: message.tickets });
+      },
     });
   }
 
@@ -112,6 +129,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.presence.stop();
     this.live.stop();
     this.wake();
     await this.loopDone;
@@ -230,9 +248,32 @@ export class SyncEngine {
 
   /** Keeps calls that ring or were answered by this agent (leads are sent every call, for queues). */
   private takeCall(call: Call): void {
-    const me = this.user()?.username;
+    const user = this.user();
+    if (user && (user.role === 'lead' || user.role === 'admin')) this.options.bus.emit('monitor.changed', { kind: 'call', call });
+    const me = user?.username;
     if (!me || !(call.users.includes(me) || call.answeredBy === me)) return;
+    if (call.answeredBy === me) {
+      if (call.state === 'answered') this.presence.callAnswered();
+      if (call.state === 'ended') this.presence.callEnded();
+    }
     this.options.bus.emit('calls.changed', recordCall(this.options.db, call));
+  }
+
+  /**
+   * One request to the server with this agent's session, for what only the server knows (the
+   * lead's monitor). Offline or refused, the caller gets an error saying so.
+   */
+  async online<T>(request: (client: ServerClient, token: string) => Promise<T>): Promise<T> {
+    const token = this.session.token();
+    if (!token) throw new AppError('unavailable', 'This needs the server: sign in, or wait until the server can be reached.');
+    try {
+      return await request(this.options.client, token);
+    } catch (error) {
+      if (!(error instanceof ServerError)) throw error;
+      if (error.kind === 'unreachable') throw new AppError('unavailable', error.message);
+      if (error.kind === 'unauthenticated') throw new AppError('unauthenticated', error.message);
+      throw new AppError(error.code === 'forbidden' ? 'forbidden' : error.code === 'not_found' ? 'not_found' : 'invalid_input', error.message);
+    }
   }
 
   private async loop(): Promise<void> {

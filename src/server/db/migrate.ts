@@ -3,6 +3,7 @@ import { initial } from './migrations/0001-initial';
 import { calls } from './migrations/0002-calls';
 import { open311 } from './migrations/0003-open311';
 import { audit } from './migrations/0004-audit';
+import { monitor } from './migrations/0005-monitor';
 
 export interface ServerMigration {
   version: number;
@@ -11,7 +12,7 @@ export interface ServerMigration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const serverMigrations: readonly ServerMigration[] = [initial, calls, open311, audit];
+export const serverMigrations: readonly ServerMigration[] = [initial, calls, open311, audit, monitor];
 
 // Any fixed number: all server processes starting at once take turns migrating.
 const migrationLock = 7_345_012_345;

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import type { ServerConfig } from '../config';
 import type { Database } from './database';
+import { fillMissingDeadlines } from '../events/event-rows';
 import { migrateServer } from './migrate';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
-/** PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in DATA_DIR; migrated either way. */
+/** PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in DATA_DIR; migrated either way, deadlines filled. */
 export async function openServerDatabase(config: ServerConfig, log: Pick<Console, 'warn'> = console): Promise<Database> {
   let db: Database;
   if (config.databaseUrl) {
@@ -16,6 +17,7 @@ export async function openServerDatabase(config: ServerConfig, log: Pick<Console
   }
   try {
     await migrateServer(db);
+    await fillMissingDeadlines(db);
     return db;
   } catch (error) {
     await db.close();

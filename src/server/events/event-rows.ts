@@ -1,6 +1,7 @@
 import { type Ticket, type TicketEvent, ticketEventSchema } from '../../shared/domain/ticket';
 import type { SequencedEvent } from '../../shared/server-api/sync';
 import type { Queryable } from '../db/database';
+import { type ReferenceBody, slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 
 export interface EventRow {
   seq: number;
@@ -52,23 +53,47 @@ export async function insertEvents(db: Queryable, rows: { seq: number; event: Ti
   );
 }
 
-/** Writes the folded state of tickets in one statement (insert or replace). */
+/** The SLA policies by reference key, read once per write: a handful of rows. */
+async function referenceBodies(db: Queryable): Promise<ReferenceBody> {
+  const rows = await db.query<{ kind: string; code: string; body: Record<string, unknown> }>(
+    `SELECT kind, code, body FROM reference_items WHERE kind IN ('category', 'slaPolicy') AND NOT deleted`,
+  );
+  const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r.body]));
+  return (kind, code) => byKey.get(`${kind}:${code}`);
+}
+
+/** The running clock's columns: stage, start and deadline (all null when none runs). */
+function deadlineColumns(ticket: Ticket, body: ReferenceBody) {
+  const policy = slaPolicyFrom(ticket, body);
+  const clock = policy ? slaClock(ticket, policy, new Date()) : null;
+  return { stage: clock?.stage ?? null, startedAt: clock?.startedAt ?? null, dueAt: clock?.dueAt ?? null, known: policy !== null };
+}
+
+/** Writes the folded state of tickets in one statement (insert or replace), with their deadlines. */
 export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; lastSeq: number }[]) {
   if (tickets.length === 0) return;
+  const body = await referenceBodies(db);
+  const deadlines = tickets.map(({ ticket }) => deadlineColumns(ticket, body));
   const f = (pick: (t: Ticket) => unknown) => tickets.map(({ ticket }) => pick(ticket) ?? null);
   await db.query(
     `INSERT INTO tickets (id, official_no, provisional_no, status, request_type, category, urgency, district_code,
-       street_code, caller_phone, unit_codes, created_at, updated_at, last_seq, state)
+       street_code, caller_phone, unit_codes, created_at, updated_at, last_seq, state,
+       lead_unit, created_by, due_stage, due_started_at, due_at, deadline_known)
      SELECT id, official_no, provisional_no, status, request_type, category, urgency, district_code, street_code,
-       caller_phone, ARRAY(SELECT jsonb_array_elements_text(unit_codes::jsonb)), created_at, updated_at, last_seq, state::jsonb
+       caller_phone, ARRAY(SELECT jsonb_array_elements_text(unit_codes::jsonb)), created_at, updated_at, last_seq, state::jsonb,
+       lead_unit, created_by, due_stage, due_started_at, due_at, deadline_known
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-       $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::bigint[], $15::text[])
+       $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::bigint[], $15::text[],
+       $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::timestamptz[], $21::boolean[])
        AS t (id, official_no, provisional_no, status, request_type, category, urgency, district_code, street_code,
-         caller_phone, unit_codes, created_at, updated_at, last_seq, state)
+         caller_phone, unit_codes, created_at, updated_at, last_seq, state,
+         lead_unit, created_by, due_stage, due_started_at, due_at, deadline_known)
      ON CONFLICT (id) DO UPDATE SET official_no = excluded.official_no, status = excluded.status,
        request_type = excluded.request_type, category = excluded.category, urgency = excluded.urgency,
        district_code = excluded.district_code, street_code = excluded.street_code, caller_phone = excluded.caller_phone,
-       unit_codes = excluded.unit_codes, updated_at = excluded.updated_at, last_seq = excluded.last_seq, state = excluded.state`,
+       unit_codes = excluded.unit_codes, updated_at = excluded.updated_at, last_seq = excluded.last_seq, state = excluded.state,
+       lead_unit = excluded.lead_unit, due_stage = excluded.due_stage, due_started_at = excluded.due_started_at,
+       due_at = excluded.due_at, deadline_known = excluded.deadline_known`,
     [
       f((t) => t.id),
       f((t) => t.officialNo),
@@ -85,6 +110,39 @@ export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; la
       f((t) => t.updatedAt),
       tickets.map((t) => t.lastSeq),
       f((t) => JSON.stringify(t)),
+      f((t) => t.leadUnitCode),
+      f((t) => t.createdBy),
+      deadlines.map((d) => d.stage),
+      deadlines.map((d) => d.startedAt),
+      deadlines.map((d) => d.dueAt),
+      deadlines.map((d) => d.known),
     ],
   );
+}
+
+/**
+ * Open tickets whose deadline was never worked out (written before the monitor, or before the
+ * SLA policies arrived) get it now; run at start-up, a page at a time.
+ */
+export async function fillMissingDeadlines(db: Queryable, page = 1000): Promise<number> {
+  const body = await referenceBodies(db);
+  let filled = 0;
+  for (;;) {
+    const rows = await db.query<{ id: string; state: Ticket }>(
+      `SELECT id, state FROM tickets WHERE NOT deadline_known AND status <> 'closed' ORDER BY id LIMIT $1`,
+      [page],
+    );
+    const known = rows.map((r) => ({ id: r.id, ...deadlineColumns(r.state, body) })).filter((d) => d.known);
+    if (known.length > 0) {
+      await db.query(
+        `UPDATE tickets SET due_stage = d.stage, due_started_at = d.started_at, due_at = d.due_at, deadline_known = true
+         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS d (id, stage, started_at, due_at)
+         WHERE tickets.id = d.id`,
+        [known.map((d) => d.id), known.map((d) => d.stage), known.map((d) => d.startedAt), known.map((d) => d.dueAt)],
+      );
+    }
+    filled += known.length;
+    // Without policies nothing more can be filled; the rest waits for the next start.
+    if (rows.length < page || known.length === 0) return filled;
+  }
 }

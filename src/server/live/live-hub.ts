@@ -7,11 +7,19 @@ import { eventHead } from '../events/pull';
 import { eventsChannel } from '../events/push';
 import { callSchema } from '../../shared/server-api/cti';
 import { callsChannel } from '../cti/calls';
+import type { MonitorTicket } from '../../shared/server-api/monitor';
+import { ticketsByIds, ticketsChangedAfter } from '../monitor/monitor-queries';
 
 export const liveChannel = 'hotline_live';
 
 const callNoticeSchema = z.object({ to: z.array(z.string()), call: callSchema });
-const presenceNoticeSchema = z.object({ type: z.literal('presence'), userId: z.string(), state: presenceStateSchema, since: z.string() });
+const liveNoticeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('presence'), userId: z.string(), username: z.string(), state: presenceStateSchema, since: z.string() }),
+  z.object({ type: z.literal('notice'), text: z.string(), from: z.string(), at: z.string() }),
+  /** Tickets changed outside the event log (linked to an incident): leads get them again. */
+  z.object({ type: z.literal('tickets'), ids: z.array(z.string()) }),
+]);
+const isLead = (client: LiveClient) => client.user.role === 'lead' || client.user.role === 'admin';
 
 interface LiveClient {
   socket: WebSocket;
@@ -26,6 +34,9 @@ interface LiveClient {
 export class LiveHub {
   private readonly clients = new Set<LiveClient>();
   private readonly stops: (() => Promise<void>)[] = [];
+  /** The last event the leads' monitors were sent; deltas go out in order, one query at a time. */
+  private monitorSeq = 0;
+  private monitorQueue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -33,19 +44,29 @@ export class LiveHub {
   ) {}
 
   async start(): Promise<void> {
+    this.monitorSeq = await eventHead(this.db);
     this.stops.push(
       await this.db.listen(eventsChannel, (payload) => {
         // null: the listening connection was re-made and notifications may be lost; re-read the head.
         const head = payload === null ? eventHead(this.db) : Promise.resolve(Number(payload));
         head.then(
-          (h) => this.send(() => true, { type: 'events', head: h }),
+          (h) => {
+            this.send(() => true, { type: 'events', head: h });
+            this.sendMonitorDelta(() => ticketsChangedAfter(this.db, this.monitorSeq), h);
+          },
           (error: Error) => this.log.warn('[live] head read failed', error.message),
         );
       }),
       await this.db.listen(liveChannel, (payload) => {
         if (payload === null) return;
-        const notice = presenceNoticeSchema.safeParse(JSON.parse(payload));
-        if (notice.success) this.send((c) => c.user.role === 'lead' || c.user.role === 'admin', notice.data);
+        const notice = liveNoticeSchema.safeParse(JSON.parse(payload));
+        if (!notice.success) return;
+        if (notice.data.type === 'presence') this.send(isLead, notice.data);
+        else if (notice.data.type === 'notice') this.send(() => true, notice.data);
+        else {
+          const ids = notice.data.ids;
+          this.sendMonitorDelta(() => ticketsByIds(this.db, ids));
+        }
       }),
       // A call goes to the agents it rings or was answered by (screen-pop) and to the leads (queues).
       await this.db.listen(callsChannel, (payload) => {
@@ -77,8 +98,39 @@ export class LiveHub {
        RETURNING since`,
       [user.id, workstationId, state],
     );
-    const notice = { type: 'presence', userId: user.id, state, since: row!.since.toISOString() };
+    await this.notify({ type: 'presence', userId: user.id, username: user.username, state, since: row!.since.toISOString() });
+  }
+
+  /** A lead's notice, to every agent on every server process. */
+  broadcastNotice(notice: { text: string; from: string; at: string }): Promise<void> {
+    return this.notify({ type: 'notice', ...notice });
+  }
+
+  /** Tickets changed without an event (incident links): every process's leads get them again. */
+  ticketsTouched(ids: string[]): Promise<void> {
+    return this.notify({ type: 'tickets', ids });
+  }
+
+  private async notify(notice: z.input<typeof liveNoticeSchema>): Promise<void> {
     await this.db.query(`SELECT pg_notify($1, $2)`, [liveChannel, JSON.stringify(notice)]);
+  }
+
+  /**
+   * Sends leads the tickets a query finds, in order with earlier deltas. With no lead connected
+   * nothing is read; the next lead starts from a snapshot anyway.
+   */
+  private sendMonitorDelta(read: () => Promise<MonitorTicket[]>, head?: number): void {
+    this.monitorQueue = this.monitorQueue
+      .then(async () => {
+        if (![...this.clients].some(isLead)) {
+          if (head !== undefined) this.monitorSeq = Math.max(this.monitorSeq, head);
+          return;
+        }
+        const tickets = await read();
+        if (head !== undefined) this.monitorSeq = Math.max(this.monitorSeq, head);
+        if (tickets.length > 0) this.send(isLead, { type: 'monitor_tickets', tickets });
+      })
+      .catch((error: Error) => this.log.warn('[live] monitor delta failed', error.message));
   }
 
   private send(to: (client: LiveClient) => boolean, message: LiveServerMessage): void {

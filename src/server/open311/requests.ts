@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { v7 } from 'uuid';
-import { type SlaClass, slaClassOf, slaClock } from '../../shared/domain/sla';
+import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 import { type Ticket, ticketSchema, type TicketEvent } from '../../shared/domain/ticket';
 import type { Database, Queryable } from '../db/database';
 import { pushEvents } from '../events/push';
@@ -159,8 +159,8 @@ export async function toServiceRequests(db: Queryable, tickets: Ticket[], timeZo
   const byKey = new Map(reference.map((r) => [`${r.kind}:${r.code}`, r.body]));
   return tickets.map((t) => {
     const category = t.fields.category ? byKey.get(`category:${t.fields.category}`) : undefined;
-    const policy = byKey.get(`slaPolicy:${slaClassOf(t, category?.sla as SlaClass | undefined)}`);
-    const clock = policy ? slaClock(t, { dispatchMinutes: Number(policy.dispatchMinutes), feedbackMinutes: Number(policy.feedbackMinutes) }, new Date()) : null;
+    const policy = slaPolicyFrom(t, (kind, code) => byKey.get(`${kind}:${code}`));
+    const clock = policy ? slaClock(t, policy, new Date()) : null;
     const unit = t.leadUnitCode ? byKey.get(`unit:${t.leadUnitCode}`) : undefined;
     return {
       service_request_id: t.officialNo ?? t.provisionalNo,

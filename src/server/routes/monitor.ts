@@ -1,7 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { v7 } from 'uuid';
+import { ratesCsv } from '../../shared/domain/rates';
 import { presenceStateSchema } from '../../shared/server-api/live';
-import { requireRole } from '../plugins/auth';
+import {
+  incidentResponseSchema,
+  incidentSchema,
+  monitorSnapshotSchema,
+  noticeSchema,
+  ratesQuerySchema,
+  ratesResponseSchema,
+} from '../../shared/server-api/monitor';
+import { monitorRates, monitorSnapshot, referenceNames } from '../monitor/monitor-queries';
+import { currentUser, requireRole } from '../plugins/auth';
 import type { RouteContext } from './context';
 
 const summarySchema = z.object({
@@ -10,8 +21,70 @@ const summarySchema = z.object({
   agents: z.array(z.object({ userId: z.string(), displayName: z.string(), state: presenceStateSchema, since: z.string() })),
 });
 
-/** Team leads' view of the centre (the full monitor arrives with its own issue). */
-export const monitorRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
+/** Team leads' view of the centre: a snapshot, then deltas over /api/live; rates; notices; incidents. */
+export const monitorRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, config, live }) => {
+  const leads = requireRole(db, 'lead', 'admin');
+
+  app.get(
+    '/api/monitor/snapshot',
+    { onRequest: leads, schema: { summary: 'Open tickets with deadlines, agents, waiting calls and hot spots, as of one event head', response: { 200: monitorSnapshotSchema } } },
+    async () => monitorSnapshot(db, config.timeZone),
+  );
+
+  app.get(
+    '/api/monitor/rates',
+    { onRequest: leads, schema: { summary: 'Response, resolution and satisfaction rates per unit or district over [from, to)', querystring: ratesQuerySchema, response: { 200: ratesResponseSchema } } },
+    async (request) => {
+      const { from, to, by } = request.query;
+      return { from, to, by, rows: await monitorRates(db, from, to, by) };
+    },
+  );
+
+  app.get(
+    '/api/monitor/rates.csv',
+    { onRequest: leads, schema: { summary: 'The same rates as CSV (UTF-8 with BOM)', querystring: ratesQuerySchema } },
+    async (request, reply) => {
+      const { from, to, by } = request.query;
+      const names = await referenceNames(db, by);
+      const csv = ratesCsv(await monitorRates(db, from, to, by), (key) => names.get(key) ?? key);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="rates-${by}-${from.slice(0, 10)}-${to.slice(0, 10)}.csv"`)
+        .send(csv);
+    },
+  );
+
+  app.post(
+    '/api/monitor/notices',
+    { onRequest: leads, schema: { summary: "Broadcasts a short notice to every agent's status bar", body: noticeSchema, response: { 201: z.strictObject({ id: z.string(), sentAt: z.string() }) } } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const [row] = await db.query<{ id: string; sent_at: Date }>(`INSERT INTO notices (id, text, sent_by) VALUES ($1, $2, $3) RETURNING id, sent_at`, [
+        v7(),
+        request.body.text,
+        user.id,
+      ]);
+      await live.broadcastNotice({ text: request.body.text, from: user.displayName, at: row!.sent_at.toISOString() });
+      return reply.status(201).send({ id: row!.id, sentAt: row!.sent_at.toISOString() });
+    },
+  );
+
+  app.post(
+    '/api/monitor/incidents',
+    { onRequest: leads, schema: { summary: 'Links a cluster of tickets to one incident (a burst main, a power cut)', body: incidentSchema, response: { 201: incidentResponseSchema } } },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const id = v7();
+      const linked = await db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO incidents (id, title, created_by) VALUES ($1, $2, $3)`, [id, request.body.title, user.id]);
+        const rows = await tx.query<{ id: string }>(`UPDATE tickets SET incident_id = $1 WHERE id = ANY($2::uuid[]) RETURNING id`, [id, request.body.ticketIds]);
+        return rows.length;
+      });
+      await live.ticketsTouched(request.body.ticketIds);
+      return reply.status(201).send({ id, linked });
+    },
+  );
+
   app.get(
     '/api/monitor/summary',
     { onRequest: requireRole(db, 'lead', 'admin'), schema: { summary: 'Ticket counts and agent presence', response: { 200: summarySchema } } },

@@ -5,6 +5,10 @@ import { signedInUserSchema } from './auth';
 import { uiSettingsSchema } from './settings';
 import { syncStatusSchema } from './sync';
 import { loggedCallSchema } from './calls';
+import { callSchema } from '../server-api/cti';
+import { monitorTicketSchema } from '../server-api/monitor';
+import { presenceStateSchema } from '../server-api/live';
+import { presenceViewSchema } from './presence';
 
 /** Everything the core pushes to the UI without being asked. */
 export const pushedEvents = {
@@ -16,6 +20,17 @@ export const pushedEvents = {
   calls: { changed: loggedCallSchema },
   /** Reference data arrived or changed; pickers reload. */
   reference: { changed: z.strictObject({ count: z.number().int().nonnegative() }) },
+  /** For a lead's monitor: tickets as they change, agents' presence, every call (queues, handle times). */
+  monitor: {
+    changed: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('tickets'), tickets: z.array(monitorTicketSchema) }),
+      z.strictObject({ kind: z.literal('presence'), username: z.string(), state: presenceStateSchema, since: z.string() }),
+      z.strictObject({ kind: z.literal('call'), call: callSchema }),
+    ]),
+  },
+  /** A lead's notice for every agent's status bar. */
+  notices: { received: z.strictObject({ text: z.string(), from: z.string(), at: z.string() }) },
+  presence: { changed: presenceViewSchema },
 } satisfies EventsShape;
 
 export type PushedEvents = typeof pushedEvents;

@@ -6,6 +6,8 @@ import { callsCalls } from './calls';
 import { type CallSpec, type ContractShape, flatten } from './define';
 import { draftsCalls } from './drafts';
 import { kbCalls } from './kb';
+import { monitorCalls } from './monitor';
+import { presenceCalls } from './presence';
 import { referenceCalls } from './reference';
 import { settingsCalls } from './settings';
 import { syncCalls } from './sync';
@@ -27,6 +29,8 @@ export const contract = {
   callers: callersCalls,
   calls: callsCalls,
   kb: kbCalls,
+  monitor: monitorCalls,
+  presence: presenceCalls,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

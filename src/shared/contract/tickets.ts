@@ -147,6 +147,8 @@ export const ticketsCalls = {
       unitCodes: z.array(z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/)).min(1).max(10),
       leadUnitCode: z.string(),
       note: z.string().trim().max(1000).optional(),
+      /** A lead moves a dispatched ticket the unit has not accepted yet (改派). */
+      reassign: z.boolean().optional(),
     }).refine((d) => d.unitCodes.includes(d.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
     output: ticketSchema,
   }),

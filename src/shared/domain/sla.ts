@@ -35,6 +35,16 @@ export function slaClassOf(ticket: Pick<Ticket, 'fields'>, categoryClass: SlaCla
   return categoryClass ?? 'general';
 }
 
+/** Reads one reference item's body (categories carry their SLA class, policies their minutes). */
+export type ReferenceBody = (kind: 'category' | 'slaPolicy', code: string) => Record<string, unknown> | undefined;
+
+/** The time limits for a ticket from reference data, or null when its policy is not known yet. */
+export function slaPolicyFrom(ticket: Pick<Ticket, 'fields'>, body: ReferenceBody): SlaPolicy | null {
+  const categoryClass = ticket.fields.category ? (body('category', ticket.fields.category)?.sla as SlaClass | undefined) : undefined;
+  const policy = body('slaPolicy', slaClassOf(ticket, categoryClass));
+  return policy ? { dispatchMinutes: Number(policy.dispatchMinutes), feedbackMinutes: Number(policy.feedbackMinutes) } : null;
+}
+
 const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
 /** Where a clock stands at `now`, from its start and deadline. */

@@ -116,7 +116,7 @@ describe('dispatch and numbering', () => {
       event('dispatched', { unitCodes: ['district:110105'], leadUnitCode: 'district:110105' }),
     ]);
     expect(ticket).toMatchObject({ status: 'dispatched', unitCodes: ['street:110105017', 'company:heating'], leadUnitCode: 'street:110105017' });
-    expect(rejected.map((r) => r.reason)).toEqual(['cannot apply "dispatched" to a ticket that is dispatched']);
+    expect(rejected.map((r) => r.reason)).toEqual(['cannot apply "dispatched" to a ticket that is dispatched unless it is a reassignment']);
   });
 
   it('refuses a lead unit that is not among the units', () => {

@@ -15,7 +15,8 @@ export const allowedFrom: Record<Exclude<TicketEvent['type'], 'created'>, readon
   followed_up: open,
   linked_duplicate: ['registered', 'dispatched'],
   numbered: [...open, 'closed'],
-  dispatched: ['registered', 'returned'],
+  // From dispatched: a lead reassigns (改派) before the unit has accepted.
+  dispatched: ['registered', 'returned', 'dispatched'],
   unit_accepted: ['dispatched'],
   unit_progress: withUnit,
   unit_feedback: withUnit,
@@ -44,6 +45,9 @@ function refusal(ticket: Ticket, event: TicketEvent): string | null {
       if (event.payload.resolution === 'resolved' && ticket.status !== 'feedback') return 'a ticket is resolved after the unit has reported back';
       if (event.payload.mergedInto === ticket.id) return 'a ticket cannot be merged into itself';
       return null;
+    case 'dispatched':
+      // Two agents dispatching the same ticket is a race to report, not a silent reassignment.
+      return ticket.status === 'dispatched' && !event.payload.reassign ? 'cannot apply "dispatched" to a ticket that is dispatched unless it is a reassignment' : null;
     case 'linked_duplicate':
       return event.payload.duplicateOf === ticket.id ? 'a ticket cannot duplicate itself' : null;
     default:

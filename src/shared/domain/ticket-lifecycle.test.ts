@@ -130,6 +130,13 @@ describe('the paths a ticket takes', () => {
     expect(fold([...events, byUnit('unit_accepted'), byUnit('unit_feedback', { summary: '重新维修' }), event('callback_recorded', { satisfaction: 'satisfied' })]).status).toBe('closed');
   });
 
+  it('a lead reassigns a ticket the unit has not accepted yet: the new unit, a new clock, the old unit out', () => {
+    expect(applyEvent(fold([...pathTo.accepted()]), event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true }))).toMatchObject({ ok: false });
+    const reassigned = fold([...pathTo.dispatched(), event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true })]);
+    expect(reassigned).toMatchObject({ status: 'dispatched', unitCodes: ['company:heating'], leadUnitCode: 'company:heating' });
+    expect(applyEvent(reassigned, byUnit('unit_accepted'))).toEqual({ ok: false, reason: `${unit} is not a unit this ticket is dispatched to` });
+  });
+
   it('a returned ticket keeps the reason and is re-dispatched elsewhere; the old unit can no longer act', () => {
     const returned = fold(pathTo.returned());
     expect(returned).toMatchObject({ status: 'returned', returnReason: '不属于本街道', unitCodes: [], leadUnitCode: null });

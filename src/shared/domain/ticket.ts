@@ -114,6 +114,8 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
         unitCodes: z.array(unitCodeSchema).min(1).max(10),
         leadUnitCode: unitCodeSchema,
         note: trimmed(1000).optional(),
+        /** A lead moves a dispatched ticket the unit has not accepted yet (改派); without it a second dispatch is refused. */
+        reassign: z.literal(true).optional(),
       })
       .refine((p) => p.unitCodes.includes(p.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
   }),

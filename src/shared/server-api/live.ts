@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { callSchema } from './cti';
+import { monitorTicketSchema } from './monitor';
+import { presenceStates } from './presence';
 
 /**
- * The live WebSocket (`/api/live`): hints and presence only. Losing it loses no data: pull is the
- * source of truth, a hint just says "pull now".
+ * The live WebSocket (`/api/live`): hints, calls, presence, monitor deltas and notices. Losing it
+ * loses no data: pull is the source of truth, a hint just says "pull now".
  */
-export const presenceStates = ['available', 'on_call', 'wrap_up', 'break', 'disconnected'] as const;
+export { presenceStates };
 export const presenceStateSchema = z.enum(presenceStates);
 
 export const liveClientMessageSchema = z.discriminatedUnion('type', [
@@ -21,10 +23,15 @@ export const liveServerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('presence'),
     userId: z.string(),
+    username: z.string(),
     state: presenceStateSchema,
     since: z.string(),
   }),
   z.strictObject({ type: z.literal('call'), call: callSchema }),
+  /** To leads: open tickets as they change (closed ones too, so the monitor drops them). */
+  z.strictObject({ type: z.literal('monitor_tickets'), tickets: z.array(monitorTicketSchema) }),
+  /** To everyone: a lead's notice for the status bar. */
+  z.strictObject({ type: z.literal('notice'), text: z.string(), from: z.string(), at: z.string() }),
   z.strictObject({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type LiveServerMessage = z.infer<typeof liveServerMessageSchema>;

@@ -1,13 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import { demoPassword } from '../../../src/server/seed/demo-password';
 
-/** Signs agent1 in by keyboard if the workstation asks; either way ends online. */
-export async function signInIfAsked(page: Page) {
+/** Signs a user (agent1 unless told) in by keyboard if the workstation asks; either way ends online. */
+export async function signInIfAsked(page: Page, username = 'agent1') {
   const state = page.getByTestId('connection-state');
   await expect(state).toHaveText(/在线|未登录服务器/);
   if ((await state.textContent()) === '未登录服务器') {
     await expect(page.getByLabel('工号')).toBeFocused();
-    await page.keyboard.type('agent1');
+    await page.keyboard.type(username);
     await page.keyboard.press('Tab');
     await page.keyboard.type(demoPassword);
     await page.keyboard.press('Enter');

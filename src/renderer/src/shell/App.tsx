@@ -9,7 +9,8 @@ import { type IntakeHandle, IntakePane } from '../call-screen/IntakePane';
 import { useCurrentCall } from '../call-screen/use-calls';
 import { HistoryPane } from '../history/HistoryPane';
 import { type WorkHandle, WorkPane } from '../lifecycle/WorkPane';
-import { PanePlaceholder, type PaneId, paneIds } from '../panes/PanePlaceholder';
+import { MonitorPane } from '../monitor/MonitorPane';
+import { type PaneId, paneIds } from '../panes/PanePlaceholder';
 import { type ActionHandlers, type ActionId, actions, formatHotkey, hotkeyOf } from './actions';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -96,6 +97,12 @@ export function App({ settings, updateSettings }: AppProps) {
     signIn: () => connection !== 'not_configured' && setSignInAsked(true),
     signOut: () => void api.auth.signOut(),
     lockScreen,
+    toggleBreak: () => {
+      api.presence
+        .current()
+        .then((p) => api.presence.set({ state: p.state === 'break' ? 'available' : 'break' }))
+        .catch(() => undefined); // no server configured: nobody to tell
+    },
     openRejections: () => setRejectionsOpen(true),
     submitTicket: () => withIntake((h) => h.submit()),
     newIntake: () => withIntake((h) => h.reset()),
@@ -169,7 +176,7 @@ export function App({ settings, updateSettings }: AppProps) {
         <div hidden={pane !== 'routing'}>
           <WorkPane handleRef={work} />
         </div>
-        {pane === 'monitor' && <PanePlaceholder pane="monitor" />}
+        {pane === 'monitor' && <MonitorPane />}
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar />

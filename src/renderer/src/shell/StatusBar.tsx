@@ -1,9 +1,11 @@
 import { Badge, Group, Progress, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { PresenceView } from '../../../shared/contract/presence';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { useLinkState, useWorkstation } from './api-context';
 import { useAuth } from './use-auth';
+import { usePushedState } from './use-pushed-state';
 import { useSyncStatus } from './use-sync-status';
 
 const connectionColor: Record<SyncStatus['connection'], string> = {
@@ -22,6 +24,12 @@ export function StatusBar() {
   const status = useSyncStatus();
   const user = useAuth();
   const [code, setCode] = useState<string | null>(null);
+  const { on } = useWorkstation();
+  const loadPresence = useCallback(() => api.presence.current(), [api]);
+  const presence = usePushedState<PresenceView | null>(loadPresence, on.presence.changed, null);
+  // The latest notice from a lead stays until the next one replaces it.
+  const [notice, setNotice] = useState<{ text: string; from: string } | null>(null);
+  useEffect(() => on.notices.received((received) => setNotice(received)), [on]);
 
   useEffect(() => {
     if (link !== 'open') return;
@@ -69,7 +77,17 @@ export function StatusBar() {
           {t('status.lastSync', { time: lastSync })}
         </Text>
       </Group>
+      {notice && (
+        <Badge color="grape" variant="filled" size="lg" data-testid="notice" style={{ textTransform: 'none', maxWidth: '40%' }}>
+          {t('status.notice', notice)}
+        </Badge>
+      )}
       <Group gap="lg" wrap="nowrap">
+        {user && presence && status?.connection !== 'not_configured' && (
+          <Badge variant="dot" color={presence.state === 'available' ? 'green' : presence.state === 'break' ? 'gray' : 'blue'} data-testid="presence">
+            {t(`monitor.presence.${presence.state}`)}
+          </Badge>
+        )}
         {user && (
           <Text size="sm" data-testid="signed-in-user">
             {t('auth.signedInAs', { name: user.displayName, role: t(`auth.roles.${user.role}`) })}

@@ -15,6 +15,7 @@ export const actions = [
   { id: 'signIn', hotkey: 'alt+I', group: 'app' },
   { id: 'signOut', hotkey: 'alt+O', group: 'app' },
   { id: 'lockScreen', hotkey: 'alt+shift+L', group: 'app' },
+  { id: 'toggleBreak', hotkey: 'alt+B', group: 'app' },
   { id: 'openRejections', hotkey: 'alt+R', group: 'app' },
   { id: 'submitTicket', hotkey: 'mod+Enter', group: 'intake' },
   { id: 'newIntake', hotkey: 'alt+N', group: 'intake' },

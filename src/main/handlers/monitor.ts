@@ -1,0 +1,23 @@
+import { AppError } from '../../shared/result';
+import type { SyncEngine } from '../sync/sync-engine';
+import type { CoreDeps, DomainHandlers } from './types';
+
+const needsServer = (sync: SyncEngine | null): SyncEngine => {
+  if (!sync) throw new AppError('unavailable', 'The monitor needs a central server (HOTLINE_SERVER_URL).');
+  return sync;
+};
+
+/** The lead's monitor: everything comes from the server with the lead's session; the server checks the role. */
+export const monitorHandlers = ({ sync }: CoreDeps): DomainHandlers<'monitor'> => ({
+  snapshot: () => needsServer(sync).online((client, token) => client.monitorSnapshot(token)),
+  rates: (period) => needsServer(sync).online((client, token) => client.monitorRates(token, period)),
+  ratesCsv: async (period) => ({
+    filename: `rates-${period.by}-${period.from.slice(0, 10)}-${period.to.slice(0, 10)}.csv`,
+    csv: await needsServer(sync).online((client, token) => client.monitorRatesCsv(token, period)),
+  }),
+  notice: async ({ text }) => {
+    const { sentAt } = await needsServer(sync).online((client, token) => client.sendNotice(token, text));
+    return { sentAt };
+  },
+  linkIncident: (incident) => needsServer(sync).online((client, token) => client.linkIncident(token, incident)),
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Call } from '../../../shared/server-api/cti';
+import type { MonitorSnapshot, MonitorTicket } from '../../../shared/server-api/monitor';
+import { applyChange, countBy, fromSnapshot, nextTransition, queues, riskList } from './monitor-state';
+
+const now = new Date('2026-11-29T10:00:00+08:00');
+const minutes = (m: number) => new Date(now.getTime() + m * 60_000).toISOString();
+
+const ticket = (id: string, over: Partial<MonitorTicket> = {}): MonitorTicket => ({
+  id,
+  seq: 1,
+  number: `20261129000${id}`,
+  status: 'registered',
+  category: 'water.outage',
+  urgency: 'normal',
+  districtCode: '110105',
+  streetCode: null,
+  leadUnit: null,
+  createdAt: minutes(-1),
+  createdBy: 'agent1',
+  dueStage: 'dispatch',
+  dueStartedAt: minutes(-50),
+  dueAt: minutes(10),
+  incidentId: null,
+  ...over,
+});
+
+const snapshot: MonitorSnapshot = {
+  at: now.toISOString(),
+  head: 10,
+  tickets: [ticket('1'), ticket('2', { dueStartedAt: minutes(-70), dueAt: minutes(-10) }), ticket('3', { dueStartedAt: minutes(-5), dueAt: minutes(55) })],
+  agents: [{ username: 'agent1', displayName: '张敏', role: 'agent', state: 'available', since: minutes(-30), callSince: null, ticketsToday: 2, callsToday: 1, ahtSeconds: 120 }],
+  waiting: [],
+  intakeByHour: Array.from({ length: 24 }, (_, hour) => ({ hour, today: 0, baseline: 0 })),
+  heat: [{ category: 'water.outage', districtCode: '110105', count: 2, baseline: 0, spike: false, ticketIds: ['1', '2'] }],
+};
+
+const call = (over: Partial<Call>): Call => ({
+  id: 'c1', direction: 'in', from: '13800000000', to: '12345', queue: 'general', state: 'ringing', users: ['agent1'],
+  answeredBy: null, cause: null, startedAt: minutes(-2), answeredAt: null, endedAt: null, ...over,
+});
+
+describe('the monitor state', () => {
+  it('lists at-risk and overdue tickets, least time left first, and knows when the next one turns', () => {
+    const state = fromSnapshot(snapshot);
+    expect(riskList(state, now).map((r) => [r.ticket.id, r.state])).toEqual([
+      ['2', 'overdue'],
+      ['1', 'at_risk'],
+    ]);
+    // Ticket 1 goes overdue in 10 min; ticket 3 turns at risk at 55 − 15 = 40 min: the sooner is next.
+    expect(nextTransition(state, now)).toBe(Date.parse(minutes(10)));
+  });
+
+  it('folds in a new ticket: counts, the author’s tickets today, the hour, and a spike in its cell', () => {
+    const state = applyChange(fromSnapshot(snapshot), { kind: 'tickets', tickets: [ticket('4', { createdAt: now.toISOString() })] }, now);
+    expect(state.tickets.size).toBe(4);
+    expect(state.agents.get('agent1')!.ticketsToday).toBe(3);
+    expect(state.intakeByHour.find((h) => h.hour === now.getHours())!.today).toBe(1);
+    expect(state.heat[0]).toMatchObject({ count: 3, spike: true, ticketIds: ['1', '2', '4'] });
+    expect(countBy(state, 'districtCode')).toEqual([{ key: '110105', count: 4 }]);
+  });
+
+  it('keeps the later copy of a ticket and drops closed ones', () => {
+    let state = applyChange(fromSnapshot(snapshot), { kind: 'tickets', tickets: [ticket('1', { seq: 5, status: 'dispatched' })] }, now);
+    state = applyChange(state, { kind: 'tickets', tickets: [ticket('1', { seq: 3, status: 'registered' })] }, now);
+    expect(state.tickets.get('1')!.status).toBe('dispatched');
+    state = applyChange(state, { kind: 'tickets', tickets: [ticket('2', { seq: 9, status: 'closed' })] }, now);
+    expect(state.tickets.has('2')).toBe(false);
+  });
+
+  it('follows presence and calls: queues while ringing, call time while answered, handle time when ended', () => {
+    let state = applyChange(fromSnapshot(snapshot), { kind: 'presence', username: 'agent1', state: 'break', since: now.toISOString() }, now);
+    expect(state.agents.get('agent1')!.state).toBe('break');
+    state = applyChange(state, { kind: 'call', call: call({}) }, now);
+    expect(queues(state)).toEqual([{ queue: 'general', waiting: 1, oldest: minutes(-2) }]);
+    state = applyChange(state, { kind: 'call', call: call({ state: 'answered', answeredBy: 'agent1', answeredAt: minutes(-1) }) }, now);
+    expect(queues(state)).toEqual([]);
+    expect(state.agents.get('agent1')!.callSince).toBe(minutes(-1));
+    state = applyChange(state, { kind: 'call', call: call({ state: 'ended', answeredBy: 'agent1', answeredAt: minutes(-1), endedAt: minutes(2) }) }, now);
+    expect(state.agents.get('agent1')).toMatchObject({ callSince: null, callsToday: 2, ahtSeconds: 150 });
+  });
+});

@@ -1,0 +1,188 @@
+import { isSpike } from '../../shared/domain/hot-spots';
+import { computeRates, type RateEvent } from '../../shared/domain/rates';
+import type { HeatCell, MonitorAgent, MonitorSnapshot, MonitorTicket, RateRow } from '../../shared/server-api/monitor';
+import type { Queryable } from '../db/database';
+import { eventHead } from '../events/pull';
+
+interface TicketRow {
+  id: string;
+  last_seq: string | number;
+  official_no: string;
+  status: MonitorTicket['status'];
+  category: string | null;
+  urgency: MonitorTicket['urgency'];
+  district_code: string | null;
+  street_code: string | null;
+  lead_unit: string | null;
+  created_at: Date;
+  created_by: string | null;
+  due_stage: MonitorTicket['dueStage'];
+  due_started_at: Date | null;
+  due_at: Date | null;
+  incident_id: string | null;
+}
+
+const ticketColumns = `id, last_seq, official_no, status, category, urgency, district_code, street_code, lead_unit, created_at,
+  created_by, due_stage, due_started_at, due_at, incident_id`;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+const toMonitorTicket = (r: TicketRow): MonitorTicket => ({
+  id: r.id,
+  seq: Number(r.last_seq),
+  number: r.official_no,
+  status: r.status,
+  category: r.category,
+  urgency: r.urgency,
+  districtCode: r.district_code,
+  streetCode: r.street_code,
+  leadUnit: r.lead_unit,
+  createdAt: r.created_at.toISOString(),
+  createdBy: r.created_by ?? '',
+  dueStage: r.due_stage,
+  dueStartedAt: iso(r.due_started_at),
+  dueAt: iso(r.due_at),
+  incidentId: r.incident_id,
+});
+
+/** Tickets changed after `afterSeq` (closed ones included, so a monitor can drop them): the live delta. */
+export async function ticketsChangedAfter(db: Queryable, afterSeq: number): Promise<MonitorTicket[]> {
+  const rows = await db.query<TicketRow>(`SELECT ${ticketColumns} FROM tickets WHERE last_seq > $1 ORDER BY last_seq`, [afterSeq]);
+  return rows.map(toMonitorTicket);
+}
+
+/** Tickets by id, whatever their state: the delta after an incident link. */
+export async function ticketsByIds(db: Queryable, ids: readonly string[]): Promise<MonitorTicket[]> {
+  const rows = await db.query<TicketRow>(`SELECT ${ticketColumns} FROM tickets WHERE id = ANY($1::uuid[])`, [ids]);
+  return rows.map(toMonitorTicket);
+}
+
+/** Midnight today in the centre's time zone, as an instant. */
+async function startOfToday(db: Queryable, timeZone: string): Promise<Date> {
+  const [row] = await db.query<{ start: Date }>(`SELECT date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1 AS start`, [timeZone]);
+  return row!.start;
+}
+
+async function agents(db: Queryable, dayStart: Date): Promise<MonitorAgent[]> {
+  const rows = await db.query<{
+    username: string;
+    display_name: string;
+    role: 'agent' | 'lead';
+    state: MonitorAgent['state'] | null;
+    since: Date | null;
+    call_since: Date | null;
+    tickets_today: number;
+    calls_today: number;
+    aht: number | null;
+  }>(
+    `SELECT u.username, u.display_name, u.role, p.state, p.since,
+       (SELECT max(c.answered_at) FROM calls c WHERE c.answered_by = u.username AND c.state = 'answered') AS call_since,
+       (SELECT count(*)::int FROM tickets t WHERE t.created_by = u.username AND t.created_at >= $1) AS tickets_today,
+       h.calls_today, h.aht
+     FROM users u
+     LEFT JOIN presence p ON p.user_id = u.id
+     LEFT JOIN LATERAL (
+       SELECT count(*)::int AS calls_today, avg(extract(epoch FROM c.ended_at - c.answered_at))::float8 AS aht
+       FROM calls c WHERE c.answered_by = u.username AND c.answered_at >= $1 AND c.ended_at IS NOT NULL
+     ) h ON true
+     WHERE u.role IN ('agent', 'lead') AND NOT u.disabled
+     ORDER BY u.username`,
+    [dayStart],
+  );
+  return rows.map((r) => ({
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    state: r.state ?? 'disconnected',
+    since: iso(r.since),
+    callSince: iso(r.call_since),
+    ticketsToday: r.tickets_today,
+    callsToday: r.calls_today,
+    ahtSeconds: r.calls_today > 0 ? r.aht : null,
+  }));
+}
+
+async function intakeByHour(db: Queryable, dayStart: Date, timeZone: string): Promise<MonitorSnapshot['intakeByHour']> {
+  const rows = await db.query<{ hour: number; today: number; earlier: number }>(
+    `SELECT extract(hour FROM created_at AT TIME ZONE $2)::int AS hour,
+       count(*) FILTER (WHERE created_at >= $1)::int AS today,
+       count(*) FILTER (WHERE created_at < $1)::int AS earlier
+     FROM tickets WHERE created_at >= $1::timestamptz - interval '7 days'
+     GROUP BY 1`,
+    [dayStart, timeZone],
+  );
+  const byHour = new Map(rows.map((r) => [r.hour, r]));
+  return Array.from({ length: 24 }, (_, hour) => ({ hour, today: byHour.get(hour)?.today ?? 0, baseline: (byHour.get(hour)?.earlier ?? 0) / 7 }));
+}
+
+/** Category × district over the last 24 hours against the same 24 hours on each of the 7 days before. */
+async function heat(db: Queryable): Promise<HeatCell[]> {
+  const rows = await db.query<{ category: string; district_code: string; count: number; earlier: number; ids: string[] }>(
+    `SELECT category, district_code,
+       count(*) FILTER (WHERE created_at >= now() - interval '24 hours')::int AS count,
+       count(*) FILTER (WHERE created_at < now() - interval '24 hours')::int AS earlier,
+       coalesce(array_agg(id::text) FILTER (WHERE created_at >= now() - interval '24 hours'), '{}') AS ids
+     FROM tickets
+     WHERE created_at >= now() - interval '8 days' AND category IS NOT NULL AND district_code IS NOT NULL
+     GROUP BY 1, 2`,
+  );
+  return rows
+    .filter((r) => r.count > 0)
+    .map((r) => {
+      const baseline = r.earlier / 7;
+      return { category: r.category, districtCode: r.district_code, count: r.count, baseline, spike: isSpike(r.count, baseline), ticketIds: r.ids };
+    })
+    .sort((a, b) => Number(b.spike) - Number(a.spike) || b.count - a.count);
+}
+
+export async function monitorSnapshot(db: Queryable, timeZone: string): Promise<MonitorSnapshot> {
+  const head = await eventHead(db);
+  const dayStart = await startOfToday(db, timeZone);
+  const tickets = await db.query<TicketRow>(`SELECT ${ticketColumns} FROM tickets WHERE status <> 'closed' AND last_seq <= $1`, [head]);
+  const waiting = await db.query<{ id: string; queue: string | null; from_number: string; started_at: Date }>(
+    `SELECT id, queue, from_number, started_at FROM calls WHERE state = 'ringing' ORDER BY started_at`,
+  );
+  return {
+    at: new Date().toISOString(),
+    head,
+    tickets: tickets.map(toMonitorTicket),
+    agents: await agents(db, dayStart),
+    waiting: waiting.map((c) => ({ id: c.id, queue: c.queue, from: c.from_number, startedAt: c.started_at.toISOString() })),
+    intakeByHour: await intakeByHour(db, dayStart, timeZone),
+    heat: await heat(db),
+  };
+}
+
+/** The three rates over the events of [from, to), per unit or per district (rates.ts has the definitions). */
+export async function monitorRates(db: Queryable, from: string, to: string, by: 'unit' | 'district'): Promise<RateRow[]> {
+  const rows = await db.query<{ type: RateEvent['type']; payload: Record<string, unknown>; district_code: string | null; lead_unit: string | null }>(
+    `SELECT e.type, e.payload, t.district_code, t.lead_unit
+     FROM events e JOIN tickets t ON t.id = e.ticket_id
+     WHERE e.at >= $1 AND e.at < $2 AND e.type IN ('dispatched', 'unit_accepted', 'unit_feedback', 'closed', 'callback_recorded')`,
+    [from, to],
+  );
+  const events = rows.map((r): RateEvent => {
+    const units =
+      r.type === 'dispatched'
+        ? (r.payload.unitCodes as string[])
+        : r.type === 'unit_accepted' || r.type === 'unit_feedback'
+          ? [String(r.payload.unitCode)]
+          : r.lead_unit
+            ? [r.lead_unit]
+            : [];
+    return {
+      type: r.type,
+      units,
+      districtCode: r.district_code,
+      ...(typeof r.payload.resolution === 'string' ? { resolution: r.payload.resolution } : {}),
+      ...(typeof r.payload.satisfaction === 'string' ? { satisfaction: r.payload.satisfaction } : {}),
+    };
+  });
+  return computeRates(events, by);
+}
+
+/** Chinese names of units and districts, for the CSV. */
+export async function referenceNames(db: Queryable, kind: 'unit' | 'district'): Promise<Map<string, string>> {
+  const rows = await db.query<{ code: string; body: { zh?: string } }>(`SELECT code, body FROM reference_items WHERE kind = $1 AND NOT deleted`, [kind]);
+  return new Map(rows.map((r) => [r.code, r.body.zh ?? r.code]));
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { incidentResponseSchema, incidentSchema, monitorSnapshotSchema, rateGroupings, ratesResponseSchema } from '../server-api/monitor';
+import { defineCall } from './define';
+
+const period = z
+  .strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), by: z.enum(rateGroupings) })
+  .refine((p) => Date.parse(p.from) < Date.parse(p.to), { message: 'the period must end after it starts', path: ['to'] });
+
+/** The team lead's monitor, read from the central server (online only, role lead or admin). */
+export const monitorCalls = {
+  snapshot: defineCall({
+    doc: 'Open tickets with deadlines, agents, waiting calls and hot spots; monitor.changed brings what changes next.',
+    input: z.strictObject({}),
+    output: monitorSnapshotSchema,
+  }),
+  rates: defineCall({
+    doc: 'Response, resolution and satisfaction rates per unit or district for a period.',
+    input: period,
+    output: ratesResponseSchema,
+  }),
+  ratesCsv: defineCall({
+    doc: 'The same rates as a CSV file (UTF-8 with BOM) and its file name.',
+    input: period,
+    output: z.strictObject({ filename: z.string(), csv: z.string() }),
+  }),
+  notice: defineCall({
+    doc: "Broadcasts a short notice to every agent's status bar.",
+    input: z.strictObject({ text: z.string().trim().min(1).max(200) }),
+    output: z.strictObject({ sentAt: z.string() }),
+  }),
+  linkIncident: defineCall({
+    doc: 'Links a cluster of tickets (a hot spot) to one incident.',
+    input: incidentSchema,
+    output: incidentResponseSchema,
+  }),
+};
