@@ -45,6 +45,17 @@ describe.each(engines)('sync push on %s', (engine) => {
     expect(body.results[1]).toMatchObject({ seq: (body.results[0] as { seq: number }).seq });
   });
 
+  it('refuses a second ticket with a provisional number already taken (two workstations with one code), in the batch or later', async () => {
+    const first = eventsBy('agent1', 'DUP2').created();
+    const clash = { ...eventsBy('agent1', 'DUP2').created(), payload: { ...first.payload } };
+    const { status, body } = await push([first, clash]);
+    expect(status).toBe(200);
+    expect(body.results.map((r) => r.status)).toEqual(['accepted', 'rejected']);
+    expect(body.results[1]).toMatchObject({ reason: expect.stringContaining('two workstations share the code DUP2') });
+    const later = { ...eventsBy('agent2', 'DUP2').created(), payload: { ...first.payload } };
+    expect((await push([later], 'agent2')).body.results[0]).toMatchObject({ status: 'rejected' });
+  });
+
   it('gives an official number of the day and keeps the provisional number as an alias', async () => {
     const created = eventsBy('agent2').created();
     await push([created], 'agent2');

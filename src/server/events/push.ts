@@ -58,6 +58,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
     const known = await knownEvents(tx, valid.map((e) => e.id));
     const tickets = await ticketStates(tx, [...new Set(valid.map((e) => e.ticketId))]);
     const laterEdits = await editsAfterBase(tx, valid);
+    const takenNumbers = await provisionalNumbersTaken(tx, valid);
 
     const results: PushResult[] = [];
     const rows: { seq: number; event: TicketEvent; userId: string | null }[] = [];
@@ -84,7 +85,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
         results.push({ id: event.id, status: 'duplicate', seq: storedSeq });
         continue;
       }
-      const refused = refusal(event, options.user) ?? overwrites(event, laterEdits.get(event.ticketId) ?? []);
+      const refused = refusal(event, options.user) ?? overwrites(event, laterEdits.get(event.ticketId) ?? []) ?? numberTaken(event, takenNumbers);
       const applied = refused ? null : applyEvent(tickets.get(event.ticketId) ?? null, event);
       if (!applied || !applied.ok) {
         results.push({ id: event.id, status: 'rejected', reason: refused ?? (applied as { reason: string }).reason });
@@ -122,6 +123,28 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
     }
     return { results, head: seq };
   });
+}
+
+/** Provisional numbers of the batch's new tickets that other tickets already have. */
+async function provisionalNumbersTaken(db: Queryable, events: readonly TicketEvent[]): Promise<Map<string, string>> {
+  const wanted = events.flatMap((e) => (e.type === 'created' ? [e.payload.provisionalNo] : []));
+  if (wanted.length === 0) return new Map();
+  const rows = await db.query<{ provisional_no: string; id: string }>(`SELECT provisional_no, id FROM tickets WHERE provisional_no = ANY($1::text[])`, [wanted]);
+  return new Map(rows.map((r) => [r.provisional_no, r.id]));
+}
+
+/**
+ * Two workstations with one code would hand out the same provisional numbers; the second ticket
+ * is refused with the reason (and the fix) rather than failing the whole batch.
+ */
+function numberTaken(event: TicketEvent, taken: Map<string, string>): string | null {
+  if (event.type !== 'created') return null;
+  const owner = taken.get(event.payload.provisionalNo);
+  if (owner === undefined || owner === event.ticketId) {
+    taken.set(event.payload.provisionalNo, event.ticketId); // a second one in this same batch is refused too
+    return null;
+  }
+  return `provisional number ${event.payload.provisionalNo} is already used by another ticket: two workstations share the code ${event.origin}; give one a new code`;
 }
 
 interface StoredEdit {

@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, Kbd, NavLink, Title } from '@mantine/core';
+import { AppShell, Box, Button, Group, Kbd, NavLink, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { useCallback, useRef, useState } from 'react';
@@ -124,6 +124,15 @@ export function App({ settings, updateSettings }: AppProps) {
   );
 
   if (user?.locked) return <LockScreen user={user} />;
+  // A wall screen in the lead's room: the browser host at /#wallboard shows the monitor alone.
+  if (window.location.hash === '#wallboard') {
+    return (
+      <Box p="md" data-testid="wallboard">
+        <MonitorPane />
+        <SignInDialog opened={signInOpen} user={user} onClose={() => setSignInPutOff(true)} onSignedIn={() => setSignInPutOff(false)} />
+      </Box>
+    );
+  }
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} footer={{ height: 36 }} padding="md">
