@@ -1,11 +1,15 @@
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { outboxSize } from '../../src/main/store/ticket-store';
 import { renderApp } from './render-app';
 
 let core: Core | undefined;
-afterEach(() => core?.close());
+// Unmount first: a draft save still waiting when the form goes away must find the core open.
+afterEach(async () => {
+  cleanup();
+  await core?.close();
+});
 
 describe('intake form', () => {
   it('refuses an incomplete ticket with the reason beside each field, writing nothing', async () => {

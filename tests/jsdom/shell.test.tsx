@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { currentSyncStatus } from '../../src/main/handlers/sync';
@@ -8,7 +8,11 @@ import { intakeFields } from '../support/fixtures';
 import { renderApp } from './render-app';
 
 let core: Core | undefined;
-afterEach(() => core?.close());
+// Unmount first: a draft save still waiting when the form goes away must find the core open.
+afterEach(async () => {
+  cleanup();
+  await core?.close();
+});
 
 describe('workstation shell', () => {
   it('starts in Chinese with an honest status bar', async () => {

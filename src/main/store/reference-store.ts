@@ -1,6 +1,7 @@
 import type { ReferenceItem, ReferenceKind } from '../../shared/server-api/reference';
 import type { Db } from './database';
 import { writeCursor } from './cursor-store';
+import { prepared } from './prepared';
 
 export const referenceStream = 'reference';
 
@@ -10,12 +11,11 @@ export const referenceStream = 'reference';
  */
 export function applyReferencePage(db: Db, items: readonly ReferenceItem[], cursor: number, now: string): number {
   return db.transaction(() => {
-    const upsert = db.prepare(
-      `INSERT INTO reference_data (kind, code, version, body) VALUES (?, ?, ?, ?)
+    const upsert = prepared(db, `INSERT INTO reference_data (kind, code, version, body) VALUES (?, ?, ?, ?)
        ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, body = excluded.body
        WHERE excluded.version > reference_data.version`,
     );
-    const remove = db.prepare(`DELETE FROM reference_data WHERE kind = ? AND code = ?`);
+    const remove = prepared(db, `DELETE FROM reference_data WHERE kind = ? AND code = ?`);
     for (const item of items) {
       if (item.deleted) remove.run(item.kind, item.code);
       else upsert.run(item.kind, item.code, item.version, JSON.stringify(item.body));
@@ -44,9 +44,7 @@ export function referenceItems(db: Db, kinds: readonly ReferenceKind[]): StoredR
 /** The Chinese and English names of one item, for search and display; empty if not cached. */
 export function referenceNames(db: Db, kind: ReferenceKind, code: string | undefined | null): string[] {
   if (!code) return [];
-  const row = db
-    .prepare<[string, string], { zh: string | null; en: string | null }>(
-      `SELECT body ->> 'zh' AS zh, body ->> 'en' AS en FROM reference_data WHERE kind = ? AND code = ?`,
+  const row = prepared<[string, string], { zh: string | null; en: string | null }>(db, `SELECT body ->> 'zh' AS zh, body ->> 'en' AS en FROM reference_data WHERE kind = ? AND code = ?`,
     )
     .get(kind, code);
   return row ? [row.zh, row.en].filter((n): n is string => typeof n === 'string') : [];
@@ -54,6 +52,6 @@ export function referenceNames(db: Db, kind: ReferenceKind, code: string | undef
 
 /** One cached reference item's body, or null when this cache does not have it. */
 export function referenceBody(db: Db, kind: ReferenceKind, code: string): Record<string, unknown> | null {
-  const row = db.prepare<[string, string], { body: string }>(`SELECT body FROM reference_data WHERE kind = ? AND code = ?`).get(kind, code);
+  const row = prepared<[string, string], { body: string }>(db, `SELECT body FROM reference_data WHERE kind = ? AND code = ?`).get(kind, code);
   return row ? (JSON.parse(row.body) as Record<string, unknown>) : null;
 }

@@ -5,6 +5,7 @@ import type { Db } from './database';
 import { referenceNames } from './reference-store';
 import { readSetting, writeSetting } from './settings-store';
 import { z } from 'zod';
+import { prepared } from './prepared';
 
 /** Bump when what is indexed changes: caches built before are re-indexed once on start. */
 export const searchIndexVersion = 1;
@@ -12,8 +13,7 @@ const versionKey = 'search.indexVersion';
 
 /** The FTS row of a ticket is keyed by its creation event's local_seq (stable for ever). */
 function documentId(db: Db, ticketId: string): number | undefined {
-  return db
-    .prepare<[string], { local_seq: number }>(`SELECT local_seq FROM ticket_events WHERE ticket_id = ? AND type = 'created' AND status != 'rejected'`)
+  return prepared<[string], { local_seq: number }>(db, `SELECT local_seq FROM ticket_events WHERE ticket_id = ? AND type = 'created' AND status != 'rejected'`)
     .get(ticketId)?.local_seq;
 }
 
@@ -40,8 +40,8 @@ function searchableText(db: Db, ticket: Ticket): (string | null | undefined)[] {
 export function indexTicket(db: Db, ticket: Ticket): void {
   const doc = documentId(db, ticket.id);
   if (doc === undefined) return;
-  db.prepare(`DELETE FROM ticket_search WHERE rowid = ?`).run(doc);
-  db.prepare(`INSERT INTO ticket_search (rowid, words, uni, bi) VALUES (?, @words, @uni, @bi)`).run(doc, searchColumns(searchableText(db, ticket)));
+  prepared(db, `DELETE FROM ticket_search WHERE rowid = ?`).run(doc);
+  prepared(db, `INSERT INTO ticket_search (rowid, words, uni, bi) VALUES (?, @words, @uni, @bi)`).run(doc, searchColumns(searchableText(db, ticket)));
 }
 
 /**
@@ -51,7 +51,7 @@ export function indexTicket(db: Db, ticket: Ticket): void {
 export function ensureSearchIndex(db: Db, reindex: (ticketId: string) => void, now: string): number {
   if (readSetting(db, versionKey, z.number()) === searchIndexVersion) return 0;
   return db.transaction(() => {
-    const ids = db.prepare<[], { id: string }>(`SELECT id FROM tickets`).all();
+    const ids = prepared<[], { id: string }>(db, `SELECT id FROM tickets`).all();
     for (const { id } of ids) reindex(id);
     writeSetting(db, versionKey, searchIndexVersion, now);
     return ids.length;
@@ -62,9 +62,7 @@ export function ensureSearchIndex(db: Db, reindex: (ticketId: string) => void, n
 export function searchTicketIds(db: Db, query: string, limit: number): string[] {
   const match = searchMatch(query);
   if (!match) return [];
-  return db
-    .prepare<[string, number], { ticket_id: string }>(
-      `SELECT e.ticket_id FROM ticket_search s JOIN ticket_events e ON e.local_seq = s.rowid
+  return prepared<[string, number], { ticket_id: string }>(db, `SELECT e.ticket_id FROM ticket_search s JOIN ticket_events e ON e.local_seq = s.rowid
        WHERE ticket_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`,
     )
     .all(match, limit)

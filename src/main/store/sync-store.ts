@@ -3,13 +3,12 @@ import type { PushResult, SequencedEvent } from '../../shared/server-api/sync';
 import { eventsStream, writeCursor } from './cursor-store';
 import type { Db } from './database';
 import { type EventRow, eventFromRow, refoldTicket } from './ticket-store';
+import { prepared } from './prepared';
 
 
 /** The oldest events still waiting for a durable answer, in the order they were made. */
 export function outboxBatch(db: Db, limit: number): TicketEvent[] {
-  return db
-    .prepare<[number], EventRow>(
-      `SELECT e.id, e.ticket_id, e.type, e.at, e.actor, e.origin, e.payload
+  return prepared<[number], EventRow>(db, `SELECT e.id, e.ticket_id, e.type, e.at, e.actor, e.origin, e.payload
        FROM outbox o JOIN ticket_events e ON e.id = o.event_id
        ORDER BY e.local_seq LIMIT ?`,
     )
@@ -31,10 +30,10 @@ const refoldAll = (db: Db, ticketIds: Iterable<string>) => {
  */
 export function applyPushResults(db: Db, results: readonly PushResult[]): string[] {
   return db.transaction(() => {
-    const confirm = db.prepare(`UPDATE ticket_events SET status = 'confirmed', server_seq = ?, reject_reason = NULL WHERE id = ? AND server_seq IS NULL`);
-    const reject = db.prepare(`UPDATE ticket_events SET status = 'rejected', reject_reason = ? WHERE id = ? AND status = 'pending'`);
-    const answered = db.prepare(`DELETE FROM outbox WHERE event_id = ?`);
-    const ticketOf = db.prepare<[string], { ticket_id: string }>(`SELECT ticket_id FROM ticket_events WHERE id = ?`);
+    const confirm = prepared(db, `UPDATE ticket_events SET status = 'confirmed', server_seq = ?, reject_reason = NULL WHERE id = ? AND server_seq IS NULL`);
+    const reject = prepared(db, `UPDATE ticket_events SET status = 'rejected', reject_reason = ? WHERE id = ? AND status = 'pending'`);
+    const answered = prepared(db, `DELETE FROM outbox WHERE event_id = ?`);
+    const ticketOf = prepared<[string], { ticket_id: string }>(db, `SELECT ticket_id FROM ticket_events WHERE id = ?`);
     const touched: string[] = [];
     for (const result of results) {
       const row = ticketOf.get(result.id);
@@ -67,12 +66,11 @@ export function applyPulledPage(db: Db, events: readonly SequencedEvent[], curso
  * Call inside a transaction with whatever cursor the events move.
  */
 export function storeConfirmedEvents(db: Db, events: readonly SequencedEvent[]): string[] {
-  const insert = db.prepare(
-    `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
+  const insert = prepared(db, `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed')
      ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, status = 'confirmed', reject_reason = NULL`,
   );
-  const answered = db.prepare(`DELETE FROM outbox WHERE event_id = ?`);
+  const answered = prepared(db, `DELETE FROM outbox WHERE event_id = ?`);
   for (const { seq, event } of events) {
     insert.run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload), seq);
     answered.run(event.id);
@@ -86,7 +84,7 @@ export function storeConfirmedEvents(db: Db, events: readonly SequencedEvent[]):
 
 /** Of these tickets, the ones this cache holds events of but not their creation (it never had them whole). */
 export function ticketsMissingHistory(db: Db, ticketIds: readonly string[]): string[] {
-  const hasCreation = db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'created'`);
+  const hasCreation = prepared<[string], { n: number }>(db, `SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'created'`);
   return [...new Set(ticketIds)].filter((id) => hasCreation.get(id)!.n === 0);
 }
 

@@ -6,6 +6,7 @@ import { phoneKey } from '../../shared/domain/phone';
 import type { Db } from './database';
 import { deadlineOf } from './routing-store';
 import { indexTicket } from './search-index';
+import { prepared } from './prepared';
 
 export interface EventRow {
   id: string;
@@ -91,9 +92,7 @@ export function summariesOf(db: Db, ids: readonly string[]): TicketSummary[] {
 
 /** Confirmed events in server order, then this workstation's pending ones in the order made. */
 function eventsOf(db: Db, ticketId: string): TicketEvent[] {
-  const rows = db
-    .prepare<[string], EventRow>(
-      `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
+  const rows = prepared<[string], EventRow>(db, `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
        WHERE ticket_id = ? AND status != 'rejected'
        ORDER BY server_seq IS NULL, server_seq, local_seq`,
     )
@@ -102,13 +101,11 @@ function eventsOf(db: Db, ticketId: string): TicketEvent[] {
 }
 
 function writeProjection(db: Db, ticket: Ticket): void {
-  const pending = db
-    .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND status = 'pending'`)
+  const pending = prepared<[string], { n: number }>(db, `SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND status = 'pending'`)
     .get(ticket.id)!.n;
   const f = ticket.fields;
   const deadline = deadlineOf(db, ticket);
-  db.prepare(
-    `INSERT INTO tickets (id, provisional_no, official_no, status, request_type, category, caller_phone,
+  prepared(db, `INSERT INTO tickets (id, provisional_no, official_no, status, request_type, category, caller_phone,
        phone_key, caller_name, district_code, street_code, description, created_at, updated_at, pending_events, state,
        due_stage, due_started_at, due_at)
      VALUES (@id, @provisionalNo, @officialNo, @status, @requestType, @category, @callerPhone,
@@ -145,7 +142,7 @@ function writeProjection(db: Db, ticket: Ticket): void {
 }
 
 export function getTicket(db: Db, id: string): Ticket | null {
-  const row = db.prepare<[string], { state: string }>(`SELECT state FROM tickets WHERE id = ?`).get(id);
+  const row = prepared<[string], { state: string }>(db, `SELECT state FROM tickets WHERE id = ?`).get(id);
   return row ? ticketSchema.parse(JSON.parse(row.state)) : null;
 }
 
@@ -159,11 +156,10 @@ export function recordEvent(db: Db, event: TicketEvent, now: string): Ticket {
   return db.transaction(() => {
     const applied = applyEvent(getTicket(db, event.ticketId), event);
     if (!applied.ok) throw new AppError('conflict', applied.reason);
-    db.prepare(
-      `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload)
+    prepared(db, `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload));
-    db.prepare(`INSERT INTO outbox (event_id, enqueued_at) VALUES (?, ?)`).run(event.id, now);
+    prepared(db, `INSERT INTO outbox (event_id, enqueued_at) VALUES (?, ?)`).run(event.id, now);
     return refoldTicket(db, event.ticketId)!;
   })();
 }
@@ -188,29 +184,23 @@ export function recentTickets(db: Db, limit: number): TicketSummary[] {
 
 /** The next number of a named per-workstation sequence, starting at 1. */
 export function nextInSequence(db: Db, name: string): number {
-  return db
-    .prepare<[string], { value: number }>(
-      `INSERT INTO counters (name, value) VALUES (?, 1)
+  return prepared<[string], { value: number }>(db, `INSERT INTO counters (name, value) VALUES (?, 1)
        ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
     )
     .get(name)!.value;
 }
 
 export const outboxSize = (db: Db): number =>
-  db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM outbox`).get()!.n;
+  prepared<[], { n: number }>(db, `SELECT count(*) AS n FROM outbox`).get()!.n;
 
 export const openRejectionCount = (db: Db): number =>
-  db
-    .prepare<[], { n: number }>(
-      `SELECT count(*) AS n FROM ticket_events WHERE status = 'rejected' AND id NOT IN (SELECT event_id FROM dismissed_rejections)`,
+  prepared<[], { n: number }>(db, `SELECT count(*) AS n FROM ticket_events WHERE status = 'rejected' AND id NOT IN (SELECT event_id FROM dismissed_rejections)`,
     )
     .get()!.n;
 
 /** Events the server refused and nobody has dismissed yet, newest first. */
 export function openRejections(db: Db): Rejection[] {
-  return db
-    .prepare<[], { event_id: string; ticket_id: string; provisional_no: string | null; official_no: string | null; type: string; at: string; reason: string }>(
-      `SELECT e.id AS event_id, e.ticket_id, t.provisional_no, t.official_no, e.type, e.at, e.reject_reason AS reason
+  return prepared<[], { event_id: string; ticket_id: string; provisional_no: string | null; official_no: string | null; type: string; at: string; reason: string }>(db, `SELECT e.id AS event_id, e.ticket_id, t.provisional_no, t.official_no, e.type, e.at, e.reject_reason AS reason
        FROM ticket_events e LEFT JOIN tickets t ON t.id = e.ticket_id
        WHERE e.status = 'rejected' AND e.id NOT IN (SELECT event_id FROM dismissed_rejections)
        ORDER BY e.local_seq DESC`,
@@ -221,9 +211,7 @@ export function openRejections(db: Db): Rejection[] {
 
 /** A refused event nobody has dismissed yet, or null. */
 export function openRejectedEvent(db: Db, eventId: string): TicketEvent | null {
-  const row = db
-    .prepare<[string], EventRow>(
-      `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
+  const row = prepared<[string], EventRow>(db, `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
        WHERE id = ? AND status = 'rejected' AND id NOT IN (SELECT event_id FROM dismissed_rejections)`,
     )
     .get(eventId);
@@ -232,9 +220,7 @@ export function openRejectedEvent(db: Db, eventId: string): TicketEvent | null {
 
 export function dismissRejection(db: Db, eventId: string, by: string, now: string): boolean {
   return (
-    db
-      .prepare(
-        `INSERT INTO dismissed_rejections (event_id, dismissed_at, dismissed_by)
+    prepared(db, `INSERT INTO dismissed_rejections (event_id, dismissed_at, dismissed_by)
          SELECT id, ?, ? FROM ticket_events WHERE id = ? AND status = 'rejected'
          ON CONFLICT (event_id) DO NOTHING`,
       )
@@ -244,13 +230,11 @@ export function dismissRejection(db: Db, eventId: string, by: string, now: strin
 
 /** The newest server sequence number this cache holds for a ticket (0 if none is confirmed yet). */
 export const lastConfirmedSeq = (db: Db, ticketId: string): number =>
-  db.prepare<[string], { seq: number | null }>(`SELECT max(server_seq) AS seq FROM ticket_events WHERE ticket_id = ?`).get(ticketId)!.seq ?? 0;
+  prepared<[string], { seq: number | null }>(db, `SELECT max(server_seq) AS seq FROM ticket_events WHERE ticket_id = ?`).get(ticketId)!.seq ?? 0;
 
 /** A ticket's events for its timeline: confirmed in server order, then pending, refused ones marked. */
 export function timelineOf(db: Db, ticketId: string): TimelineEntry[] {
-  return db
-    .prepare<[string], EventRow & { status: TimelineEntry['status']; reject_reason: string | null }>(
-      `SELECT id, ticket_id, type, at, actor, origin, payload, status, reject_reason FROM ticket_events
+  return prepared<[string], EventRow & { status: TimelineEntry['status']; reject_reason: string | null }>(db, `SELECT id, ticket_id, type, at, actor, origin, payload, status, reject_reason FROM ticket_events
        WHERE ticket_id = ? ORDER BY server_seq IS NULL, server_seq, local_seq`,
     )
     .all(ticketId)
