@@ -59,20 +59,23 @@ function Monitor({ state }: { state: MonitorState }) {
   const agents = [...state.agents.values()];
   const byPresence = (s: string) => agents.filter((a) => a.state === s).length;
   const [acting, setActing] = useState<MonitorTicket | null>(null);
+  // Every number leads to what is behind it: the stat cards open their tab.
+  const [tab, setTab] = useState<string | null>('risk');
 
   return (
     <Stack gap="sm">
       <SimpleGrid cols={5}>
-        <Stat label={t('monitor.waiting')} value={state.waiting.size} detail={longest ? t('monitor.longestWait', { time: formatDuration(now.getTime() - Date.parse(longest)) }) : ''} testId="stat-waiting" />
+        <Stat onOpen={() => setTab('agents')} label={t('monitor.waiting')} value={state.waiting.size} detail={longest ? t('monitor.longestWait', { time: formatDuration(now.getTime() - Date.parse(longest)) }) : ''} testId="stat-waiting" />
         <Stat
+          onOpen={() => setTab('agents')}
           label={t('monitor.agentsOnline')}
           value={agents.length - byPresence('disconnected')}
           detail={(['available', 'on_call', 'wrap_up', 'break'] as const).map((s) => `${t(`monitor.presence.${s}`)} ${byPresence(s)}`).join(' · ')}
           testId="stat-agents"
         />
-        <Stat label={t('monitor.openTickets')} value={state.tickets.size} testId="stat-open" />
-        <Stat label={t('monitor.atRisk')} value={risks.filter((r) => r.state === 'at_risk').length} color="orange" testId="stat-at-risk" />
-        <Stat label={t('monitor.overdue')} value={risks.filter((r) => r.state === 'overdue').length} color="red" testId="stat-overdue" />
+        <Stat onOpen={() => setTab('orders')} label={t('monitor.openTickets')} value={state.tickets.size} testId="stat-open" />
+        <Stat onOpen={() => setTab('risk')} label={t('monitor.atRisk')} value={risks.filter((r) => r.state === 'at_risk').length} color="orange" testId="stat-at-risk" />
+        <Stat onOpen={() => setTab('risk')} label={t('monitor.overdue')} value={risks.filter((r) => r.state === 'overdue').length} color="red" testId="stat-overdue" />
       </SimpleGrid>
       {waitingQueues.length > 0 && (
         <Group gap="xs" data-testid="queues">
@@ -85,7 +88,7 @@ function Monitor({ state }: { state: MonitorState }) {
       )}
       <Recent state={state} name={name} />
       <NoticeForm />
-      <Tabs defaultValue="risk" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           {(['risk', 'orders', 'agents', 'hotspots', 'rates'] as const).map((tab) => (
             <Tabs.Tab key={tab} value={tab} data-testid={`monitor-tab-${tab}`}>
@@ -180,17 +183,18 @@ function Recent({ state, name }: { state: MonitorState; name: (code: string | nu
   );
 }
 
-function Stat({ label, value, detail, color, testId }: { label: string; value: number; detail?: string; color?: string; testId: string }) {
+function Stat({ label, value, detail, color, testId, onOpen }: { label: string; value: number; detail?: string; color?: string; testId: string; onOpen: () => void }) {
   return (
-    <Paper withBorder p="sm" data-testid={testId}>
-      <Text size="sm" c="dimmed">
+    <Paper component="button" type="button" onClick={onOpen} withBorder p="sm" data-testid={testId} style={{ textAlign: 'left', cursor: 'pointer' }}>
+      {/* Spans, not paragraphs: the card is a button, which holds phrasing content only. */}
+      <Text component="span" display="block" size="sm" c="dimmed">
         {label}
       </Text>
-      <Text size="xl" fw={700} c={color} data-testid={`${testId}-value`}>
+      <Text component="span" display="block" size="xl" fw={700} c={color} data-testid={`${testId}-value`}>
         {value.toLocaleString()}
       </Text>
       {detail && (
-        <Text size="xs" c="dimmed">
+        <Text component="span" display="block" size="xs" c="dimmed">
           {detail}
         </Text>
       )}
@@ -306,6 +310,9 @@ function HotSpots({ state, name }: { state: MonitorState; name: (code: string | 
       <Modal opened={cluster !== null} onClose={() => setCluster(null)} title={t('monitor.linkIncident')}>
         <form onSubmit={(event) => void link(event)}>
           <Stack>
+            <Text size="sm" data-testid="cluster-tickets">
+              {cluster?.ticketIds.map((id) => state.tickets.get(id)?.number ?? id.slice(0, 8)).join('、')}
+            </Text>
             <TextInput label={t('monitor.incidentTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus required maxLength={200} />
             <Button type="submit">{t('monitor.linkIncident')}</Button>
           </Stack>
