@@ -3,10 +3,10 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: { title: 'Hotline Workstation', skipToContent: 'Skip to main content' },
   panes: {
-  intake: { title: 'Intake', body: "The call intake form goes here: caller, request type, category, address and description." },
-    history: { title: 'Caller history', body: "The caller's earlier tickets by phone number, offline too." },
-    routing: { title: 'Routing', body: 'The handling unit proposed from category and jurisdiction, with the reason.' },
-    monitor: { title: 'Queue monitor', body: 'Queues, agent states and SLA risk for team leads.' },
+    intake: { title: 'Intake' },
+    history: { title: 'Caller history' },
+    routing: { title: 'Routing' },
+    monitor: { title: 'Queue monitor' },
   },
   actions: {
     goIntake: { label: 'Go to intake', description: 'Open the call intake form' },

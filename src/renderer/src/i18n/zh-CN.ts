@@ -2,10 +2,10 @@
 export const zhCN = {
   app: { title: '12345 热线坐席工作台', skipToContent: '跳到主要内容' },
   panes: {
-    intake: { title: '受理', body: '来电受理表单将在这里：来电人、诉求类型、分类、地址和描述。' },
-    history: { title: '来电历史', body: '按电话号码查看来电人的历史工单，离线也可用。' },
-    routing: { title: '派单', body: '按分类和属地推荐承办单位，并说明理由。' },
-    monitor: { title: '队列监控', body: '班长查看排队、坐席状态和超时风险。' },
+    intake: { title: '受理' },
+    history: { title: '来电历史' },
+    routing: { title: '派单' },
+    monitor: { title: '队列监控' },
   },
   actions: {
     goIntake: { label: '转到受理', description: '打开来电受理表单' },

@@ -10,7 +10,7 @@ import { useCurrentCall } from '../call-screen/use-calls';
 import { HistoryPane } from '../history/HistoryPane';
 import { type WorkHandle, WorkPane } from '../lifecycle/WorkPane';
 import { MonitorPane } from '../monitor/MonitorPane';
-import { type PaneId, paneIds } from '../panes/PanePlaceholder';
+import { type PaneId, paneIds } from './panes';
 import { type ActionHandlers, type ActionId, actions, formatHotkey, hotkeyOf } from './actions';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutHelp } from './ShortcutHelp';
