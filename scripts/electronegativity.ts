@@ -2,7 +2,10 @@
  * `npm run lint:electron`: Electronegativity over the source and the built bundles; fails on any
  * finding of MEDIUM severity or above that is not suppressed. Run after `npm run build`.
  *
- * Electronegativity exits 0 whatever it finds, so the verdict is taken from its CSV.
+ * The tool is called through its own runner API, not its command line: its CLI exits 0 whatever it
+ * finds, and its CSV writer races the header against the rows (two unawaited writes), which can
+ * cut a row or leave only the header — a report that would read as "no findings".
+ *
  * Suppressions are comments beside the code, each with its reason. Two need help from this
  * script, and are accepted only in the narrow form described:
  *  - the bundler keeps only `/*! … *\/` comments, and Electronegativity reads only `/* eng-disable`;
@@ -12,13 +15,26 @@
  *    the app:// protocol, so the source scan cannot see one; its "no CSP" finding is accepted only
  *    when the scan of the built page finds the CSP.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { promisify } from 'node:util';
+
+interface ToolIssue {
+  id: string;
+  file: string;
+  description: string;
+  severity: { name: string };
+  location: { line: number; column: number };
+}
+interface ToolRun {
+  issues: ToolIssue[];
+  errors: { file: string; message: string; tolerable: boolean }[];
+}
+type Runner = (options: Record<string, unknown>, forCli: boolean) => Promise<ToolRun>;
 
 const root = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const run = require('@doyensec/electronegativity') as Runner;
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version as string;
 const blocking = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 
@@ -26,44 +42,35 @@ interface Finding {
   issue: string;
   severity: string;
   filename: string;
-  location: string;
+  line: number;
   description: string;
 }
 
 async function scan(target: string): Promise<Finding[]> {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eng-')), 'findings.csv');
-  const bin = path.join(root, 'node_modules/.bin/electronegativity');
-  await promisify(execFile)(bin, ['-i', path.join(root, target), '-e', electronVersion, '-o', out], { cwd: root, maxBuffer: 32 << 20 });
-  if (!fs.existsSync(out)) throw new Error(`Electronegativity wrote no report for ${target}`);
-  // Not RFC 4180: the code sample is written unquoted or half-quoted, commas, quotes and line
-  // breaks and all. Each row ends with the check's URL, and every other field has a fixed shape, so
-  // a row is cut at its URL and read from both ends around the sample.
-  const text = fs.readFileSync(out, 'utf8').replace(/^.*\n/, '');
-  const records = text.split(/(?<=,https?:\/\/\S+)\r?\n/).filter((r) => r.trim() !== '');
-  const findings = records.map((record) => {
-    const head = /^(\w+),"(\w+)","\w+","([^"]*)","(\d+:\d+)",/.exec(record);
-    const tail = /,"([^"]*)",https?:\/\/\S+\s*$/.exec(record);
-    if (!head || !tail) throw new Error(`Cannot read this row of ${out}:\n${record}`);
-    return { issue: head[1]!, severity: head[2]!.toUpperCase(), filename: head[3]!, location: head[4]!, description: tail[1]! };
-  });
-  return findings;
+  const result = await run(
+    { input: path.join(root, target), customScan: [], excludeFromScan: [], isRelative: false, isVerbose: false, electronVersionOverride: electronVersion, parserPlugins: [] },
+    false,
+  );
+  const broken = result.errors.filter((e) => !e.tolerable);
+  if (broken.length > 0) throw new Error(`Electronegativity could not parse: ${broken.map((e) => `${e.file}: ${e.message}`).join('; ')}`);
+  return result.issues.map((i) => ({ issue: i.id, severity: i.severity.name.toUpperCase(), filename: i.file, line: i.location.line, description: i.description }));
 }
 
 function suppressedInline(finding: Finding): boolean {
   if (!fs.existsSync(finding.filename)) return false;
-  const line = fs.readFileSync(finding.filename, 'utf8').split('\n')[Number(finding.location.split(':')[0]) - 1] ?? '';
+  const line = fs.readFileSync(finding.filename, 'utf8').split('\n')[finding.line - 1] ?? '';
   return new RegExp(`/\\*!\\s*eng-disable\\s+[\\w\\s]*\\b${finding.issue}\\b`).test(line);
 }
 
 if (!fs.existsSync(path.join(root, 'out/main/index.js'))) throw new Error('No built app in out/: run `npm run build` first.');
-const [source, bundles] = await Promise.all([scan('src'), scan('out')]);
+// One after the other: the tool keeps module-level state.
+const source = await scan('src');
+const bundles = await scan('out');
 const bundleHasCsp = !bundles.some((f) => f.issue === 'CSP_GLOBAL_CHECK' && /No CSP has been detected/.test(f.description));
-const blockingFindings = [
-  ...source.filter((f) => !(f.issue === 'CSP_GLOBAL_CHECK' && bundleHasCsp)),
-  ...bundles,
-]
-  .filter((f) => !suppressedInline(f)).filter((f) => blocking.has(f.severity));
+const blockingFindings = [...source.filter((f) => !(f.issue === 'CSP_GLOBAL_CHECK' && bundleHasCsp)), ...bundles]
+  .filter((f) => !suppressedInline(f))
+  .filter((f) => blocking.has(f.severity));
 
 console.log(`electronegativity (Electron ${electronVersion}): source ${source.length} findings, bundles ${bundles.length}; ${blockingFindings.length} of MEDIUM or above`);
-for (const f of [...source, ...bundles]) console.log(`  ${blockingFindings.includes(f) ? '✗' : '·'} ${f.severity} ${f.issue} ${path.relative(root, f.filename) || f.filename}:${f.location}`);
+for (const f of [...source, ...bundles]) console.log(`  ${blockingFindings.includes(f) ? '✗' : '·'} ${f.severity} ${f.issue} ${path.relative(root, f.filename) || f.filename}:${f.line}`);
 if (blockingFindings.length > 0) process.exitCode = 1;
