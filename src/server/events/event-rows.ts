@@ -1,6 +1,7 @@
 import { type Ticket, type TicketEvent, ticketEventSchema } from '../../shared/domain/ticket';
 import type { SequencedEvent } from '../../shared/server-api/sync';
 import type { Queryable } from '../db/database';
+import { referenceLookup } from '../reference/reference-store';
 import { type ReferenceBody, slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 
 export interface EventRow {
@@ -53,14 +54,8 @@ export async function insertEvents(db: Queryable, rows: { seq: number; event: Ti
   );
 }
 
-/** The SLA policies by reference key, read once per write: a handful of rows. */
-async function referenceBodies(db: Queryable): Promise<ReferenceBody> {
-  const rows = await db.query<{ kind: string; code: string; body: Record<string, unknown> }>(
-    `SELECT kind, code, body FROM reference_items WHERE kind IN ('category', 'slaPolicy') AND NOT deleted`,
-  );
-  const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r.body]));
-  return (kind, code) => byKey.get(`${kind}:${code}`);
-}
+/** The SLA policies and categories' classes, read once per write: a handful of rows. */
+const referenceBodies = (db: Queryable): Promise<ReferenceBody> => referenceLookup(db, ['category', 'slaPolicy']);
 
 /** The running clock's columns: stage, start and deadline (all null when none runs). */
 function deadlineColumns(ticket: Ticket, body: ReferenceBody) {

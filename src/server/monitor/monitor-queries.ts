@@ -3,6 +3,7 @@ import { computeRates, type RateEvent } from '../../shared/domain/rates';
 import type { HeatCell, MonitorAgent, MonitorSnapshot, MonitorTicket, RateRow } from '../../shared/server-api/monitor';
 import type { Queryable } from '../db/database';
 import { eventHead } from '../events/pull';
+import { referenceLookup } from '../reference/reference-store';
 
 interface TicketRow {
   id: string;
@@ -181,8 +182,8 @@ export async function monitorRates(db: Queryable, from: string, to: string, by: 
   return computeRates(events, by);
 }
 
-/** Chinese names of units and districts, for the CSV. */
-export async function referenceNames(db: Queryable, kind: 'unit' | 'district'): Promise<Map<string, string>> {
-  const rows = await db.query<{ code: string; body: { zh?: string } }>(`SELECT code, body FROM reference_items WHERE kind = $1 AND NOT deleted`, [kind]);
-  return new Map(rows.map((r) => [r.code, r.body.zh ?? r.code]));
+/** The Chinese name of a unit or district, for the CSV (the code where none is known). */
+export async function referenceNames(db: Queryable, kind: 'unit' | 'district'): Promise<(code: string) => string> {
+  const body = await referenceLookup(db, [kind]);
+  return (code) => String(body(kind, code)?.zh ?? code);
 }

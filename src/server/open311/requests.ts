@@ -4,6 +4,7 @@ import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 import { type Ticket, ticketSchema, type TicketEvent } from '../../shared/domain/ticket';
 import type { Database, Queryable } from '../db/database';
 import { pushEvents } from '../events/push';
+import { referenceLookup } from '../reference/reference-store';
 import { serviceAttributes } from './catalogue';
 
 /** An error in the spec's shape: `[{ code, description }]` with the HTTP status as the code. */
@@ -153,15 +154,12 @@ export function zoned(iso: string, timeZone: string): string {
 
 /** Our ticket as an Open311 request: open/closed with notes, the routed unit, the SLA deadline. */
 export async function toServiceRequests(db: Queryable, tickets: Ticket[], timeZone: string): Promise<ServiceRequest[]> {
-  const reference = await db.query<{ kind: string; code: string; body: Record<string, unknown> }>(
-    `SELECT kind, code, body FROM reference_items WHERE kind IN ('category', 'unit', 'slaPolicy') AND NOT deleted`,
-  );
-  const byKey = new Map(reference.map((r) => [`${r.kind}:${r.code}`, r.body]));
+  const body = await referenceLookup(db, ['category', 'unit', 'slaPolicy']);
   return tickets.map((t) => {
-    const category = t.fields.category ? byKey.get(`category:${t.fields.category}`) : undefined;
-    const policy = slaPolicyFrom(t, (kind, code) => byKey.get(`${kind}:${code}`));
+    const category = t.fields.category ? body('category', t.fields.category) : undefined;
+    const policy = slaPolicyFrom(t, body);
     const clock = policy ? slaClock(t, policy, new Date()) : null;
-    const unit = t.leadUnitCode ? byKey.get(`unit:${t.leadUnitCode}`) : undefined;
+    const unit = t.leadUnitCode ? body('unit', t.leadUnitCode) : undefined;
     return {
       service_request_id: t.officialNo ?? t.provisionalNo,
       status: t.status === 'closed' ? 'closed' : 'open',

@@ -1,4 +1,4 @@
-import type { ReferenceItem } from '../../shared/server-api/reference';
+import type { ReferenceItem, ReferenceKind } from '../../shared/server-api/reference';
 import type { Database, Queryable } from '../db/database';
 import type { ReferenceDraft } from './reference-data';
 
@@ -47,4 +47,14 @@ export async function referenceAfter(db: Queryable, after: number, limit: number
   );
   const full = rows.length === limit;
   return { items: rows satisfies ReferenceItem[], cursor: full ? rows[rows.length - 1]!.version : head!.value, hasMore: full };
+}
+
+/** Bodies of the current items of some kinds, looked up by kind and code: one query, a few hundred rows. */
+export async function referenceLookup(db: Queryable, kinds: readonly ReferenceKind[]): Promise<(kind: ReferenceKind, code: string) => Record<string, unknown> | undefined> {
+  const rows = await db.query<{ kind: string; code: string; body: Record<string, unknown> }>(
+    `SELECT kind, code, body FROM reference_items WHERE kind = ANY($1::text[]) AND NOT deleted`,
+    [kinds],
+  );
+  const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r.body]));
+  return (kind, code) => byKey.get(`${kind}:${code}`);
 }

@@ -45,8 +45,7 @@ export const monitorRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     { onRequest: leads, schema: { summary: 'The same rates as CSV (UTF-8 with BOM)', querystring: ratesQuerySchema } },
     async (request, reply) => {
       const { from, to, by } = request.query;
-      const names = await referenceNames(db, by);
-      const csv = ratesCsv(await monitorRates(db, from, to, by), (key) => names.get(key) ?? key);
+      const csv = ratesCsv(await monitorRates(db, from, to, by), await referenceNames(db, by));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="rates-${by}-${from.slice(0, 10)}-${to.slice(0, 10)}.csv"`)

@@ -168,7 +168,8 @@ function Monitor({ state }: { state: MonitorState }) {
 /** The newest open tickets, as they arrive: the lead's live feed. */
 function Recent({ state, name }: { state: MonitorState; name: (code: string | null) => string }) {
   const { t } = useTranslation();
-  const newest = [...state.tickets.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 6);
+  // Sorted when the tickets change, not on every tick of the clock.
+  const newest = useMemo(() => [...state.tickets.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 6), [state.tickets]);
   return (
     <Group gap="xs" data-testid="recent">
       <Text size="sm" fw={600}>
