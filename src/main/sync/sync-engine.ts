@@ -5,12 +5,12 @@ import { maxPushBatch } from '../../shared/server-api/sync';
 import { AppError } from '../../shared/result';
 import type { Logger } from '../dispatch';
 import type { EventBus } from '../event-bus';
-import type { Db } from '../store/database';
+import { type Db, duringBulkLoad } from '../store/database';
 import { recordCall } from '../store/calls-store';
 import { checkVerifier, forgetVerifier, LocalAttempts, rememberVerifier } from '../store/credential-store';
 import { applyReferencePage, referenceStream } from '../store/reference-store';
 import { readSetting, writeSetting } from '../store/settings-store';
-import { ageOutClosedTickets, applyBootstrapPage, type CacheScope, defaultCacheScope, needsBootstrap, readBootstrap, storeCallerIndex } from '../store/cache-scope-store';
+import { ageOutClosedTickets, applyBootstrapPage, type BootstrapProgress, type CacheScope, defaultCacheScope, needsBootstrap, readBootstrap, storeCallerIndex } from '../store/cache-scope-store';
 import { applyPulledPage, applyPushResults, outboxBatch, readCursor, storeConfirmedEvents, ticketsMissingHistory } from '../store/sync-store';
 import { openRejectionCount, outboxSize } from '../store/ticket-store';
 import { z } from 'zod';
@@ -45,7 +45,8 @@ const callerIndexAtKey = 'sync.callerIndexAt';
 const dayMs = 86_400_000;
 /** Closed tickets age out at most this often; the caller index is refreshed once a day. */
 const ageEveryMs = 3600_000;
-const defaultBootstrapPage = 500;
+/** Tickets per bootstrap page: one transaction each, and bigger transactions fill the search index faster. */
+const defaultBootstrapPage = 2000;
 
 /**
  * Keeps the local cache and the server in step (DESIGN.md §4–§5): pushes the outbox in batches,
@@ -295,7 +296,8 @@ export class SyncEngine {
         this.failures = 0;
         writeSetting(this.options.db, lastSyncKey, this.now().toISOString(), this.now().toISOString());
         this.setConnection('online');
-        this.live.ensure(token);
+        // Stopped while the cycle ran: a live socket opened now would outlive the engine.
+        if (this.running) this.live.ensure(token);
         if (!this.wokenDuringCycle) await this.sleep(this.options.pollMs ?? 30_000);
       } catch (error) {
         if (error instanceof ServerError && error.kind === 'unauthenticated') {
@@ -362,20 +364,32 @@ export class SyncEngine {
       loaded: 0,
       done: false,
     };
-    while (!progress.done) {
-      const page = await client.bootstrap(token, { since: progress.since, after: progress.after, head: progress.head, limit: this.options.bootstrapPage ?? defaultBootstrapPage });
-      progress = {
-        ...progress,
-        after: page.next ?? progress.after,
-        head: page.head,
-        total: page.total ?? progress.total,
-        loaded: progress.loaded + page.tickets.length,
-        done: page.next === null,
-      };
-      const touched = applyBootstrapPage(db, page.tickets, progress, this.now().toISOString());
-      if (touched.length > 0) bus.emit('tickets.changed', { ids: touched });
-      this.emitStatus();
-    }
+    const limit = this.options.bootstrapPage ?? defaultBootstrapPage;
+    const request = (from: BootstrapProgress) => {
+      const page = client.bootstrap(token, { since: from.since, after: from.after, head: from.head, limit });
+      // Handled where it is awaited; a page asked for ahead must not crash the process if storing the one before fails.
+      page.catch(() => undefined);
+      return page;
+    };
+    await duringBulkLoad(db, async () => {
+      let next = progress.done ? null : request(progress);
+      while (next) {
+        const page = await next;
+        progress = {
+          ...progress,
+          after: page.next ?? progress.after,
+          head: page.head,
+          total: page.total ?? progress.total,
+          loaded: progress.loaded + page.tickets.length,
+          done: page.next === null,
+        };
+        // The next page is asked for before this one is stored: the server reads it while we write.
+        next = progress.done ? null : request(progress);
+        const touched = applyBootstrapPage(db, page.tickets, progress, this.now().toISOString());
+        if (touched.length > 0) bus.emit('tickets.changed', { ids: touched });
+        this.emitStatus();
+      }
+    });
   }
 
   /** Tickets this cache meets without their history (aged out, or older than its scope) are fetched whole. */
