@@ -11,10 +11,19 @@ import { prepared } from './prepared';
 export const searchIndexVersion = 1;
 const versionKey = 'search.indexVersion';
 
-/** The FTS row of a ticket is keyed by its creation event's local_seq (stable for ever). */
-function documentId(db: Db, ticketId: string): number | undefined {
-  return prepared<[string], { local_seq: number }>(db, `SELECT local_seq FROM ticket_events WHERE ticket_id = ? AND type = 'created' AND status != 'rejected'`)
-    .get(ticketId)?.local_seq;
+/**
+ * The FTS row of a ticket is keyed by its creation event's local_seq (stable for ever); `isNew`
+ * when that row cannot exist yet (the creation event was stored just now), so there is nothing to replace.
+ */
+export interface SearchDocument {
+  rowid: number;
+  isNew: boolean;
+}
+
+/** A ticket's search document, or undefined while the cache holds no creation of it. */
+export function searchDocumentOf(db: Db, ticketId: string): SearchDocument | undefined {
+  const row = prepared<[string], { local_seq: number }>(db, `SELECT local_seq FROM ticket_events WHERE ticket_id = ? AND type = 'created' AND status != 'rejected'`).get(ticketId);
+  return row ? { rowid: row.local_seq, isNew: false } : undefined;
 }
 
 /** Everything an agent might type to find a ticket: numbers, phone, names, place, text. */
@@ -37,11 +46,9 @@ function searchableText(db: Db, ticket: Ticket): (string | null | undefined)[] {
 }
 
 /** Replaces a ticket's search row; part of every projection write. */
-export function indexTicket(db: Db, ticket: Ticket): void {
-  const doc = documentId(db, ticket.id);
-  if (doc === undefined) return;
-  prepared(db, `DELETE FROM ticket_search WHERE rowid = ?`).run(doc);
-  prepared(db, `INSERT INTO ticket_search (rowid, words, uni, bi) VALUES (?, @words, @uni, @bi)`).run(doc, searchColumns(searchableText(db, ticket)));
+export function indexTicket(db: Db, ticket: Ticket, doc: SearchDocument): void {
+  if (!doc.isNew) prepared(db, `DELETE FROM ticket_search WHERE rowid = ?`).run(doc.rowid);
+  prepared(db, `INSERT INTO ticket_search (rowid, words, uni, bi) VALUES (?, @words, @uni, @bi)`).run(doc.rowid, searchColumns(searchableText(db, ticket)));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { TicketEvent } from '../../shared/domain/ticket';
 import type { PushResult, SequencedEvent } from '../../shared/server-api/sync';
 import { eventsStream, writeCursor } from './cursor-store';
 import type { Db } from './database';
-import { type EventRow, eventFromRow, refoldTicket } from './ticket-store';
+import { type EventRow, cachesTicket, eventFromRow, refoldTicket, storeNewTicket } from './ticket-store';
 import { prepared } from './prepared';
 
 
@@ -63,22 +63,36 @@ export function applyPulledPage(db: Db, events: readonly SequencedEvent[], curso
 /**
  * Stores events the server has (from a pull, a bootstrap page or a ticket's history): new ones are
  * added, our own are confirmed and leave the outbox, and the tickets are refolded. Returns them.
+ * A ticket the cache has never held is stored straight from its events (`storeNewTicket`): no
+ * outbox entry or local event of it can exist, so there is nothing to merge.
  * Call inside a transaction with whatever cursor the events move.
  */
 export function storeConfirmedEvents(db: Db, events: readonly SequencedEvent[]): string[] {
+  const byTicket = new Map<string, SequencedEvent[]>();
+  for (const e of events) {
+    const history = byTicket.get(e.event.ticketId);
+    if (history) history.push(e);
+    else byTicket.set(e.event.ticketId, [e]);
+  }
+  const known: SequencedEvent[] = [];
+  for (const [ticketId, history] of byTicket) {
+    if (cachesTicket(db, ticketId)) known.push(...history);
+    else storeNewTicket(db, history.toSorted((a, b) => a.seq - b.seq));
+  }
   const insert = prepared(db, `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed')
      ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, status = 'confirmed', reject_reason = NULL`,
   );
   const answered = prepared(db, `DELETE FROM outbox WHERE event_id = ?`);
-  for (const { seq, event } of events) {
+  for (const { seq, event } of known) {
     insert.run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload), seq);
     answered.run(event.id);
   }
-  return refoldAll(
+  refoldAll(
     db,
-    events.map((e) => e.event.ticketId),
+    known.map((e) => e.event.ticketId),
   );
+  return [...byTicket.keys()];
 }
 
 
