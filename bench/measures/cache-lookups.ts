@@ -1,45 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Core, openCore, ownerOnlyCacheKey } from '../../src/main/core';
-import { applyReferencePage } from '../../src/main/store/reference-store';
-import { storeConfirmedEvents } from '../../src/main/store/sync-store';
 import { formatPhone } from '../../src/shared/domain/phone';
-import { defaultReferenceData } from '../../src/server/reference/reference-data';
 import { seededRandom } from '../../src/server/seed/random';
 import { median, percentile, type MeasureResult, timed } from './stats';
-import { syntheticCentre } from './synthetic-centre';
-
-const openBenchCore = (dataDir: string): Core =>
-  openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'bench', workstationCode: 'BNCH' });
-
-/**
- * Fills a workstation cache with `count` tickets through the store's own bootstrap path (events
- * stored, tickets folded, search index and caller keys written), 1,000 tickets per transaction.
- */
-export function buildCache(dataDir: string, count: number, seed: number, log: (line: string) => void): { phones: string[]; seconds: number } {
-  const core = openBenchCore(dataDir);
-  const now = new Date().toISOString();
-  applyReferencePage(core.db, defaultReferenceData().map((item, i) => ({ ...item, version: i + 1, deleted: false })), 1, now);
-  const centre = syntheticCentre(seededRandom(seed), count);
-  const started = performance.now();
-  let batch: Parameters<typeof storeConfirmedEvents>[1][number][] = [];
-  let stored = 0;
-  const flush = () => {
-    core.db.transaction(() => storeConfirmedEvents(core.db, batch))();
-    stored += batch.length / 2;
-    batch = [];
-    if (stored % 100_000 === 0) log(`  cache: ${stored.toLocaleString()} tickets, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  };
-  for (const events of centre.tickets()) {
-    batch.push(...events);
-    if (batch.length >= 2000) flush();
-  }
-  if (batch.length > 0) flush();
-  const seconds = (performance.now() - started) / 1000;
-  void core.close();
-  return { phones: centre.phones, seconds };
-}
+import { openBenchCore } from './bootstrap';
 
 const longQueries = ['暖气不热', '楼道灯不亮', '噪音扰民', '停水', '小区门口', '电动车充电', '健身房关门', '消防通道被堵'];
 const shortQueries = ['水', '暖', '灯', '吵', '树', '停电', '噪音', '路灯', '物业', '漏水'];

@@ -28,5 +28,6 @@ export interface MeasureResult {
   p99: number | null;
   target: string;
   met: boolean | null;
-  note?: string;
+  /** Values at or below this are upper bounds (the instrument reports nothing finer), shown as `≤ n`. */
+  atMost?: number;
 }

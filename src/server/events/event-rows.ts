@@ -58,7 +58,7 @@ export async function insertEvents(db: Queryable, rows: { seq: number; event: Ti
 const referenceBodies = (db: Queryable): Promise<ReferenceBody> => referenceLookup(db, ['category', 'slaPolicy']);
 
 /** The running clock's columns: stage, start and deadline (all null when none runs). */
-function deadlineColumns(ticket: Ticket, body: ReferenceBody) {
+export function deadlineColumns(ticket: Ticket, body: ReferenceBody) {
   const policy = slaPolicyFrom(ticket, body);
   const clock = policy ? slaClock(ticket, policy, new Date()) : null;
   return { stage: clock?.stage ?? null, startedAt: clock?.startedAt ?? null, dueAt: clock?.dueAt ?? null, known: policy !== null };
