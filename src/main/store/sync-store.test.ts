@@ -7,8 +7,8 @@ import type { SequencedEvent } from '../../shared/server-api/sync';
 import { newCacheKey } from './cache-key';
 import { type Db, openDatabase } from './database';
 import { searchTicketIds } from './search-index';
-import { storeConfirmedEvents, ticketsMissingHistory } from './sync-store';
-import { outboxSize, recordEvent } from './ticket-store';
+import { applyPushResults, storeConfirmedEvents, ticketsMissingHistory } from './sync-store';
+import { outboxSize, recordEvent, refoldTicket } from './ticket-store';
 
 const key = newCacheKey();
 const openCache = (name: string): Db => openDatabase(path.join(tempDir(), `${name}.sqlite3`), key);
@@ -72,5 +72,58 @@ describe('storing confirmed events', () => {
     expect(outboxSize(db)).toBe(0);
     expect(stored(db).events.map((e) => (e as { status: string }).status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
     expect(stored(db).tickets).toMatchObject([{ status: 'dispatched', pending_events: 0 }]);
+  });
+});
+
+describe('answers to a push', () => {
+  const now = () => new Date().toISOString();
+  /** The projection as a full refold from the events makes it: what an answer must leave behind. */
+  const refolded = (db: Db, ticketId: string) => {
+    const before = stored(db);
+    refoldTicket(db, ticketId);
+    return { before, after: stored(db) };
+  };
+
+  it('confirms our own events in the order made without changing the ticket', () => {
+    const db = openCache('answers');
+    const agent = eventsBy('agent2', 'K7Q2');
+    const created = agent.created();
+    const noted = agent.next(created.ticketId, 'note', { text: '市民再次来电催促' });
+    recordEvent(db, created, now());
+    recordEvent(db, noted, now());
+    expect(stored(db).tickets).toMatchObject([{ pending_events: 2 }]);
+    expect(applyPushResults(db, [{ id: created.id, status: 'accepted', seq: 7 }, { id: noted.id, status: 'accepted', seq: 8 }])).toEqual([created.ticketId]);
+    expect(outboxSize(db)).toBe(0);
+    expect(stored(db).tickets).toMatchObject([{ pending_events: 0 }]);
+    const { before, after } = refolded(db, created.ticketId);
+    expect(before).toEqual(after);
+  });
+
+  // Another workstation's event stored between ours: confirming ours reorders the fold.
+  it('refolds a ticket whose order the confirmation changes', () => {
+    const db = openCache('reorder');
+    const agent = eventsBy('agent2', 'K7Q2');
+    const created = agent.created();
+    recordEvent(db, created, now());
+    const colleague = eventsBy('agent3', 'M4X9');
+    const noted = colleague.next(created.ticketId, 'note', { text: '另一座席补充的情况' });
+    store(db, [{ seq: 5, event: noted }]);
+    applyPushResults(db, [{ id: created.id, status: 'accepted', seq: 4 }]);
+    const { before, after } = refolded(db, created.ticketId);
+    expect(before).toEqual(after);
+    expect(JSON.parse((after.tickets[0] as { state: string }).state).notes).toHaveLength(1);
+  });
+
+  it('refolds a ticket whose event the server refused', () => {
+    const db = openCache('refused');
+    const agent = eventsBy('agent2', 'K7Q2');
+    const created = agent.created();
+    const noted = agent.next(created.ticketId, 'note', { text: '补充说明' });
+    recordEvent(db, created, now());
+    recordEvent(db, noted, now());
+    applyPushResults(db, [{ id: created.id, status: 'accepted', seq: 7 }, { id: noted.id, status: 'rejected', reason: 'not allowed' }]);
+    const { before, after } = refolded(db, created.ticketId);
+    expect(before).toEqual(after);
+    expect(JSON.parse((after.tickets[0] as { state: string }).state).notes).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@ import { eventsStream, writeCursor } from './cursor-store';
 import type { Db } from './database';
 import { type EventRow, cachesTicket, eventFromRow, refoldTicket, storeNewTicket } from './ticket-store';
 import { prepared } from './prepared';
+import { withReferenceMemo } from './reference-store';
 
 
 /** The oldest events still waiting for a durable answer, in the order they were made. */
@@ -24,9 +25,23 @@ const refoldAll = (db: Db, ticketIds: Iterable<string>) => {
 };
 
 /**
+ * Whether a ticket's fold order (confirmed events by server sequence, then pending ones as made)
+ * is simply the order its events were stored in: no pending event before a confirmed one, and
+ * confirmed events sequenced in the order they were stored.
+ */
+const foldsInStoredOrder = (db: Db, ticketId: string): boolean =>
+  prepared<[string], { n: number }>(db, `SELECT count(*) AS n FROM ticket_events a JOIN ticket_events b ON b.ticket_id = a.ticket_id AND b.local_seq > a.local_seq
+     WHERE a.ticket_id = ? AND a.status != 'rejected' AND b.status != 'rejected'
+       AND ((a.status = 'pending' AND b.status = 'confirmed') OR (a.status = 'confirmed' AND b.status = 'confirmed' AND a.server_seq > b.server_seq))`,
+  ).get(ticketId)!.n === 0;
+
+/**
  * Records the server's answers to one push. Accepted and duplicate events are confirmed with their
  * sequence number; rejected ones keep their reason and stay visible. Either way the event has a
  * durable answer, so it leaves the outbox — in the same transaction. Returns the tickets touched.
+ * A confirmation that leaves the fold order as it was (the usual case: our own events, pushed in
+ * the order made) cannot change the ticket, only its count of pending events; only the others are
+ * refolded, which halves what a workstation does with the answers to its pushes.
  */
 export function applyPushResults(db: Db, results: readonly PushResult[]): string[] {
   return db.transaction(() => {
@@ -34,16 +49,25 @@ export function applyPushResults(db: Db, results: readonly PushResult[]): string
     const reject = prepared(db, `UPDATE ticket_events SET status = 'rejected', reject_reason = ? WHERE id = ? AND status = 'pending'`);
     const answered = prepared(db, `DELETE FROM outbox WHERE event_id = ?`);
     const ticketOf = prepared<[string], { ticket_id: string }>(db, `SELECT ticket_id FROM ticket_events WHERE id = ?`);
-    const touched: string[] = [];
-    for (const result of results) {
+    const pendingCount = prepared(db, `UPDATE tickets SET pending_events = (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = tickets.id AND e.status = 'pending') WHERE id = ?`);
+    const answeredResults = results.flatMap((result) => {
       const row = ticketOf.get(result.id);
-      if (!row) continue; // Not ours: the server echoed an id we never sent; nothing to update.
+      // Not ours: the server echoed an id we never sent; nothing to update.
+      return row ? [{ result, ticketId: row.ticket_id }] : [];
+    });
+    const touched = [...new Set(answeredResults.map((r) => r.ticketId))];
+    const refused = new Set(answeredResults.filter((r) => r.result.status === 'rejected').map((r) => r.ticketId));
+    const inOrderBefore = new Set(touched.filter((id) => !refused.has(id) && foldsInStoredOrder(db, id)));
+    for (const { result } of answeredResults) {
       if (result.status === 'rejected') reject.run(result.reason, result.id);
       else confirm.run(result.seq, result.id);
       answered.run(result.id);
-      touched.push(row.ticket_id);
     }
-    return refoldAll(db, touched);
+    for (const id of touched) {
+      if (inOrderBefore.has(id) && foldsInStoredOrder(db, id)) pendingCount.run(id);
+      else refoldTicket(db, id);
+    }
+    return touched;
   })();
 }
 
@@ -68,6 +92,10 @@ export function applyPulledPage(db: Db, events: readonly SequencedEvent[], curso
  * Call inside a transaction with whatever cursor the events move.
  */
 export function storeConfirmedEvents(db: Db, events: readonly SequencedEvent[]): string[] {
+  return withReferenceMemo(db, () => storeGrouped(db, events));
+}
+
+function storeGrouped(db: Db, events: readonly SequencedEvent[]): string[] {
   const byTicket = new Map<string, SequencedEvent[]>();
   for (const e of events) {
     const history = byTicket.get(e.event.ticketId);
