@@ -3,7 +3,7 @@
  * a deterministic data set, runs each measure, and writes medians and p99s with their targets to
  * bench/results.json and bench/results.md.
  *   small: 100,000 tickets · default: 1,000,000 · large: 5,000,000 (--tickets N to try a change)
- * Measures not built yet are listed as such, never as met.
+ * A measure that misses its target is reported as missed, with what it measured.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,7 @@ import { bootstrapResult, bootstrapWorkstation, copyCentre, rawInsert } from './
 import { measureCoreMemory, measureLookups } from './measures/cache-lookups';
 import { startCentralServer } from './measures/central-server';
 import { measureInBrowser } from './measures/browser';
+import { measurePeer } from './measures/peer-pouchdb';
 import { measureLiveLoad } from './measures/live-load';
 import { measureReconnectStorm, simulatedWorkstations } from './measures/reconnect-storm';
 import type { MeasureResult } from './measures/stats';
@@ -33,9 +34,10 @@ const scale = values.scale as keyof typeof scales;
 // --tickets N overrides the scale's count, for trying a change quickly.
 const tickets = values.tickets ? Number(values.tickets) : scales[scale];
 const seed = Number(values.seed);
+// The issue's peer comparison is 100,000 tickets at every scale; fewer when a run is shortened with --tickets.
+const peerTickets = Math.min(100_000, tickets);
 const log = (line: string) => console.log(line);
 
-const notYet = (id: number, measure: string, target: string): MeasureResult => ({ id, measure, detail: 'not built yet', unit: 'ms', median: null, p99: null, target, met: null });
 
 const started = performance.now();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'));
@@ -77,9 +79,9 @@ try {
   const live = await measureLiveLoad({ serverDb, serverUrl: server.url, serverPid: server.process.pid!, workstations, random, samples: 200 });
   log(`  monitor delay p99 ${live[0]!.p99?.toFixed(0)} ms; server ${live[1]!.median?.toFixed(0)} MB`);
   results.push(...live);
-  results.push(
-    notYet(7, 'peer: PouchDB replication of 100,000 tickets vs ours', 'ours ≥ 5× faster'),
-  );
+  const peer = await measurePeer({ clusterUrl: cluster.url, dataDir, random: seededRandom(seed + 4), count: peerTickets });
+  log(`  ${peer.detail}`);
+  results.push(peer);
 } finally {
   for (const stop of stops.reverse()) await stop();
   cluster.stop();

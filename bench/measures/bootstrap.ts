@@ -11,8 +11,8 @@ import type { MeasureResult } from './stats';
 import { copyInto } from './pg-copy';
 import type { SyntheticCentre } from './synthetic-centre';
 
-export const openBenchCore = (dataDir: string, serverUrl?: string): Core =>
-  openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'bench', workstationCode: 'BNCH', serverUrl, syncPollMs: 60_000 });
+export const openBenchCore = (dataDir: string, serverUrl?: string, workstationCode = 'BNCH'): Core =>
+  openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'bench', workstationCode, serverUrl, syncPollMs: 60_000 });
 
 /**
  * Puts the centre's history on the server by COPY: its events, and each ticket folded as the push

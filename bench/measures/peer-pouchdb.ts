@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import PouchDB from 'pouchdb-core';
+import memory from 'pouchdb-adapter-memory';
+import http from 'pouchdb-adapter-http';
+import replication from 'pouchdb-replication';
+import { outboxSize, openRejectionCount, recordEvent } from '../../src/main/store/ticket-store';
+import { migrateServer } from '../../src/server/db/migrate';
+import { openPostgres } from '../../src/server/db/postgres';
+import { demoPassword } from '../../src/server/seed/demo-password';
+import type { Random } from '../../src/server/seed/random';
+import { seedDemoUsers, seedReference } from '../../src/server/seed/seed';
+import { createDatabase } from '../../tests/support/postgres-cluster';
+import { openBenchCore } from './bootstrap';
+import { startCentralServer } from './central-server';
+import type { MeasureResult } from './stats';
+import { offlineTickets } from './synthetic-centre';
+import type { TicketEvent } from '../../src/shared/domain/ticket';
+
+const InMemory = PouchDB.plugin(memory).plugin(http).plugin(replication);
+
+const waitFor = async (done: () => boolean) => {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 50));
+};
+
+/**
+ * Ours: a workstation that registered `tickets` offline signs in and pushes its outbox to the
+ * server (its own process, an empty centre on PostgreSQL, fsync on). Timed from sign-in to an empty
+ * outbox: every ticket validated, folded, numbered and durable on the server.
+ */
+async function ourPush(clusterUrl: string, dataDir: string, tickets: TicketEvent[]): Promise<number> {
+  const url = await createDatabase(clusterUrl, 'peer');
+  const db = await openPostgres(url);
+  await migrateServer(db);
+  await seedReference(db);
+  await seedDemoUsers(db);
+  await db.close();
+  const server = await startCentralServer(url);
+  const core = openBenchCore(dataDir, server.url, 'PEER');
+  try {
+    const now = new Date().toISOString();
+    for (let i = 0; i < tickets.length; i += 1000) core.db.transaction(() => tickets.slice(i, i + 1000).forEach((event) => recordEvent(core.db, event, now)))();
+    const started = performance.now();
+    const signedIn = await core.dispatch('auth.signIn', { username: 'agent2', password: demoPassword });
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    await waitFor(() => outboxSize(core.db) === 0);
+    const seconds = (performance.now() - started) / 1000;
+    if (openRejectionCount(core.db) > 0) throw new Error('the server refused some of the peer tickets');
+    return seconds;
+  } finally {
+    await core.close();
+    await server.stop();
+  }
+}
+
+/**
+ * Theirs: the same tickets as documents in a PouchDB, replicated to a CouchDB-protocol server
+ * (express-pouchdb, in memory, its own process) with the same batch size as our push (200).
+ */
+async function pouchReplication(tickets: TicketEvent[]): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'pouchdb-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const match = /listening (\d+)/.exec(chunk.toString());
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`express-pouchdb exited (${code})`)));
+    });
+    const local = new InMemory('peer-tickets');
+    for (let i = 0; i < tickets.length; i += 1000) {
+      await local.bulkDocs(tickets.slice(i, i + 1000).map((e) => ({ _id: e.ticketId, ...e, payload: e.payload })));
+    }
+    const remote = `http://127.0.0.1:${port}/tickets`;
+    const started = performance.now();
+    const result = await local.replicate.to(remote, { batch_size: 200 });
+    const seconds = (performance.now() - started) / 1000;
+    const info = (await (await fetch(remote)).json()) as { doc_count: number };
+    if (!result.ok || info.doc_count !== tickets.length) throw new Error(`PouchDB replicated ${info.doc_count} of ${tickets.length} documents`);
+    await local.destroy();
+    return seconds;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** Measure 7: the same tickets pushed by our sync and replicated by PouchDB, in one run. */
+export async function measurePeer(options: { clusterUrl: string; dataDir: string; random: Random; count: number }): Promise<MeasureResult> {
+  const tickets = offlineTickets(options.random, 'PEER', 'agent2', options.count, new Date('2026-11-28T09:00:00+08:00'));
+  const ours = await ourPush(options.clusterUrl, path.join(options.dataDir, 'peer'), tickets);
+  const theirs = await pouchReplication(tickets);
+  const ratio = theirs / ours;
+  return {
+    id: 7,
+    measure: 'peer: PouchDB replication of 100,000 tickets vs ours',
+    detail:
+      `${options.count.toLocaleString()} tickets made offline, pushed: ours ${ours.toFixed(1)} s (workstation → server on PostgreSQL, each ticket validated, numbered, durable), ` +
+      `PouchDB → express-pouchdb in memory ${theirs.toFixed(1)} s: ${ratio >= 1 ? `ours ${ratio.toFixed(1)}× faster` : `PouchDB ${(1 / ratio).toFixed(1)}× faster`}`,
+    unit: 's',
+    median: ours,
+    p99: null,
+    target: 'ours ≥ 5× faster',
+    met: ratio >= 5,
+  };
+}
