@@ -4,6 +4,7 @@ import { callScreen } from './0003-call-screen';
 import { cacheScope } from './0004-cache-scope';
 import { deadlines } from './0005-deadlines';
 import { unusedPhoneIndex } from './0006-unused-phone-index';
+import { rejectedEventsIndex } from './0007-rejected-events-index';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, dismissedRejections, callScreen, cacheScope, deadlines, unusedPhoneIndex];
+export const migrations: readonly Migration[] = [initial, dismissedRejections, callScreen, cacheScope, deadlines, unusedPhoneIndex, rejectedEventsIndex];
