@@ -3,11 +3,11 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumPath } from '../../playwright.config';
 import { formatPhone } from '../../src/shared/domain/phone';
-import { createSession } from '../../src/server/auth/sessions';
 import type { Database } from '../../src/server/db/database';
 import { demoPassword } from '../../src/server/seed/demo-password';
 import type { Random } from '../../src/server/seed/random';
 import { freePort } from '../../tests/support/postgres-cluster';
+import { postJson, sessionFor } from './server-calls';
 import { median, percentile, type MeasureResult } from './stats';
 
 // The page.evaluate callbacks below run in Chromium; these are the few browser globals they touch
@@ -73,10 +73,7 @@ async function screenPops(page: Page, serverUrl: string, switchToken: string, ph
       requestAnimationFrame(() => setTimeout(() => (w.bench.shownAt = performance.timeOrigin + performance.now())));
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  const cti = (body: Record<string, unknown>) =>
-    fetch(new URL(`/api/cti/${switchToken}`, serverUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: '12345', direction: 'in', ...body }) }).then(async (r) => {
-      if (!r.ok) throw new Error(`CTI answered ${r.status}: ${await r.text()}`);
-    });
+  const cti = (body: Record<string, unknown>) => postJson(serverUrl, `/api/cti/${switchToken}`, { to: '12345', direction: 'in', ...body });
   const delays: number[] = [];
   for (let i = 0; i < samples; i++) {
     // Callers with history: the first tenth of the pool are the ones who call again and again.
@@ -144,14 +141,8 @@ export async function measureInBrowser(options: { dataDir: string; serverUrl: st
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await page.goto(host.url);
     await signedIn(page);
-    const [admin] = await options.serverDb.query<{ id: string }>(`SELECT id FROM users WHERE username = 'admin'`);
-    const adminToken = (await createSession(options.serverDb, admin!.id, 1)).token;
-    const issued = await fetch(new URL('/api/admin/cti-switches', options.serverUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ name: 'bench-switch' }),
-    });
-    const { token: switchToken } = (await issued.json()) as { token: string };
+    const adminToken = await sessionFor(options.serverDb, 'admin');
+    const { token: switchToken } = await postJson<{ token: string }>(options.serverUrl, '/api/admin/cti-switches', { name: 'bench-switch' }, adminToken);
     const pops = await screenPops(page, options.serverUrl, switchToken, options.phones, options.random, options.samples);
     const typed = await keystrokes(page);
     const cache = `${options.count.toLocaleString()}-ticket cache`;

@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../tests/support/postgres-cluster';
+import { startScript } from './server-calls';
 
 const root = path.join(import.meta.dirname, '..', '..');
 
@@ -10,19 +11,11 @@ const root = path.join(import.meta.dirname, '..', '..');
  */
 export async function startCentralServer(databaseUrl: string): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'no', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Hotline central server on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the central server exited (${code}) before listening: ${out}`)));
-  });
+  const { child } = await startScript(
+    path.join(root, 'src/server/main.ts'),
+    { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'no', LOG_LEVEL: 'warn' },
+    /Hotline central server on/,
+  );
   return {
     url: `http://127.0.0.1:${port}/`,
     process: child,

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import WebSocket from 'ws';
 import { liveServerMessageSchema, type LiveServerMessage } from '../../src/shared/server-api/live';
-import { createSession } from '../../src/server/auth/sessions';
 import type { Database } from '../../src/server/db/database';
 import type { Random } from '../../src/server/seed/random';
 import type { SimulatedWorkstation } from './reconnect-storm';
+import { postJson, sessionFor } from './server-calls';
 import { median, percentile, type MeasureResult } from './stats';
 import { offlineTickets } from './synthetic-centre';
 
@@ -41,9 +41,8 @@ export async function measureLiveLoad(options: {
 }): Promise<MeasureResult[]> {
   const { serverDb, serverUrl, workstations } = options;
   const sockets = await Promise.all(workstations.map((w) => liveSocket(serverUrl, w.token, w.code)));
-  const [lead] = await serverDb.query<{ id: string }>(`SELECT id FROM users WHERE username = 'lead1'`);
   const waiting = new Map<string, () => void>();
-  const leadSocket = await liveSocket(serverUrl, (await createSession(serverDb, lead!.id, 12, 'LEAD')).token, 'LEAD', (message) => {
+  const leadSocket = await liveSocket(serverUrl, await sessionFor(serverDb, 'lead1', 'LEAD'), 'LEAD', (message) => {
     if (message.type !== 'monitor_tickets') return;
     for (const ticket of message.tickets) waiting.get(ticket.id)?.();
   });
@@ -56,12 +55,7 @@ export async function measureLiveLoad(options: {
       const created = { ...event!, payload: { ...(event!.payload as { provisionalNo: string }), provisionalNo: `${agent.code}-${String(1000 + i).padStart(6, '0')}` } };
       const shown = new Promise<void>((resolve) => waiting.set(created.ticketId, resolve));
       const started = performance.now();
-      const response = await fetch(new URL('/api/sync/push', serverUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` },
-        body: JSON.stringify({ events: [created] }),
-      });
-      if (!response.ok) throw new Error(`push answered ${response.status}`);
+      await postJson(serverUrl, '/api/sync/push', { events: [created] }, agent.token);
       await shown;
       delays.push(performance.now() - started);
       waiting.delete(created.ticketId);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
@@ -13,6 +12,7 @@ import { seedDemoUsers, seedReference } from '../../src/server/seed/seed';
 import { createDatabase } from '../../tests/support/postgres-cluster';
 import { openBenchCore } from './bootstrap';
 import { startCentralServer } from './central-server';
+import { startScript } from './server-calls';
 import type { MeasureResult } from './stats';
 import { offlineTickets } from './synthetic-centre';
 import type { TicketEvent } from '../../src/shared/domain/ticket';
@@ -58,15 +58,9 @@ async function ourPush(clusterUrl: string, dataDir: string, tickets: TicketEvent
  * (express-pouchdb, in memory, its own process) with the same batch size as our push (200).
  */
 async function pouchReplication(tickets: TicketEvent[]): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'pouchdb-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { child, match } = await startScript(path.join(import.meta.dirname, 'pouchdb-server.ts'), {}, /listening (\d+)/);
+  const port = Number(match[1]);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        const match = /listening (\d+)/.exec(chunk.toString());
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`express-pouchdb exited (${code})`)));
-    });
     const local = new InMemory('peer-tickets');
     for (let i = 0; i < tickets.length; i += 1000) {
       await local.bulkDocs(tickets.slice(i, i + 1000).map((e) => ({ _id: e.ticketId, ...e, payload: e.payload })));

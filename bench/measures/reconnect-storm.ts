@@ -8,6 +8,7 @@ import { migrateServer } from '../../src/server/db/migrate';
 import { openPostgres } from '../../src/server/db/postgres';
 import type { Random } from '../../src/server/seed/random';
 import { createDatabase } from '../../tests/support/postgres-cluster';
+import { postJson } from './server-calls';
 import type { MeasureResult } from './stats';
 import { offlineTickets } from './synthetic-centre';
 
@@ -69,11 +70,7 @@ export async function measureReconnectStorm(options: {
   const pushes = workstations.map((w) => ({ token: w.token, body: JSON.stringify({ events: offlineTickets(options.random, w.code, w.username, perWorkstation, at) }) }));
   const started = performance.now();
   const answers = await Promise.all(
-    pushes.map(async ({ token, body }) => {
-      const response = await fetch(new URL('/api/sync/push', serverUrl), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-      if (!response.ok) throw new Error(`push answered ${response.status}: ${await response.text()}`);
-      return ((await response.json()) as { results: PushResult[] }).results;
-    }),
+    pushes.map(async ({ token, body }) => (await postJson<{ results: PushResult[] }>(serverUrl, '/api/sync/push', body, token)).results),
   );
   const seconds = (performance.now() - started) / 1000;
   const tickets = workstations.length * perWorkstation;
