@@ -38,8 +38,9 @@ export interface CoreOptions {
   cacheScope?: CacheScope;
   /** Idle minutes before the screen locks (default 10; 0 = never). */
   lockAfterMinutes?: number;
-  /** Tickets per bootstrap page (tests use small pages to see several). */
+  /** Tickets per bootstrap page, events per pulled page (tests use small pages to see several). */
   bootstrapPage?: number;
+  pullPage?: number;
   now?: () => Date;
   log?: Logger;
 }
@@ -95,6 +96,7 @@ export function openCore(options: CoreOptions): Core {
         ...(options.syncPollMs ? { pollMs: options.syncPollMs } : {}),
         ...(options.cacheScope ? { scope: options.cacheScope } : {}),
         ...(options.bootstrapPage ? { bootstrapPage: options.bootstrapPage } : {}),
+        ...(options.pullPage ? { pullPage: options.pullPage } : {}),
         ...(options.log ? { log: options.log } : {}),
       })
     : null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { ageOutClosedTickets } from '../../src/main/store/cache-scope-store';
+import { readCursor } from '../../src/main/store/sync-store';
 import type { CallerHistory } from '../../src/shared/contract/callers';
 import type { SyncStatus } from '../../src/shared/contract/sync';
 import type { Ticket, TicketEvent } from '../../src/shared/domain/ticket';
@@ -99,6 +100,46 @@ describe('cache scope: bootstrap, caller index, backfill and ageing', () => {
     await until('bootstrapped', async () => (await status(second)).bootstrap === null && (await status(second)).connection === 'online');
     expect(requests[0]).not.toBe(''); // it went on after the last stored ticket, not from the start
     expect(second.db.prepare(`SELECT count(*) AS n FROM tickets`).get()).toEqual({ n: 15 });
+  });
+
+  it('stops between two pulled pages when closed, and the next start goes on from the last stored one', async () => {
+    const { server, by, token } = await seededCentre();
+    const dataDir = tempDir();
+    let pullsAfterClose = 0;
+    let closing: Promise<void> | null = null;
+    let armed = false;
+    let first: Core | null = null;
+    // Closes the workstation as it asks for the second page of a long pull (an agent quitting after an outage).
+    const closesOnSecondPull: typeof fetch = async (input, init) => {
+      if (armed && String(input).includes('/api/sync/pull')) {
+        if (closing) pullsAfterClose += 1;
+        else if (Number(new URL(String(input)).searchParams.get('after')) > before) closing = first!.close();
+      }
+      return fetch(input, init);
+    };
+    const open = (serverFetch?: typeof fetch) =>
+      openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: 'BSE2', serverUrl: server.url, serverFetch, syncPollMs: 200, pullPage: 2 });
+    first = open(closesOnSecondPull);
+    await call(first, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    await until('bootstrapped', async () => (await status(first!)).connection === 'online' && (await status(first!)).bootstrap === null);
+    const before = readCursor(first.db);
+
+    const later = Array.from({ length: 10 }, (_, i) => by.created({ callerPhone: `1360000${String(i).padStart(4, '0')}`, description: `停机后登记的工单${i}` }));
+    await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: later } });
+    armed = true;
+    await call(first, 'sync.now');
+    await until('closing', () => closing !== null);
+    await closing;
+    // The page asked for as it closed was stored (it was already on its way), and nothing after it was asked for.
+    expect(pullsAfterClose).toBe(0);
+
+    const second = open();
+    onCleanup(() => second.close());
+    const stored = second.db.prepare(`SELECT count(*) AS n FROM tickets`).get() as { n: number };
+    expect(stored.n).toBeLessThan(15 + 10);
+    expect(readCursor(second.db)).toBeGreaterThan(before);
+    await until('caught up', async () => (second.db.prepare(`SELECT count(*) AS n FROM tickets`).get() as { n: number }).n === 25);
+    expect(await call(second, 'tickets.search', { query: '停机后登记' })).toHaveLength(10);
   });
 
   it('fetches a ticket it never held whole when it changes, and ages closed tickets out, keeping them in caller history', async () => {

@@ -293,6 +293,8 @@ export class SyncEngine {
       try {
         this.setConnection('syncing');
         await this.cycle(token);
+        // Stopped between two pages: what was stored is committed with its cursor; the next start goes on from there.
+        if (!this.running) return;
         this.failures = 0;
         writeSetting(this.options.db, lastSyncKey, this.now().toISOString(), this.now().toISOString());
         this.setConnection('online');
@@ -314,10 +316,15 @@ export class SyncEngine {
     }
   }
 
-  /** One round: everything waiting goes up, then everything new comes down. */
+  /**
+   * One round: everything waiting goes up, then everything new comes down. It ends early, between
+   * two batches or pages, when the engine is stopped: an agent closing the workstation after an
+   * outage must not wait for a hundred thousand events to come down first.
+   */
   private async cycle(token: string): Promise<void> {
     const { db, client, bus } = this.options;
     for (;;) {
+      if (!this.running) return;
       const batch = outboxBatch(db, maxPushBatch);
       if (batch.length === 0) break;
       const { results } = await client.push(token, batch);
@@ -328,6 +335,7 @@ export class SyncEngine {
     }
     // Reference data before events: tickets are indexed with the names of their street and category.
     for (;;) {
+      if (!this.running) return;
       const page = await client.reference(token, readCursor(db, referenceStream), 2000);
       if (page.items.length > 0) {
         applyReferencePage(db, page.items, page.cursor, this.now().toISOString());
@@ -337,13 +345,14 @@ export class SyncEngine {
     }
     if (needsBootstrap(db)) await this.bootstrap(token);
     for (;;) {
+      if (!this.running) return;
       const page = await client.pull(token, readCursor(db), this.options.pullPage ?? 500);
       const touched = applyPulledPage(db, page.events, page.cursor, this.now().toISOString());
       await this.backfill(token, ticketsMissingHistory(db, touched));
       if (touched.length > 0) bus.emit('tickets.changed', { ids: touched });
       if (!page.hasMore) break;
     }
-    await this.keepScope(token);
+    if (this.running) await this.keepScope(token);
   }
 
   private get scope(): CacheScope {
@@ -373,7 +382,7 @@ export class SyncEngine {
     };
     await duringBulkLoad(db, async () => {
       let next = progress.done ? null : request(progress);
-      while (next) {
+      while (next && this.running) {
         const page = await next;
         progress = {
           ...progress,
