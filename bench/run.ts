@@ -36,10 +36,13 @@ const tickets = values.tickets ? Number(values.tickets) : scales[scale];
 const seed = Number(values.seed);
 // The issue's peer comparison is 100,000 tickets at every scale; fewer when a run is shortened with --tickets.
 const peerTickets = Math.min(100_000, tickets);
-const log = (line: string) => console.log(line);
-
-
 const started = performance.now();
+// Minutes:seconds since the start on every line: where a run's time goes, for keeping it under 15 minutes.
+const clock = () => {
+  const seconds = Math.round((performance.now() - started) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+const log = (line: string) => console.log(`[${clock()}] ${line}`);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'));
 const results: MeasureResult[] = [];
 const cluster = await startThrowawayPostgres({ fsync: true });
@@ -64,8 +67,9 @@ try {
   log(`  raw insert of the same events: ${raw.seconds.toFixed(1)} s`);
   results.push(bootstrapResult(ours.tickets, ours, raw));
 
-  results.push(...(await measureLookups(dataDir, centre.phones, tickets, seed)));
-  results.push(measureCoreMemory(dataDir, tickets));
+  const lookups = await measureLookups(dataDir, centre.phones, tickets, seed);
+  results.push(...lookups, measureCoreMemory(dataDir, tickets));
+  log(`  lookups and searches p99 ${lookups.map((r) => r.p99?.toFixed(1)).join(' / ')} ms`);
   // Before the storm: its 70,000 new tickets would otherwise be pulled into this cache meanwhile.
   const browser = await measureInBrowser({ dataDir, serverUrl: server.url, serverDb, phones: centre.phones, random: seededRandom(seed + 3), count: tickets, samples: 150 });
   log(`  screen-pop p99 ${browser[0]!.p99?.toFixed(0)} ms; ${browser[1]!.detail}`);
@@ -79,7 +83,7 @@ try {
   const live = await measureLiveLoad({ serverDb, serverUrl: server.url, serverPid: server.process.pid!, workstations, random, samples: 200 });
   log(`  monitor delay p99 ${live[0]!.p99?.toFixed(0)} ms; server ${live[1]!.median?.toFixed(0)} MB`);
   results.push(...live);
-  const peer = await measurePeer({ clusterUrl: cluster.url, dataDir, random: seededRandom(seed + 4), count: peerTickets });
+  const peer = await measurePeer({ clusterUrl: cluster.url, dataDir, random: seededRandom(seed + 4), count: peerTickets, log });
   log(`  ${peer.detail}`);
   results.push(peer);
 } finally {

@@ -28,7 +28,7 @@ const waitFor = async (done: () => boolean) => {
  * server (its own process, an empty centre on PostgreSQL, fsync on). Timed from sign-in to an empty
  * outbox: every ticket validated, folded, numbered and durable on the server.
  */
-async function ourPush(clusterUrl: string, dataDir: string, tickets: TicketEvent[]): Promise<number> {
+async function ourPush(clusterUrl: string, dataDir: string, tickets: TicketEvent[], log: (line: string) => void): Promise<number> {
   const url = await createDatabase(clusterUrl, 'peer');
   const db = await openPostgres(url);
   await migrateServer(db);
@@ -40,6 +40,7 @@ async function ourPush(clusterUrl: string, dataDir: string, tickets: TicketEvent
   try {
     const now = new Date().toISOString();
     for (let i = 0; i < tickets.length; i += 1000) core.db.transaction(() => tickets.slice(i, i + 1000).forEach((event) => recordEvent(core.db, event, now)))();
+    log(`  peer: ${tickets.length.toLocaleString()} tickets registered offline`);
     const started = performance.now();
     const signedIn = await core.dispatch('auth.signIn', { username: 'agent2', password: demoPassword });
     if (!signedIn.ok) throw new Error(signedIn.error.message);
@@ -79,9 +80,10 @@ async function pouchReplication(tickets: TicketEvent[]): Promise<number> {
 }
 
 /** Measure 7: the same tickets pushed by our sync and replicated by PouchDB, in one run. */
-export async function measurePeer(options: { clusterUrl: string; dataDir: string; random: Random; count: number }): Promise<MeasureResult> {
+export async function measurePeer(options: { clusterUrl: string; dataDir: string; random: Random; count: number; log: (line: string) => void }): Promise<MeasureResult> {
   const tickets = offlineTickets(options.random, 'PEER', 'agent2', options.count, new Date('2026-11-28T09:00:00+08:00'));
-  const ours = await ourPush(options.clusterUrl, path.join(options.dataDir, 'peer'), tickets);
+  const ours = await ourPush(options.clusterUrl, path.join(options.dataDir, 'peer'), tickets, options.log);
+  options.log(`  peer: ours pushed in ${ours.toFixed(1)} s`);
   const theirs = await pouchReplication(tickets);
   const ratio = theirs / ours;
   return {
