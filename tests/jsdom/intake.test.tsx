@@ -1,7 +1,10 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
+import { recordCall } from '../../src/main/store/calls-store';
 import { outboxSize } from '../../src/main/store/ticket-store';
+import { formatPhone } from '../../src/shared/domain/phone';
+import type { Call } from '../../src/shared/server-api/cti';
 import { renderApp } from './render-app';
 
 let core: Core | undefined;
@@ -49,5 +52,24 @@ describe('intake form', () => {
       const drafts = await app.core.dispatch('drafts.list', {});
       expect(drafts).toMatchObject({ ok: true, value: [{ kind: 'intake', body: { description: '路灯坏了' } }] });
     });
+  });
+
+  it("shows a popped caller's history, never the previous caller's beside the new number", async () => {
+    const app = await renderApp();
+    core = app.core;
+    const phone = (await screen.findByTestId('field-callerPhone')) as HTMLInputElement;
+    const panel = screen.getByTestId('caller-panel');
+    const at = new Date().toISOString();
+    const answered = (id: string, from: string): Call => ({ id, direction: 'in', from, to: '12345', queue: null, state: 'answered', users: ['agent1'], answeredBy: 'agent1', cause: null, startedAt: at, answeredAt: at, endedAt: null });
+    const first = formatPhone('13800138000');
+    const second = formatPhone('13911112222');
+
+    app.core.bus.emit('calls.changed', recordCall(app.core.db, answered('call-1', '13800138000')));
+    await waitFor(() => expect(panel.querySelector('[data-testid="history-summary"]')?.parentElement?.textContent).toContain(first));
+    // The next call pops while the form still holds the first caller's number (no ticket was made).
+    app.core.bus.emit('calls.changed', recordCall(app.core.db, answered('call-2', '13911112222')));
+    await waitFor(() => expect(phone.value).toBe(second));
+    expect(panel.textContent).not.toContain(first);
+    await waitFor(() => expect(panel.querySelector('[data-testid="history-summary"]')?.parentElement?.textContent).toContain(second));
   });
 });

@@ -141,8 +141,11 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
   }, [poppedCall, focus]);
 
   // Caller history follows the number being typed; once the form is cleared (ticket submitted),
-  // it stays on the last caller until another number is typed or another call comes in.
-  const phone = useDebounced(values.callerPhone, lookupMs);
+  // it stays on the last caller until another number is typed or another call comes in. The pause
+  // is for typing: a number the screen-pop put in the form is looked up at once (waiting, the panel
+  // showed the previous caller's history beside the new caller's number for the pause).
+  const typedPhone = useDebounced(values.callerPhone, lookupMs);
+  const phone = values.callerPhone === panelPhone ? panelPhone : typedPhone;
   const lookupPhone = normalisePhone(phone) ? phone : panelPhone;
   useEffect(() => {
     if (!lookupPhone || link !== 'open') return;
