@@ -36,6 +36,16 @@ describe.each(engines)('the lead monitor on %s', (engine) => {
     return { db, server, token, push };
   }
 
+  it("reads each delta's tickets through an index on last_seq, not by scanning every ticket", async () => {
+    const { db } = await setting();
+    // With scans priced out, a missing index still shows as a Seq Scan; an empty table says nothing otherwise.
+    const plan = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      return tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT id FROM tickets WHERE last_seq > $1 ORDER BY last_seq`, [0]);
+    });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('tickets_by_last_seq');
+  });
+
   it('gives leads open tickets with their deadlines, agents and hot spots; refuses agents', async () => {
     const { server, push } = await setting();
     const by = eventsBy('agent1', 'MNT2');

@@ -4,6 +4,7 @@ import { calls } from './migrations/0002-calls';
 import { open311 } from './migrations/0003-open311';
 import { audit } from './migrations/0004-audit';
 import { monitor } from './migrations/0005-monitor';
+import { monitorDeltaIndex } from './migrations/0006-monitor-delta-index';
 
 export interface ServerMigration {
   version: number;
@@ -12,7 +13,7 @@ export interface ServerMigration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const serverMigrations: readonly ServerMigration[] = [initial, calls, open311, audit, monitor];
+export const serverMigrations: readonly ServerMigration[] = [initial, calls, open311, audit, monitor, monitorDeltaIndex];
 
 // Any fixed number: all server processes starting at once take turns migrating.
 const migrationLock = 7_345_012_345;
