@@ -75,16 +75,18 @@ export function openDatabase(file: string, key: CacheKey, options: { readonly?: 
 }
 
 /**
- * Runs a bulk load (a bootstrap) with a 64 MiB page cache and a WAL checkpoint every ~40 MiB
- * instead of every 4 MiB, then puts both back. A million-ticket load inserts into indexes keyed by
- * phone and place, all over the file: with the default 2 MiB cache nearly every insert read and
- * decrypted a page again, and every other commit copied the WAL back (measured: 1,867 → 2,140
- * tickets/s at 300,000 tickets; `npm run bench`).
+ * Runs a bulk load (a bootstrap) with a 256 MiB page cache and a WAL checkpoint every ~40 MiB
+ * instead of every 4 MiB, then puts both back (the cache's pages are freed then). A million-ticket
+ * load inserts into indexes keyed by phone and place, all over the file (120 MB of them at a
+ * million): with the default 2 MiB cache nearly every insert read and decrypted a page again, and
+ * every other commit copied the WAL back. Measured with `npm run bench`: 1,867 → 2,140 tickets/s
+ * at 300,000 tickets for 64 MiB; at a million, 64 → 256 MiB kept the last 500,000 at 50 s per
+ * 100,000 instead of 53-60 s.
  */
 export async function duringBulkLoad<T>(db: Db, load: () => Promise<T>): Promise<T> {
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -262144');
   db.pragma('wal_autocheckpoint = 10000');
   try {
     return await load();
