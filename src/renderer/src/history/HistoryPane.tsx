@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { type Ref, useEffect, useState } from 'react';
+import { memo, type Ref, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoggedCall } from '../../../shared/contract/calls';
 import type { TicketSummary } from '../../../shared/contract/tickets';
@@ -12,7 +12,7 @@ import { useLinkState, useWorkstation } from '../shell/api-context';
  * Search over every cached ticket (offline too; one Chinese character is enough) and this
  * workstation's caller log, where a missed call is one Enter away from a callback intake.
  */
-export function HistoryPane({ searchRef, onCallBack }: { searchRef: Ref<HTMLInputElement>; onCallBack: (phone: string) => void }) {
+export const HistoryPane = memo(function HistoryPane({ searchRef, onCallBack }: { searchRef: Ref<HTMLInputElement>; onCallBack: (phone: string) => void }) {
   const { t, i18n } = useTranslation();
   const { api, on } = useWorkstation();
   const link = useLinkState();
@@ -95,4 +95,4 @@ export function HistoryPane({ searchRef, onCallBack }: { searchRef: Ref<HTMLInpu
       </Paper>
     </Stack>
   );
-}
+});

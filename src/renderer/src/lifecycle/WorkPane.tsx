@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Grid, Group, Kbd, Paper, SegmentedControl, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type KeyboardEvent, type Ref, useCallback, useEffect, useImperativeHandle, useState } from 'react';
+import { type KeyboardEvent, memo, type Ref, useCallback, useEffect, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteProposalView, TicketSummary, TimelineEntry } from '../../../shared/contract/tickets';
 import type { Ticket } from '../../../shared/domain/ticket';
@@ -29,7 +29,7 @@ type Detail = { ticket: Ticket; deadline: TicketSummary['deadline']; entries: Ti
  * matrix's proposal and its reason), what units returned, which callbacks are due and which
  * extension requests wait — each ticket with its deadline and timeline. Alt+Enter takes the next step.
  */
-export function WorkPane({ handleRef }: { handleRef: Ref<WorkHandle> }) {
+export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<WorkHandle> }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const { api, on } = useWorkstation();
@@ -253,4 +253,4 @@ export function WorkPane({ handleRef }: { handleRef: Ref<WorkHandle> }) {
       </Grid.Col>
     </Grid>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Badge, Group, Progress, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { PresenceView } from '../../../shared/contract/presence';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/sync';
@@ -17,7 +17,7 @@ const connectionColor: Record<SyncStatus['connection'], string> = {
 };
 
 /** Connection state, outbox size and last sync: what an agent must be able to trust at a glance. */
-export function StatusBar() {
+export const StatusBar = memo(function StatusBar() {
   const { t, i18n } = useTranslation();
   const { api } = useWorkstation();
   const link = useLinkState();
@@ -101,4 +101,4 @@ export function StatusBar() {
       </Group>
     </Group>
   );
-}
+});
