@@ -18,7 +18,7 @@ import { bootstrapResult, bootstrapWorkstation, copyCentre, rawInsert } from './
 import { measureCoreMemory, measureLookups } from './measures/cache-lookups';
 import { startCentralServer } from './measures/central-server';
 import { measureInBrowser } from './measures/browser';
-import { measurePeer } from './measures/peer-pouchdb';
+import { measurePeer, registerOfflineTickets } from './measures/peer-pouchdb';
 import { measureLiveLoad } from './measures/live-load';
 import { measureReconnectStorm, simulatedWorkstations } from './measures/reconnect-storm';
 import type { MeasureResult } from './measures/stats';
@@ -54,9 +54,16 @@ try {
   await migrateServer(serverDb);
   await seedReference(serverDb);
   await seedDemoUsers(serverDb);
+  // Two set-ups at once: measure 7's workstation registers its offline tickets in its own process
+  // while the centre is copied in; both are done before anything is timed.
+  const peerDir = path.join(dataDir, 'peer');
+  const peerRegistered = registerOfflineTickets(peerDir, seed + 4, peerTickets);
+  // Handled where it is awaited; a failure meanwhile must not end the process before the cluster is stopped.
+  peerRegistered.catch(() => undefined);
   const centre = syntheticCentre(seededRandom(seed), tickets);
   const loaded = await copyCentre(cluster.url, serverDb, centre);
   log(`  centre on PostgreSQL by COPY: ${tickets.toLocaleString()} tickets, ${loaded.head.toLocaleString()} events in ${loaded.seconds.toFixed(1)} s`);
+  log(`  peer: ${peerTickets.toLocaleString()} tickets registered offline meanwhile, in ${(await peerRegistered).toFixed(1)} s`);
   const server = await startCentralServer(cluster.url);
   stops.push(server.stop);
 
@@ -83,7 +90,7 @@ try {
   const live = await measureLiveLoad({ serverDb, serverUrl: server.url, serverPid: server.process.pid!, workstations, random, samples: 200 });
   log(`  monitor delay p99 ${live[0]!.p99?.toFixed(0)} ms; server ${live[1]!.median?.toFixed(0)} MB`);
   results.push(...live);
-  const peer = await measurePeer({ clusterUrl: cluster.url, dataDir, random: seededRandom(seed + 4), count: peerTickets, log });
+  const peer = await measurePeer({ clusterUrl: cluster.url, dir: peerDir, seed: seed + 4, count: peerTickets, log });
   log(`  ${peer.detail}`);
   results.push(peer);
 } finally {

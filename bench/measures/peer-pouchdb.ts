@@ -3,18 +3,18 @@ import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import http from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
-import { outboxSize, openRejectionCount, recordEvent } from '../../src/main/store/ticket-store';
+import { outboxSize, openRejectionCount } from '../../src/main/store/ticket-store';
 import { migrateServer } from '../../src/server/db/migrate';
 import { openPostgres } from '../../src/server/db/postgres';
 import { demoPassword } from '../../src/server/seed/demo-password';
-import type { Random } from '../../src/server/seed/random';
+import { seededRandom } from '../../src/server/seed/random';
 import { seedDemoUsers, seedReference } from '../../src/server/seed/seed';
 import { createDatabase } from '../../tests/support/postgres-cluster';
 import { openBenchCore } from './bootstrap';
 import { startCentralServer } from './central-server';
 import { startScript } from './server-calls';
 import type { MeasureResult } from './stats';
-import { offlineTickets } from './synthetic-centre';
+import { peerTickets } from './synthetic-centre';
 import type { TicketEvent } from '../../src/shared/domain/ticket';
 
 const InMemory = PouchDB.plugin(memory).plugin(http).plugin(replication);
@@ -24,11 +24,27 @@ const waitFor = async (done: () => boolean) => {
 };
 
 /**
- * Ours: a workstation that registered `tickets` offline signs in and pushes its outbox to the
+ * Set-up of measure 7, in its own process: the workstation of `dir` registers `count` tickets
+ * offline. Resolves with the seconds it took once the process has closed its cache.
+ */
+export async function registerOfflineTickets(dir: string, seed: number, count: number): Promise<number> {
+  const started = performance.now();
+  const { child } = await startScript(
+    path.join(import.meta.dirname, 'offline-workstation.ts'),
+    { HOTLINE_BENCH_DIR: dir, HOTLINE_BENCH_SEED: String(seed), HOTLINE_BENCH_COUNT: String(count) },
+    /registered \d+/,
+  );
+  if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+  if (child.exitCode !== 0) throw new Error(`registering the peer tickets failed (${child.exitCode})`);
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Ours: the workstation that registered the tickets offline signs in and pushes its outbox to the
  * server (its own process, an empty centre on PostgreSQL, fsync on). Timed from sign-in to an empty
  * outbox: every ticket validated, folded, numbered and durable on the server.
  */
-async function ourPush(clusterUrl: string, dataDir: string, tickets: TicketEvent[], log: (line: string) => void): Promise<number> {
+async function ourPush(clusterUrl: string, dir: string, count: number): Promise<number> {
   const url = await createDatabase(clusterUrl, 'peer');
   const db = await openPostgres(url);
   await migrateServer(db);
@@ -36,11 +52,9 @@ async function ourPush(clusterUrl: string, dataDir: string, tickets: TicketEvent
   await seedDemoUsers(db);
   await db.close();
   const server = await startCentralServer(url);
-  const core = openBenchCore(dataDir, server.url, 'PEER');
+  const core = openBenchCore(dir, server.url, 'PEER');
   try {
-    const now = new Date().toISOString();
-    for (let i = 0; i < tickets.length; i += 1000) core.db.transaction(() => tickets.slice(i, i + 1000).forEach((event) => recordEvent(core.db, event, now)))();
-    log(`  peer: ${tickets.length.toLocaleString()} tickets registered offline`);
+    if (outboxSize(core.db) !== count) throw new Error(`the peer workstation has ${outboxSize(core.db)} events to push, not ${count}`);
     const started = performance.now();
     const signedIn = await core.dispatch('auth.signIn', { username: 'agent2', password: demoPassword });
     if (!signedIn.ok) throw new Error(signedIn.error.message);
@@ -79,10 +93,13 @@ async function pouchReplication(tickets: TicketEvent[]): Promise<number> {
   }
 }
 
-/** Measure 7: the same tickets pushed by our sync and replicated by PouchDB, in one run. */
-export async function measurePeer(options: { clusterUrl: string; dataDir: string; random: Random; count: number; log: (line: string) => void }): Promise<MeasureResult> {
-  const tickets = offlineTickets(options.random, 'PEER', 'agent2', options.count, new Date('2026-11-28T09:00:00+08:00'));
-  const ours = await ourPush(options.clusterUrl, path.join(options.dataDir, 'peer'), tickets, options.log);
+/**
+ * Measure 7: the same tickets pushed by our sync (from the workstation `registerOfflineTickets`
+ * prepared in `dir` with the same seed) and replicated by PouchDB, in one run.
+ */
+export async function measurePeer(options: { clusterUrl: string; dir: string; seed: number; count: number; log: (line: string) => void }): Promise<MeasureResult> {
+  const tickets = peerTickets(seededRandom(options.seed), options.count);
+  const ours = await ourPush(options.clusterUrl, options.dir, tickets.length);
   options.log(`  peer: ours pushed in ${ours.toFixed(1)} s`);
   const theirs = await pouchReplication(tickets);
   const ratio = theirs / ours;

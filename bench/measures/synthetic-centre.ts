@@ -85,3 +85,6 @@ export function offlineTickets(random: Random, workstationCode: string, actor: s
     };
   });
 }
+
+/** The peer measure's tickets: made offline on workstation PEER by agent2, the same for a seed. */
+export const peerTickets = (random: Random, count: number): TicketEvent[] => offlineTickets(random, 'PEER', 'agent2', count, new Date('2026-11-28T09:00:00+08:00'));
