@@ -35,7 +35,8 @@ const scale = values.scale as keyof typeof scales;
 const tickets = values.tickets ? Number(values.tickets) : scales[scale];
 const seed = Number(values.seed);
 // The issue's peer comparison is 100,000 tickets at every scale; fewer when a run is shortened with --tickets.
-const peerTickets = Math.min(100_000, tickets);
+const peerCount = Math.min(100_000, tickets);
+const peerSeed = seed + 4;
 const started = performance.now();
 // Minutes:seconds since the start on every line: where a run's time goes, for keeping it under 15 minutes.
 const clock = () => {
@@ -57,13 +58,13 @@ try {
   // Two set-ups at once: measure 7's workstation registers its offline tickets in its own process
   // while the centre is copied in; both are done before anything is timed.
   const peerDir = path.join(dataDir, 'peer');
-  const peerRegistered = registerOfflineTickets(peerDir, seed + 4, peerTickets);
+  const peerRegistered = registerOfflineTickets(peerDir, peerSeed, peerCount);
   // Handled where it is awaited; a failure meanwhile must not end the process before the cluster is stopped.
   peerRegistered.catch(() => undefined);
   const centre = syntheticCentre(seededRandom(seed), tickets);
   const loaded = await copyCentre(cluster.url, serverDb, centre);
   log(`  centre on PostgreSQL by COPY: ${tickets.toLocaleString()} tickets, ${loaded.head.toLocaleString()} events in ${loaded.seconds.toFixed(1)} s`);
-  log(`  peer: ${peerTickets.toLocaleString()} tickets registered offline meanwhile, in ${(await peerRegistered).toFixed(1)} s`);
+  log(`  peer: ${peerCount.toLocaleString()} tickets registered offline meanwhile, in ${(await peerRegistered).toFixed(1)} s`);
   const server = await startCentralServer(cluster.url);
   stops.push(server.stop);
 
@@ -90,7 +91,7 @@ try {
   const live = await measureLiveLoad({ serverDb, serverUrl: server.url, serverPid: server.process.pid!, workstations, random, samples: 200 });
   log(`  monitor delay p99 ${live[0]!.p99?.toFixed(0)} ms; server ${live[1]!.median?.toFixed(0)} MB`);
   results.push(...live);
-  const peer = await measurePeer({ clusterUrl: cluster.url, dir: peerDir, seed: seed + 4, count: peerTickets, log });
+  const peer = await measurePeer({ clusterUrl: cluster.url, dir: peerDir, seed: peerSeed, count: peerCount, log });
   log(`  ${peer.detail}`);
   results.push(peer);
 } finally {

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import http from 'pouchdb-adapter-http';
@@ -17,6 +19,7 @@ import type { MeasureResult } from './stats';
 import { peerTickets } from './synthetic-centre';
 import type { TicketEvent } from '../../src/shared/domain/ticket';
 
+const run = promisify(execFile);
 const InMemory = PouchDB.plugin(memory).plugin(http).plugin(replication);
 
 const waitFor = async (done: () => boolean) => {
@@ -29,13 +32,11 @@ const waitFor = async (done: () => boolean) => {
  */
 export async function registerOfflineTickets(dir: string, seed: number, count: number): Promise<number> {
   const started = performance.now();
-  const { child } = await startScript(
-    path.join(import.meta.dirname, 'offline-workstation.ts'),
-    { HOTLINE_BENCH_DIR: dir, HOTLINE_BENCH_SEED: String(seed), HOTLINE_BENCH_COUNT: String(count) },
-    /registered \d+/,
-  );
-  if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-  if (child.exitCode !== 0) throw new Error(`registering the peer tickets failed (${child.exitCode})`);
+  // Run to its end (a one-shot script, not a server): execFile settles once the process has exited, failing with its output if it failed.
+  await run(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'offline-workstation.ts')], {
+    cwd: path.join(import.meta.dirname, '..', '..'),
+    env: { ...process.env, HOTLINE_BENCH_DIR: dir, HOTLINE_BENCH_SEED: String(seed), HOTLINE_BENCH_COUNT: String(count) },
+  });
   return (performance.now() - started) / 1000;
 }
 

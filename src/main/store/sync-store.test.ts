@@ -83,14 +83,19 @@ describe('answers to a push', () => {
     refoldTicket(db, ticketId);
     return { before, after: stored(db) };
   };
+  /** A ticket made here and a note on it, both waiting in the outbox. */
+  const createdAndNoted = (db: Db, text: string) => {
+    const agent = eventsBy('agent2', 'K7Q2');
+    const created = agent.created();
+    const noted = agent.next(created.ticketId, 'note', { text });
+    recordEvent(db, created, now());
+    recordEvent(db, noted, now());
+    return { created, noted };
+  };
 
   it('confirms our own events in the order made without changing the ticket', () => {
     const db = openCache('answers');
-    const agent = eventsBy('agent2', 'K7Q2');
-    const created = agent.created();
-    const noted = agent.next(created.ticketId, 'note', { text: '市民再次来电催促' });
-    recordEvent(db, created, now());
-    recordEvent(db, noted, now());
+    const { created, noted } = createdAndNoted(db, '市民再次来电催促');
     expect(stored(db).tickets).toMatchObject([{ pending_events: 2 }]);
     expect(applyPushResults(db, [{ id: created.id, status: 'accepted', seq: 7 }, { id: noted.id, status: 'accepted', seq: 8 }])).toEqual([created.ticketId]);
     expect(outboxSize(db)).toBe(0);
@@ -116,11 +121,7 @@ describe('answers to a push', () => {
 
   it('refolds a ticket whose event the server refused', () => {
     const db = openCache('refused');
-    const agent = eventsBy('agent2', 'K7Q2');
-    const created = agent.created();
-    const noted = agent.next(created.ticketId, 'note', { text: '补充说明' });
-    recordEvent(db, created, now());
-    recordEvent(db, noted, now());
+    const { created, noted } = createdAndNoted(db, '补充说明');
     applyPushResults(db, [{ id: created.id, status: 'accepted', seq: 7 }, { id: noted.id, status: 'rejected', reason: 'not allowed' }]);
     const { before, after } = refolded(db, created.ticketId);
     expect(before).toEqual(after);
