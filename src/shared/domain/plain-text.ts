@@ -50,14 +50,13 @@ export function describeUnsafeCharacter(found: UnsafeCharacter): string {
  * `findUnsafeCharacter` refuses. Chain `.min(1, …)` for a required text.
  */
 export function plainText(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max)
-    .check((ctx) => {
-      const found = findUnsafeCharacter(ctx.value);
-      if (found) ctx.issues.push({ code: 'custom', message: describeUnsafeCharacter(found), input: ctx.value, continue: true });
-    });
+  return z.string().trim().max(max).check(plainTextCheck);
+}
+
+/** The character check alone, for strings that are not trimmed (`z.string().check(plainTextCheck)`). */
+export function plainTextCheck(ctx: z.core.ParsePayload<string>): void {
+  const found = findUnsafeCharacter(ctx.value);
+  if (found) ctx.issues.push({ code: 'custom', message: describeUnsafeCharacter(found), input: ctx.value, continue: true });
 }
 
 /** The first string anywhere inside `value` (keys too) that plain text may not hold: its path and what is wrong. */
