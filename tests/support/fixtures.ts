@@ -25,4 +25,8 @@ export const badTicketInputs: { name: string; input: unknown }[] = [
   { name: 'unknown top-level field', input: { fields: intakeFields, sql: "'; DELETE FROM tickets; --" } },
   { name: 'district code as number', input: { fields: { ...intakeFields, districtCode: 110105 } } },
   { name: 'draft id not a UUIDv7', input: { fields: intakeFields, draftId: '../../etc/passwd' } },
+  { name: 'a NUL in the description', input: { fields: { ...intakeFields, description: '停水\u0000一天' } } },
+  { name: 'a lone surrogate in the caller name', input: { fields: { ...intakeFields, callerName: '王\uD800' } } },
+  { name: 'U+FFFE in the address', input: { fields: { ...intakeFields, addressDetail: '劲松\uFFFE' } } },
+  { name: 'a control character in the call id', input: { fields: intakeFields, callId: 'call\u001B' } },
 ];

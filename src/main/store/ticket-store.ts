@@ -1,4 +1,4 @@
-import { type Ticket, type TicketEvent, ticketEventSchema, ticketSchema } from '../../shared/domain/ticket';
+import { type Ticket, type TicketEvent, storedTicketEventSchema, ticketSchema } from '../../shared/domain/ticket';
 import { applyEvent, foldTicket } from '../../shared/domain/ticket-fold';
 import type { Rejection, TicketSummary, TimelineEntry } from '../../shared/contract/tickets';
 import type { SequencedEvent } from '../../shared/server-api/sync';
@@ -48,7 +48,7 @@ export const summaryColumns = `t.id, t.provisional_no, t.official_no, t.status, 
   t.due_stage, t.due_started_at, t.due_at`;
 
 export const eventFromRow = (row: EventRow): TicketEvent =>
-  ticketEventSchema.parse({
+  storedTicketEventSchema.parse({
     id: row.id,
     ticketId: row.ticket_id,
     type: row.type,

@@ -1,4 +1,4 @@
-import { type Ticket, type TicketEvent, ticketEventSchema } from '../../shared/domain/ticket';
+import { type Ticket, type TicketEvent, storedTicketEventSchema } from '../../shared/domain/ticket';
 import type { SequencedEvent } from '../../shared/server-api/sync';
 import type { Queryable } from '../db/database';
 import { referenceLookup } from '../reference/reference-store';
@@ -21,7 +21,7 @@ export const eventColumns = (alias = 'events') =>
 
 export const sequencedFromRow = (row: EventRow): SequencedEvent => ({
   seq: row.seq,
-  event: ticketEventSchema.parse({
+  event: storedTicketEventSchema.parse({
     id: row.id,
     ticketId: row.ticket_id,
     type: row.type,

@@ -4,6 +4,7 @@ import { applyEvent } from '../../shared/domain/ticket-fold';
 import type { User } from '../../shared/server-api/auth';
 import type { PushResult } from '../../shared/server-api/sync';
 import type { Database, Queryable } from '../db/database';
+import { clockProblem, knownReferences, unknownReference, unsafeText } from './event-checks';
 import { insertEvents, upsertTickets } from './event-rows';
 import { allocateOfficialNumbers } from './official-number';
 
@@ -15,6 +16,13 @@ export interface PushOptions {
    * may carry any actor and are stored without a user.
    */
   user: User | 'system';
+  /**
+   * The server's own code replaying what happened at the times it happened (the demo seed pushes
+   * as its agents): event times are not held against the clock. Never set for a request.
+   */
+  replay?: boolean;
+  /** The server's clock, for checking event times; now, unless a test says otherwise. */
+  now?: Date;
   timeZone: string;
   /** When a `created` event counts as accepted (its official number's date); now, unless importing history. */
   acceptedAt?: (event: TicketEvent) => Date;
@@ -51,6 +59,12 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
   // Parsed before the transaction: the sequence lock is held only for the database work.
   const parsed = rawEvents.map((raw) => ticketEventSchema.safeParse(raw));
   const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
+  // People's workstations are held to the clock and the reference data; the server's own code is trusted.
+  const checked = options.user !== 'system';
+  const now = options.now ?? new Date();
+  const references = checked ? await knownReferences(db, valid) : new Set<string>();
+  const contentProblem = (event: TicketEvent) =>
+    unsafeText(event) ?? (checked && !options.replay ? clockProblem(event, now) : null) ?? (checked ? unknownReference(event, references) : null);
   return db.transaction(async (tx) => {
     const [counter] = await tx.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'event_seq' FOR UPDATE`);
     let seq = counter!.value;
@@ -85,7 +99,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
         results.push({ id: event.id, status: 'duplicate', seq: storedSeq });
         continue;
       }
-      const refused = refusal(event, options.user) ?? overwrites(event, laterEdits.get(event.ticketId) ?? []) ?? numberTaken(event, takenNumbers);
+      const refused = refusal(event, options.user) ?? contentProblem(event) ?? overwrites(event, laterEdits.get(event.ticketId) ?? []) ?? numberTaken(event, takenNumbers);
       const applied = refused ? null : applyEvent(tickets.get(event.ticketId) ?? null, event);
       if (!applied || !applied.ok) {
         results.push({ id: event.id, status: 'rejected', reason: refused ?? (applied as { reason: string }).reason });

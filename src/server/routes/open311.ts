@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { newOpen311KeySchema } from '../../shared/server-api/admin';
 import { auditRead } from '../audit/audit-log';
 import { currentUser, requireRole } from '../plugins/auth';
 import { clientForKey, issueApiKey, listApiKeys, revokeApiKey } from '../open311/api-keys';
@@ -149,7 +150,7 @@ export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
   app.get('/api/admin/open311-keys', { onRequest: admin, schema: { summary: 'Open311 API keys (not the keys themselves)' } }, async () => ({ keys: await listApiKeys(db) }));
   app.post(
     '/api/admin/open311-keys',
-    { onRequest: admin, schema: { summary: 'Issue an Open311 API key for a client; shown once', body: z.strictObject({ name: z.string().trim().min(1).max(64) }) } },
+    { onRequest: admin, schema: { summary: 'Issue an Open311 API key for a client; shown once', body: newOpen311KeySchema } },
     async (request, reply) => {
       currentUser(request);
       return reply.status(201).send(await issueApiKey(db, request.body.name));

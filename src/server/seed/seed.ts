@@ -164,7 +164,7 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
   const acceptedAt = (event: TicketEvent) => new Date(Date.parse(event.at) + 60_000);
   const push = async (events: TicketEvent[], user: User | 'system') => {
     for (let i = 0; i < events.length; i += 200) {
-      const { results } = await pushEvents(db, events.slice(i, i + 200), { user, timeZone: options.timeZone, acceptedAt });
+      const { results } = await pushEvents(db, events.slice(i, i + 200), { user, replay: true, timeZone: options.timeZone, acceptedAt });
       const rejected = results.filter((r) => r.status === 'rejected');
       if (rejected.length > 0) throw new Error(`demo seed: ${rejected.length} events rejected, first: ${JSON.stringify(rejected[0])}`);
     }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { incidentResponseSchema, incidentSchema, monitorSnapshotSchema, rateGroupings, ratesResponseSchema } from '../server-api/monitor';
+import { wireDateTime } from '../domain/wire-time';
+import { incidentResponseSchema, incidentSchema, monitorSnapshotSchema, noticeSchema, rateGroupings, ratesResponseSchema } from '../server-api/monitor';
 import { defineCall } from './define';
 
 const period = z
-  .strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), by: z.enum(rateGroupings) })
+  .strictObject({ from: wireDateTime({ offset: true }), to: wireDateTime({ offset: true }), by: z.enum(rateGroupings) })
   .refine((p) => Date.parse(p.from) < Date.parse(p.to), { message: 'the period must end after it starts', path: ['to'] });
 
 /** The team lead's monitor, read from the central server (online only, role lead or admin). */
@@ -25,7 +26,7 @@ export const monitorCalls = {
   }),
   notice: defineCall({
     doc: "Broadcasts a short notice to every agent's status bar.",
-    input: z.strictObject({ text: z.string().trim().min(1).max(200) }),
+    input: noticeSchema,
     output: z.strictObject({ sentAt: z.string() }),
   }),
   linkIncident: defineCall({

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/ids';
+import { plainText, plainTextCheck } from '../domain/plain-text';
 import { ticketFieldsSchema, ticketSchema, ticketStatusSchema } from '../domain/ticket';
 import { defineCall } from './define';
+
+/** The phone call an intake or a follow-up belongs to; it is kept with the ticket's events. */
+const callIdSchema = z.string().min(1).max(128).check(plainTextCheck);
 
 export const ticketSummarySchema = z.strictObject({
   id: idSchema,
@@ -67,9 +71,9 @@ export const ticketsCalls = {
       /** An earlier open ticket the agent says this one repeats (from the likely-duplicates list). */
       duplicateOf: idSchema.optional(),
       /** The phone call during which it was registered, for the caller log. */
-      callId: z.string().min(1).max(128).optional(),
+      callId: callIdSchema.optional(),
       /** Answered on the call from this knowledge-base article: closed at once as a direct answer. */
-      answeredWith: z.string().min(1).max(64).optional(),
+      answeredWith: z.string().min(1).max(64).check(plainTextCheck).optional(),
     }),
     output: ticketSchema,
   }),
@@ -80,7 +84,7 @@ export const ticketsCalls = {
   }),
   addNote: defineCall({
     doc: 'Adds a note to a ticket; durable and queued for the server once this returns.',
-    input: z.strictObject({ id: idSchema, text: z.string().trim().min(1).max(4000) }),
+    input: z.strictObject({ id: idSchema, text: plainText(4000).min(1) }),
     output: ticketSchema,
   }),
   get: defineCall({
@@ -107,9 +111,9 @@ export const ticketsCalls = {
     doc: 'Attaches a repeat call to an open ticket instead of registering a duplicate.',
     input: z.strictObject({
       id: idSchema,
-      callId: z.string().min(1).max(128).optional(),
-      callerPhone: z.string().trim().max(32).optional(),
-      note: z.string().trim().max(1000).optional(),
+      callId: callIdSchema.optional(),
+      callerPhone: plainText(32).optional(),
+      note: plainText(1000).optional(),
       /** The intake draft the agent had started; discarded with the follow-up. */
       draftId: idSchema.optional(),
     }),
@@ -146,7 +150,7 @@ export const ticketsCalls = {
       id: idSchema,
       unitCodes: z.array(z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/)).min(1).max(10),
       leadUnitCode: z.string(),
-      note: z.string().trim().max(1000).optional(),
+      note: plainText(1000).optional(),
       /** A lead moves a dispatched ticket the unit has not accepted yet (改派). */
       reassign: z.boolean().optional(),
     }).refine((d) => d.unitCodes.includes(d.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
@@ -154,12 +158,12 @@ export const ticketsCalls = {
   }),
   recordCallback: defineCall({
     doc: "Records the callback after the unit's feedback: satisfied or basically satisfied closes the ticket; unsatisfied sends it back to the unit.",
-    input: z.strictObject({ id: idSchema, satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']), note: z.string().trim().max(1000).optional() }),
+    input: z.strictObject({ id: idSchema, satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']), note: plainText(1000).optional() }),
     output: ticketSchema,
   }),
   decideExtension: defineCall({
     doc: "Grants or refuses a unit's request for more time.",
-    input: z.strictObject({ id: idSchema, approved: z.boolean(), note: z.string().trim().max(1000).optional() }),
+    input: z.strictObject({ id: idSchema, approved: z.boolean(), note: plainText(1000).optional() }),
     output: ticketSchema,
   }),
   merge: defineCall({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from './ids';
-import { type TicketEvent, type TicketFields, ticketEventSchema, ticketSchema } from './ticket';
+import { storedTicketEventSchema, type TicketEvent, type TicketFields, ticketEventSchema, ticketSchema } from './ticket';
 import { applyEvent, foldTicket } from './ticket-fold';
 
 const ticketId = newId();
@@ -175,5 +175,26 @@ describe('ticketEventSchema', () => {
     });
     expect(empty.success).toBe(false);
     expect(empty.error?.issues[0]?.path).toEqual(['payload', 'fields', 'description']);
+  });
+
+  it('refuses poison text in every kind of text field and times outside the wire window, naming the field', () => {
+    const good = created();
+    const note = event('note', { text: '补充' });
+    const followed = event('followed_up', { callId: 'c-1' });
+    const cases: [unknown, string][] = [
+      [{ ...good, payload: { provisionalNo: 'K7Q2-000001', fields: { ...fields, description: '停水\u0000' } } }, 'payload.fields.description'],
+      [{ ...good, payload: { provisionalNo: 'K7Q2-000001', fields: { ...fields, callerName: '王\uD800' } } }, 'payload.fields.callerName'],
+      [{ ...note, payload: { text: '\uFFFE' } }, 'payload.text'],
+      [{ ...followed, payload: { callId: 'c\u0007' } }, 'payload.callId'],
+      [{ ...good, origin: 'K7\u0000' }, 'origin'],
+      [{ ...good, at: '9999-12-31T23:59:59.999Z' }, 'at'],
+      [{ ...good, at: '0000-01-01T00:00:00.000Z' }, 'at'],
+    ];
+    for (const [input, path] of cases) {
+      const parsed = ticketEventSchema.safeParse(input);
+      expect(parsed.error?.issues.map((i) => i.path.join('.')), path).toEqual([path]);
+      // What was stored before these checks is read back as it is (refused only when sent).
+      if (path !== 'at') expect(storedTicketEventSchema.safeParse(input).success, path).toBe(true);
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
+import { plainText, plainTextCheck } from './plain-text';
 import { provisionalNumberSchema } from './provisional-number';
+import { wireDateTime } from './wire-time';
 
 /** The five request types of a citizen hotline (DESIGN.md §6). */
 export const requestTypes = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
@@ -23,7 +25,13 @@ export const ticketStatuses = ['registered', 'dispatched', 'accepted', 'in_progr
 export const ticketStatusSchema = z.enum(ticketStatuses);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
-const trimmed = (max: number) => z.string().trim().max(max);
+/**
+ * Text fields are built twice: strict for what comes in (intake, push), as they were for what was
+ * stored before the strict checks existed, so reading an old event back never fails a whole page
+ * or an outbox (it is refused, with its reason, only when it is sent).
+ */
+type TextSchema = (max: number) => z.ZodString;
+const storedText: TextSchema = (max) => z.string().trim().max(max);
 
 /** Handling units are named by stable codes from reference data, e.g. `street:110105017`. */
 export const unitCodeSchema = z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/, 'must be a unit code like street:110105017');
@@ -32,7 +40,7 @@ export const unitCodeSchema = z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/, '
 export const officialNumberSchema = z.string().regex(/^\d{8}\d{5,}$/, 'must look like 2026112900123');
 
 /** What the agent fills in at intake; also the fields an `updated` event may change. */
-export const ticketFieldsSchema = z.strictObject({
+const fieldsSchemaOf = (trimmed: TextSchema) => z.strictObject({
   requestType: requestTypeSchema,
   category: trimmed(64).optional(),
   urgency: urgencySchema,
@@ -50,32 +58,35 @@ export const ticketFieldsSchema = z.strictObject({
   /** A photo or video the reporter linked (Open311 media_url). */
   mediaUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
+export const ticketFieldsSchema = fieldsSchemaOf(plainText);
+const storedFieldsSchema = fieldsSchemaOf(storedText);
 export type TicketFields = z.infer<typeof ticketFieldsSchema>;
 
-const eventBase = {
+const eventBaseOf = (strict: boolean) => ({
   id: idSchema,
   ticketId: idSchema,
   // Exactly `Date.prototype.toISOString()` form, so every replica holds the very same text.
-  at: z.iso.datetime({ precision: 3, message: 'must be a UTC time like 2026-11-29T09:30:00.000Z' }),
-  actor: z.string().min(1).max(64),
-  origin: z.string().min(1).max(64),
-};
+  at: (strict ? wireDateTime : z.iso.datetime)({ precision: 3, message: 'must be a UTC time like 2026-11-29T09:30:00.000Z' }),
+  actor: strict ? z.string().min(1).max(64).check(plainTextCheck) : z.string().min(1).max(64),
+  origin: strict ? z.string().min(1).max(64).check(plainTextCheck) : z.string().min(1).max(64),
+});
+type EventBase = ReturnType<typeof eventBaseOf>;
 
 /**
  * A ticket is the fold of these events (DESIGN.md §3). Later issues add the dispatch lifecycle;
  * each new type needs a payload schema here and a rule in `ticket-fold.ts`.
  */
-export const ticketEventSchema = z.discriminatedUnion('type', [
+const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase) => z.discriminatedUnion('type', [
   z.strictObject({
     ...eventBase,
     type: z.literal('created'),
-    payload: z.strictObject({ provisionalNo: provisionalNumberSchema, fields: ticketFieldsSchema }),
+    payload: z.strictObject({ provisionalNo: provisionalNumberSchema, fields: fieldsSchemaOf(trimmed) }),
   }),
   z.strictObject({
     ...eventBase,
     type: z.literal('updated'),
     payload: z.strictObject({
-      changes: ticketFieldsSchema.partial(),
+      changes: fieldsSchemaOf(trimmed).partial(),
       /**
        * The newest server sequence number the writer had seen of this ticket. The server refuses
        * the change if someone else changed one of the same fields after it (never a silent overwrite).
@@ -95,7 +106,7 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
       .strictObject({
         resolution: z.enum(['direct_answer', 'resolved', 'withdrawn', 'merged']),
         /** The knowledge-base article the caller was answered from (direct answers). */
-        articleCode: z.string().min(1).max(64).optional(),
+        articleCode: trimmed(64).min(1).optional(),
         /** The ticket this one was merged into (merged duplicates). */
         mergedInto: idSchema.optional(),
       })
@@ -124,7 +135,7 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
     ...eventBase,
     type: z.literal('followed_up'),
     payload: z.strictObject({
-      callId: z.string().trim().min(1).max(128).optional(),
+      callId: trimmed(128).min(1).optional(),
       callerPhone: trimmed(32).optional(),
       note: trimmed(1000).optional(),
     }),
@@ -165,6 +176,11 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** An event as it comes in: every text is plain text, the time inside the wire window. */
+export const ticketEventSchema = eventSchemaOf(plainText, eventBaseOf(true));
+/** An event as it was stored (server database, workstation cache and outbox): read back as it is. */
+export const storedTicketEventSchema = eventSchemaOf(storedText, eventBaseOf(false));
+
 /** Event types only the server may make; a workstation pushing one is refused. */
 export const serverOnlyEventTypes: readonly TicketEventType[] = ['numbered'];
 /** Event types only a handling unit may make (through the unit routes), and only for its own tickets. */
@@ -179,7 +195,7 @@ export const ticketSchema = z.strictObject({
   officialNo: z.string().nullable(),
   status: ticketStatusSchema,
   resolution: z.string().nullable(),
-  fields: ticketFieldsSchema,
+  fields: storedFieldsSchema,
   unitCodes: z.array(z.string()),
   leadUnitCode: z.string().nullable(),
   createdAt: z.string(),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { plainText, plainTextCheck } from '../domain/plain-text';
+import { unitCodeSchema } from '../domain/ticket';
 
 export const roles = ['agent', 'lead', 'unit', 'admin'] as const;
 export const roleSchema = z.enum(roles);
@@ -9,7 +11,7 @@ export const usernameSchema = z.string().trim().min(2).max(64).regex(/^[a-z0-9._
 export const loginRequestSchema = z.strictObject({
   username: usernameSchema,
   password: z.string().min(1).max(256),
-  workstationId: z.string().max(64).optional(),
+  workstationId: z.string().max(64).check(plainTextCheck).optional(),
 });
 
 export const userSchema = z.strictObject({
@@ -29,8 +31,8 @@ export const loginResponseSchema = z.strictObject({
 
 export const newUserSchema = z.strictObject({
   username: usernameSchema,
-  displayName: z.string().trim().min(1).max(100),
+  displayName: plainText(100).min(1),
   role: roleSchema,
-  unitCode: z.string().max(64).nullable().default(null),
+  unitCode: unitCodeSchema.nullable().default(null),
   password: z.string().min(10, 'at least 10 characters').max(256),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../domain/plain-text';
 
 /**
  * Phone-switch events in the generic CTI shape open helpdesks accept (one POST per event to
@@ -16,11 +17,11 @@ export const ctiEventSchema = z
     from: number,
     to: number,
     direction: z.enum(['in', 'out']),
-    callId: z.string().trim().min(1).max(128),
+    callId: plainText(128).min(1),
     // One name on `answer`, the list of ringing agents on `newCall`; a lone string is a list of one.
-    user: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().trim().min(1).max(64)).max(100)).optional(),
-    queue: z.string().trim().max(64).optional(),
-    answeringNumber: z.string().trim().max(40).optional(),
+    user: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(plainText(64).min(1)).max(100)).optional(),
+    queue: plainText(64).optional(),
+    answeringNumber: plainText(40).optional(),
     cause: z.enum(hangupCauses).optional(),
   })
   .refine((e) => e.event !== 'hangup' || e.cause !== undefined, { message: 'a hangup needs a cause', path: ['cause'] });
@@ -47,5 +48,5 @@ export type Call = z.infer<typeof callSchema>;
 
 export const ctiResponseSchema = z.strictObject({ call: callSchema });
 
-export const newSwitchSchema = z.strictObject({ name: z.string().trim().min(1).max(64) });
+export const newSwitchSchema = z.strictObject({ name: plainText(64).min(1) });
 export const switchTokenSchema = z.strictObject({ id: z.string(), name: z.string(), token: z.string() });

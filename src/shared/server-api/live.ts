@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainTextCheck } from '../domain/plain-text';
 import { callSchema } from './cti';
 import { monitorTicketSchema } from './monitor';
 import { presenceStates } from './presence';
@@ -12,7 +13,7 @@ export const presenceStateSchema = z.enum(presenceStates);
 
 export const liveClientMessageSchema = z.discriminatedUnion('type', [
   /** Must be the first message; the token is not put in the URL, where logs would keep it. */
-  z.strictObject({ type: z.literal('hello'), token: z.string().min(1).max(200), workstationId: z.string().max(64).optional() }),
+  z.strictObject({ type: z.literal('hello'), token: z.string().min(1).max(200), workstationId: z.string().max(64).check(plainTextCheck).optional() }),
   z.strictObject({ type: z.literal('presence'), state: presenceStateSchema }),
 ]);
 export type LiveClientMessage = z.infer<typeof liveClientMessageSchema>;

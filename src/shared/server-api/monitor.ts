@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { plainText } from '../domain/plain-text';
 import { ticketStatusSchema } from '../domain/ticket';
+import { wireDateTime } from '../domain/wire-time';
 import { presenceStates } from './presence';
 
 /**
@@ -72,8 +74,8 @@ export type MonitorSnapshot = z.infer<typeof monitorSnapshotSchema>;
 
 export const rateGroupings = ['unit', 'district'] as const;
 export const ratesQuerySchema = z.strictObject({
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
+  from: wireDateTime({ offset: true }),
+  to: wireDateTime({ offset: true }),
   by: z.enum(rateGroupings),
   format: z.enum(['json', 'csv']).default('json'),
 });
@@ -93,9 +95,9 @@ export const rateRowSchema = z.strictObject({
 export type RateRow = z.infer<typeof rateRowSchema>;
 export const ratesResponseSchema = z.strictObject({ from: z.string(), to: z.string(), by: z.enum(rateGroupings), rows: z.array(rateRowSchema) });
 
-export const noticeSchema = z.strictObject({ text: z.string().trim().min(1).max(200) });
+export const noticeSchema = z.strictObject({ text: plainText(200).min(1) });
 export const incidentSchema = z.strictObject({
-  title: z.string().trim().min(1).max(200),
+  title: plainText(200).min(1),
   ticketIds: z.array(z.uuid()).min(1).max(1000),
 });
 export const incidentResponseSchema = z.strictObject({ id: z.string(), linked: z.number().int() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ticketEventSchema } from '../domain/ticket';
+import { storedTicketEventSchema } from '../domain/ticket';
+import { wireDateTime } from '../domain/wire-time';
 
 /** One push carries at most this many events; a longer outbox is pushed in several batches. */
 export const maxPushBatch = 200;
@@ -24,7 +25,7 @@ export const pushResponseSchema = z.strictObject({
 
 export const sequencedEventSchema = z.strictObject({
   seq: z.number().int().positive(),
-  event: ticketEventSchema,
+  event: storedTicketEventSchema,
 });
 export type SequencedEvent = z.infer<typeof sequencedEventSchema>;
 
@@ -47,7 +48,7 @@ export const pullResponseSchema = z.strictObject({
  */
 export const bootstrapQuerySchema = z.strictObject({
   /** Tickets created or changed since then, and every ticket still open. */
-  since: z.iso.datetime(),
+  since: wireDateTime(),
   /** The last ticket id of the previous page; empty for the first page. */
   after: z.union([z.uuid(), z.literal('')]).default(''),
   /** The head the first page answered; 0 on the first page. */
@@ -74,8 +75,8 @@ export const ticketHistoryResponseSchema = z.strictObject({ events: z.array(sequ
  * ticket scope, so caller history reaches back a year without caching whole tickets.
  */
 export const callerIndexQuerySchema = z.strictObject({
-  since: z.iso.datetime(),
-  until: z.iso.datetime(),
+  since: wireDateTime(),
+  until: wireDateTime(),
   after: z.union([z.uuid(), z.literal('')]).default(''),
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { plainText } from '../domain/plain-text';
 import { ticketSchema } from '../domain/ticket';
 
 /** What a handling unit sends when it acts on a ticket dispatched to it (`/api/units/tickets/{id}/…`). */
 export const unitActionBodies = {
   accept: z.strictObject({}),
-  progress: z.strictObject({ note: z.string().trim().min(1).max(2000) }),
-  feedback: z.strictObject({ summary: z.string().trim().min(1).max(2000) }),
-  return: z.strictObject({ reason: z.string().trim().min(1).max(1000) }),
-  extension: z.strictObject({ hours: z.number().int().min(1).max(24 * 30), reason: z.string().trim().min(1).max(1000) }),
+  progress: z.strictObject({ note: plainText(2000).min(1) }),
+  feedback: z.strictObject({ summary: plainText(2000).min(1) }),
+  return: z.strictObject({ reason: plainText(1000).min(1) }),
+  extension: z.strictObject({ hours: z.number().int().min(1).max(24 * 30), reason: plainText(1000).min(1) }),
 } as const;
 export type UnitAction = keyof typeof unitActionBodies;
 

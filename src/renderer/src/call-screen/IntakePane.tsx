@@ -13,7 +13,7 @@ import { CallError } from '../api/client';
 import { formatHotkey, hotkeyOf } from '../shell/actions';
 import { useLinkState, useWorkstation } from '../shell/api-context';
 import { CallerPanel } from './CallerPanel';
-import { emptyIntake, fromDraft, hasContent, type IntakeErrors, type IntakeField, type IntakeValues, validateIntake } from './intake-form';
+import { emptyIntake, errorsFromIssues, fromDraft, hasContent, type IntakeErrors, type IntakeField, type IntakeValues, validateIntake } from './intake-form';
 import { PickDialog, type PickItem } from './PickDialog';
 import { RefSelect } from './RefSelect';
 import { ticketNumber } from './TicketList';
@@ -173,13 +173,21 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
 
   const shownSimilar = place ? similar.filter((s) => s.ticket.category === place.category && s.ticket.streetCode === place.streetCode) : [];
 
+  const showErrors = useCallback(
+    (found: IntakeErrors) => {
+      setErrors(found);
+      const first = (Object.keys(emptyIntake) as IntakeField[]).find((f) => found[f]);
+      if (first) focus(first);
+      return first !== undefined;
+    },
+    [focus],
+  );
+
   const submit = useCallback(async () => {
     if (busy) return;
     const result = validateIntake(values);
     if (!result.ok) {
-      setErrors(result.errors);
-      const first = (Object.keys(emptyIntake) as IntakeField[]).find((f) => result.errors[f]);
-      if (first) focus(first);
+      showErrors(result.errors);
       return;
     }
     setBusy(true);
@@ -196,11 +204,13 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
       startOver();
       focus('callerPhone');
     } catch (error) {
+      // The core refused a field: the message goes beside it, as the form's own checks do.
+      if (error instanceof CallError && error.code === 'invalid_input' && showErrors(errorsFromIssues(error.issues, values))) return;
       notifications.show({ color: 'red', message: error instanceof CallError ? t(`errors.${error.code}`) : String(error) });
     } finally {
       setBusy(false);
     }
-  }, [api, busy, draftId, focus, onCreated, startOver, t, values]);
+  }, [api, busy, draftId, focus, onCreated, showErrors, startOver, t, values]);
 
   // The caller's question is answered from an article: the ticket is registered and closed at once
   // as a direct answer, with the article linked. Only the fields the agent left empty are filled in.

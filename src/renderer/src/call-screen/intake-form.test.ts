@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIntake, fromDraft, hasContent, validateIntake } from './intake-form';
+import { emptyIntake, errorsFromIssues, fromDraft, hasContent, validateIntake } from './intake-form';
 
 const filled = { ...emptyIntake, requestType: 'complaint', description: ' 暖气不热 ', callerPhone: '+86 139 1234 5678', districtCode: '110105', streetCode: '110105017' };
 
@@ -23,6 +23,27 @@ describe('validateIntake', () => {
       },
     });
     expect(validateIntake({ ...filled, description: '长'.repeat(4001) })).toEqual({ ok: false, errors: { description: 'intake.errors.invalid' } });
+  });
+
+  it('says so when a field holds a character that cannot be stored, rather than "not in the right form"', () => {
+    expect(validateIntake({ ...filled, description: '暖气\u0000不热', callerName: '王\uD800', callerWants: '\uFFFE' })).toEqual({
+      ok: false,
+      errors: { description: 'intake.errors.unsafeText', callerName: 'intake.errors.unsafeText', callerWants: 'intake.errors.unsafeText' },
+    });
+  });
+
+  it("puts the core's field issues beside the form's fields", () => {
+    const values = { ...filled, addressDetail: '劲松\u0007' };
+    expect(
+      errorsFromIssues(
+        [
+          { path: 'fields.addressDetail', message: 'contains a control character (U+0007)' },
+          { path: 'fields.description', message: 'Too big' },
+          { path: 'draftId', message: 'Invalid UUID' },
+        ],
+        values,
+      ),
+    ).toEqual({ addressDetail: 'intake.errors.unsafeText', description: 'intake.errors.invalid' });
   });
 });
 

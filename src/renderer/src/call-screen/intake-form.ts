@@ -1,5 +1,7 @@
 import { normalisePhone } from '../../../shared/domain/phone';
+import { findUnsafeCharacter } from '../../../shared/domain/plain-text';
 import { type TicketFields, ticketFieldsSchema, urgencies, requestTypes } from '../../../shared/domain/ticket';
+import type { FieldIssue } from '../../../shared/result';
 
 /**
  * What the intake form holds while the agent types: every field as text, valid or not, so the
@@ -54,7 +56,7 @@ export function fromDraft(body: Record<string, unknown>): IntakeValues {
 }
 
 /** The message shown beside a wrong field (a key of `intake.errors` in the message files). */
-export type IntakeErrorKey = `intake.errors.${'requestType' | 'urgency' | 'description' | 'callerPhone' | 'streetCode' | 'invalid'}`;
+export type IntakeErrorKey = `intake.errors.${'requestType' | 'urgency' | 'description' | 'callerPhone' | 'streetCode' | 'invalid' | 'unsafeText'}`;
 export type IntakeErrors = Partial<Record<IntakeField, IntakeErrorKey>>;
 
 export type Validated = { ok: true; fields: TicketFields } | { ok: false; errors: IntakeErrors };
@@ -69,6 +71,8 @@ export function validateIntake(v: IntakeValues): Validated {
   if (v.description.trim() === '') errors.description = 'intake.errors.description';
   if (v.callerPhone.trim() !== '' && !normalisePhone(v.callerPhone)) errors.callerPhone = 'intake.errors.callerPhone';
   if (v.streetCode && v.districtCode && !v.streetCode.startsWith(v.districtCode)) errors.streetCode = 'intake.errors.streetCode';
+  // A pasted control character is invisible: say so, rather than "not in the right form".
+  for (const field of Object.keys(emptyIntake) as IntakeField[]) if (findUnsafeCharacter(v[field])) errors[field] = 'intake.errors.unsafeText';
   const candidate = {
     requestType: v.requestType,
     category: optional(v.category),
@@ -91,4 +95,14 @@ export function validateIntake(v: IntakeValues): Validated {
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, fields: parsed.data };
+}
+
+/** The core's `invalid_input` issues (`fields.description`, …) as messages beside the form's fields. */
+export function errorsFromIssues(issues: readonly FieldIssue[], v: IntakeValues): IntakeErrors {
+  const errors: IntakeErrors = {};
+  for (const issue of issues) {
+    const field = issue.path.replace(/^fields\./, '').split('.')[0];
+    if (field && field in emptyIntake) errors[field as IntakeField] ??= findUnsafeCharacter(v[field as IntakeField]) ? 'intake.errors.unsafeText' : 'intake.errors.invalid';
+  }
+  return errors;
 }

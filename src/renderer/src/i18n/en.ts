@@ -99,6 +99,7 @@ export const en: Messages = {
       callerPhone: 'Not a valid phone number',
       streetCode: 'This street is not in the chosen district',
       invalid: 'Too long or not in the right form',
+      unsafeText: 'Contains a character that cannot be stored (an invisible control character, often from a paste); delete it and type the text again',
     },
   },
   caller: {

@@ -98,6 +98,7 @@ export const zhCN = {
       callerPhone: '不是有效的电话号码',
       streetCode: '街道不属于所选的区',
       invalid: '内容过长或格式不正确',
+      unsafeText: '含有无法保存的字符（看不见的控制字符，常随粘贴带入），请删除后重新输入',
     },
   },
   caller: {

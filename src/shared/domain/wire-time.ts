@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Every instant on the wire (query periods, cursors in time, event times) lies in
+ * [1970-01-01, 2100-01-01) UTC. Wider than any real record (the Unix epoch is a natural "from the
+ * beginning", imported history is decades old at most), and far inside what PostgreSQL, SQLite
+ * and `Date` all handle: year 0000 does not exist for PostgreSQL, and near 9999 a time-zone shift
+ * or "plus one day" leaves the four-digit years that ISO 8601 text and our schemas expect.
+ */
+export const wireTimeWindow = { from: '1970-01-01T00:00:00.000Z', until: '2100-01-01T00:00:00.000Z' } as const;
+const fromMs = Date.parse(wireTimeWindow.from);
+const untilMs = Date.parse(wireTimeWindow.until);
+const outsideWindow = `must be between ${wireTimeWindow.from.slice(0, 10)} and ${wireTimeWindow.until.slice(0, 10)}`;
+
+/** An ISO 8601 date-time inside the wire window; the options are `z.iso.datetime`'s. */
+export function wireDateTime(options: { offset?: boolean; precision?: number; message?: string } = {}) {
+  return z.iso.datetime(options).refine((text) => {
+    const ms = Date.parse(text);
+    return ms >= fromMs && ms < untilMs;
+  }, outsideWindow);
+}
+
+/**
+ * How far an event's time, stamped by the workstation's clock, may be from the server's clock when
+ * a person's workstation pushes it (the server's own replays — demo seed, history import — are
+ * exempt). Behind: a workstation works offline and drains its outbox later, after a weekend, a
+ * long outage or weeks in a cupboard, so a year is allowed; anything older is a clock that reset
+ * (1970, a BIOS default) and would file the ticket in the wrong year. Ahead: PCs kept by NTP or a
+ * domain controller differ by seconds; five minutes is the skew Kerberos tolerates. A later time
+ * would start deadlines in the future and sort the event before ones that really came after it.
+ */
+export const eventClockBounds = { maxBehindMs: 366 * 24 * 3600_000, maxAheadMs: 5 * 60_000 } as const;
+
+/** Why an event stamped `at` cannot be taken when the server's clock says `now`, or null. */
+export function eventTimeProblem(at: string, now: Date): string | null {
+  const offset = Date.parse(at) - now.getTime();
+  if (offset > eventClockBounds.maxAheadMs) {
+    return `the event's time ${at} is ${Math.round(offset / 60_000)} minutes ahead of the server's clock (${now.toISOString()}); set this workstation's clock right (automatic time) and make the change again`;
+  }
+  if (-offset > eventClockBounds.maxBehindMs) {
+    return `the event's time ${at} is more than a year before the server's clock (${now.toISOString()}); this workstation's clock was wrong when it was made: set the clock right and make the change again`;
+  }
+  return null;
+}

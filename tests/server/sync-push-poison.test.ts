@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TicketEvent } from '../../src/shared/domain/ticket';
+import type { PushResult } from '../../src/shared/server-api/sync';
+import { seedDemoTickets, seedDemoUsers } from '../../src/server/seed/seed';
+import { eventsBy } from '../support/event-builder';
+import { bearer, engines, freshDatabase, startTestServer, type TestServer } from './test-server';
+
+/**
+ * One event's content never decides the fate of its batch: poison text, an absurd time or a unit
+ * that does not exist is rejected with its reason, and every other event is stored.
+ */
+describe.each(engines)('sync push of poison on %s', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+  });
+  afterAll(() => server.close());
+
+  const push = async (events: unknown[], username = 'agent1') => {
+    const response = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await server.token(username)), payload: { events } });
+    return { status: response.statusCode, body: response.json() as { results: PushResult[]; head: number } };
+  };
+  const stored = async (ids: string[]) => (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE id = ANY($1::uuid[])`, [ids]))[0]!.n;
+  const withAt = (event: TicketEvent, msFromNow: number): TicketEvent => ({ ...event, at: new Date(Date.now() + msFromNow).toISOString() });
+
+  it('answers a batch of 199 good events and one with a NUL in its description: 199 accepted, 1 rejected naming the field', async () => {
+    const agent = eventsBy('agent1');
+    const batch = Array.from({ length: 200 }, (_, i) => agent.created(i === 137 ? { description: '楼内停水\u0000一天' } : {}));
+    const poisoned = batch[137]!;
+
+    const { status, body } = await push(batch);
+    expect(status).toBe(200);
+    expect(body.results.filter((r) => r.status === 'accepted')).toHaveLength(199);
+    expect(body.results[137]).toEqual({
+      id: poisoned.id,
+      status: 'rejected',
+      reason: 'invalid event: payload.fields.description: contains a control character (U+0000) at position 5, which cannot be stored; delete it (it often comes with pasted text) and send again',
+    });
+    expect(await stored(batch.map((e) => e.id))).toBe(199);
+    expect(await stored([poisoned.id])).toBe(0);
+  });
+
+  it('rejects lone surrogates, noncharacters and controls in any text of any event, and takes the rest', async () => {
+    const agent = eventsBy('agent1');
+    const base = agent.created();
+    await push([base]);
+    const poison: [string, TicketEvent][] = [
+      ['payload.fields.callerName', agent.created({ callerName: '王\uD800' })],
+      ['payload.text', agent.next(base.ticketId, 'note', { text: '补充\uFFFE' })],
+      ['payload.note', agent.next(base.ticketId, 'followed_up', { note: '再次来电\u0007' })],
+      ['payload.callId', agent.next(base.ticketId, 'followed_up', { callId: 'call\uDC00' })],
+      ['origin', { ...agent.next(base.ticketId, 'note', { text: '好' }), origin: 'T3\u0000ST' }],
+    ];
+    const good = agent.next(base.ticketId, 'note', { text: '来电人补充：楼下也停水了\t（二楼）\r\n谢谢' });
+    const { status, body } = await push([...poison.map(([, e]) => e), good]);
+    expect(status).toBe(200);
+    poison.forEach(([path], i) => expect(body.results[i], path).toMatchObject({ status: 'rejected', reason: expect.stringContaining(`${path}: contains a`) }));
+    expect(body.results.at(-1)).toMatchObject({ status: 'accepted' });
+    expect(await stored(poison.map(([, e]) => e.id))).toBe(0);
+  });
+
+  it('holds event times to the server clock: skew and offline days are fine, a reset or future clock is refused', async () => {
+    const agent = eventsBy('agent1');
+    const day = 24 * 3600_000;
+    const fine = [withAt(agent.created(), -3 * day), withAt(agent.created(), -300 * day), withAt(agent.created(), 2 * 60_000)];
+    const absurd = [
+      { ...agent.created(), at: '1970-01-01T00:00:00.000Z' },
+      { ...agent.created(), at: '2000-01-01T00:00:00.000Z' },
+      withAt(agent.created(), 60 * 60_000),
+      withAt(agent.created(), -400 * day),
+    ];
+    const { body } = await push([...fine, ...absurd]);
+    expect(body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'rejected', 'rejected', 'rejected']);
+    expect(body.results[3]).toMatchObject({ reason: expect.stringMatching(/^the event's time 1970-01-01T00:00:00.000Z is more than a year before the server's clock .*set the clock right/) });
+    expect(body.results[5]).toMatchObject({ reason: expect.stringMatching(/is 60 minutes ahead of the server's clock .*set this workstation's clock right/) });
+    const outOfWindow = await push([{ ...agent.created(), at: '9999-12-31T23:59:59.999Z' }, { ...agent.created(), at: '0000-01-01T00:00:00.000Z' }]);
+    expect(outOfWindow.status).toBe(200);
+    expect(outOfWindow.body.results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(outOfWindow.body.results[0]).toMatchObject({ reason: expect.stringContaining('at: must be between 1970-01-01 and 2100-01-01') });
+  });
+
+  it('refuses units, categories, districts and streets the reference data does not hold, naming them', async () => {
+    const agent = eventsBy('agent1');
+    const ticket = agent.created({ category: 'water.outage' });
+    const cases: [TicketEvent, string][] = [
+      [agent.next(ticket.ticketId, 'dispatched', { unitCodes: ['street:110105017', 'street:000000000'], leadUnitCode: 'street:110105017' }), 'unit street:000000000 is not in the reference data'],
+      [agent.created({ category: 'no.such.category' }), 'category no.such.category is not in the reference data'],
+      [agent.created({ districtCode: '999999', streetCode: undefined }), 'district 999999 is not in the reference data'],
+      [agent.next(ticket.ticketId, 'updated', { changes: { streetCode: '110105999' } }), 'street 110105999 is not in the reference data'],
+    ];
+    const dispatched = agent.next(ticket.ticketId, 'dispatched', { unitCodes: ['street:110105017'], leadUnitCode: 'street:110105017' });
+    const { body } = await push([ticket, ...cases.map(([e]) => e), dispatched]);
+    expect(body.results[0]).toMatchObject({ status: 'accepted' });
+    cases.forEach(([, reason], i) => expect(body.results[i + 1]).toMatchObject({ status: 'rejected', reason: expect.stringContaining(reason) }));
+    expect(body.results.at(-1)).toMatchObject({ status: 'accepted' });
+  });
+
+  it("keeps the server's own replays working: the demo seed's agents push history with its own times (some ahead of now)", async () => {
+    const { db } = await freshDatabase(engine);
+    try {
+      const users = await seedDemoUsers(db);
+      expect(await seedDemoTickets(db, users, { count: 150, days: 2, timeZone: 'Asia/Shanghai' })).toBe(150);
+      const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets`);
+      expect(row!.n).toBe(150);
+    } finally {
+      await db.close();
+    }
+  });
+});
