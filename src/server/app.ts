@@ -19,7 +19,8 @@ import { monitorRoutes } from './routes/monitor';
 import { syncRoutes } from './routes/sync';
 import { ticketRoutes } from './routes/tickets';
 import { unitRoutes } from './routes/units';
-import { open311AdminRoutes, open311Routes } from './routes/open311';
+import { open311Routes } from './routes/open311';
+import { open311AdminRoutes } from './routes/open311-admin';
 
 export interface ServerOptions {
   db: Database;
