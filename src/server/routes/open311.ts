@@ -1,8 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRead } from '../audit/audit-log';
 import { clientForKey } from '../open311/api-keys';
+import { type Format, formatOf, send, sendError } from '../open311/answer';
 import { listServices, serviceAttributes } from '../open311/catalogue';
 import { refuseAbsurdDate, refuseUnsafeText } from '../open311/input';
 import { publicRequestPage, publicRequestsById, toServiceRequests } from '../open311/public-requests';
@@ -11,7 +12,6 @@ import { createRequest, Open311Error } from '../open311/requests';
 import { objectToXml, toXml, type XmlObject } from '../open311/xml';
 import type { RouteContext } from './context';
 
-type Format = 'json' | 'xml';
 /** GeoReport reads are public: they are audited as such. */
 const open311Reader = { username: 'open311 (public)', role: 'open311' } as const;
 const dayMs = 86_400_000;
@@ -23,15 +23,6 @@ function splitFormat(file: string): [string, Format] {
   if (!m) throw new Open311Error(404, 'add .json or .xml to the resource name');
   return [m[1]!, m[2] as Format];
 }
-
-function send(reply: FastifyReply, format: Format, status: number, json: unknown, xml: () => string) {
-  reply.status(status);
-  if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(json));
-  return reply.type('text/xml; charset=utf-8').send(xml());
-}
-
-const sendError = (reply: FastifyReply, format: Format, status: number, description: string) =>
-  send(reply, format, status, [{ code: status, description }], () => toXml('errors', 'error', [{ code: status, description }]));
 
 const list = (value: unknown): string[] => (value === undefined ? [] : String(value).split(',').map((s) => s.trim()).filter(Boolean));
 
@@ -57,15 +48,14 @@ function countParam(value: unknown, name: string, fallback: number, max: number)
  * Only public requests exist here: those filed through Open311 and tickets a lead published.
  */
 export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, config, metrics }) => {
-  const formatOf = (request: FastifyRequest): Format => (/\.xml(\?|$)/.test(request.url) ? 'xml' : 'json');
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof Open311Error) return sendError(reply.headers(error.headers), formatOf(request), error.status, error.message);
+    if (error instanceof Open311Error) return sendError(reply.headers(error.headers), formatOf(request.url), error.status, error.message);
     const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return sendError(reply, formatOf(request), 400, (error as Error).message);
+    if (status && status >= 400 && status < 500) return sendError(reply, formatOf(request.url), 400, (error as Error).message);
     request.log.error({ err: error }, 'open311 request failed');
-    return sendError(reply, formatOf(request), 500, 'the server failed; try again');
+    return sendError(reply, formatOf(request.url), 500, 'the server failed; try again');
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, formatOf(request), 404, 'no such GeoReport resource'));
+  app.setNotFoundHandler((request, reply) => sendError(reply, formatOf(request.url), 404, 'no such GeoReport resource'));
   app.addHook('preHandler', async (request) => {
     refuseUnsafeText(request.params, 'the resource name');
     refuseUnsafeText(request.query, 'the query');
