@@ -1,10 +1,11 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { LiveHub } from './live/live-hub';
+import { formatOf, sendError } from './open311/answer';
 import { registerErrorHandler } from './plugins/errors';
 import { registerFormBody } from './plugins/form-body';
 import { registerOriginCheck } from './plugins/origin-check';
@@ -19,7 +20,8 @@ import { monitorRoutes } from './routes/monitor';
 import { syncRoutes } from './routes/sync';
 import { ticketRoutes } from './routes/tickets';
 import { unitRoutes } from './routes/units';
-import { open311AdminRoutes, open311Routes } from './routes/open311';
+import { open311Routes } from './routes/open311';
+import { open311AdminRoutes } from './routes/open311-admin';
 
 export interface ServerOptions {
   db: Database;
@@ -54,6 +56,14 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
     connectionTimeout: 60_000,
     requestTimeout: 60_000,
     return503OnClosing: true,
+    // A path that is not valid UTF-8 is refused before any route sees it: answered in the shape
+    // the caller reads (GeoReport for Open311 clients, the API envelope for everyone else).
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      const message = 'The request address is not valid (e.g. not UTF-8); correct it and send again.';
+      if (request.url.startsWith('/open311/')) return sendError(reply, formatOf(request.url), status, message);
+      return (reply as FastifyReply).status(status).send({ error: { code: 'invalid_request', message } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // Graceful shutdown: in-flight requests finish, and their keep-alive connections close after the

@@ -18,6 +18,8 @@ const envSchema = z.object({
   SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(4000),
   /** Browser origins allowed to call the API (comma-separated); programs send none and need no entry. */
   ALLOWED_ORIGINS: z.string().default(''),
+  /** Public Open311 reads one client address may make in a minute (in a burst, or spread out). */
+  OPEN311_READS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** Demo handling units that accept and report back on dispatched tickets (off in production). */
   SIMULATE_UNITS: z.enum(['on', 'off']).default('off'),
   SIMULATE_UNITS_ACCEPT_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
@@ -35,6 +37,7 @@ export interface ServerConfig {
   seedDemo: 'auto' | 'yes' | 'no';
   seedTickets: number;
   allowedOrigins: string[];
+  open311ReadsPerMinute: number;
   /** Simulated units, or null when off. */
   simulateUnits: { acceptAfterMs: number; feedbackAfterMs: number } | null;
 }
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedDemo: e.SEED_DEMO,
     seedTickets: e.SEED_TICKETS,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    open311ReadsPerMinute: e.OPEN311_READS_PER_MINUTE,
     simulateUnits: e.SIMULATE_UNITS === 'on' ? { acceptAfterMs: e.SIMULATE_UNITS_ACCEPT_SECONDS * 1000, feedbackAfterMs: e.SIMULATE_UNITS_FEEDBACK_SECONDS * 1000 } : null,
   };
 }

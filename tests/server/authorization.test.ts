@@ -37,6 +37,8 @@ const matrix: Row[] = [
   { method: 'GET', path: '/api/reference', allowed: everyone },
   { method: 'GET', path: '/api/tickets', allowed: everyone },
   { method: 'GET', path: '/api/tickets/{id}', allowed: everyone, url: `/api/tickets/${anyId}` },
+  { method: 'POST', path: '/api/tickets/{id}/publish', allowed: ['lead', 'admin'], url: `/api/tickets/${anyId}/publish`, body: { summary: '楼道垃圾长期无人清理' } },
+  { method: 'POST', path: '/api/tickets/{id}/unpublish', allowed: ['lead', 'admin'], url: `/api/tickets/${anyId}/unpublish` },
   { method: 'GET', path: '/api/monitor/summary', allowed: ['lead', 'admin'] },
   { method: 'GET', path: '/api/monitor/snapshot', allowed: ['lead', 'admin'] },
   { method: 'GET', path: '/api/monitor/rates', allowed: ['lead', 'admin'], url: '/api/monitor/rates?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z&by=unit' },

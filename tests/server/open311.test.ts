@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { zoned } from '../../src/server/open311/requests';
+import { zoned } from '../../src/server/open311/public-requests';
 import { bearer, engines, startTestServer, type TestServer } from './test-server';
 
 const form = (fields: Record<string, string>) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });

@@ -61,6 +61,8 @@ describe.each(engines)('operability on %s', (engine) => {
       '/api/sync/tickets',
       '/api/tickets',
       '/api/tickets/{id}',
+      '/api/tickets/{id}/publish',
+      '/api/tickets/{id}/unpublish',
       '/api/units/tickets',
       '/api/units/tickets/{id}/accept',
       '/api/units/tickets/{id}/extension',

@@ -9,16 +9,21 @@ export async function auditRead(db: Queryable, actor: AuditActor, ticketIds: rea
   await db.query(`INSERT INTO audit_log (actor, role, action, ticket_ids, detail) VALUES ($1, $2, 'read', $3::uuid[], $4)`, [actor.username, actor.role, ticketIds, detail]);
 }
 
+/** Records an action of `actor` on tickets that is not a ticket event (publishing one on Open311). */
+export async function auditAction(db: Queryable, actor: AuditActor, action: 'publish' | 'unpublish', ticketIds: readonly string[], detail: string): Promise<void> {
+  await db.query(`INSERT INTO audit_log (actor, role, action, ticket_ids, detail) VALUES ($1, $2, $3, $4::uuid[], $5)`, [actor.username, actor.role, action, ticketIds, detail]);
+}
+
 export interface AuditEntry {
   at: string;
   actor: string;
-  action: 'read' | 'change';
+  action: 'read' | 'change' | 'publish' | 'unpublish';
   detail: string;
 }
 
 /** Everything that happened to one ticket: its reads from the audit log and its changes from the event log. */
 export async function ticketAudit(db: Queryable, ticketId: string): Promise<AuditEntry[]> {
-  const rows = await db.query<{ at: Date; actor: string; action: 'read' | 'change'; detail: string }>(
+  const rows = await db.query<{ at: Date; actor: string; action: AuditEntry['action']; detail: string }>(
     `SELECT at, actor, action, detail, id AS tiebreak FROM audit_log WHERE ticket_ids @> ARRAY[$1::uuid]
      UNION ALL
      SELECT e.received_at, coalesce(u.username, e.actor), 'change', e.type, e.seq FROM events e LEFT JOIN users u ON u.id = e.user_id WHERE e.ticket_id = $1

@@ -5,6 +5,7 @@ import { open311 } from './migrations/0003-open311';
 import { audit } from './migrations/0004-audit';
 import { monitor } from './migrations/0005-monitor';
 import { monitorDeltaIndex } from './migrations/0006-monitor-delta-index';
+import { open311Public } from './migrations/0007-open311-public';
 
 export interface ServerMigration {
   version: number;
@@ -13,7 +14,7 @@ export interface ServerMigration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const serverMigrations: readonly ServerMigration[] = [initial, calls, open311, audit, monitor, monitorDeltaIndex];
+export const serverMigrations: readonly ServerMigration[] = [initial, calls, open311, audit, monitor, monitorDeltaIndex, open311Public];
 
 // Any fixed number: all server processes starting at once take turns migrating.
 const migrationLock = 7_345_012_345;

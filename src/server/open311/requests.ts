@@ -1,28 +1,37 @@
 import { z } from 'zod';
 import { v7 } from 'uuid';
-import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
-import { type Ticket, ticketSchema, type TicketEvent } from '../../shared/domain/ticket';
-import type { Database, Queryable } from '../db/database';
+import type { TicketEvent } from '../../shared/domain/ticket';
+import type { Database } from '../db/database';
 import { pushEvents } from '../events/push';
-import { referenceLookup } from '../reference/reference-store';
 import { serviceAttributes } from './catalogue';
 
 /** An error in the spec's shape: `[{ code, description }]` with the HTTP status as the code. */
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 500,
+    readonly status: 400 | 403 | 404 | 429 | 500 | 503,
     description: string,
+    /** Headers the answer carries, e.g. Retry-After on 429 and 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(description);
   }
 }
 
 const text = (max: number) => z.string().trim().max(max).optional();
+/**
+ * A coordinate is a decimal number or nothing: an empty field means the client left it out
+ * (never 0, which is a real place), and anything else that is not a number is refused.
+ */
+const coordinate = (limit: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().regex(/^[+-]?\d+(\.\d+)?$/, 'must be a decimal number of degrees').transform(Number).pipe(z.number().min(-limit).max(limit)).optional(),
+  );
 const postSchema = z.object({
   api_key: z.string().min(1).max(200).optional(),
   service_code: z.string().min(1).max(64).optional(),
-  lat: z.coerce.number().min(-90).max(90).optional(),
-  long: z.coerce.number().min(-180).max(180).optional(),
+  lat: coordinate(90),
+  long: coordinate(180),
   address_string: text(300),
   address_id: text(64),
   email: z.union([z.literal(''), z.email()]).optional(),
@@ -102,84 +111,14 @@ export async function createRequest(db: Database, client: string, rawBody: Recor
   };
   const { results } = await pushEvents(db, [created], { user: 'system', timeZone });
   if (results[0]!.status === 'rejected') throw new Open311Error(400, results[0]!.reason);
-  const [row] = await db.query<{ official_no: string }>(`SELECT official_no FROM tickets WHERE id = $1`, [ticketId]);
+  const [row] = await db.query<{ official_no: string; created_at: Date }>(`SELECT official_no, created_at FROM tickets WHERE id = $1`, [ticketId]);
+  // What the submitter posted is public from now on, as the spec expects; their name, phone and
+  // e-mail are the hotline's only. Should the server stop before this row is written, the request
+  // stays private: never the other way round.
+  await db.query(
+    `INSERT INTO open311_public (ticket_id, source, created_at, description, address, address_id, lat, long, media_url, published_by)
+     VALUES ($1, 'open311', $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [ticketId, row!.created_at, description, body.address_string || null, body.address_id || null, hasPoint ? body.lat : null, hasPoint ? body.long : null, body.media_url || null, `open311:${client}`],
+  );
   return { serviceRequestId: row!.official_no, ticketId };
 }
-
-export interface ServiceRequest {
-  service_request_id: string;
-  status: 'open' | 'closed';
-  status_notes: string;
-  service_name: string;
-  service_code: string | null;
-  description: string;
-  agency_responsible: string;
-  service_notice: string;
-  requested_datetime: string;
-  updated_datetime: string;
-  expected_datetime: string;
-  address: string;
-  address_id: string;
-  zipcode: string;
-  lat: number | string;
-  long: number | string;
-  media_url: string;
-}
-
-const statusNotes: Record<Ticket['status'], string> = {
-  registered: '已受理 Registered, waiting for dispatch',
-  dispatched: '已派单 Dispatched to the handling unit',
-  accepted: '承办单位已签收 Accepted by the handling unit',
-  in_progress: '办理中 In progress',
-  returned: '承办单位退回，待重新派单 Returned by the unit; being re-dispatched',
-  feedback: '承办单位已反馈，待回访 The unit reported back; the hotline will call back',
-  closed: '已办结 Closed',
-};
-
-/** A time with its zone offset, in the centre's time zone, as the spec asks (2026-11-29T17:30:00+08:00). */
-export function zoned(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  const offset = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
-  const sign = offset >= 0 ? '+' : '-';
-  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${hh}:${mm}`;
-}
-
-/** Our ticket as an Open311 request: open/closed with notes, the routed unit, the SLA deadline. */
-export async function toServiceRequests(db: Queryable, tickets: Ticket[], timeZone: string): Promise<ServiceRequest[]> {
-  const body = await referenceLookup(db, ['category', 'unit', 'slaPolicy']);
-  return tickets.map((t) => {
-    const category = t.fields.category ? body('category', t.fields.category) : undefined;
-    const policy = slaPolicyFrom(t, body);
-    const clock = policy ? slaClock(t, policy, new Date()) : null;
-    const unit = t.leadUnitCode ? body('unit', t.leadUnitCode) : undefined;
-    return {
-      service_request_id: t.officialNo ?? t.provisionalNo,
-      status: t.status === 'closed' ? 'closed' : 'open',
-      status_notes: [statusNotes[t.status], t.resolution ? `(${t.resolution})` : '', t.feedback?.summary ?? ''].filter(Boolean).join(' '),
-      service_name: category ? `${String(category.zh)} ${String(category.en)}` : '',
-      service_code: t.fields.category ?? null,
-      description: t.fields.description,
-      agency_responsible: unit ? `${String(unit.zh)} ${String(unit.en)}` : '',
-      service_notice: '',
-      requested_datetime: zoned(t.createdAt, timeZone),
-      updated_datetime: zoned(t.updatedAt, timeZone),
-      expected_datetime: clock ? zoned(clock.dueAt, timeZone) : '',
-      address: t.fields.addressDetail ?? '',
-      address_id: '',
-      zipcode: '',
-      lat: t.fields.latitude ?? '',
-      long: t.fields.longitude ?? '',
-      media_url: t.fields.mediaUrl ?? '',
-    };
-  });
-}
-
-export const parseTickets = (rows: { state: unknown }[]) => rows.map((r) => ticketSchema.parse(r.state));

@@ -8,9 +8,12 @@ export interface XmlObject {
   [key: string]: XmlValue;
 }
 
-// XML 1.0 cannot carry most control characters at all, so they are dropped rather than escaped.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const forbiddenInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+// XML 1.0 cannot carry these at all, not even as character references (its Char production): the
+// C0 controls but tab and line breaks, U+FFFE and U+FFFF, and UTF-16 halves without their partner.
+// They are dropped rather than escaped, so one bad value never breaks the whole document.
+const forbiddenInXml =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const escape = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!).replace(forbiddenInXml, '');
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One registry per app (tests run many apps in one process). */
 export function createMetrics() {
@@ -18,6 +18,12 @@ export function createMetrics() {
       name: 'hotline_pushed_events_total',
       help: 'Events received through sync push, by outcome',
       labelNames: ['status'] as const,
+      registers: [registry],
+    }),
+    open311Reads: new Gauge({
+      name: 'hotline_open311_reads',
+      help: 'Public Open311 reads using the database (running) and waiting their turn',
+      labelNames: ['state'] as const,
       registers: [registry],
     }),
     liveClients: new Counter({

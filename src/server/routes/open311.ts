@@ -1,19 +1,21 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { newOpen311KeySchema } from '../../shared/server-api/admin';
 import { auditRead } from '../audit/audit-log';
-import { currentUser, requireRole } from '../plugins/auth';
-import { clientForKey, issueApiKey, listApiKeys, revokeApiKey } from '../open311/api-keys';
+import { clientForKey } from '../open311/api-keys';
+import { type Format, formatOf, send, sendError } from '../open311/answer';
 import { listServices, serviceAttributes } from '../open311/catalogue';
-import { createRequest, Open311Error, parseTickets, toServiceRequests } from '../open311/requests';
+import { refuseAbsurdDate, refuseUnsafeText } from '../open311/input';
+import { publicRequestPage, publicRequestsById, toServiceRequests } from '../open311/public-requests';
+import { ReadGate, ReadRateLimit } from '../open311/read-limits';
+import { createRequest, Open311Error } from '../open311/requests';
 import { objectToXml, toXml, type XmlObject } from '../open311/xml';
 import type { RouteContext } from './context';
 
-type Format = 'json' | 'xml';
 /** GeoReport reads are public: they are audited as such. */
 const open311Reader = { username: 'open311 (public)', role: 'open311' } as const;
 const dayMs = 86_400_000;
+const maxPageSize = 100;
 
 /** `name.json` → ['name', 'json']; anything else is not a GeoReport resource. */
 function splitFormat(file: string): [string, Format] {
@@ -22,43 +24,59 @@ function splitFormat(file: string): [string, Format] {
   return [m[1]!, m[2] as Format];
 }
 
-function send(reply: FastifyReply, format: Format, status: number, json: unknown, xml: () => string) {
-  reply.status(status);
-  if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(json));
-  return reply.type('text/xml; charset=utf-8').send(xml());
-}
-
-const sendError = (reply: FastifyReply, format: Format, status: number, description: string) =>
-  send(reply, format, status, [{ code: status, description }], () => toXml('errors', 'error', [{ code: status, description }]));
-
 const list = (value: unknown): string[] => (value === undefined ? [] : String(value).split(',').map((s) => s.trim()).filter(Boolean));
 
 function dateParam(value: unknown, name: string): Date | undefined {
   if (value === undefined || value === '') return undefined;
   const parsed = z.iso.datetime({ offset: true, local: false }).or(z.iso.date()).safeParse(String(value));
   if (!parsed.success) throw new Open311Error(400, `${name} must be an ISO 8601 date or time, e.g. 2026-11-01T00:00:00+08:00`);
-  return new Date(parsed.data);
+  return refuseAbsurdDate(new Date(parsed.data), name);
+}
+
+function countParam(value: unknown, name: string, fallback: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = /^\d{1,7}$/.test(String(value)) ? Number(value) : NaN;
+  if (!(n >= 1 && n <= max)) throw new Open311Error(400, `${name} must be a whole number from 1 to ${max}`);
+  return n;
 }
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): discovery, services, service
  * definitions, requests, tokens; JSON or XML by suffix; errors as the spec writes them.
  * Registered under the prefix /open311, which scopes its own error and not-found handlers.
+ *
+ * Only public requests exist here: those filed through Open311 and tickets a lead published.
  */
-export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, config }) => {
-  const formatOf = (request: FastifyRequest): Format => (/\.xml(\?|$)/.test(request.url) ? 'xml' : 'json');
+export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, config, metrics }) => {
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof Open311Error) return sendError(reply, formatOf(request), error.status, error.message);
+    if (error instanceof Open311Error) return sendError(reply.headers(error.headers), formatOf(request.url), error.status, error.message);
     const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) return sendError(reply, formatOf(request), 400, (error as Error).message);
+    if (status && status >= 400 && status < 500) return sendError(reply, formatOf(request.url), 400, (error as Error).message);
     request.log.error({ err: error }, 'open311 request failed');
-    return sendError(reply, formatOf(request), 500, 'the server failed; try again');
+    return sendError(reply, formatOf(request.url), 500, 'the server failed; try again');
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, formatOf(request), 404, 'no such GeoReport resource'));
+  app.setNotFoundHandler((request, reply) => sendError(reply, formatOf(request.url), 404, 'no such GeoReport resource'));
+  app.addHook('preHandler', async (request) => {
+    refuseUnsafeText(request.params, 'the resource name');
+    refuseUnsafeText(request.query, 'the query');
+    refuseUnsafeText(request.body, 'the form');
+  });
+
+  const rateLimit = new ReadRateLimit(config.open311ReadsPerMinute);
+  const gate = new ReadGate(db.engine === 'pglite' ? 2 : 4, 256, ({ running, waiting }) => {
+    metrics.open311Reads.set({ state: 'running' }, running);
+    metrics.open311Reads.set({ state: 'waiting' }, waiting);
+  });
+  /** A public read: counted against the client's allowance, then through the gate. */
+  const read = <T>(request: FastifyRequest, fn: () => Promise<T>) => {
+    rateLimit.take(request.ip);
+    return gate.run(fn);
+  };
   const base = (request: FastifyRequest) => `${request.protocol}://${request.headers.host ?? `${config.host}:${config.port}`}`;
 
   for (const format of ['json', 'xml'] as const) {
     app.get(`/discovery.${format}`, { schema: { hide: true } }, async (request, reply) => {
+      rateLimit.take(request.ip);
       const changeset = new Date(Date.UTC(2026, 10, 29)).toISOString();
       const discovery = {
         changeset,
@@ -69,38 +87,31 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
       return send(reply, format, 200, discovery, () => objectToXml('discovery', discovery as unknown as XmlObject, { endpoints: 'endpoint', formats: 'format' }));
     });
 
-    app.get(`/v2/services.${format}`, { schema: { hide: true } }, async (_request, reply) => {
-      const services = await listServices(db);
+    app.get(`/v2/services.${format}`, { schema: { hide: true } }, async (request, reply) => {
+      const services = await read(request, () => listServices(db));
       return send(reply, format, 200, services, () => toXml('services', 'service', services as unknown as XmlObject[]));
     });
 
     app.get(`/v2/requests.${format}`, { schema: { hide: true } }, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
       const ids = list(query.service_request_id);
-      let rows: { state: unknown }[];
-      if (ids.length > 0) {
+      if (ids.length > maxPageSize) throw new Open311Error(400, `service_request_id names at most ${maxPageSize} requests`);
+      const page = countParam(query.page, 'page', 1, 100_000);
+      const pageSize = countParam(query.page_size, 'page_size', 50, maxPageSize);
+      const end = dateParam(query.end_date, 'end_date') ?? new Date();
+      const start = dateParam(query.start_date, 'start_date') ?? new Date(end.getTime() - 90 * dayMs);
+      if (start > end) throw new Open311Error(400, 'start_date must be before end_date');
+      if (end.getTime() - start.getTime() > 90 * dayMs) throw new Open311Error(400, 'start_date and end_date may be at most 90 days apart');
+      const statuses = list(query.status);
+      if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Error(400, 'status must be open or closed');
+      const serviceCodes = list(query.service_code);
+      const { requests } = await read(request, async () => {
         // The spec: with service_request_id given, the other filters are ignored.
-        rows = await db.query(`SELECT state FROM tickets WHERE official_no = ANY ($1::text[]) ORDER BY created_at DESC`, [ids]);
-      } else {
-        const end = dateParam(query.end_date, 'end_date') ?? new Date();
-        const start = dateParam(query.start_date, 'start_date') ?? new Date(end.getTime() - 90 * dayMs);
-        if (start > end) throw new Open311Error(400, 'start_date must be before end_date');
-        if (end.getTime() - start.getTime() > 90 * dayMs) throw new Open311Error(400, 'start_date and end_date may be at most 90 days apart');
-        const statuses = list(query.status);
-        if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Error(400, 'status must be open or closed');
-        const codes = list(query.service_code);
-        rows = await db.query(
-          `SELECT state FROM tickets
-           WHERE created_at >= $1 AND created_at <= $2
-             AND (cardinality($3::text[]) = 0 OR category = ANY ($3::text[]))
-             AND (cardinality($4::text[]) = 0 OR (CASE WHEN status = 'closed' THEN 'closed' ELSE 'open' END) = ANY ($4::text[]))
-           ORDER BY created_at DESC LIMIT 1000`,
-          [start.toISOString(), end.toISOString(), codes, statuses],
-        );
-      }
-      const tickets = parseTickets(rows);
-      await auditRead(db, open311Reader, tickets.map((t) => t.id), 'open311 GET requests');
-      const requests = await toServiceRequests(db, tickets, config.timeZone);
+        const rows = ids.length > 0 ? await publicRequestsById(db, ids) : await publicRequestPage(db, { start, end, serviceCodes, statuses, page, pageSize });
+        const answer = await toServiceRequests(db, rows, config.timeZone);
+        await auditRead(db, open311Reader, answer.ticketIds, 'open311 GET requests');
+        return answer;
+      });
       return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests as unknown as XmlObject[]));
     });
 
@@ -118,7 +129,7 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
 
   app.get('/v2/services/:file', { schema: { hide: true } }, async (request, reply) => {
     const [code, format] = splitFormat((request.params as { file: string }).file);
-    const services = await listServices(db);
+    const services = await read(request, () => listServices(db));
     if (!services.some((s) => s.service_code === code)) throw new Open311Error(404, `service_code ${code} was not found`);
     const definition = { service_code: code, attributes: serviceAttributes(code) };
     return send(reply, format, 200, definition, () => objectToXml('service_definition', definition as unknown as XmlObject, { attributes: 'attribute', values: 'value' }));
@@ -126,39 +137,25 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
 
   app.get('/v2/requests/:file', { schema: { hide: true } }, async (request, reply) => {
     const [id, format] = splitFormat((request.params as { file: string }).file);
-    const rows = await db.query<{ state: unknown }>(`SELECT state FROM tickets WHERE official_no = $1`, [id]);
-    if (rows.length === 0) throw new Open311Error(404, `service_request_id ${id} was not found`);
-    const tickets = parseTickets(rows);
-    await auditRead(db, open311Reader, tickets.map((t) => t.id), 'open311 GET requests/:id');
-    const requests = await toServiceRequests(db, tickets, config.timeZone);
+    const { ticketIds, requests } = await read(request, async () => {
+      const answer = await toServiceRequests(db, await publicRequestsById(db, [id]), config.timeZone);
+      await auditRead(db, open311Reader, answer.ticketIds, 'open311 GET requests/:id');
+      return answer;
+    });
+    // The same answer for a private ticket's number as for a number never given: no oracle.
+    if (ticketIds.length === 0) throw new Open311Error(404, `service_request_id ${id} was not found`);
     return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests as unknown as XmlObject[]));
   });
 
   app.get('/v2/tokens/:file', { schema: { hide: true } }, async (request, reply) => {
     const [token, format] = splitFormat((request.params as { file: string }).file);
-    // Requests are numbered as they are filed, so a token only ever names a request that exists.
-    const rows = /^[0-9a-f-]{36}$/.test(token) ? await db.query<{ official_no: string }>(`SELECT official_no FROM tickets WHERE id = $1`, [token]) : [];
+    // Requests are numbered as they are filed, so a token only ever names a request that exists;
+    // the token is the ticket's id, and only a request filed through Open311 has one to give out.
+    const rows = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(token)
+      ? await read(request, () => db.query<{ official_no: string }>(`SELECT t.official_no FROM open311_public p JOIN tickets t ON t.id = p.ticket_id WHERE p.ticket_id = $1 AND p.source = 'open311'`, [token]))
+      : [];
     if (rows.length === 0) throw new Open311Error(404, `token ${token} was not found`);
     const answer = [{ service_request_id: rows[0]!.official_no, token }];
     return send(reply, format, 200, answer, () => toXml('service_requests', 'request', answer));
   });
-};
-
-/** Admins manage Open311 clients' keys (in the normal API, with its error envelope). */
-export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
-  const admin = requireRole(db, 'admin');
-  app.get('/api/admin/open311-keys', { onRequest: admin, schema: { summary: 'Open311 API keys (not the keys themselves)' } }, async () => ({ keys: await listApiKeys(db) }));
-  app.post(
-    '/api/admin/open311-keys',
-    { onRequest: admin, schema: { summary: 'Issue an Open311 API key for a client; shown once', body: newOpen311KeySchema } },
-    async (request, reply) => {
-      currentUser(request);
-      return reply.status(201).send(await issueApiKey(db, request.body.name));
-    },
-  );
-  app.post(
-    '/api/admin/open311-keys/:id/revoke',
-    { onRequest: admin, schema: { summary: 'Revoke an Open311 API key', params: z.strictObject({ id: z.uuid() }) } },
-    async (request) => ({ revoked: await revokeApiKey(db, request.params.id) }),
-  );
 };

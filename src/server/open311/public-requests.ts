@@ -1,0 +1,141 @@
+import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
+import { type Ticket, ticketSchema } from '../../shared/domain/ticket';
+import type { Queryable } from '../db/database';
+import { referenceLookup } from '../reference/reference-store';
+
+/** One request as GeoReport v2 shows it; optional values are null, as the public JSON Schemas allow. */
+export interface ServiceRequest {
+  service_request_id: string;
+  status: 'open' | 'closed';
+  status_notes: string;
+  service_name: string;
+  service_code: string;
+  description: string;
+  agency_responsible: string;
+  service_notice: string;
+  requested_datetime: string;
+  updated_datetime: string;
+  expected_datetime: string | null;
+  address: string | null;
+  address_id: string | null;
+  zipcode: string | null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+}
+
+/** What Open311 may show of one ticket: its public row and the ticket's state (for status and deadline). */
+interface PublicRow {
+  source: 'open311' | 'published';
+  description: string;
+  address: string | null;
+  address_id: string | null;
+  lat: number | null;
+  long: number | null;
+  media_url: string | null;
+  state: unknown;
+}
+
+const columns = `p.source, p.description, p.address, p.address_id, p.lat, p.long, p.media_url, t.state`;
+
+export interface RequestFilter {
+  start: Date;
+  end: Date;
+  serviceCodes: string[];
+  statuses: string[];
+  page: number;
+  pageSize: number;
+}
+
+/** Public requests in a window, newest first, one page of them. */
+export function publicRequestPage(db: Queryable, filter: RequestFilter): Promise<PublicRow[]> {
+  return db.query<PublicRow>(
+    `SELECT ${columns} FROM open311_public p JOIN tickets t ON t.id = p.ticket_id
+     WHERE p.created_at >= $1 AND p.created_at <= $2
+       AND (cardinality($3::text[]) = 0 OR t.category = ANY ($3::text[]))
+       AND (cardinality($4::text[]) = 0 OR (CASE WHEN t.status = 'closed' THEN 'closed' ELSE 'open' END) = ANY ($4::text[]))
+     ORDER BY p.created_at DESC, p.ticket_id DESC LIMIT $5 OFFSET $6`,
+    [filter.start.toISOString(), filter.end.toISOString(), filter.serviceCodes, filter.statuses, filter.pageSize, (filter.page - 1) * filter.pageSize],
+  );
+}
+
+/** The public requests among these ids; a private ticket's number is answered exactly like one that does not exist. */
+export function publicRequestsById(db: Queryable, ids: readonly string[]): Promise<PublicRow[]> {
+  return db.query<PublicRow>(`SELECT ${columns} FROM open311_public p JOIN tickets t ON t.id = p.ticket_id WHERE t.official_no = ANY ($1::text[]) ORDER BY p.created_at DESC, p.ticket_id DESC`, [ids]);
+}
+
+const statusNotes: Record<Ticket['status'], string> = {
+  registered: '已受理 Registered, waiting for dispatch',
+  dispatched: '已派单 Dispatched to the handling unit',
+  accepted: '承办单位已签收 Accepted by the handling unit',
+  in_progress: '办理中 In progress',
+  returned: '承办单位退回，待重新派单 Returned by the unit; being re-dispatched',
+  feedback: '承办单位已反馈，待回访 The unit reported back; the hotline will call back',
+  closed: '已办结 Closed',
+};
+
+const resolutions: Record<string, string> = {
+  direct_answer: '已答复 Answered',
+  resolved: '已解决 Resolved',
+  withdrawn: '已撤回 Withdrawn',
+  merged: '已合并 Merged with another request',
+};
+
+/** A time with its zone offset, in the centre's time zone, as the spec asks (2026-11-29T17:30:00+08:00). */
+export function zoned(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const offset = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const sign = offset >= 0 ? '+' : '-';
+  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${hh}:${mm}`;
+}
+
+const named = (body: Record<string, unknown> | undefined) => (body ? `${String(body.zh)} ${String(body.en)}` : '');
+
+/**
+ * Public rows as Open311 requests. Text comes only from the public row: what an Open311 submitter
+ * posted, or a published ticket's summary with its district and street. The ticket gives the
+ * status, the routed unit and the deadline; never its caller, phone, address, description or the
+ * unit's feedback, which are written for the hotline and not for the public.
+ */
+export async function toServiceRequests(db: Queryable, rows: readonly PublicRow[], timeZone: string): Promise<{ ticketIds: string[]; requests: ServiceRequest[] }> {
+  const body = await referenceLookup(db, ['category', 'unit', 'slaPolicy', 'district', 'street']);
+  const now = new Date();
+  const tickets = rows.map((r) => ticketSchema.parse(r.state));
+  const requests = rows.map((row, i): ServiceRequest => {
+    const t = tickets[i]!;
+    const policy = slaPolicyFrom(t, body);
+    const clock = policy ? slaClock(t, policy, now) : null;
+    const area = [t.fields.districtCode && body('district', t.fields.districtCode), t.fields.streetCode && body('street', t.fields.streetCode)]
+      .filter((b): b is Record<string, unknown> => Boolean(b))
+      .map((b) => String(b.zh))
+      .join('');
+    return {
+      service_request_id: t.officialNo ?? t.provisionalNo,
+      status: t.status === 'closed' ? 'closed' : 'open',
+      status_notes: [statusNotes[t.status], t.resolution ? resolutions[t.resolution] : ''].filter(Boolean).join(' '),
+      service_name: named(t.fields.category ? body('category', t.fields.category) : undefined),
+      service_code: t.fields.category ?? '',
+      description: row.description,
+      agency_responsible: named(t.leadUnitCode ? body('unit', t.leadUnitCode) : undefined),
+      service_notice: '',
+      requested_datetime: zoned(t.createdAt, timeZone),
+      updated_datetime: zoned(t.updatedAt, timeZone),
+      expected_datetime: clock ? zoned(clock.dueAt, timeZone) : null,
+      address: row.source === 'published' ? area || null : row.address,
+      address_id: row.source === 'published' ? null : row.address_id,
+      zipcode: null,
+      lat: row.source === 'published' ? null : row.lat,
+      long: row.source === 'published' ? null : row.long,
+      media_url: row.source === 'published' ? null : row.media_url,
+    };
+  });
+  return { ticketIds: tickets.map((t) => t.id), requests };
+}
