@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { User } from '../../shared/server-api/auth';
 import type { LiveServerMessage, presenceStateSchema } from '../../shared/server-api/live';
 import type { MonitorTicket } from '../../shared/server-api/monitor';
-import { type LiveSession, liveSessions, sessionsChannel } from '../auth/sessions';
+import { type LiveSession, sessionsChannel } from '../auth/sessions';
 import { callById, callRecipients, callsChannel } from '../cti/calls';
 import type { Database, Queryable } from '../db/database';
 import { eventHead } from '../events/pull';
