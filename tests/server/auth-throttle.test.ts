@@ -56,6 +56,12 @@ describe.each(engines)('sign-in throttling on %s', (engine) => {
     expect(closed.json()).toMatchObject({ error: { code: 'rate_limited' } });
   });
 
+  it('forgets failures once they leave the window, whoever made them', async () => {
+    await server.db.query(`INSERT INTO login_failures (username, ip, at) VALUES ('someone', '10.7.0.1', now() - make_interval(mins => $1 + 1))`, [throttle.windowMinutes]);
+    expect((await login(server.app, 'agent2', 'wrong-password', '10.7.0.2')).statusCode).toBe(401);
+    expect(await server.db.query(`SELECT 1 FROM login_failures WHERE username = 'someone'`)).toEqual([]);
+  });
+
   it('answers a burst of sign-ins beyond what it can hash at once with a quick 503 and Retry-After, never a hang', async () => {
     const started = performance.now();
     const answers = await Promise.all(

@@ -39,37 +39,44 @@ interface CountRow {
  * frees. An admitted attempt counts as a failure until `succeeded` or `uncharge` takes it back.
  */
 export async function chargeAttempt(db: Database, username: string, ip: string): Promise<Charge> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [usernameLock, username]);
-    await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [addressLock, ip]);
-    await tx.query(`DELETE FROM login_failures WHERE (username = $1 OR ip = $2) AND at <= now() - make_interval(mins => $3)`, [
-      username,
-      ip,
-      throttle.windowMinutes,
-    ]);
+  // Failures that left the window count for nothing: the table keeps only the last window's, whoever
+  // made them. Outside the locks, and skipping rows another sign-in is clearing, so none waits on it.
+  await db.query(
+    `DELETE FROM login_failures WHERE id IN (
+       SELECT id FROM login_failures WHERE at <= now() - make_interval(mins => $1) FOR UPDATE SKIP LOCKED)`,
+    [throttle.windowMinutes],
+  );
+  const [row] = await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [usernameLock, username, addressLock, ip]);
     // Seconds until the oldest failure of a scope leaves the window: when that scope has a slot again.
-    const wait = (filter: string) => `ceil(extract(epoch FROM min(at) FILTER (WHERE ${filter}) + make_interval(mins => $3) - now()))::int`;
-    const [row] = await tx.query<CountRow>(
-      `SELECT
-         count(*) FILTER (WHERE username = $1 AND ip = $2)::int AS pair,
-         count(*) FILTER (WHERE username = $1)::int AS by_user,
-         count(*) FILTER (WHERE ip = $2)::int AS by_ip,
-         ${wait('username = $1 AND ip = $2')} AS pair_wait,
-         ${wait('username = $1')} AS user_wait,
-         ${wait('ip = $2')} AS ip_wait
-       FROM login_failures
-       WHERE at > now() - make_interval(mins => $3) AND (username = $1 OR ip = $2)`,
-      [username, ip, throttle.windowMinutes],
+    const wait = (filter: string) => `ceil(extract(epoch FROM min(at) FILTER (WHERE ${filter}) + make_interval(mins => $3) - clock_timestamp()))::int`;
+    // Counted and charged in one statement, whose snapshot is taken after the locks were granted.
+    return tx.query<CountRow & { id: string | null }>(
+      `WITH counted AS (
+         SELECT
+           count(*) FILTER (WHERE username = $1 AND ip = $2)::int AS pair,
+           count(*) FILTER (WHERE username = $1)::int AS by_user,
+           count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+           ${wait('username = $1 AND ip = $2')} AS pair_wait,
+           ${wait('username = $1')} AS user_wait,
+           ${wait('ip = $2')} AS ip_wait
+         FROM login_failures
+         WHERE at > now() - make_interval(mins => $3) AND (username = $1 OR ip = $2)),
+       charged AS (
+         INSERT INTO login_failures (username, ip)
+         SELECT $1, $2 FROM counted WHERE pair < $4 AND by_user < $5 AND by_ip < $6
+         RETURNING id::text)
+       SELECT counted.*, (SELECT id FROM charged) AS id FROM counted`,
+      [username, ip, throttle.windowMinutes, throttle.perAddress, throttle.perUsername, throttle.perIp],
     );
-    const over = [
-      row!.pair >= throttle.perAddress ? row!.pair_wait : null,
-      row!.by_user >= throttle.perUsername ? row!.user_wait : null,
-      row!.by_ip >= throttle.perIp ? row!.ip_wait : null,
-    ].filter((w): w is number => w !== null);
-    if (over.length > 0) return { admitted: false, retryAfterSeconds: Math.max(1, ...over) };
-    const [charged] = await tx.query<{ id: string }>(`INSERT INTO login_failures (username, ip) VALUES ($1, $2) RETURNING id::text`, [username, ip]);
-    return { admitted: true, id: charged!.id };
   });
+  if (row!.id !== null) return { admitted: true, id: row!.id };
+  const over = [
+    row!.pair >= throttle.perAddress ? row!.pair_wait : null,
+    row!.by_user >= throttle.perUsername ? row!.user_wait : null,
+    row!.by_ip >= throttle.perIp ? row!.ip_wait : null,
+  ].filter((w): w is number => w !== null);
+  return { admitted: false, retryAfterSeconds: Math.min(throttle.windowMinutes * 60, Math.max(1, ...over)) };
 }
 
 /** Takes back a charge for an attempt whose password was never checked (the server was too busy). */
