@@ -102,6 +102,17 @@ describe.each(engines)('live sockets end with their session on %s', (engine) => 
     expect(await adminPatch(server, userId, { disabled: false, role: 'agent' })).toMatchObject({ user: { role: 'agent' }, disabled: false, revoked: 0 });
   });
 
+  it('takes one hello per socket, even two sent at once', async () => {
+    const { token } = await signIn(server.app, 'agent2');
+    const client = await LiveTestClient.connect(baseUrl);
+    clients.push(client);
+    client.send({ type: 'hello', token });
+    client.send({ type: 'hello', token });
+    await client.next((m) => m.type === 'error' && m.message === 'Already signed in on this socket.');
+    await client.next((m) => m.type === 'welcome');
+    expect(client.received.filter((r) => r.message.type === 'welcome')).toHaveLength(1);
+  });
+
   it('refuses a change that makes no sense, changing nothing', async () => {
     const { userId } = await signIn(server.app, 'agent2');
     const admin = bearer(await server.token('admin'));

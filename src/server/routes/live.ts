@@ -21,12 +21,14 @@ export const liveRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
     let user: User | null = null;
     let session: LiveSession | null = null;
     let ended = false;
+    let greeted = false;
     let workstationId: string | null = null;
     let remove = () => {};
     const timer = setTimeout(() => user || socket.close(4401, 'send hello with a session token first'), helloTimeoutMs);
 
     socket.on('message', (data, isBinary) => {
       void (async () => {
+        if (ended) return;
         let json: unknown;
         try {
           json = isBinary ? undefined : JSON.parse(data.toString());
@@ -39,9 +41,9 @@ export const liveRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
           return;
         }
         const message = parsed.data;
-        if (ended) return;
         if (message.type === 'hello') {
-          if (user) return send(socket, { type: 'error', code: 'invalid_request', message: 'Already signed in on this socket.' });
+          if (greeted) return send(socket, { type: 'error', code: 'invalid_request', message: 'Already signed in on this socket.' });
+          greeted = true;
           const found = await sessionForToken(db, message.token);
           if (!found) return socket.close(4401, 'session missing, expired or revoked');
           clearTimeout(timer);
