@@ -35,9 +35,9 @@ describe.each(engines)('auth and roles on %s', (engine) => {
     expect(wrong.json()).toEqual(unknown.json());
   });
 
-  it('throttles repeated failures for a username, even with the right password afterwards', async () => {
-    for (let i = 0; i < throttle.perUsername; i++) expect((await login('agent3', 'bad-password', `10.8.0.${i}`)).statusCode).toBe(401);
-    const locked = await login('agent3', demoPassword, '10.8.0.99');
+  it('throttles repeated failures for a username from one address, even with the right password afterwards', async () => {
+    for (let i = 0; i < throttle.perAddress; i++) expect((await login('agent3', 'bad-password', '10.8.0.1')).statusCode).toBe(401);
+    const locked = await login('agent3', demoPassword, '10.8.0.1');
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ error: { code: 'rate_limited' } });
   });

@@ -13,7 +13,7 @@ const hotline: Role[] = ['agent', 'lead', 'admin'];
 const everyone: Role[] = ['agent', 'lead', 'unit', 'admin'];
 
 interface Row {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   path: string;
   /** Who gets past the door; 'public' needs no session. */
   allowed: Role[] | 'public';
@@ -47,6 +47,7 @@ const matrix: Row[] = [
   { method: 'POST', path: '/api/monitor/incidents', allowed: ['lead', 'admin'], body: {} },
   { method: 'GET', path: '/api/admin/users', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/users', allowed: ['admin'], body: {} },
+  { method: 'PATCH', path: '/api/admin/users/{id}', allowed: ['admin'], url: `/api/admin/users/${anyId}`, body: {} },
   { method: 'POST', path: '/api/admin/users/{id}/revoke-sessions', allowed: ['admin'], url: `/api/admin/users/${anyId}/revoke-sessions` },
   { method: 'GET', path: '/api/admin/tickets/{id}/audit', allowed: ['admin'], url: `/api/admin/tickets/${anyId}/audit` },
   { method: 'GET', path: '/api/admin/cti-switches', allowed: ['admin'] },

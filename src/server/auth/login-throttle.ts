@@ -1,28 +1,90 @@
-import type { Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 
 /**
- * Failed logins are counted in the database, not in memory, so every server process behind a load
- * balancer sees the same count. Limits per username stop guessing one account; per address stop
- * spraying many.
+ * Failed sign-ins are counted in the database, so every server process sees the same count, and
+ * each attempt is charged *before* its password is checked, under a lock on the username and one
+ * on the address: a hundred concurrent guesses get exactly `perAddress` checked, not however many
+ * raced past a count taken first.
+ *
+ * The limits are layered so that nobody can lock an account from somewhere else:
+ * - `perAddress` wrong passwords for one username from one address shut that address out of that
+ *   account only; the owner at their own workstation is not affected.
+ * - `perIp` failures from one address across all usernames stop spraying from it.
+ * - `perUsername` counts failures for a username from every address together. It is set far above
+ *   `perAddress`, so reaching it takes many addresses (`perUsername / perAddress` at least); it bounds
+ *   a distributed guesser to that many tries per window instead of letting the owner be locked out
+ *   by a handful of wrong passwords typed anywhere.
+ * A successful sign-in clears its own address's failures for that username (and the charge it
+ * made), so a busy shared address (a centre behind one NAT) is never throttled by its successes.
  */
-export const throttle = { windowMinutes: 15, perUsername: 5, perIp: 30 };
+export const throttle = { windowMinutes: 15, perAddress: 5, perIp: 30, perUsername: 100 };
 
-export async function isThrottled(db: Queryable, username: string, ip: string): Promise<boolean> {
-  const [row] = await db.query<{ by_user: number; by_ip: number }>(
-    `SELECT
-       count(*) FILTER (WHERE username = $1)::int AS by_user,
-       count(*) FILTER (WHERE ip = $2)::int AS by_ip
-     FROM login_failures
-     WHERE at > now() - make_interval(mins => $3) AND (username = $1 OR ip = $2)`,
-    [username, ip, throttle.windowMinutes],
+// Two advisory lock classes, always taken username first, then address, so two sign-ins never deadlock.
+const usernameLock = 17_001;
+const addressLock = 17_002;
+
+export type Charge = { admitted: true; id: string } | { admitted: false; retryAfterSeconds: number };
+
+interface CountRow {
+  pair: number;
+  by_user: number;
+  by_ip: number;
+  pair_wait: number | null;
+  user_wait: number | null;
+  ip_wait: number | null;
+}
+
+/**
+ * Charges one sign-in attempt to `username` at `ip`, or refuses it with how long until a slot
+ * frees. An admitted attempt counts as a failure until `succeeded` or `uncharge` takes it back.
+ */
+export async function chargeAttempt(db: Database, username: string, ip: string): Promise<Charge> {
+  // Failures that left the window count for nothing: the table keeps only the last window's, whoever
+  // made them. Outside the locks, and skipping rows another sign-in is clearing, so none waits on it.
+  await db.query(
+    `DELETE FROM login_failures WHERE id IN (
+       SELECT id FROM login_failures WHERE at <= now() - make_interval(mins => $1) FOR UPDATE SKIP LOCKED)`,
+    [throttle.windowMinutes],
   );
-  return (row?.by_user ?? 0) >= throttle.perUsername || (row?.by_ip ?? 0) >= throttle.perIp;
+  const [row] = await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [usernameLock, username, addressLock, ip]);
+    // Seconds until the oldest failure of a scope leaves the window: when that scope has a slot again.
+    const wait = (filter: string) => `ceil(extract(epoch FROM min(at) FILTER (WHERE ${filter}) + make_interval(mins => $3) - clock_timestamp()))::int`;
+    // Counted and charged in one statement, whose snapshot is taken after the locks were granted.
+    return tx.query<CountRow & { id: string | null }>(
+      `WITH counted AS (
+         SELECT
+           count(*) FILTER (WHERE username = $1 AND ip = $2)::int AS pair,
+           count(*) FILTER (WHERE username = $1)::int AS by_user,
+           count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+           ${wait('username = $1 AND ip = $2')} AS pair_wait,
+           ${wait('username = $1')} AS user_wait,
+           ${wait('ip = $2')} AS ip_wait
+         FROM login_failures
+         WHERE at > now() - make_interval(mins => $3) AND (username = $1 OR ip = $2)),
+       charged AS (
+         INSERT INTO login_failures (username, ip)
+         SELECT $1, $2 FROM counted WHERE pair < $4 AND by_user < $5 AND by_ip < $6
+         RETURNING id::text)
+       SELECT counted.*, (SELECT id FROM charged) AS id FROM counted`,
+      [username, ip, throttle.windowMinutes, throttle.perAddress, throttle.perUsername, throttle.perIp],
+    );
+  });
+  if (row!.id !== null) return { admitted: true, id: row!.id };
+  const over = [
+    row!.pair >= throttle.perAddress ? row!.pair_wait : null,
+    row!.by_user >= throttle.perUsername ? row!.user_wait : null,
+    row!.by_ip >= throttle.perIp ? row!.ip_wait : null,
+  ].filter((w): w is number => w !== null);
+  return { admitted: false, retryAfterSeconds: Math.min(throttle.windowMinutes * 60, Math.max(1, ...over)) };
 }
 
-export async function recordFailure(db: Queryable, username: string, ip: string): Promise<void> {
-  await db.query(`INSERT INTO login_failures (username, ip) VALUES ($1, $2)`, [username, ip]);
+/** Takes back a charge for an attempt whose password was never checked (the server was too busy). */
+export async function uncharge(db: Queryable, id: string): Promise<void> {
+  await db.query(`DELETE FROM login_failures WHERE id = $1::bigint`, [id]);
 }
 
-export async function clearFailures(db: Queryable, username: string): Promise<void> {
-  await db.query(`DELETE FROM login_failures WHERE username = $1`, [username]);
+/** The right password from this address: its failures for this username, and this attempt's charge, are forgotten. */
+export async function succeeded(db: Queryable, username: string, ip: string): Promise<void> {
+  await db.query(`DELETE FROM login_failures WHERE username = $1 AND ip = $2`, [username, ip]);
 }

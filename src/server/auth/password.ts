@@ -4,6 +4,12 @@ import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:c
 const params = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
 const keyLength = 32;
 
+/**
+ * How many hashes run at once (each takes ~128 MiB and a thread-pool thread) and how many sign-ins
+ * may wait for one; beyond that the server answers 503 at once rather than let connections hang.
+ */
+export const passwordWork = { concurrency: 2, maxWaiting: 8 };
+
 const derive = (password: string, salt: Buffer, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
     scrypt(password.normalize('NFKC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),

@@ -2,6 +2,11 @@ import type { User } from '../../shared/server-api/auth';
 import type { Queryable } from '../db/database';
 import { hashToken, newToken } from './token-hash';
 
+/**
+ * Told on commit when sessions end, with `session:<token hash>` or `user:<id>` and nothing else:
+ * every server process re-reads those sessions and closes the live sockets that lost theirs.
+ */
+export const sessionsChannel = 'hotline_sessions';
 
 export async function createSession(db: Queryable, userId: string, hours: number, workstationId?: string) {
   const token = newToken();
@@ -14,6 +19,8 @@ export async function createSession(db: Queryable, userId: string, hours: number
 }
 
 interface SessionUserRow {
+  token_hash: string;
+  expires_at: Date;
   id: string;
   username: string;
   display_name: string;
@@ -21,22 +28,53 @@ interface SessionUserRow {
   unit_code: string | null;
 }
 
+/** A session that is live now: its id (the token's hash), its user and when it ends. */
+export interface LiveSession {
+  id: string;
+  user: User;
+  expiresAt: Date;
+}
+
+const liveSessionsSql = `SELECT s.token_hash, s.expires_at, u.id, u.username, u.display_name, u.role, u.unit_code
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`;
+
+const toLiveSession = (row: SessionUserRow): LiveSession => ({
+  id: row.token_hash,
+  expiresAt: row.expires_at,
+  user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitCode: row.unit_code },
+});
+
+/** Of the given session ids, those still live, by id. */
+export async function liveSessions(db: Queryable, ids: readonly string[]): Promise<Map<string, LiveSession>> {
+  const rows = ids.length === 0 ? [] : await db.query<SessionUserRow>(liveSessionsSql, [ids]);
+  return new Map(rows.map((row) => [row.token_hash, toLiveSession(row)]));
+}
+
+export async function sessionForToken(db: Queryable, token: string): Promise<LiveSession | null> {
+  return (await liveSessions(db, [hashToken(token)])).values().next().value ?? null;
+}
+
 /** The user a live token belongs to, or null for an unknown, expired or revoked token. */
 export async function userForToken(db: Queryable, token: string): Promise<User | null> {
-  const [row] = await db.query<SessionUserRow>(
-    `SELECT u.id, u.username, u.display_name, u.role, u.unit_code
-     FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
-    [hashToken(token)],
-  );
-  return row ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role, unitCode: row.unit_code } : null;
+  return (await sessionForToken(db, token))?.user ?? null;
 }
 
 export async function revokeSession(db: Queryable, token: string): Promise<void> {
-  await db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [hashToken(token)]);
+  await db.query(
+    `WITH ended AS (UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING token_hash)
+     SELECT pg_notify($2, 'session:' || token_hash) FROM ended`,
+    [hashToken(token), sessionsChannel],
+  );
 }
 
+/** Ends every session of a user, and tells every server process to close that user's sockets. */
 export async function revokeUserSessions(db: Queryable, userId: string): Promise<number> {
-  const rows = await db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING 1`, [userId]);
-  return rows.length;
+  const [row] = await db.query<{ revoked: number }>(
+    `WITH ended AS (
+       UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING 1)
+     SELECT (SELECT count(*) FROM ended)::int AS revoked, pg_notify($2, 'user:' || $1::text)`,
+    [userId, sessionsChannel],
+  );
+  return row!.revoked;
 }

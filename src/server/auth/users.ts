@@ -47,3 +47,21 @@ export async function listUsers(db: Queryable): Promise<User[]> {
   );
   return rows.map(toUser);
 }
+
+/** A user as an administrator sees them: whether they may sign in, too. */
+export async function findUserById(db: Queryable, id: string): Promise<{ user: User; disabled: boolean } | null> {
+  const [row] = await db.query<UserRow>(
+    `SELECT id, username, display_name, role, unit_code, password_hash, disabled FROM users WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return row ? { user: toUser(row), disabled: row.disabled } : null;
+}
+
+export async function updateUser(db: Queryable, id: string, to: { role: User['role']; unitCode: string | null; disabled: boolean }): Promise<User> {
+  const [row] = await db.query<UserRow>(
+    `UPDATE users SET role = $2, unit_code = $3, disabled = $4 WHERE id = $1
+     RETURNING id, username, display_name, role, unit_code, password_hash, disabled`,
+    [id, to.role, to.unitCode, to.disabled],
+  );
+  return toUser(row!);
+}

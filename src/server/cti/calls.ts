@@ -48,7 +48,7 @@ async function answeringAgent(db: Queryable, event: CtiEvent): Promise<string | 
  * Applies one switch event to its call. Switches resend events and may deliver them out of order,
  * so each step only moves a call forward: a repeated `newCall` or an `answer` after the hangup
  * changes nothing; an `answer` or `hangup` for a call never announced creates it.
- * Tells every server process's live clients, who pass it to the agents concerned.
+ * Tells every server process's live clients (by id, on commit), who pass it to the agents concerned.
  */
 export async function recordCtiEvent(db: Database, switchId: string, event: CtiEvent): Promise<Call> {
   return db.transaction(async (tx) => {
@@ -86,12 +86,20 @@ export async function recordCtiEvent(db: Database, switchId: string, event: CtiE
         event.cause ?? null,
       ],
     );
-    const call = toCall(row!);
-    const to = [...new Set([...call.users, ...(call.answeredBy ? [call.answeredBy] : [])])];
-    await tx.query(`SELECT pg_notify($1, $2)`, [callsChannel, JSON.stringify({ to, call })]);
-    return call;
+    // Only the id travels: a call ringing many agents would not fit in a notification's 8,000 bytes.
+    await tx.query(`SELECT pg_notify($1, $2)`, [callsChannel, row!.id]);
+    return toCall(row!);
   });
 }
+
+/** The call as it stands now, for a process told it changed; null if it is not there. */
+export async function callById(db: Queryable, id: string): Promise<Call | null> {
+  const [row] = await db.query<CallRow>(`SELECT ${columns} FROM calls WHERE id = $1`, [id]);
+  return row ? toCall(row) : null;
+}
+
+/** The agents a call is for: those it rings and the one who answered (screen-pop). */
+export const callRecipients = (call: Call): Set<string> => new Set([...call.users, ...(call.answeredBy ? [call.answeredBy] : [])]);
 
 export async function recentCalls(db: Queryable, limit: number): Promise<Call[]> {
   const rows = await db.query<CallRow>(`SELECT ${columns} FROM calls ORDER BY started_at DESC LIMIT $1`, [limit]);

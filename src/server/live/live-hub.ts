@@ -1,47 +1,60 @@
 import type { WebSocket } from 'ws';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { User } from '../../shared/server-api/auth';
-import { type LiveServerMessage, presenceStateSchema } from '../../shared/server-api/live';
-import type { Database } from '../db/database';
+import type { LiveServerMessage, presenceStateSchema } from '../../shared/server-api/live';
+import type { MonitorTicket } from '../../shared/server-api/monitor';
+import { type LiveSession, sessionsChannel } from '../auth/sessions';
+import { callById, callRecipients, callsChannel } from '../cti/calls';
+import type { Database, Queryable } from '../db/database';
 import { eventHead } from '../events/pull';
 import { eventsChannel } from '../events/push';
-import { callSchema } from '../../shared/server-api/cti';
-import { callsChannel } from '../cti/calls';
-import type { MonitorTicket } from '../../shared/server-api/monitor';
-import { ticketsByIds, ticketsChangedAfter } from '../monitor/monitor-queries';
+import { ticketsChangedAfter, ticketsOfIncident } from '../monitor/monitor-queries';
+import { readAnnouncement } from './announcements';
+import { SessionWatch } from './session-watch';
 
 export const liveChannel = 'hotline_live';
 
-const callNoticeSchema = z.object({ to: z.array(z.string()), call: callSchema });
-const liveNoticeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('presence'), userId: z.string(), username: z.string(), state: presenceStateSchema, since: z.string() }),
-  z.object({ type: z.literal('notice'), text: z.string(), from: z.string(), at: z.string() }),
-  /** Tickets changed outside the event log (linked to an incident): leads get them again. */
-  z.object({ type: z.literal('tickets'), ids: z.array(z.string()) }),
-]);
-const isLead = (client: LiveClient) => client.user.role === 'lead' || client.user.role === 'admin';
+/** What `hotline_live` announces, as `<kind>:<id>`: the receiver reads the row, so no payload outgrows NOTIFY. */
+export type AnnouncementKind = 'presence' | 'notice' | 'incident';
 
-interface LiveClient {
+/** Tells every server process, on commit of `db`'s transaction, that a row changed. */
+export async function announce(db: Queryable, kind: AnnouncementKind, id: string): Promise<void> {
+  await db.query(`SELECT pg_notify($1, $2)`, [liveChannel, `${kind}:${id}`]);
+}
+
+const isLead = (client: LiveClient) => client.session.user.role === 'lead' || client.session.user.role === 'admin';
+
+export interface LiveClient {
   socket: WebSocket;
-  user: User;
+  session: LiveSession;
+  /** Called once when the hub ends the socket's session: nothing may be taken from it after. */
+  onEnd: () => void;
 }
 
 /**
  * This process's live WebSocket clients. NOTIFY from any server process on the same database wakes
  * them (DESIGN.md §8); what they then pull comes from the durable tables, so a lost notification
- * costs a delay, never data.
+ * costs a delay, never data. A socket lives only as long as its session (`SessionWatch`).
  */
 export class LiveHub {
   private readonly clients = new Set<LiveClient>();
   private readonly stops: (() => Promise<void>)[] = [];
-  /** The last event the leads' monitors were sent; deltas go out in order, one query at a time. */
+  private readonly sessions: SessionWatch;
+  /** The last event the leads' monitors were sent. */
   private monitorSeq = 0;
-  private monitorQueue: Promise<void> = Promise.resolve();
+  /**
+   * Everything announced is read and acted on in the order it was announced, one at a time:
+   * notifications arrive in commit order, so a call committed after a revocation is sent only
+   * once that revocation has closed the sockets it ended, and monitor deltas never overtake.
+   */
+  private fanout: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
     private readonly log: Pick<Console, 'warn'>,
-  ) {}
+  ) {
+    this.sessions = new SessionWatch(db, log, (client, reason) => this.end(client, reason));
+  }
 
   async start(): Promise<void> {
     this.monitorSeq = await eventHead(this.db);
@@ -58,61 +71,81 @@ export class LiveHub {
         );
       }),
       await this.db.listen(liveChannel, (payload) => {
-        if (payload === null) return;
-        const notice = liveNoticeSchema.safeParse(JSON.parse(payload));
-        if (!notice.success) return;
-        if (notice.data.type === 'presence') this.send(isLead, notice.data);
-        else if (notice.data.type === 'notice') this.send(() => true, notice.data);
-        else {
-          const ids = notice.data.ids;
-          this.sendMonitorDelta(() => ticketsByIds(this.db, ids));
-        }
+        const [kind, id] = splitPayload(payload);
+        if (kind === 'incident') return this.sendMonitorDelta(() => ticketsOfIncident(this.db, id));
+        if (kind !== 'presence' && kind !== 'notice') return;
+        this.inOrder(async () => {
+          const message = await readAnnouncement(this.db, kind, id);
+          if (message) this.send(message.type === 'presence' ? isLead : () => true, message);
+        });
       }),
       // A call goes to the agents it rings or was answered by (screen-pop) and to the leads (queues).
       await this.db.listen(callsChannel, (payload) => {
         if (payload === null) return;
-        const notice = callNoticeSchema.safeParse(JSON.parse(payload));
-        if (!notice.success) return;
-        const to = new Set(notice.data.to);
-        this.send((c) => to.has(c.user.username) || c.user.role === 'lead' || c.user.role === 'admin', { type: 'call', call: notice.data.call });
+        this.inOrder(async () => {
+          const call = await callById(this.db, payload);
+          if (!call) return;
+          const to = callRecipients(call);
+          this.send((c) => to.has(c.session.user.username) || isLead(c), { type: 'call', call });
+        });
+      }),
+      await this.db.listen(sessionsChannel, (payload) => {
+        const [kind, id] = splitPayload(payload);
+        // null: notifications may have been lost while the connection was re-made; check every socket.
+        const concerned = payload === null ? [...this.clients] : [...this.clients].filter((c) => (kind === 'user' ? c.session.user.id : c.session.id) === id);
+        if (concerned.length > 0) this.inOrder(() => this.sessions.recheck(concerned));
       }),
     );
   }
 
-  add(socket: WebSocket, user: User): () => void {
-    const client = { socket, user };
+  /**
+   * Registers a signed-in socket. Its session is read once more after it is registered, so a
+   * session ended between the hello's check and now is not missed.
+   */
+  async add(socket: WebSocket, session: LiveSession, onEnd: () => void): Promise<() => void> {
+    const client: LiveClient = { socket, session, onEnd };
     this.clients.add(client);
-    return () => this.clients.delete(client);
+    this.sessions.watch(client);
+    await this.sessions.recheck([client]);
+    return () => {
+      this.clients.delete(client);
+      this.sessions.unwatch(client);
+    };
   }
 
   connectedUsers(): Set<string> {
-    return new Set([...this.clients].map((c) => c.user.id));
+    return new Set([...this.clients].map((c) => c.session.user.id));
   }
 
-  /** Records an agent's presence and tells every process's leads. */
-  async setPresence(user: User, state: z.infer<typeof presenceStateSchema>, workstationId: string | null): Promise<void> {
-    const [row] = await this.db.query<{ since: Date }>(
-      `INSERT INTO presence (user_id, workstation_id, state, since) VALUES ($1, $2, $3, now())
-       ON CONFLICT (user_id) DO UPDATE SET workstation_id = excluded.workstation_id, state = excluded.state,
-         since = CASE WHEN presence.state = excluded.state THEN presence.since ELSE now() END
-       RETURNING since`,
-      [user.id, workstationId, state],
+  /**
+   * Records an agent's presence and tells every process's leads. Given a session, only while that
+   * session is live: a socket whose session just ended cannot set anything.
+   */
+  async setPresence(user: User, state: z.infer<typeof presenceStateSchema>, workstationId: string | null, sessionId: string | null): Promise<void> {
+    await this.db.query(
+      `WITH set AS (
+         INSERT INTO presence (user_id, workstation_id, state, since)
+         SELECT $1, $2, $3, now()
+         WHERE $4::text IS NULL OR EXISTS (
+           SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+           WHERE s.token_hash = $4 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled)
+         ON CONFLICT (user_id) DO UPDATE SET workstation_id = excluded.workstation_id, state = excluded.state,
+           since = CASE WHEN presence.state = excluded.state THEN presence.since ELSE now() END
+         RETURNING user_id)
+       SELECT pg_notify($5, 'presence:' || user_id) FROM set`,
+      [user.id, workstationId, state, sessionId, liveChannel],
     );
-    await this.notify({ type: 'presence', userId: user.id, username: user.username, state, since: row!.since.toISOString() });
   }
 
-  /** A lead's notice, to every agent on every server process. */
-  broadcastNotice(notice: { text: string; from: string; at: string }): Promise<void> {
-    return this.notify({ type: 'notice', ...notice });
+  private end(client: LiveClient, reason: string): void {
+    if (!this.clients.delete(client)) return;
+    this.sessions.unwatch(client);
+    client.onEnd();
+    client.socket.close(4401, reason);
   }
 
-  /** Tickets changed without an event (incident links): every process's leads get them again. */
-  ticketsTouched(ids: string[]): Promise<void> {
-    return this.notify({ type: 'tickets', ids });
-  }
-
-  private async notify(notice: z.input<typeof liveNoticeSchema>): Promise<void> {
-    await this.db.query(`SELECT pg_notify($1, $2)`, [liveChannel, JSON.stringify(notice)]);
+  private inOrder(work: () => Promise<void>): void {
+    this.fanout = this.fanout.then(work).catch((error: Error) => this.log.warn('[live] fan-out failed', error.message));
   }
 
   /**
@@ -120,17 +153,15 @@ export class LiveHub {
    * nothing is read; the next lead starts from a snapshot anyway.
    */
   private sendMonitorDelta(read: () => Promise<MonitorTicket[]>, head?: number): void {
-    this.monitorQueue = this.monitorQueue
-      .then(async () => {
-        if (![...this.clients].some(isLead)) {
-          if (head !== undefined) this.monitorSeq = Math.max(this.monitorSeq, head);
-          return;
-        }
-        const tickets = await read();
+    this.inOrder(async () => {
+      if (![...this.clients].some(isLead)) {
         if (head !== undefined) this.monitorSeq = Math.max(this.monitorSeq, head);
-        if (tickets.length > 0) this.send(isLead, { type: 'monitor_tickets', tickets });
-      })
-      .catch((error: Error) => this.log.warn('[live] monitor delta failed', error.message));
+        return;
+      }
+      const tickets = await read();
+      if (head !== undefined) this.monitorSeq = Math.max(this.monitorSeq, head);
+      if (tickets.length > 0) this.send(isLead, { type: 'monitor_tickets', tickets });
+    });
   }
 
   private send(to: (client: LiveClient) => boolean, message: LiveServerMessage): void {
@@ -142,7 +173,16 @@ export class LiveHub {
 
   async stop(): Promise<void> {
     for (const stop of this.stops.splice(0)) await stop();
-    for (const client of this.clients) client.socket.close(1001, 'server shutting down');
+    for (const client of this.clients) {
+      this.sessions.unwatch(client);
+      client.socket.close(1001, 'server shutting down');
+    }
     this.clients.clear();
   }
+}
+
+/** `<kind>:<id>` → [kind, id]; anything else (or null) → ['', '']. */
+function splitPayload(payload: string | null): [string, string] {
+  const at = payload?.indexOf(':') ?? -1;
+  return at > 0 ? [payload!.slice(0, at), payload!.slice(at + 1)] : ['', ''];
 }

@@ -52,9 +52,9 @@ export async function ticketsChangedAfter(db: Queryable, afterSeq: number): Prom
   return rows.map(toMonitorTicket);
 }
 
-/** Tickets by id, whatever their state: the delta after an incident link. */
-export async function ticketsByIds(db: Queryable, ids: readonly string[]): Promise<MonitorTicket[]> {
-  const rows = await db.query<TicketRow>(`SELECT ${ticketColumns} FROM tickets WHERE id = ANY($1::uuid[])`, [ids]);
+/** The tickets linked to an incident, whatever their state: the delta after the link. */
+export async function ticketsOfIncident(db: Queryable, incidentId: string): Promise<MonitorTicket[]> {
+  const rows = await db.query<TicketRow>(`SELECT ${ticketColumns} FROM tickets WHERE incident_id = $1`, [incidentId]);
   return rows.map(toMonitorTicket);
 }
 

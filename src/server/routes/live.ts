@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { WebSocket } from 'ws';
 import type { User } from '../../shared/server-api/auth';
 import { type LiveServerMessage, liveClientMessageSchema } from '../../shared/server-api/live';
-import { userForToken } from '../auth/sessions';
+import { type LiveSession, sessionForToken } from '../auth/sessions';
 import { eventHead } from '../events/pull';
 import type { RouteContext } from './context';
 
@@ -11,18 +11,24 @@ const send = (socket: WebSocket, message: LiveServerMessage) => socket.send(JSON
 
 /**
  * `/api/live`: the first message must be `hello` with a session token; then the server sends
- * `events` hints and (to leads) presence, and takes the agent's presence.
+ * `events` hints and (to leads) presence, and takes the agent's presence. When the session ends
+ * (sign-out, revocation, expiry, a role change) the hub closes the socket with 4401 and nothing
+ * more is sent or taken.
  */
 export const liveRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, live, metrics }) => {
   app.get('/api/live', { websocket: true, schema: { hide: true } }, (socket, request) => {
     metrics.liveClients.inc();
     let user: User | null = null;
+    let session: LiveSession | null = null;
+    let ended = false;
+    let greeted = false;
     let workstationId: string | null = null;
     let remove = () => {};
     const timer = setTimeout(() => user || socket.close(4401, 'send hello with a session token first'), helloTimeoutMs);
 
     socket.on('message', (data, isBinary) => {
       void (async () => {
+        if (ended) return;
         let json: unknown;
         try {
           json = isBinary ? undefined : JSON.parse(data.toString());
@@ -36,18 +42,25 @@ export const liveRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
         }
         const message = parsed.data;
         if (message.type === 'hello') {
-          if (user) return send(socket, { type: 'error', code: 'invalid_request', message: 'Already signed in on this socket.' });
-          const found = await userForToken(db, message.token);
+          if (greeted) return send(socket, { type: 'error', code: 'invalid_request', message: 'Already signed in on this socket.' });
+          greeted = true;
+          const found = await sessionForToken(db, message.token);
           if (!found) return socket.close(4401, 'session missing, expired or revoked');
           clearTimeout(timer);
-          user = found;
+          user = found.user;
+          session = found;
           workstationId = message.workstationId ?? null;
-          remove = live.add(socket, found);
-          send(socket, { type: 'welcome', head: await eventHead(db) });
+          remove = await live.add(socket, found, () => {
+            ended = true;
+          });
+          // Closed while being registered: the close handler ran before there was anything to remove.
+          if (socket.readyState !== socket.OPEN) remove();
+          const head = await eventHead(db);
+          if (!ended) send(socket, { type: 'welcome', head });
           return;
         }
-        if (!user) return socket.close(4401, 'send hello with a session token first');
-        await live.setPresence(user, message.state, workstationId);
+        if (!user || !session) return socket.close(4401, 'send hello with a session token first');
+        await live.setPresence(user, message.state, workstationId, session.id);
       })().catch((error: unknown) => request.log.warn({ err: error }, 'live message failed'));
     });
 
@@ -57,7 +70,7 @@ export const liveRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
       const gone = user;
       // An agent whose last socket closed is shown as disconnected, not as whatever they last were.
       if (gone && !live.connectedUsers().has(gone.id)) {
-        live.setPresence(gone, 'disconnected', workstationId).catch((error: unknown) => request.log.warn({ err: error }, 'presence update failed'));
+        live.setPresence(gone, 'disconnected', workstationId, null).catch((error: unknown) => request.log.warn({ err: error }, 'presence update failed'));
       }
     });
   });

@@ -11,6 +11,7 @@ import {
   ratesQuerySchema,
   ratesResponseSchema,
 } from '../../shared/server-api/monitor';
+import { announce } from '../live/live-hub';
 import { monitorRates, monitorSnapshot, referenceNames } from '../monitor/monitor-queries';
 import { currentUser, requireRole } from '../plugins/auth';
 import type { RouteContext } from './context';
@@ -22,7 +23,7 @@ const summarySchema = z.object({
 });
 
 /** Team leads' view of the centre: a snapshot, then deltas over /api/live; rates; notices; incidents. */
-export const monitorRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, config, live }) => {
+export const monitorRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, config }) => {
   const leads = requireRole(db, 'lead', 'admin');
 
   app.get(
@@ -58,12 +59,16 @@ export const monitorRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     { onRequest: leads, schema: { summary: "Broadcasts a short notice to every agent's status bar", body: noticeSchema, response: { 201: z.strictObject({ id: z.string(), sentAt: z.string() }) } } },
     async (request, reply) => {
       const user = currentUser(request);
-      const [row] = await db.query<{ id: string; sent_at: Date }>(`INSERT INTO notices (id, text, sent_by) VALUES ($1, $2, $3) RETURNING id, sent_at`, [
-        v7(),
-        request.body.text,
-        user.id,
-      ]);
-      await live.broadcastNotice({ text: request.body.text, from: user.displayName, at: row!.sent_at.toISOString() });
+      // Told in the same transaction: once the notice is saved, nothing can fail after the commit.
+      const row = await db.transaction(async (tx) => {
+        const [saved] = await tx.query<{ id: string; sent_at: Date }>(`INSERT INTO notices (id, text, sent_by) VALUES ($1, $2, $3) RETURNING id, sent_at`, [
+          v7(),
+          request.body.text,
+          user.id,
+        ]);
+        await announce(tx, 'notice', saved!.id);
+        return saved;
+      });
       return reply.status(201).send({ id: row!.id, sentAt: row!.sent_at.toISOString() });
     },
   );
@@ -77,9 +82,10 @@ export const monitorRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
       const linked = await db.transaction(async (tx) => {
         await tx.query(`INSERT INTO incidents (id, title, created_by) VALUES ($1, $2, $3)`, [id, request.body.title, user.id]);
         const rows = await tx.query<{ id: string }>(`UPDATE tickets SET incident_id = $1 WHERE id = ANY($2::uuid[]) RETURNING id`, [id, request.body.ticketIds]);
+        // The incident's id, not its tickets': a notification holds 8,000 bytes, an incident hundreds of ids.
+        await announce(tx, 'incident', id);
         return rows.length;
       });
-      await live.ticketsTouched(request.body.ticketIds);
       return reply.status(201).send({ id, linked });
     },
   );
