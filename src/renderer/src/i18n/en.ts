@@ -63,6 +63,7 @@ export const en: Messages = {
     not_found: 'Not found.',
     conflict: 'That conflicts with the current state; nothing was changed.',
     unauthenticated: 'Sign in again to continue.',
+    signed_out: 'Nobody is signed in on this workstation: sign in (Alt+I) to see or register tickets.',
     forbidden: 'You are not allowed to do that.',
     rate_limited: 'Too many attempts; wait a few minutes and try again.',
     unavailable: 'The workstation core cannot be reached; try again shortly.',
