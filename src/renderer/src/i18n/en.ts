@@ -215,6 +215,7 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     expired: 'Your session expired; type your password again. Unsynced tickets are all still here.',
+    signInFirst: 'Nobody is signed in on this workstation. Sign in (Alt+I) to take calls and see tickets.',
     signedInAs: '{{name}} ({{role}})',
     failed: {
       unauthenticated: 'Wrong username or password.',

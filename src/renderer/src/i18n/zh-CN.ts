@@ -214,6 +214,7 @@ export const zhCN = {
     password: '密码',
     submit: '登录',
     expired: '会话已过期，请重新输入密码。未同步的工单都还在。',
+    signInFirst: '本机尚未登录。请先登录（Alt+I），再接听来电、查看工单。',
     signedInAs: '{{name}}（{{role}}）',
     failed: {
       unauthenticated: '工号或密码错误。',
