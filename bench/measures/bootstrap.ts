@@ -11,6 +11,15 @@ import type { MeasureResult } from './stats';
 import { copyInto } from './pg-copy';
 import type { SyntheticCentre } from './synthetic-centre';
 
+/**
+ * Signs agent1 in on a bench core, as the agent would: the cores that only read a bootstrapped cache
+ * have no server, so the password is checked against the verifier the bootstrap's sign-in left.
+ */
+export async function signInBench(core: Core, username = 'agent1'): Promise<void> {
+  const signedIn = await core.dispatch('auth.signIn', { username, password: demoPassword });
+  if (!signedIn.ok) throw new Error(`bench sign-in as ${username} failed: ${signedIn.error.message}`);
+}
+
 export const openBenchCore = (dataDir: string, serverUrl?: string, workstationCode = 'BNCH'): Core =>
   openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'bench', workstationCode, serverUrl, syncPollMs: 60_000 });
 
@@ -56,8 +65,7 @@ export async function bootstrapWorkstation(dataDir: string, serverUrl: string, l
   const core = openBenchCore(dataDir, serverUrl);
   try {
     const started = performance.now();
-    const signedIn = await core.dispatch('auth.signIn', { username: 'agent1', password: demoPassword });
-    if (!signedIn.ok) throw new Error(`bench sign-in failed: ${signedIn.error.message}`);
+    await signInBench(core);
     let reported = 0;
     for (;;) {
       const progress = readBootstrap(core.db);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { formatPhone } from '../../src/shared/domain/phone';
 import { seededRandom } from '../../src/server/seed/random';
 import { median, percentile, type MeasureResult, timed } from './stats';
-import { openBenchCore } from './bootstrap';
+import { openBenchCore, signInBench } from './bootstrap';
 
 const longQueries = ['暖气不热', '楼道灯不亮', '噪音扰民', '停水', '小区门口', '电动车充电', '健身房关门', '消防通道被堵'];
 const shortQueries = ['水', '暖', '灯', '吵', '树', '停电', '噪音', '路灯', '物业', '漏水'];
@@ -14,6 +14,7 @@ export async function measureLookups(dataDir: string, phones: string[], count: n
   const core = openBenchCore(dataDir);
   const random = seededRandom(seed + 1);
   try {
+    await signInBench(core);
     // Numbers as agents and switches write them: plain, spaced, with +86.
     const lookups = await timed(2000, () => {
       const phone = random.pick(phones);

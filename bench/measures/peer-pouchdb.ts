@@ -8,11 +8,10 @@ import replication from 'pouchdb-replication';
 import { outboxSize, openRejectionCount } from '../../src/main/store/ticket-store';
 import { migrateServer } from '../../src/server/db/migrate';
 import { openPostgres } from '../../src/server/db/postgres';
-import { demoPassword } from '../../src/server/seed/demo-password';
 import { seededRandom } from '../../src/server/seed/random';
 import { seedDemoUsers, seedReference } from '../../src/server/seed/seed';
 import { createDatabase } from '../../tests/support/postgres-cluster';
-import { openBenchCore } from './bootstrap';
+import { openBenchCore, signInBench } from './bootstrap';
 import { startCentralServer } from './central-server';
 import { startScript } from './server-calls';
 import type { MeasureResult } from './stats';
@@ -57,8 +56,7 @@ async function ourPush(clusterUrl: string, dir: string, count: number): Promise<
   try {
     if (outboxSize(core.db) !== count) throw new Error(`the peer workstation has ${outboxSize(core.db)} events to push, not ${count}`);
     const started = performance.now();
-    const signedIn = await core.dispatch('auth.signIn', { username: 'agent2', password: demoPassword });
-    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    await signInBench(core, 'agent2');
     await waitFor(() => outboxSize(core.db) === 0);
     const seconds = (performance.now() - started) / 1000;
     if (openRejectionCount(core.db) > 0) throw new Error('the server refused some of the peer tickets');

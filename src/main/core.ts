@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { hostKinds } from '../shared/contract/app';
+import { pushedWhileSignedOut } from '../shared/contract/events';
 import { newId } from '../shared/domain/ids';
 import { randomWorkstationCode, workstationCodeSchema } from '../shared/domain/provisional-number';
 import { createDispatcher, type Dispatch, type Logger } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
-import { screenLocked } from './handlers/auth';
+import { screenLocked, signedInUser } from './handlers/auth';
 import { defaultLockMinutes } from './host-env';
 import type { WorkstationIdentity } from './handlers/types';
 import { type CacheKey, loadOwnerOnlyKey } from './store/cache-key';
@@ -17,6 +18,7 @@ import { ensureSearchIndex } from './store/search-index';
 import { readSetting, writeSetting } from './store/settings-store';
 import { refoldTicket } from './store/ticket-store';
 import { ServerClient } from './sync/server-client';
+import { SessionSignIn } from './sync/session-signin';
 import { SyncEngine } from './sync/sync-engine';
 
 export interface CoreOptions {
@@ -51,6 +53,8 @@ export interface Core {
   dispatch: Dispatch;
   identity: WorkstationIdentity;
   sync: SyncEngine | null;
+  /** Who is signed in; nothing about citizens is answered or pushed without someone. */
+  signin: SessionSignIn;
   close(): Promise<void>;
 }
 
@@ -86,11 +90,14 @@ export function openCore(options: CoreOptions): Core {
   const bus = new EventBus();
   const identity = loadIdentity(db, options.workstationCode, now());
   ensureSearchIndex(db, (id) => refoldTicket(db, id), now().toISOString());
-  const sync = options.serverUrl
+  const client = options.serverUrl ? new ServerClient({ baseUrl: options.serverUrl, ...(options.serverFetch ? { fetch: options.serverFetch } : {}) }) : null;
+  const signin = new SessionSignIn({ db, client, workstationId: identity.id, now });
+  const sync = client
     ? new SyncEngine({
         db,
         bus,
-        client: new ServerClient({ baseUrl: options.serverUrl, ...(options.serverFetch ? { fetch: options.serverFetch } : {}) }),
+        client,
+        signin,
         workstationId: identity.id,
         now,
         ...(options.syncPollMs ? { pollMs: options.syncPollMs } : {}),
@@ -100,15 +107,19 @@ export function openCore(options: CoreOptions): Core {
         ...(options.log ? { log: options.log } : {}),
       })
     : null;
-  const deps = { db, bus, identity, host: options.host, version: options.version, now, sync, lockAfterMinutes: options.lockAfterMinutes ?? defaultLockMinutes };
+  const deps = { db, bus, identity, host: options.host, version: options.version, now, sync, signin, lockAfterMinutes: options.lockAfterMinutes ?? defaultLockMinutes };
   const handlers = createHandlers(deps);
+  signin.onChange(() => bus.emit('auth.changed', signedInUser(deps)));
+  // Nothing about citizens reaches a UI nobody is signed in to, pushed or asked for.
+  bus.admit((event) => signin.signedIn() || pushedWhileSignedOut.has(event));
   sync?.start();
   return {
     db,
     bus,
     identity,
     sync,
-    dispatch: createDispatcher(handlers, options.log, () => screenLocked(deps)),
+    signin,
+    dispatch: createDispatcher(handlers, options.log, () => ({ signedIn: signin.signedIn(), locked: screenLocked(deps) })),
     close: async () => {
       await sync?.stop();
       db.close();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { badTicketInputs, intakeFields } from '../../tests/support/fixtures';
 import { dbState } from '../../tests/support/db-state';
+import { signInHere } from '../../tests/support/sign-in';
 import { tempDir } from '../../tests/support/temp-dir';
 import { newId } from '../shared/domain/ids';
 import { type Core, openCore, ownerOnlyCacheKey } from './core';
@@ -10,12 +11,15 @@ import { createHandlers } from './handlers';
 let core: Core;
 const coreIn = (dataDir: string, workstationCode?: string) =>
   openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: '0.0.0-test', ...(workstationCode ? { workstationCode } : {}) });
-const open = () => (core = coreIn(tempDir(), 'K7Q2'));
+const open = async () => {
+  core = coreIn(tempDir(), 'K7Q2');
+  await signInHere(core);
+};
 afterEach(() => core?.close());
 
 describe('dispatch', () => {
   it('creates a ticket with a provisional number, an event and an outbox entry', async () => {
-    open();
+    await open();
     const result = await core.dispatch('tickets.create', { fields: intakeFields });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -34,7 +38,7 @@ describe('dispatch', () => {
   });
 
   it.each(badTicketInputs)('refuses $name with a typed error and writes nothing', async ({ input }) => {
-    open();
+    await open();
     await core.dispatch('tickets.create', { fields: intakeFields });
     const before = dbState(core.db);
     const result = await core.dispatch('tickets.create', input);
@@ -46,20 +50,20 @@ describe('dispatch', () => {
   });
 
   it('names the offending field in the issues', async () => {
-    open();
+    await open();
     const result = await core.dispatch('tickets.create', { fields: { ...intakeFields, description: '' } });
     expect(!result.ok && result.error.issues).toEqual([{ path: 'fields.description', message: 'describe what the caller reports' }]);
   });
 
   it('answers unknown calls and missing tickets with their own codes', async () => {
-    open();
+    await open();
     expect(await core.dispatch('tickets.destroyAll', {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     expect(await core.dispatch('__proto__.constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     expect(await core.dispatch('tickets.get', { id: newId() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('keeps drafts, returns them newest first, and discards the draft a ticket was made from', async () => {
-    open();
+    await open();
     const first = newId();
     const second = newId();
     await core.dispatch('drafts.save', { id: first, kind: 'intake', body: { description: '停水' } });
@@ -74,7 +78,7 @@ describe('dispatch', () => {
   });
 
   it('persists UI settings and pushes the change', async () => {
-    open();
+    await open();
     const pushed: unknown[] = [];
     core.bus.subscribe((event, payload) => pushed.push({ event, payload }));
     expect(await core.dispatch('settings.get', {})).toEqual({ ok: true, value: { locale: 'zh-CN', colorScheme: 'light' } });
@@ -94,7 +98,7 @@ describe('dispatch', () => {
   });
 
   it('hides internal errors from the caller and logs them', async () => {
-    open();
+    await open();
     const logged: unknown[] = [];
     const handlers = createHandlers({ ...core, host: 'web', version: '1', now: () => new Date(), lockAfterMinutes: 10 });
     const failing = {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { ipcChannels } from '../shared/contract/bridge';
-import { cacheScopeFromEnv, lockMinutesFromEnv } from './host-env';
+import { cacheScopeFromEnv, lockMinutesFromEnv, rendererUrlFor } from './host-env';
 import { type Core, openCore, sealedCacheKey } from './core';
 import { safeStorageSealer } from './electron/safe-storage-sealer';
 import { createMainWindow } from './electron/window';
@@ -17,9 +17,9 @@ import { bindIpc, createSenderCheck } from './ipc-binding';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
-// electron-vite sets ELECTRON_RENDERER_URL for `electron-vite dev`; the built app serves its files
-// over app:// (a real origin, CSP as a header, no file: privileges), never file://.
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? 'app://workstation/index.html';
+// The built app serves its files over app:// (a real origin, CSP as a header, no file: privileges),
+// never file://; only `electron-vite dev` loads from its dev server.
+const rendererUrl = rendererUrlFor(app.isPackaged, process.env, console);
 
 // Must happen before `ready`. standard: relative URLs resolve; secure: like https for the page.
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);

@@ -11,6 +11,8 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'unauthenticated',
+  /** Nobody is signed in on the workstation: the core answers nothing but signing in. */
+  'signed_out',
   'forbidden',
   'rate_limited',
   'unavailable',

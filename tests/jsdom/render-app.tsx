@@ -7,12 +7,14 @@ import { createI18n } from '../../src/renderer/src/i18n';
 import { Root } from '../../src/renderer/src/Root';
 import { WorkstationProvider } from '../../src/renderer/src/shell/api-context';
 import { coreTransport } from './core-transport';
+import { signInHere } from '../support/sign-in';
 import { tempDir } from '../support/temp-dir';
 
-/** The whole renderer on a real core with a fresh SQLite file. */
-export async function renderApp() {
+/** The whole renderer on a real core with a fresh SQLite file, an agent signed in unless told. */
+export async function renderApp({ signedIn = true }: { signedIn?: boolean } = {}) {
   const dataDir = tempDir();
   const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: '1', workstationCode: 'K7Q2' });
+  if (signedIn) await signInHere(core);
   const transport = coreTransport(core);
   const i18n = await createI18n();
   const user = userEvent.setup();

@@ -5,6 +5,8 @@ import { currentSyncStatus } from '../../src/main/handlers/sync';
 import { applyPushResults } from '../../src/main/store/sync-store';
 import { actions } from '../../src/renderer/src/shell/actions';
 import { intakeFields } from '../support/fixtures';
+import { rememberVerifier } from '../../src/main/store/credential-store';
+import { testAgent, testPassword } from '../support/sign-in';
 import { renderApp } from './render-app';
 
 let core: Core | undefined;
@@ -90,5 +92,24 @@ describe('refused changes', () => {
     await app.user.keyboard('{Enter}');
     expect(await screen.findByText('没有被拒绝的修改。')).toBeTruthy();
     await waitFor(() => expect(screen.queryByTestId('rejected-count')).toBeNull());
+  });
+
+  it('shows no pane while nobody is signed in, asks for the password, and draws the panes afresh once signed in', async () => {
+    const app = await renderApp({ signedIn: false });
+    core = app.core;
+    // This agent signed in here on an earlier shift; with no server, the password is checked against that.
+    await rememberVerifier(app.core.db, testAgent, testPassword, new Date());
+    expect(await screen.findByTestId('signed-out')).toBeTruthy();
+    expect(screen.queryByTestId('field-callerPhone')).toBeNull();
+    const username = await screen.findByLabelText(/工号/);
+    await waitFor(() => expect(document.activeElement).toBe(username));
+    await app.user.keyboard(`${testAgent.username}{Tab}${testPassword}{Enter}`);
+    expect(await screen.findByTestId('field-callerPhone')).toBeTruthy();
+    expect(screen.queryByTestId('signed-out')).toBeNull();
+    expect(await screen.findByTestId('signed-in-user')).toBeTruthy();
+
+    await app.user.keyboard('{Alt>}o{/Alt}');
+    expect(await screen.findByTestId('signed-out')).toBeTruthy();
+    expect(screen.queryByTestId('field-callerPhone')).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { cacheIsEncrypted, openDatabase } from '../../src/main/store/database';
 import { type KeySealer, readKeyPolicy } from '../../src/main/store/sealed-key';
 import { intakeFields } from '../support/fixtures';
 import { tempDir } from '../support/temp-dir';
+import { signInHere } from '../support/sign-in';
 
 const phone = '13912345678'; // the fixture's caller (checked below)
 const opened: Core[] = [];
@@ -38,6 +39,7 @@ function tracesIn(dataDir: string): string[] {
 }
 
 async function registerTicket(core: Core): Promise<string> {
+  await signInHere(core);
   const result = await core.dispatch('tickets.create', { fields: intakeFields });
   if (!result.ok) throw new Error(result.error.message);
   return (result.value as { id: string }).id;

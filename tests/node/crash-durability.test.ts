@@ -5,6 +5,7 @@ import { newId } from '../../src/shared/domain/ids';
 import { startChildHost } from '../support/child-host';
 import { intakeFields } from '../support/fixtures';
 import { tempDir } from '../support/temp-dir';
+import { rememberedIn } from '../support/sign-in';
 import { WsTestClient } from '../support/ws-client';
 
 /**
@@ -15,10 +16,13 @@ describe('durability across a killed workstation core', () => {
   it('keeps every ticket and draft whose save was answered, and numbers on after restart', async () => {
     const dataDir = tempDir();
     const made: { id: string; provisionalNo: string; draftId: string }[] = [];
+    // Signed in here before; a core that was killed asks again, as the agent would be asked.
+    const login = await rememberedIn(dataDir);
 
     for (let round = 0; round < 3; round++) {
       const host = await startChildHost(dataDir, { HOTLINE_WORKSTATION_CODE: 'K7Q2' });
       const client = await WsTestClient.connect(host.url);
+      expect(await client.call('auth.signIn', login)).toMatchObject({ ok: true });
       const draftId = newId();
       const draft = await client.call('drafts.save', { id: draftId, kind: 'intake', body: { description: `第${round}轮草稿` } });
       expect(draft).toMatchObject({ ok: true });
@@ -47,6 +51,7 @@ describe('durability across a killed workstation core', () => {
     expect(made.map((m) => m.provisionalNo)).toEqual(['K7Q2-000001', 'K7Q2-000002', 'K7Q2-000003']);
     const host = await startChildHost(dataDir);
     const client = await WsTestClient.connect(host.url);
+    expect(await client.call('auth.signIn', login)).toMatchObject({ ok: true });
     const recent = await client.call('tickets.recent', { limit: 10 });
     expect(recent).toMatchObject({ ok: true });
     const ids = (recent as { ok: true; value: { id: string }[] }).value.map((t) => t.id);

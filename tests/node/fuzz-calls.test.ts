@@ -10,6 +10,7 @@ import type { Envelope } from '../../src/shared/result';
 import { dbState } from '../support/db-state';
 import { FakeIpcMain } from '../support/fake-ipc-main';
 import { tempDir } from '../support/temp-dir';
+import { signInHere } from '../support/sign-in';
 import { WsTestClient } from '../support/ws-client';
 
 /**
@@ -113,9 +114,11 @@ afterEach(async () => {
   await core?.close();
 });
 
-function openWorkstation() {
+/** Signed in: the fuzz must reach each call's input check, not stop at the sign-in check before it. */
+async function openWorkstation() {
   const dataDir = tempDir();
   core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'fuzz', workstationCode: 'FZ2Z' });
+  await signInHere(core);
 }
 
 function tally(answers: Envelope<unknown>[]) {
@@ -129,7 +132,7 @@ function tally(answers: Envelope<unknown>[]) {
 
 describe('fuzzing every workstation call', () => {
   it('through the IPC binding: thousands of malformed inputs, all refused as invalid, nothing written', async () => {
-    openWorkstation();
+    await openWorkstation();
     const ipc = new FakeIpcMain();
     bindIpc(ipc, core.dispatch, createSenderCheck('app://workstation/index.html'));
     const before = dbState(core.db);
@@ -150,7 +153,7 @@ describe('fuzzing every workstation call', () => {
   });
 
   it('through the browser host WebSocket: malformed calls and garbage frames, the host stays up, nothing written', async () => {
-    openWorkstation();
+    await openWorkstation();
     const staticDir = tempDir();
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
     host = await startWebHost({ core, port: 0, staticDir, log: { error: () => {}, warn: () => {}, info: () => {} } });

@@ -8,6 +8,7 @@ import { wsPath } from '../../src/shared/contract/wire';
 import { dbState } from '../support/db-state';
 import { badTicketInputs, intakeFields } from '../support/fixtures';
 import { tempDir } from '../support/temp-dir';
+import { signInHere } from '../support/sign-in';
 import { WsTestClient } from '../support/ws-client';
 
 let core: Core;
@@ -21,6 +22,7 @@ async function start() {
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   const dataDir = tempDir();
   core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: '1', workstationCode: 'K7Q2' });
+  await signInHere(core);
   host = await startWebHost({ core, port: 0, staticDir, log: { error: () => {}, warn: () => {}, info: () => {} } });
 }
 async function client(origin?: string) {

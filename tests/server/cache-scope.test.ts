@@ -179,7 +179,11 @@ describe('cache scope: bootstrap, caller index, backfill and ageing', () => {
 
   it('never ages out a ticket with a change the server has not confirmed', async () => {
     const { server } = await seededCentre();
-    const core = workstation(server.url, 'BSD2');
+    // Signed in, then cut off from the server: what it registers now stays unconfirmed.
+    const road = { down: false };
+    const core = workstation(server.url, 'BSD2', (input, init) => (road.down ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(input, init)));
+    await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    road.down = true;
     const created = await call<Ticket>(core, 'tickets.create', { fields: { requestType: 'help', urgency: 'normal', description: '本机登记，尚未同步', channel: 'phone' } });
     await call(core, 'tickets.addNote', { id: created.id, text: '备注' });
     core.db.prepare(`UPDATE tickets SET status = 'closed'`).run(); // as if closed long ago

@@ -9,10 +9,21 @@ import { tempDir } from '../support/temp-dir';
 import { until } from '../support/until';
 import { call, centre, onCleanup } from './workstations';
 
-/** A workstation whose road to the server can be cut, as a pulled cable would. */
+/**
+ * A workstation whose road to the server can be cut, as a pulled cable would, or pass through a
+ * gateway that throttles sign-ins (429, with a code this workstation does not know).
+ */
 function cuttableWorkstation(serverUrl: string, dataDir = tempDir()) {
-  const road = { down: false };
-  const serverFetch: typeof fetch = (input, init) => (road.down ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(input, init));
+  const road = { down: false, throttleLogins: false, throttled: 0 };
+  const throttled = () => new Response(JSON.stringify({ error: { code: 'throttled', message: 'Too many sign-ins for this account; wait 15 minutes.' } }), { status: 429, headers: { 'content-type': 'application/json' } });
+  const serverFetch: typeof fetch = (input, init) => {
+    if (road.down) return Promise.reject(new TypeError('fetch failed: network is down'));
+    if (road.throttleLogins && String(input).endsWith('/api/auth/login')) {
+      road.throttled += 1;
+      return Promise.resolve(throttled());
+    }
+    return fetch(input, init);
+  };
   const open = () => {
     const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: 'SES2', serverUrl, serverFetch, syncPollMs: 100 });
     onCleanup(() => core.close());
@@ -127,5 +138,75 @@ describe('sessions on the workstation', () => {
     expect(settingsText(core)).not.toContain(demoPassword);
     expect(await call(core, 'auth.current')).toBeNull();
     expect((await fetch(new URL('/api/auth/me', server.url), { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it('keeps the offline verifier when the server only throttled the sign-in (429), and drops it on a wrong password (401)', async () => {
+    const { server } = await centre('pglite');
+    const { road, core } = await knownHere(server.url);
+    road.throttleLogins = true;
+    expect(await refusal(core, 'auth.signIn', { username: 'agent1', password: demoPassword })).toBe('rate_limited');
+    road.throttleLogins = false;
+    road.down = true;
+    expect(await call<SignedInUser>(core, 'auth.signIn', { username: 'agent1', password: demoPassword })).toMatchObject({ username: 'agent1', sessionLive: true });
+    await call(core, 'auth.signOut');
+
+    road.down = false;
+    expect(await refusal(core, 'auth.signIn', { username: 'agent1', password: 'not-the-password' })).toBe('unauthenticated');
+    road.down = true;
+    expect(await refusal(core, 'auth.signIn', { username: 'agent1', password: demoPassword })).toBe('unavailable');
+  });
+
+  it('keeps waiting with the offline sign-in when the server throttles the deferred sign-in, and gets its session after', async () => {
+    const { server } = await centre('pglite');
+    const { road, core } = await knownHere(server.url);
+    road.down = true;
+    await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    road.throttleLogins = true;
+    road.down = false;
+    // Asked again after a throttled answer: the engine kept the offline sign-in and tries later.
+    await until('the deferred sign-in throttled twice', async () => road.throttled >= 2, 20_000);
+    expect((await call<SignedInUser>(core, 'auth.current'))?.sessionLive).toBe(true);
+    expect((await status(core)).connection).toBe('unreachable');
+    road.throttleLogins = false;
+    await until('signed in with the server', async () => (await status(core)).connection === 'online');
+    expect(core.sync!.session.token()).not.toBeNull();
+  });
+
+  it('answers no data once signed out or once the server ended the session, and pushes none', async () => {
+    const { server } = await centre('pglite');
+    const { open } = cuttableWorkstation(server.url);
+    const core = open();
+    const pushed: string[] = [];
+    core.bus.subscribe((event) => pushed.push(event));
+    await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    await call(core, 'tickets.create', { fields: intakeFields });
+    expect(await refusal(core, 'tickets.search', { query: intakeFields.callerName })).toBe('accepted');
+    expect(await refusal(core, 'callers.history', { phone: intakeFields.callerPhone })).toBe('accepted');
+
+    // The server ends the session (revoked, expired): the next round hears 401 and the core closes up.
+    const token = core.sync!.session.token()!;
+    expect((await fetch(new URL('/api/auth/logout', server.url), { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(204);
+    await call(core, 'sync.now');
+    await until('the session ended here too', async () => (await call<SignedInUser>(core, 'auth.current'))?.sessionLive === false);
+    expect(pushed).toContain('auth.changed');
+    for (const [name, input] of [
+      ['tickets.search', { query: intakeFields.callerName }],
+      ['callers.history', { phone: intakeFields.callerPhone }],
+      ['tickets.recent', {}],
+      ['tickets.create', { fields: intakeFields }],
+    ] as const) {
+      expect(await refusal(core, name, input), name).toBe('signed_out');
+    }
+    pushed.length = 0;
+    core.bus.emit('notices.received', { text: '通知', from: 'lead1', at: new Date().toISOString() });
+    core.bus.emit('tickets.changed', { ids: [] });
+    expect(pushed).toEqual([]);
+
+    // The same password signs in again, and the data is there.
+    await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    expect(await refusal(core, 'tickets.search', { query: intakeFields.callerName })).toBe('accepted');
+    await call(core, 'auth.signOut');
+    expect(await refusal(core, 'tickets.search', { query: intakeFields.callerName })).toBe('signed_out');
+    expect(await refusal(core, 'callers.history', { phone: intakeFields.callerPhone })).toBe('signed_out');
   });
 });

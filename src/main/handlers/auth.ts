@@ -2,26 +2,21 @@ import { z } from 'zod';
 import type { SignedInUser } from '../../shared/contract/auth';
 import { AppError } from '../../shared/result';
 import { readSetting, writeSetting } from '../store/settings-store';
-import type { SyncEngine } from '../sync/sync-engine';
 import type { CoreDeps, DomainHandlers } from './types';
 
 const lockKey = 'auth.locked';
 
 /** Locked survives a crash or a reload of the page: restarting is no way past the lock. */
-export const screenLocked = (deps: Pick<CoreDeps, 'db' | 'sync'>): boolean =>
-  (deps.sync?.session.current() ?? null) !== null && readSetting(deps.db, lockKey, z.boolean()) === true;
+export const screenLocked = (deps: Pick<CoreDeps, 'db' | 'signin'>): boolean =>
+  deps.signin.knownUser() !== null && readSetting(deps.db, lockKey, z.boolean()) === true;
 
-export function signedInUser(deps: Pick<CoreDeps, 'db' | 'sync' | 'lockAfterMinutes'>): SignedInUser | null {
-  const session = deps.sync?.session.current();
-  if (!session) return null;
-  const { username, displayName, role } = session.user;
-  return { username, displayName, role, sessionLive: deps.sync!.sessionLive(), locked: screenLocked(deps), lockAfterMinutes: deps.lockAfterMinutes };
+/** The user whose session is kept here; `sessionLive` says whether they are signed in now. */
+export function signedInUser(deps: Pick<CoreDeps, 'db' | 'signin' | 'lockAfterMinutes'>): SignedInUser | null {
+  const user = deps.signin.knownUser();
+  if (!user) return null;
+  const { username, displayName, role } = user;
+  return { username, displayName, role, sessionLive: deps.signin.signedIn(), locked: screenLocked(deps), lockAfterMinutes: deps.lockAfterMinutes };
 }
-
-const requireSync = (sync: SyncEngine | null): SyncEngine => {
-  if (!sync) throw new AppError('unavailable', 'No central server is configured for this workstation (HOTLINE_SERVER_URL).');
-  return sync;
-};
 
 export const authHandlers = (deps: CoreDeps): DomainHandlers<'auth'> => {
   const { db, bus, now } = deps;
@@ -39,12 +34,12 @@ export const authHandlers = (deps: CoreDeps): DomainHandlers<'auth'> => {
 
   return {
     signIn: async ({ username, password }) => {
-      await requireSync(deps.sync).signIn(username, password);
+      await deps.signin.signIn(username, password);
       setLocked(false);
       return changed()!;
     },
     signOut: async () => {
-      await deps.sync?.signOut();
+      await deps.signin.signOut();
       setLocked(false);
       changed();
       return { signedOut: true as const };
@@ -56,8 +51,10 @@ export const authHandlers = (deps: CoreDeps): DomainHandlers<'auth'> => {
       return changed()!;
     },
     unlock: async ({ password }) => {
-      const { username } = current();
-      await requireSync(deps.sync).checkPassword(username, password);
+      const { username, sessionLive } = current();
+      // The server ended the session while the screen was locked: the same password signs in again.
+      if (sessionLive) await deps.signin.checkPassword(username, password);
+      else await deps.signin.signIn(username, password);
       setLocked(false);
       return changed()!;
     },

@@ -1,10 +1,10 @@
 import { currentCall, recentCalls } from '../store/calls-store';
 import type { CoreDeps, DomainHandlers } from './types';
 
-export const callsHandlers = ({ db, sync }: CoreDeps): DomainHandlers<'calls'> => ({
+export const callsHandlers = ({ db, signin }: CoreDeps): DomainHandlers<'calls'> => ({
   recent: ({ limit, missedOnly }) => recentCalls(db, limit, missedOnly),
   current: () => {
-    const username = sync?.user()?.username;
+    const username = signin.user()?.username;
     return username ? currentCall(db, username) : null;
   },
 });

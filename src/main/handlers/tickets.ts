@@ -16,9 +16,14 @@ const duplicateWindowMs = 24 * 3600_000;
 import type { CoreDeps, DomainHandlers } from './types';
 
 export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
-  const { db, bus, identity, now, sync } = deps;
-  // The signed-in agent (the server checks it); a workstation nobody signed in to says so.
-  const actor = () => sync?.user()?.username ?? `workstation:${identity.code}`;
+  const { db, bus, identity, now, sync, signin } = deps;
+  // The signed-in agent (the server checks it). The dispatcher lets no write through without one;
+  // this refuses too, so no path can record an event in nobody's name.
+  const actor = () => {
+    const user = signin.user();
+    if (!user) throw new AppError('signed_out', 'Nobody is signed in on this workstation: sign in first.');
+    return user.username;
+  };
   const saved = (ticket: Ticket) => {
     bus.emit('tickets.changed', { ids: [ticket.id] });
     bus.emit('sync.status', currentSyncStatus(db, sync));

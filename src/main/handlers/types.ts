@@ -2,6 +2,7 @@ import type { Contract, CallOutput, Domain, ParsedInput } from '../../shared/con
 import type { hostKinds } from '../../shared/contract/app';
 import type { EventBus } from '../event-bus';
 import type { Db } from '../store/database';
+import type { SessionSignIn } from '../sync/session-signin';
 import type { SyncEngine } from '../sync/sync-engine';
 
 export interface WorkstationIdentity {
@@ -21,6 +22,8 @@ export interface CoreDeps {
   lockAfterMinutes: number;
   /** Null when no server is configured: the workstation works alone. */
   sync: SyncEngine | null;
+  /** Who is signed in: every data call and the actor of every write depend on it. */
+  signin: SessionSignIn;
 }
 
 export type Handler<D extends Domain, M extends keyof Contract[D]> = (

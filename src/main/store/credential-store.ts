@@ -46,14 +46,17 @@ export function forgetVerifier(db: Db, username: string): void {
   db.prepare(`DELETE FROM settings WHERE key = ?`).run(keyOf(username));
 }
 
+const attemptsSchema = z.strictObject({ count: z.number().int().positive(), until: z.number() });
+const attemptsKey = (username: string) => `auth.attempts.${username}`;
+
 /**
  * Guesses at a password checked here, where no server can lock the account: five wrong in a row
- * lock that user out on this workstation for five minutes. In memory: a restart is slower than a guess.
+ * lock that user out on this workstation for five minutes. Kept in the cache, so restarting the
+ * workstation between guesses buys nothing.
  */
 export class LocalAttempts {
-  private readonly failures = new Map<string, { count: number; until: number }>();
-
   constructor(
+    private readonly db: Db,
     private readonly now: () => Date,
     private readonly limit = 5,
     private readonly lockMs = 5 * 60_000,
@@ -61,17 +64,18 @@ export class LocalAttempts {
 
   /** Milliseconds until this user may try again, or 0. */
   waitFor(username: string): number {
-    const entry = this.failures.get(username);
+    const entry = readSetting(this.db, attemptsKey(username), attemptsSchema);
     return entry && entry.count >= this.limit ? Math.max(0, entry.until - this.now().getTime()) : 0;
   }
 
   failed(username: string): void {
-    const entry = this.failures.get(username);
-    const count = entry && entry.until > this.now().getTime() ? entry.count + 1 : 1;
-    this.failures.set(username, { count, until: this.now().getTime() + this.lockMs });
+    const at = this.now();
+    const entry = readSetting(this.db, attemptsKey(username), attemptsSchema);
+    const count = entry && entry.until > at.getTime() ? entry.count + 1 : 1;
+    writeSetting(this.db, attemptsKey(username), { count, until: at.getTime() + this.lockMs }, at.toISOString());
   }
 
   succeeded(username: string): void {
-    this.failures.delete(username);
+    this.db.prepare(`DELETE FROM settings WHERE key = ?`).run(attemptsKey(username));
   }
 }

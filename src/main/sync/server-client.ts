@@ -16,6 +16,8 @@ export class ServerError extends Error {
     readonly kind: 'unreachable' | 'unauthenticated' | 'refused',
     message: string,
     readonly code?: string,
+    /** The HTTP status of a refusal: 429 is a throttle, never a verdict on the password. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'ServerError';
@@ -130,7 +132,7 @@ export class ServerClient {
     }
     const error = appErrorSchema.safeParse((json as { error?: unknown }).error);
     const message = error.success ? error.data.message : `HTTP ${status}`;
-    throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined);
+    throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined, status);
   }
 
   private async call<S extends z.ZodType>(method: string, path: string, token: string | null, body: unknown, schema: S): Promise<z.output<S>> {

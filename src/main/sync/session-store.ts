@@ -20,6 +20,8 @@ export class SessionStore {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
+    /** The server ended the session (refused the token): whoever shows who is signed in must hear it. */
+    private readonly onExpired: () => void = () => {},
   ) {}
 
   current(): Session | null {
@@ -40,7 +42,9 @@ export class SessionStore {
   /** The server no longer accepts the token; remember who it was so the agent only re-types the password. */
   expire(): void {
     const session = this.current();
-    if (session) this.save({ ...session, token: null });
+    if (!session?.token) return;
+    this.save({ ...session, token: null });
+    this.onExpired();
   }
 
   clear(): void {

@@ -7,7 +7,6 @@ import type { Logger } from '../dispatch';
 import type { EventBus } from '../event-bus';
 import { type Db, duringBulkLoad } from '../store/database';
 import { recordCall } from '../store/calls-store';
-import { checkVerifier, forgetVerifier, LocalAttempts, rememberVerifier } from '../store/credential-store';
 import { applyReferencePage, referenceStream } from '../store/reference-store';
 import { readSetting, writeSetting } from '../store/settings-store';
 import { ageOutClosedTickets, applyBootstrapPage, type BootstrapProgress, type CacheScope, defaultCacheScope, needsBootstrap, readBootstrap, storeCallerIndex } from '../store/cache-scope-store';
@@ -18,12 +17,15 @@ import { backoffDelay } from './backoff';
 import { LiveLink } from './live-link';
 import { type ServerClient, ServerError } from './server-client';
 import { PresenceTracker } from './presence-tracker';
-import { SessionStore } from './session-store';
+import type { SessionSignIn } from './session-signin';
+import type { SessionStore } from './session-store';
 
 export interface SyncEngineOptions {
   db: Db;
   bus: EventBus;
   client: ServerClient;
+  /** Who is signed in; the engine syncs only for a signed-in user. */
+  signin: SessionSignIn;
   workstationId: string;
   now?: () => Date;
   random?: () => number;
@@ -67,19 +69,15 @@ export class SyncEngine {
   private readonly random: () => number;
   private readonly log: Logger;
   private readonly live: LiveLink;
-  private readonly attempts: LocalAttempts;
-  /**
-   * After an offline sign-in, the password stays in this process's memory (never on disk) until
-   * the server can be asked for a session; then it is dropped.
-   */
-  private deferredLogin: { username: string; password: string } | null = null;
+  private readonly signin: SessionSignIn;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? Math.random;
     this.log = options.log ?? console;
-    this.session = new SessionStore(options.db, this.now);
-    this.attempts = new LocalAttempts(this.now);
+    this.signin = options.signin;
+    this.session = options.signin.session;
+    options.signin.onChange(() => this.signedInChanged());
     this.presence = new PresenceTracker({
       now: this.now,
       wrapUpMs: options.wrapUpMs ?? 60_000,
@@ -118,8 +116,9 @@ export class SyncEngine {
     return progress && !progress.done ? { loaded: progress.loaded, total: progress.total } : null;
   }
 
+  /** The signed-in user; null when nobody is (a session the server ended included). */
   user(): User | null {
-    return this.session.current()?.user ?? null;
+    return this.signin.user();
   }
 
   start(): void {
@@ -144,107 +143,38 @@ export class SyncEngine {
 
   /** A session the server accepts, or an offline one waiting for the server to come back. */
   sessionLive(): boolean {
-    return this.session.token() !== null || this.deferredLogin !== null;
+    return this.signin.signedIn();
   }
 
-  /**
-   * Online when the server answers; otherwise, for a user who signed in here before, against the
-   * verifier of the password the server last accepted, and the server is asked once it answers.
-   */
-  async signIn(username: string, password: string): Promise<User> {
-    this.refuseWhileThrottled(username);
-    try {
-      const user = await this.loginOnline(username, password);
-      this.attempts.succeeded(username);
-      return user;
-    } catch (error) {
-      if (!(error instanceof ServerError)) throw error;
-      if (error.kind !== 'unreachable') {
-        // A password the server now refuses must stop opening this workstation offline.
-        if ((await checkVerifier(this.options.db, username, password)) !== 'unknown') forgetVerifier(this.options.db, username);
-        throw new AppError(error.code === 'rate_limited' ? 'rate_limited' : 'unauthenticated', error.message);
-      }
-      const user = await this.checkOffline(username, password, `Cannot reach the server to sign in: ${error.message}`);
-      this.session.save({ token: null, expiresAt: this.now().toISOString(), user });
-      this.deferredLogin = { username, password };
-      this.wake();
-      return user;
-    }
-  }
-
-  /** The screen lock's check: against the verifier here, or the server for a user without one. */
-  async checkPassword(username: string, password: string): Promise<void> {
-    this.refuseWhileThrottled(username);
-    const known = await checkVerifier(this.options.db, username, password);
-    if (known === 'unknown') {
-      await this.signIn(username, password);
-      return;
-    }
-    if (known === 'wrong') {
-      this.attempts.failed(username);
-      throw new AppError('unauthenticated', 'Wrong password.');
-    }
-    this.attempts.succeeded(username);
-  }
-
-  /** Forgets the session here and ends it on the server; offline, the token is wiped and simply expires there. */
-  async signOut(): Promise<void> {
-    const token = this.session.current()?.token ?? null;
-    this.session.clear();
-    this.deferredLogin = null;
-    this.live.stop();
-    this.setConnection('signed_out');
-    if (token) await this.options.client.logout(token).catch(() => undefined);
-  }
-
-  private async loginOnline(username: string, password: string): Promise<User> {
-    const session = await this.options.client.login(username, password, this.options.workstationId);
-    this.session.save({ token: session.token, expiresAt: session.expiresAt, user: session.user });
-    await rememberVerifier(this.options.db, session.user, password, this.now());
-    this.deferredLogin = null;
-    this.failures = 0;
-    this.wake();
-    return session.user;
-  }
-
-  private refuseWhileThrottled(username: string): void {
-    const wait = this.attempts.waitFor(username);
-    if (wait > 0) {
-      throw new AppError('rate_limited', `Too many wrong passwords for ${username} on this workstation; try again in ${Math.ceil(wait / 60_000)} min.`);
-    }
-  }
-
-  private async checkOffline(username: string, password: string, why: string): Promise<User> {
-    const known = await checkVerifier(this.options.db, username, password);
-    if (known === 'unknown') {
-      throw new AppError('unavailable', `${why}. ${username} has not signed in on this workstation before, so the password cannot be checked offline.`);
-    }
-    if (known === 'wrong') {
-      this.attempts.failed(username);
-      throw new AppError('unauthenticated', 'Wrong password (checked on this workstation: the server cannot be reached).');
-    }
-    this.attempts.succeeded(username);
-    return known;
+  private get deferredLogin() {
+    return this.signin.deferredLogin;
   }
 
   /** The server is asked for the session an offline sign-in is waiting for. */
   private async completeDeferredLogin(login: { username: string; password: string }): Promise<void> {
+    let outcome: Awaited<ReturnType<SessionSignIn['completeDeferred']>>;
     try {
-      await this.loginOnline(login.username, login.password);
+      outcome = await this.signin.completeDeferred(login);
     } catch (error) {
-      if (error instanceof ServerError && error.kind === 'unreachable') {
-        this.failures += 1;
-        this.setConnection('unreachable');
-        await this.sleep(backoffDelay(this.failures, this.random));
-        return;
-      }
-      // The server refuses the password (changed, account disabled): the agent must sign in again.
-      this.deferredLogin = null;
-      forgetVerifier(this.options.db, login.username);
-      this.session.expire();
-      this.setConnection('signed_out');
-      if (!(error instanceof ServerError)) this.log.error('[sync] sign-in after an offline start failed', error);
+      this.log.error('[sync] sign-in after an offline start failed', error);
+      outcome = 'refused';
     }
+    if (outcome === 'retry') {
+      this.failures += 1;
+      this.setConnection('unreachable');
+      await this.sleep(backoffDelay(this.failures, this.random));
+    } else if (outcome === 'refused') this.setConnection('signed_out');
+  }
+
+  /** Whoever signs in is synced for at once; once nobody is, the live socket closes. */
+  private signedInChanged(): void {
+    if (this.signin.signedIn()) {
+      this.failures = 0;
+      this.wake();
+      return;
+    }
+    this.live.stop();
+    this.setConnection('signed_out');
   }
 
   /** Keeps calls that ring or were answered by this agent (leads are sent every call, for queues). */

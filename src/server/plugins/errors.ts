@@ -9,6 +9,7 @@ export const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   unauthenticated: 401,
+  signed_out: 401,
   forbidden: 403,
   rate_limited: 429,
   unavailable: 503,

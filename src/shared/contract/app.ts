@@ -8,6 +8,7 @@ export const appCalls = {
   info: defineCall({
     doc: 'Version and identity of this workstation, and which host runs the core.',
     whileLocked: true,
+    whileSignedOut: true,
     input: z.strictObject({}),
     output: z.strictObject({
       version: z.string(),

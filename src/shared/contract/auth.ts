@@ -19,18 +19,21 @@ export type SignedInUser = z.infer<typeof signedInUserSchema>;
 export const authCalls = {
   signIn: defineCall({
     doc: 'Signs the agent in to the central server; the session stays in the workstation core.',
+    whileSignedOut: true,
     input: z.strictObject({ username: usernameSchema, password: z.string().min(1).max(256) }),
     output: signedInUserSchema,
   }),
   signOut: defineCall({
     doc: 'Ends the session here and on the server, wiping its token. Unsent work stays in the outbox.',
     whileLocked: true,
+    whileSignedOut: true,
     input: z.strictObject({}),
     output: z.strictObject({ signedOut: z.literal(true) }),
   }),
   current: defineCall({
     doc: 'The signed-in agent, or null.',
     whileLocked: true,
+    whileSignedOut: true,
     input: z.strictObject({}),
     output: signedInUserSchema.nullable(),
   }),
@@ -40,8 +43,9 @@ export const authCalls = {
     output: signedInUserSchema,
   }),
   unlock: defineCall({
-    doc: 'Unlocks with the signed-in agent’s password, checked here, so it works offline too.',
+    doc: 'Unlocks with the signed-in agent’s password, checked here, so it works offline too; a session the server ended is signed in again.',
     whileLocked: true,
+    whileSignedOut: true,
     input: z.strictObject({ password: z.string().min(1).max(256) }),
     output: signedInUserSchema,
   }),

@@ -7,6 +7,8 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   doc: string;
   /** Answered while the screen is locked; every other call is refused until the agent unlocks. */
   whileLocked?: true;
+  /** Answered while nobody is signed in (signing in, the UI's own settings); every other call is refused. */
+  whileSignedOut?: true;
 }
 
 export const defineCall = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> => spec;

@@ -19,11 +19,13 @@ export const settingsCalls = {
   get: defineCall({
     doc: "The agent's UI preferences on this workstation.",
     whileLocked: true, // the lock screen speaks the agent's language
+    whileSignedOut: true, // and so does the sign-in dialog
     input: z.strictObject({}),
     output: uiSettingsSchema,
   }),
   update: defineCall({
     doc: 'Changes some UI preferences and returns all of them.',
+    whileSignedOut: true,
     input: uiSettingsSchema.partial(),
     output: uiSettingsSchema,
   }),

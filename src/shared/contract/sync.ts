@@ -23,6 +23,7 @@ export const syncCalls = {
   status: defineCall({
     doc: 'Connection state, events waiting for the server, and the last successful sync.',
     whileLocked: true, // the status bar stays up on the lock screen: the outbox still drains
+    whileSignedOut: true, // counts and the connection state, nothing about anyone
     input: z.strictObject({}),
     output: syncStatusSchema,
   }),

@@ -11,9 +11,10 @@ export interface CurrentCall {
 /**
  * The call on this agent's phone: ringing, answered (the screen-pop) or just ended. A window that
  * opens mid-call asks the core for the call in progress, and shows it without popping a new
- * intake over the draft it restores.
+ * intake over the draft it restores. It asks again when a session begins (`signedIn`): nobody
+ * signed in is told of no call.
  */
-export function useCurrentCall(): CurrentCall {
+export function useCurrentCall(signedIn: boolean): CurrentCall {
   const { api, on } = useWorkstation();
   const link = useLinkState();
   const [state, setState] = useState<CurrentCall>({ call: null, live: false });
@@ -26,8 +27,8 @@ export function useCurrentCall(): CurrentCall {
         current && current.id !== next.id && current.state === 'answered' && next.state !== 'answered' ? { call: current, live: true } : { call: next, live: true },
       );
     });
-    if (link === 'open') api.calls.current().then((call) => pushed || setState({ call, live: false }), () => {});
+    if (link === 'open' && signedIn) api.calls.current().then((call) => pushed || setState({ call, live: false }), () => {});
     return off;
-  }, [api, on, link]);
+  }, [api, on, link, signedIn]);
   return state;
 }

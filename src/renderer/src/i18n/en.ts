@@ -63,6 +63,7 @@ export const en: Messages = {
     not_found: 'Not found.',
     conflict: 'That conflicts with the current state; nothing was changed.',
     unauthenticated: 'Sign in again to continue.',
+    signed_out: 'Nobody is signed in on this workstation: sign in (Alt+I) to see or register tickets.',
     forbidden: 'You are not allowed to do that.',
     rate_limited: 'Too many attempts; wait a few minutes and try again.',
     unavailable: 'The workstation core cannot be reached; try again shortly.',
@@ -215,6 +216,7 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     expired: 'Your session expired; type your password again. Unsynced tickets are all still here.',
+    signInFirst: 'Nobody is signed in on this workstation. Sign in (Alt+I) to take calls and see tickets.',
     signedInAs: '{{name}} ({{role}})',
     failed: {
       unauthenticated: 'Wrong username or password.',

@@ -62,6 +62,7 @@ export const zhCN = {
     not_found: '没有找到。',
     conflict: '与当前状态冲突，未做修改。',
     unauthenticated: '需要登录，请重新登录。',
+    signed_out: '本机尚未登录：请先登录（Alt+I），再查看或登记工单。',
     forbidden: '没有权限执行这个操作。',
     rate_limited: '尝试次数过多，请稍后再试。',
     unavailable: '工作站核心暂时无法连接，请稍后重试。',
@@ -214,6 +215,7 @@ export const zhCN = {
     password: '密码',
     submit: '登录',
     expired: '会话已过期，请重新输入密码。未同步的工单都还在。',
+    signInFirst: '本机尚未登录。请先登录（Alt+I），再接听来电、查看工单。',
     signedInAs: '{{name}}（{{role}}）',
     failed: {
       unauthenticated: '工号或密码错误。',

@@ -1,7 +1,7 @@
-import { AppShell, Box, Button, Group, Kbd, NavLink, Title } from '@mantine/core';
+import { AppShell, Box, Button, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { useCallback, useRef, useState } from 'react';
+import { Fragment, useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { UiSettings } from '../../../shared/contract/settings';
@@ -46,11 +46,19 @@ export function App({ settings, updateSettings }: AppProps) {
   const { api } = useWorkstation();
   const user = useAuth();
   const connection = useSyncStatus()?.connection;
-  // A server is configured but nobody's session is live: ask at once (shift start, expired
-  // session). Esc puts it off until the agent asks (Alt+I) or a sign-in succeeds.
+  const signedIn = user?.sessionLive === true;
+  // Nobody's session is live: ask at once (shift start, expired session; with no server, against
+  // the password kept from an earlier sign-in). Esc puts it off until the agent asks (Alt+I) or a sign-in succeeds.
   const [signInAsked, setSignInAsked] = useState(false);
   const [signInPutOff, setSignInPutOff] = useState(false);
-  const signInOpen = signInAsked || (connection === 'signed_out' && !signInPutOff);
+  const signInOpen = signInAsked || ((connection === 'signed_out' || (connection === 'not_configured' && user !== undefined && !signedIn)) && !signInPutOff);
+  // The core answers nothing about citizens without a live session, so the panes are drawn only for
+  // a known user, and drawn afresh each time a session begins: what they read while nobody was
+  // signed in was refused. They stay mounted while a session lapses, so what is being typed stays.
+  const [sessions, setSessions] = useState({ live: false, count: 0 });
+  if (signedIn !== sessions.live) setSessions({ live: signedIn, count: sessions.count + (signedIn ? 1 : 0) });
+  const panesKey = `${user?.username ?? ''}:${sessions.count}`;
+  const { call, live: callIsLive } = useCurrentCall(signedIn);
   const intake = useRef<IntakeHandle>(null);
   const callBack = useCallback((phone: string) => {
     setPane('intake');
@@ -60,7 +68,7 @@ export function App({ settings, updateSettings }: AppProps) {
   const work = useRef<WorkHandle>(null);
   // A ref, not state: the hotkeys are bound once, so they must read the latest value at the time.
   const lastCreated = useRef<string | null>(null);
-  const { call, live: callIsLive } = useCurrentCall();
+
   // The intake's own hotkeys bring the intake forward first, from whatever pane the agent is on.
   // The pane is rendered at once (flushSync) so the search box has the cursor before the next key
   // arrives: keys typed right after the hotkey must land in it, however fast they come.
@@ -98,7 +106,7 @@ export function App({ settings, updateSettings }: AppProps) {
     openHelp: () => setHelpOpen(true),
     toggleLanguage: () => updateSettings({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }),
     toggleTheme: () => updateSettings({ colorScheme: settings.colorScheme === 'light' ? 'dark' : 'light' }),
-    signIn: () => connection !== 'not_configured' && setSignInAsked(true),
+    signIn: () => setSignInAsked(true),
     signOut: () => void api.auth.signOut(),
     lockScreen,
     toggleBreak: () => {
@@ -132,8 +140,8 @@ export function App({ settings, updateSettings }: AppProps) {
   if (window.location.hash === '#wallboard') {
     return (
       <Box p="md" data-testid="wallboard">
-        <MonitorPane />
-        <SignInDialog opened={signInOpen} user={user} onClose={() => setSignInPutOff(true)} onSignedIn={() => setSignInPutOff(false)} />
+        {user && <MonitorPane key={panesKey} />}
+        <SignInDialog opened={signInOpen} user={user ?? null} onClose={() => setSignInPutOff(true)} onSignedIn={() => setSignInPutOff(false)} />
       </Box>
     );
   }
@@ -176,19 +184,24 @@ export function App({ settings, updateSettings }: AppProps) {
         {/* Panes stay mounted, so switching away never loses what the agent was typing. The hidden ones
             are memoised (and get stable props): every call event re-renders the shell, and redrawing
             them all was half of a screen-pop's 200 ms on the bench machine. */}
-        <div hidden={pane !== 'intake'}>
-          <IntakePane call={call} popOnAnswer={callIsLive} handleRef={intake} onCreated={(id) => (lastCreated.current = id)} />
-        </div>
-        <div hidden={pane !== 'history'}>
-          <HistoryPane
-            searchRef={search}
-            onCallBack={callBack}
-          />
-        </div>
-        <div hidden={pane !== 'routing'}>
-          <WorkPane handleRef={work} />
-        </div>
-        {pane === 'monitor' && <MonitorPane />}
+        {user ? (
+          <Fragment key={panesKey}>
+            <div hidden={pane !== 'intake'}>
+              <IntakePane call={call} popOnAnswer={callIsLive} handleRef={intake} onCreated={(id) => (lastCreated.current = id)} />
+            </div>
+            <div hidden={pane !== 'history'}>
+              <HistoryPane searchRef={search} onCallBack={callBack} />
+            </div>
+            <div hidden={pane !== 'routing'}>
+              <WorkPane handleRef={work} />
+            </div>
+            {pane === 'monitor' && <MonitorPane />}
+          </Fragment>
+        ) : (
+          <Text c="dimmed" data-testid="signed-out">
+            {t('auth.signInFirst')}
+          </Text>
+        )}
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar />
@@ -198,7 +211,7 @@ export function App({ settings, updateSettings }: AppProps) {
       <RejectionsDialog opened={rejectionsOpen} onClose={() => setRejectionsOpen(false)} />
       <SignInDialog
         opened={signInOpen}
-        user={user}
+        user={user ?? null}
         onClose={() => {
           setSignInAsked(false);
           setSignInPutOff(true);

@@ -25,7 +25,9 @@ export const StatusBar = memo(function StatusBar() {
   const user = useAuth();
   const [code, setCode] = useState<string | null>(null);
   const { on } = useWorkstation();
-  const loadPresence = useCallback(() => api.presence.current(), [api]);
+  // Read again when a session begins: the core answers nobody's presence while nobody is signed in.
+  const signedIn = user?.sessionLive === true;
+  const loadPresence = useCallback(() => (signedIn ? api.presence.current() : Promise.resolve(null)), [api, signedIn]);
   const presence = usePushedState<PresenceView | null>(loadPresence, on.presence.changed, null);
   // The latest notice from a lead stays until the next one replaces it.
   const [notice, setNotice] = useState<{ text: string; from: string } | null>(null);
