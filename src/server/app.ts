@@ -20,6 +20,7 @@ import { syncRoutes } from './routes/sync';
 import { ticketRoutes } from './routes/tickets';
 import { unitRoutes } from './routes/units';
 import { open311AdminRoutes, open311Routes } from './routes/open311';
+import { maxRequestBytes } from '../shared/server-api/sync';
 
 export interface ServerOptions {
   db: Database;
@@ -49,7 +50,7 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
             },
             ...(logStream ? { stream: logStream } : {}),
           },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: maxRequestBytes,
     // The workstation polls and pushes on loopback or a LAN; a stuck client must not hold a socket forever.
     connectionTimeout: 60_000,
     requestTimeout: 60_000,

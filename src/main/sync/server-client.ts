@@ -16,6 +16,8 @@ export class ServerError extends Error {
     readonly kind: 'unreachable' | 'unauthenticated' | 'refused',
     message: string,
     readonly code?: string,
+    /** The HTTP status, when the server answered at all. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'ServerError';
@@ -116,7 +118,7 @@ export class ServerClient {
       throw new ServerError('unreachable', `The server at ${this.options.baseUrl} did not answer: ${(error as Error).message}`);
     }
     const text = await response.text().catch(() => '');
-    if (response.status >= 500) throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`);
+    if (response.status >= 500) throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`, undefined, response.status);
     return { status: response.status, text };
   }
 
@@ -126,11 +128,11 @@ export class ServerClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`);
+      throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`, undefined, status);
     }
     const error = appErrorSchema.safeParse((json as { error?: unknown }).error);
     const message = error.success ? error.data.message : `HTTP ${status}`;
-    throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined);
+    throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined, status);
   }
 
   private async call<S extends z.ZodType>(method: string, path: string, token: string | null, body: unknown, schema: S): Promise<z.output<S>> {
