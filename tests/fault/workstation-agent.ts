@@ -9,6 +9,7 @@ import { nextInSequence, recordEvent } from '../../src/main/store/ticket-store';
 import { newId } from '../../src/shared/domain/ids';
 import { formatProvisionalNumber } from '../../src/shared/domain/provisional-number';
 import { intakeFields } from '../support/fixtures';
+import { writeRawOutboxEvent } from '../support/raw-outbox';
 import type { PoisonKind } from './poison';
 
 export type AgentCommand =
@@ -90,12 +91,7 @@ function writePoison(kind: PoisonKind, ticketId: string | undefined): string {
     unknownUnit: () => ({ ticketId: ticketId ?? newId(), type: 'dispatched', at, payload: { unitCodes: ['street:999999999'], leadUnitCode: 'street:999999999' } }),
   }[kind]();
   const id = newId();
-  core.db.transaction(() => {
-    core.db
-      .prepare(`INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, poison.ticketId, poison.type, poison.at, username, core.identity.code, JSON.stringify(poison.payload));
-    core.db.prepare(`INSERT INTO outbox (event_id, enqueued_at) VALUES (?, ?)`).run(id, at);
-  })();
+  writeRawOutboxEvent(core.db, { id, ...poison, actor: username, origin: core.identity.code }, at);
   core.sync?.wake();
   return id;
 }

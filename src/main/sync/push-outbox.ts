@@ -21,6 +21,16 @@ export interface PushContext {
  */
 export const serverFailuresBeforeRejecting = 3;
 
+/** The push stopped at an event the server failed on while it took other pushes: `failures` times so far. */
+export class PushHeld extends ServerError {
+  constructor(
+    cause: ServerError,
+    readonly failures: number,
+  ) {
+    super('unreachable', cause.message, cause.code, cause.status);
+  }
+}
+
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 const envelopeBytes = bytesOf({ events: [] });
 const kib = (bytes: number) => Math.ceil(bytes / 1024);
@@ -54,8 +64,8 @@ function verdictOf(error: ServerError): 'refused' | 'crashed' | 'transient' {
  *   everyone. So the server is asked to take a harmless push at once (an event it has already
  *   stored, which it can only answer "duplicate"): if that fails too, the server is at fault and
  *   nothing is counted. If it succeeds, one failure is counted against the event, in its outbox
- *   row, so restarts do not reset it; only the third such failure, rounds apart with the backoff
- *   between them, rejects the event. A crash of the server that hits one event by chance thus
+ *   row, so restarts do not reset it; only the third such failure, each in a round of its own
+ *   after a short backoff, rejects the event. A crash of the server that hits one event by chance thus
  *   costs a retry, never a rejection. Until then the push stops there: the events behind wait
  *   rather than overtake it (a note must not reach the server before the ticket it belongs to).
  * An unreachable server never gets anything rejected: transient failures end the push as they are.
@@ -136,7 +146,7 @@ async function pushSplitting(ctx: PushContext, events: readonly TicketEvent[]): 
   }
   if (!(await serverTakesPushes(ctx))) throw failure;
   const failures = countServerFailure(ctx.db, event.id, failure.message);
-  if (failures < serverFailuresBeforeRejecting) throw failure;
+  if (failures < serverFailuresBeforeRejecting) throw new PushHeld(failure, failures);
   ctx.stored(
     rejectLocally(
       ctx.db,

@@ -17,7 +17,7 @@ import { backoffDelay } from './backoff';
 import { LiveLink } from './live-link';
 import { type ServerClient, ServerError } from './server-client';
 import { PresenceTracker } from './presence-tracker';
-import { pushOutboxUnlessSignedOut } from './push-outbox';
+import { PushHeld, pushOutboxUnlessSignedOut } from './push-outbox';
 import { SessionStore } from './session-store';
 
 export interface SyncEngineOptions {
@@ -308,7 +308,8 @@ export class SyncEngine {
           this.setConnection('signed_out');
           continue;
         }
-        this.failures += 1;
+        // A push held on a suspect event is tried again soon: the server answers, only that event fails.
+        this.failures = error instanceof PushHeld ? error.failures : this.failures + 1;
         this.setConnection('unreachable');
         if (!(error instanceof ServerError)) this.log.error('[sync] cycle failed', error);
         await this.sleep(backoffDelay(this.failures, this.random));
