@@ -4,21 +4,27 @@ import { prepared } from './prepared';
 import { applyPushResults } from './sync-store';
 import type { EventRow } from './ticket-store';
 
-/** One outbox entry as stored: the event, or why this version cannot read it as one. */
-export type OutboxEntry = { id: string; event: TicketEvent; problem: null } | { id: string; event: null; problem: string };
+/**
+ * One outbox entry as stored: the event, or why this version cannot read it as one; and its size
+ * as a push would carry it.
+ */
+export type OutboxEntry = { id: string; bytes: number } & ({ event: TicketEvent; problem: null } | { event: null; problem: string });
 
 const describeIssues = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => `${i.path.map(String).join('.') || 'event'}: ${i.message}`).join('; ');
 
 function entryOf(row: EventRow): OutboxEntry {
+  const fields = { id: row.id, ticketId: row.ticket_id, type: row.type, at: row.at, actor: row.actor, origin: row.origin };
   let payload: unknown;
   try {
     payload = JSON.parse(row.payload);
   } catch {
-    return { id: row.id, event: null, problem: 'its content is not valid JSON' };
+    return { id: row.id, bytes: Buffer.byteLength(JSON.stringify(fields)) + Buffer.byteLength(row.payload), event: null, problem: 'its content is not valid JSON' };
   }
-  const parsed = ticketEventSchema.safeParse({ id: row.id, ticketId: row.ticket_id, type: row.type, at: row.at, actor: row.actor, origin: row.origin, payload });
-  return parsed.success ? { id: row.id, event: parsed.data, problem: null } : { id: row.id, event: null, problem: describeIssues(parsed.error.issues) };
+  const raw = { ...fields, payload };
+  const bytes = Buffer.byteLength(JSON.stringify(raw));
+  const parsed = ticketEventSchema.safeParse(raw);
+  return parsed.success ? { id: row.id, bytes, event: parsed.data, problem: null } : { id: row.id, bytes, event: null, problem: describeIssues(parsed.error.issues) };
 }
 
 /**

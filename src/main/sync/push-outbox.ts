@@ -1,7 +1,7 @@
 import type { TicketEvent } from '../../shared/domain/ticket';
 import { maxPushBatch, maxPushBatchBytes } from '../../shared/server-api/sync';
 import type { Db } from '../store/database';
-import { countServerFailure, newestConfirmedEvent, outboxEntries, rejectLocally } from '../store/outbox-store';
+import { countServerFailure, newestConfirmedEvent, type OutboxEntry, outboxEntries, rejectLocally } from '../store/outbox-store';
 import { applyPushResults } from '../store/sync-store';
 import { type ServerClient, ServerError } from './server-client';
 
@@ -31,8 +31,7 @@ export class PushHeld extends ServerError {
   }
 }
 
-const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
-const envelopeBytes = bytesOf({ events: [] });
+const envelopeBytes = Buffer.byteLength(JSON.stringify({ events: [] }));
 const kib = (bytes: number) => Math.ceil(bytes / 1024);
 
 /**
@@ -103,24 +102,26 @@ function nextBatch(ctx: PushContext): { events: TicketEvent[]; more: boolean } {
     const events: TicketEvent[] = [];
     let bytes = envelopeBytes;
     for (const entry of entries) {
-      if (!entry.event) {
-        ctx.stored(rejectLocally(ctx.db, entry.id, `this change cannot be sent: it does not pass this version's checks (${entry.problem}); make it again`));
-        break;
-      }
-      const size = bytesOf(entry.event) + (events.length > 0 ? 1 : 0);
-      if (bytes + size <= maxPushBatchBytes) {
+      const size = entry.bytes + (events.length > 0 ? 1 : 0);
+      if (entry.event && bytes + size <= maxPushBatchBytes) {
         events.push(entry.event);
         bytes += size;
         continue;
       }
       if (events.length > 0) return { events, more: true };
-      ctx.stored(
-        rejectLocally(ctx.db, entry.id, `this change is too large to send (${kib(size)} KiB; the server takes ${kib(maxPushBatchBytes - envelopeBytes)} KiB at most): make it again with less text`),
-      );
+      ctx.stored(rejectLocally(ctx.db, entry.id, cannotSend(entry)));
       break;
     }
     if (events.length > 0 || entries.length === 0) return { events, more: entries.length === maxPushBatch || events.length < entries.length };
   }
+}
+
+/** Why an event that is never sent was rejected: too large even alone, or unreadable to this version. */
+function cannotSend(entry: OutboxEntry): string {
+  if (envelopeBytes + entry.bytes > maxPushBatchBytes) {
+    return `this change is too large to send (${kib(entry.bytes)} KiB; a push carries ${kib(maxPushBatchBytes - envelopeBytes)} KiB at most): make it again with less text`;
+  }
+  return `this change cannot be sent: it does not pass this version's checks (${entry.problem}); make it again`;
 }
 
 async function pushSplitting(ctx: PushContext, events: readonly TicketEvent[]): Promise<void> {
