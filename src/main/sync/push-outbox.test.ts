@@ -5,6 +5,7 @@ import { writeRawOutboxEvent } from '../../../tests/support/raw-outbox';
 import { tempDir } from '../../../tests/support/temp-dir';
 import { newCacheKey } from '../store/cache-key';
 import { openDatabase } from '../store/database';
+import { countServerFailure } from '../store/outbox-store';
 import { openRejections, outboxSize } from '../store/ticket-store';
 import { pushOutbox } from './push-outbox';
 import { ServerClient } from './server-client';
@@ -30,6 +31,19 @@ describe('pushing the outbox', () => {
       [huge.id]: 'this change is too large to send (1759 KiB; a push carries 512 KiB at most): make it again with less text',
       [unreadable.id]: "this change cannot be sent: it does not pass this version's checks (at: must be a UTC time like 2026-11-29T09:30:00.000Z); make it again",
     });
+    db.close();
+  });
+
+  it("keeps counting the server's failures on an event across a restart", () => {
+    const file = path.join(tempDir(), 'cache.sqlite3');
+    const key = newCacheKey();
+    const event = eventsBy('agent1', 'K7Q2').created();
+    let db = openDatabase(file, key);
+    writeRawOutboxEvent(db, event);
+    expect([countServerFailure(db, event.id, 'HTTP 500'), countServerFailure(db, event.id, 'HTTP 500')]).toEqual([1, 2]);
+    db.close();
+    db = openDatabase(file, key);
+    expect(countServerFailure(db, event.id, 'HTTP 500')).toBe(3);
     db.close();
   });
 });
