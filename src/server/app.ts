@@ -22,6 +22,7 @@ import { ticketRoutes } from './routes/tickets';
 import { unitRoutes } from './routes/units';
 import { open311Routes } from './routes/open311';
 import { open311AdminRoutes } from './routes/open311-admin';
+import { maxRequestBytes } from '../shared/server-api/sync';
 
 export interface ServerOptions {
   db: Database;
@@ -51,7 +52,7 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
             },
             ...(logStream ? { stream: logStream } : {}),
           },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: maxRequestBytes,
     // The workstation polls and pushes on loopback or a LAN; a stuck client must not hold a socket forever.
     connectionTimeout: 60_000,
     requestTimeout: 60_000,

@@ -3,9 +3,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
-import { databaseFile, ownerOnlyCacheKey } from '../../src/main/core';
-import { openDatabase } from '../../src/main/store/database';
 import { openPostgres } from '../../src/server/db/postgres';
 import { type Random, seededRandom } from '../../src/server/seed/random';
 import { demoPassword } from '../../src/server/seed/seed';
@@ -13,7 +10,11 @@ import { prepareCentre } from '../server/centre';
 import { type ChildProcessHandle, startChildServer } from '../support/child-host';
 import { createDatabase, freePort } from '../support/postgres-cluster';
 import { FaultProxy, type FaultRates, noFaults } from './fault-proxy';
+import { checkInvariants, type Invariant } from './invariants';
+import { bulkTickets, type PoisonKind, pickPoison, revoker } from './poison';
 import type { AgentReply, AgentRequest } from './workstation-agent';
+
+export { formatReport } from './invariants';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -23,12 +24,8 @@ export interface SeedOptions {
   workstations?: number;
   servers?: number;
   quiesceTimeoutMs?: number;
-}
-
-export interface Invariant {
-  name: string;
-  ok: boolean;
-  detail: string;
+  /** Mix in the poison only the server's rules can tell (absurd times, unknown units). */
+  serverRules?: boolean;
 }
 
 export interface SeedReport {
@@ -38,6 +35,9 @@ export interface SeedReport {
   workstationKills: number;
   serverKills: number;
   partitions: number;
+  poison: number;
+  revocations: number;
+  bulks: number;
   dropped: number;
   answersLost: number;
   duplicated: number;
@@ -78,7 +78,7 @@ class ServerProcess {
 }
 
 /** A workstation core process; it keeps its data folder across kills. */
-class Agent {
+export class Agent {
   private child: ChildProcess | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (reply: AgentReply | null) => void>();
@@ -197,9 +197,10 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
   }
   await Promise.all(agents.map((a) => a.start()));
 
+  const serverDb = await openPostgres(databaseUrl);
   const acknowledged = new Map<string, Agent>();
   const tickets: string[] = [];
-  const counts = { made: 0, workstationKills: 0, serverKills: 0, partitions: 0 };
+  const counts = { made: 0, workstationKills: 0, serverKills: 0, partitions: 0, poison: 0, revocations: 0, bulks: 0 };
   const background: Promise<unknown>[] = [];
   let faultsOn = true;
 
@@ -233,6 +234,36 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
       return true;
     }
     return false;
+  };
+
+  const poison = new Map<string, { agent: Agent; kind: PoisonKind }>();
+  const poisonStep = pickPoison(seed, options.serverRules ?? false);
+  const signOutEverywhere = revoker(serverDb, () => servers.find((s) => s.running)?.port ?? null);
+  const makePoison = async (agent: Agent) => {
+    const step = poisonStep();
+    if (step === null) return;
+    if (step === 'revoke') {
+      if (await signOutEverywhere(agent.username)) counts.revocations += 1;
+    } else if (step === 'bulk') {
+      // A burst made while the network is down: the outbox holds more than one push may carry.
+      const proxy = proxies[agents.indexOf(agent)]!;
+      const wasPartitioned = proxy.partitioned;
+      proxy.partitioned = true;
+      counts.made += bulkTickets;
+      const reply = await agent.send({ type: 'bulk', count: bulkTickets, description: '补录来电：楼道灯不亮，电梯停运，'.repeat(300) });
+      for (const made of reply && 'made' in reply ? (reply.made ?? []) : []) {
+        acknowledged.set(made.eventId, agent);
+        tickets.push(made.ticketId);
+      }
+      counts.bulks += 1;
+      if (!wasPartitioned) proxy.partitioned = false;
+    } else {
+      const reply = await agent.send({ type: 'poison', kind: step, ...(tickets.length ? { ticketId: tickets.at(-1) } : {}) });
+      if (reply && 'ok' in reply && reply.ok && reply.eventId) {
+        poison.set(reply.eventId, { agent, kind: step });
+        counts.poison += 1;
+      }
+    }
   };
 
   const trace = process.env.FAULT_TRACE ? (text: string) => console.log(`  [seed ${seed}] ${text}`) : () => {};
@@ -279,6 +310,7 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
     } else {
       random.pick(proxies).rates = randomRates(random);
     }
+    await makePoison(agent);
     await sleep(random.int(2, 30));
   }
 
@@ -294,7 +326,6 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
   for (const server of servers) if (!server.running) await server.start();
   for (const agent of agents) if (!agent.running && !restarting.has(agent)) await agent.start();
 
-  const serverDb = await openPostgres(databaseUrl);
   const head = async () => (await serverDb.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'event_seq'`))[0]!.value;
   const deadline = Date.now() + (options.quiesceTimeoutMs ?? 60_000);
   let quiesced = false;
@@ -313,7 +344,7 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
   }
   for (const agent of agents) await agent.send({ type: 'exit' });
 
-  const invariants = await checkInvariants(serverDb, agents, acknowledged);
+  const invariants = await checkInvariants(serverDb, agents, acknowledged, poison);
   invariants.unshift({ name: 'quiesced', ok: quiesced, detail: quiesced ? 'all outboxes empty, all cursors at the head' : `not within the timeout: ${lastStatus}` });
   await serverDb.close();
   await Promise.all(servers.map((s) => s.kill()));
@@ -334,83 +365,3 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
   };
 }
 
-async function checkInvariants(
-  serverDb: Awaited<ReturnType<typeof openPostgres>>,
-  agents: Agent[],
-  acknowledged: Map<string, Agent>,
-): Promise<Invariant[]> {
-  const serverEvents = await serverDb.query<{ id: string; seq: number; ticket_id: string; type: string; actor: string; at: Date; payload: unknown }>(
-    `SELECT id, seq, ticket_id, type, actor, at, payload FROM events ORDER BY seq`,
-  );
-  const serverTickets = new Map(
-    (await serverDb.query<{ id: string; state: unknown }>(`SELECT id, state FROM tickets`)).map((t) => [t.id, t.state]),
-  );
-  const onServer = new Map(serverEvents.map((e) => [e.id, e.seq]));
-
-  const caches = agents.map((agent) => {
-    const db = openDatabase(databaseFile(agent.dataDir), ownerOnlyCacheKey(agent.dataDir), { readonly: true });
-    const events = db.prepare(`SELECT id, server_seq, status, reject_reason FROM ticket_events`).all() as {
-      id: string;
-      server_seq: number | null;
-      status: string;
-      reject_reason: string | null;
-    }[];
-    const outbox = (db.prepare(`SELECT count(*) AS n FROM outbox`).get() as { n: number }).n;
-    const tickets = new Map((db.prepare(`SELECT id, state FROM tickets`).all() as { id: string; state: string }[]).map((t) => [t.id, JSON.parse(t.state) as unknown]));
-    db.close();
-    return { agent, events: new Map(events.map((e) => [e.id, e])), outbox, tickets };
-  });
-
-  const lost: string[] = [];
-  for (const [eventId, agent] of acknowledged) {
-    if (onServer.has(eventId)) continue;
-    const local = caches.find((c) => c.agent === agent)!.events.get(eventId);
-    if (!(local?.status === 'rejected' && local.reject_reason)) lost.push(`${eventId} (${local?.status ?? 'missing'} on ${agent.code})`);
-  }
-  const rejectedCount = caches.reduce((n, c) => n + [...c.events.values()].filter((e) => e.status === 'rejected').length, 0);
-
-  // The same write stored twice would be two server events with the same content under new ids.
-  const fingerprints = new Map<string, number>();
-  for (const e of serverEvents) {
-    if (e.actor === 'server') continue;
-    const key = JSON.stringify([e.ticket_id, e.type, e.actor, e.at.toISOString(), e.payload]);
-    fingerprints.set(key, (fingerprints.get(key) ?? 0) + 1);
-  }
-  const doubled = [...fingerprints.values()].filter((n) => n > 1).length;
-  const createdTwice = new Set<string>();
-  const seenCreated = new Set<string>();
-  for (const e of serverEvents) if (e.type === 'created') (seenCreated.has(e.ticket_id) ? createdTwice : seenCreated).add(e.ticket_id);
-
-  const missingInCache: string[] = [];
-  for (const cache of caches) {
-    for (const e of serverEvents) {
-      const local = cache.events.get(e.id);
-      if (!local || local.status !== 'confirmed' || local.server_seq !== e.seq) missingInCache.push(`${cache.agent.code}: ${e.id}#${e.seq}`);
-    }
-    for (const local of cache.events.values()) {
-      if (local.status === 'confirmed' && onServer.get(local.id) !== local.server_seq) missingInCache.push(`${cache.agent.code} has ${local.id} the server does not`);
-    }
-  }
-  const diverged: string[] = [];
-  for (const [id, state] of serverTickets) {
-    for (const cache of caches) if (!isDeepStrictEqual(cache.tickets.get(id), state)) diverged.push(`${id} on ${cache.agent.code}`);
-  }
-  const stuck = caches.filter((c) => c.outbox > 0).map((c) => `${c.agent.code}: ${c.outbox}`);
-  const sample = (xs: string[]) => xs.slice(0, 3).join('; ') + (xs.length > 3 ? ` … (${xs.length})` : '');
-
-  return [
-    { name: 'acknowledged events kept', ok: lost.length === 0, detail: lost.length ? sample(lost) : `${acknowledged.size} acknowledged: on the server, or rejected with a reason (${rejectedCount})` },
-    { name: 'exactly once on the server', ok: doubled === 0 && createdTwice.size === 0, detail: `${serverEvents.length} events, ${doubled} doubled writes, ${createdTwice.size} tickets created twice` },
-    { name: 'every cache holds every event', ok: missingInCache.length === 0, detail: missingInCache.length ? sample(missingInCache) : `${caches.length} caches × ${serverEvents.length} events` },
-    { name: 'replicas identical', ok: diverged.length === 0, detail: diverged.length ? sample(diverged) : `${serverTickets.size} tickets identical on the server and every cache` },
-    { name: 'no outbox stuck', ok: stuck.length === 0, detail: stuck.length ? stuck.join(', ') : 'every outbox empty' },
-  ];
-}
-
-export function formatReport(r: SeedReport): string {
-  const head =
-    `seed ${r.seed}: ${r.ok ? 'PASS' : 'FAIL'} in ${r.seconds.toFixed(1)} s — ${r.made} writes (${r.acknowledged} acknowledged), ` +
-    `${r.workstationKills} workstation kills, ${r.serverKills} server kills, ${r.partitions} partitions, ` +
-    `${r.dropped} requests dropped, ${r.answersLost} answers lost, ${r.duplicated} pushes duplicated`;
-  return [head, ...r.invariants.map((i) => `  ${i.ok ? '✓' : '✗'} ${i.name}: ${i.detail}`)].join('\n');
-}

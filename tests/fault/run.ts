@@ -1,5 +1,6 @@
 /**
- * `npm run test:fault -- --seeds 50 [--from 1] [--steps 150]`: the seeded fault-injection run.
+ * `npm run test:fault -- --seeds 50 [--from 1] [--steps 150] [--server-rules]`: the seeded fault-injection run
+ * (`--server-rules` mixes in the poison only the server's rules can tell, see poison.ts).
  * Prints each seed's report; exits non-zero if any seed broke an invariant. Pin a failing seed in
  * pinned-seeds.json once fixed, so `npm test` runs it from then on.
  */
@@ -8,11 +9,12 @@ import { startThrowawayPostgres } from '../support/postgres-cluster';
 import { formatReport, runSeed } from './harness';
 
 const { values } = parseArgs({
-  options: { seeds: { type: 'string', default: '10' }, from: { type: 'string', default: '1' }, steps: { type: 'string', default: '150' } },
+  options: { seeds: { type: 'string', default: '10' }, from: { type: 'string', default: '1' }, steps: { type: 'string', default: '150' }, 'server-rules': { type: 'boolean', default: false } },
 });
 const count = Number(values.seeds);
 const from = Number(values.from);
 const steps = Number(values.steps);
+const serverRules = values['server-rules'] || process.env.FAULT_SERVER_RULES === '1';
 
 const cluster = process.env.TEST_DATABASE_URL ? null : await startThrowawayPostgres();
 const postgresUrl = process.env.TEST_DATABASE_URL ?? cluster!.url;
@@ -26,10 +28,10 @@ const stopCluster = () => {
 process.on('exit', stopCluster);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 const failed: number[] = [];
-let totals = { writes: 0, kills: 0, partitions: 0, duplicated: 0 };
+let totals = { writes: 0, kills: 0, partitions: 0, duplicated: 0, poison: 0, revocations: 0 };
 try {
   for (let seed = from; seed < from + count; seed++) {
-    const report = await runSeed(seed, postgresUrl, { steps });
+    const report = await runSeed(seed, postgresUrl, { steps, serverRules });
     console.log(formatReport(report));
     if (!report.ok) failed.push(seed);
     totals = {
@@ -37,6 +39,8 @@ try {
       kills: totals.kills + report.workstationKills + report.serverKills,
       partitions: totals.partitions + report.partitions,
       duplicated: totals.duplicated + report.duplicated,
+      poison: totals.poison + report.poison,
+      revocations: totals.revocations + report.revocations,
     };
   }
 } finally {
@@ -44,7 +48,8 @@ try {
 }
 console.log(
   `\n${count - failed.length} passed, ${failed.length} failed — ${totals.writes} writes, ${totals.kills} kills, ` +
-    `${totals.partitions} partitions, ${totals.duplicated} duplicated pushes over ${count} seeds`,
+    `${totals.partitions} partitions, ${totals.duplicated} duplicated pushes, ${totals.poison} poison events, ` +
+    `${totals.revocations} sessions revoked over ${count} seeds`,
 );
 if (failed.length) {
   console.log(`failing seeds: ${failed.join(' ')} — reproduce with: npm run test:fault -- --from <seed> --seeds 1`);

@@ -5,15 +5,20 @@
  * answered it: that is what "acknowledged to the agent" means.
  */
 import { openCore, ownerOnlyCacheKey } from '../../src/main/core';
-import { recordEvent } from '../../src/main/store/ticket-store';
+import { nextInSequence, recordEvent } from '../../src/main/store/ticket-store';
 import { newId } from '../../src/shared/domain/ids';
+import { formatProvisionalNumber } from '../../src/shared/domain/provisional-number';
 import { intakeFields } from '../support/fixtures';
+import { writeRawOutboxEvent } from '../support/raw-outbox';
+import type { PoisonKind } from './poison';
 
 export type AgentCommand =
   | { id: number; type: 'create'; description: string }
   | { id: number; type: 'note'; ticketId: string; text: string }
   | { id: number; type: 'update'; ticketId: string; callerWants: string }
   | { id: number; type: 'close' | 'reopen'; ticketId: string }
+  | { id: number; type: 'bulk'; count: number; description: string }
+  | { id: number; type: 'poison'; kind: PoisonKind; ticketId?: string }
   | { id: number; type: 'status' }
   | { id: number; type: 'syncNow' }
   | { id: number; type: 'exit' };
@@ -22,7 +27,7 @@ export type AgentCommand =
 export type AgentRequest = AgentCommand extends infer C ? (C extends AgentCommand ? Omit<C, 'id'> : never) : never;
 
 export type AgentReply =
-  | { id: number; ok: true; eventId?: string; ticketId?: string; outboxSize?: number; cursor?: number; connection?: string }
+  | { id: number; ok: true; eventId?: string; ticketId?: string; outboxSize?: number; cursor?: number; connection?: string; made?: { eventId: string; ticketId: string }[] }
   | { id: number; ok: false; error: string }
   | { ready: true };
 
@@ -54,6 +59,43 @@ async function signIn() {
   }
 }
 
+/** Signed out under way (the harness revoked the session): the agent signs in again, as a person would in the dialog. */
+function keepSignedIn() {
+  let signingIn = false;
+  setInterval(() => {
+    if (signingIn || core.sync!.sessionLive()) return;
+    signingIn = true;
+    void core.dispatch('auth.signIn', { username, password: env('AGENT_PASSWORD') }).finally(() => (signingIn = false));
+  }, 200).unref();
+}
+
+/**
+ * POISON, written as an older or faulty workstation would have left it: straight into the cache's
+ * event log and outbox through the store layer, past every check the core makes at intake (which
+ * refuses all of these). No projection is written: this release could not fold such an event.
+ */
+function writePoison(kind: PoisonKind, ticketId: string | undefined): string {
+  const at = new Date().toISOString();
+  const created = (fields: Record<string, unknown>, when = at) => ({
+    ticketId: newId(),
+    type: 'created',
+    at: when,
+    payload: { provisionalNo: formatProvisionalNumber(core.identity.code, nextInSequence(core.db, 'provisional_no')), fields: { ...intakeFields, ...fields } },
+  });
+  const poison = {
+    nul: () => created({ description: `楼内停水\u0000第${at}次` }),
+    oversize: () => created({ description: '楼内停水，'.repeat(900) }),
+    huge: () => created({ description: '长'.repeat(600_000) }),
+    malformedTime: () => created({}, '2026-13-45T25:61:00.000Z'),
+    absurdTime: () => created({}, '1970-01-01T00:00:00.000Z'),
+    unknownUnit: () => ({ ticketId: ticketId ?? newId(), type: 'dispatched', at, payload: { unitCodes: ['street:999999999'], leadUnitCode: 'street:999999999' } }),
+  }[kind]();
+  const id = newId();
+  writeRawOutboxEvent(core.db, { id, ...poison, actor: username, origin: core.identity.code }, at);
+  core.sync?.wake();
+  return id;
+}
+
 process.on('message', (raw) => {
   const command = raw as AgentCommand;
   void (async (): Promise<AgentReply> => {
@@ -83,6 +125,18 @@ process.on('message', (raw) => {
           return { id: command.id, ok: false, error: (error as Error).message };
         }
       }
+      case 'bulk': {
+        // Tickets made through the core one after another, as an agent catching up on paper notes would.
+        const made: { eventId: string; ticketId: string }[] = [];
+        for (let i = 0; i < command.count; i++) {
+          const result = await core.dispatch('tickets.create', { fields: { ...intakeFields, description: `${i}：${command.description}`.slice(0, 4000) } });
+          if (!result.ok) break;
+          made.push({ eventId: lastEventId(), ticketId: (result.value as { id: string }).id });
+        }
+        return { id: command.id, ok: true, made };
+      }
+      case 'poison':
+        return { id: command.id, ok: true, eventId: writePoison(command.kind, command.ticketId) };
       case 'syncNow':
         await core.dispatch('sync.now', {});
         return { id: command.id, ok: true };
@@ -103,4 +157,5 @@ process.on('message', (raw) => {
 process.on('disconnect', () => process.exit(1));
 
 await signIn();
+keepSignedIn();
 reply({ ready: true });

@@ -79,7 +79,8 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     await call(core, 'auth.signIn', { username: 'agent3', password: demoPassword });
     const created = await call<Ticket>(core, 'tickets.create', { fields: intakeFields });
     await until('numbered', async () => (await ticket(core, created.id)).officialNo);
-    expect(lost).toBeGreaterThanOrEqual(2);
+    // The failed push does not stop the round: its pull brings the event down confirmed, so it is never sent again.
+    expect(lost).toBe(1);
     const { n } = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE ticket_id = $1 AND type = 'created'`, [created.id]))[0]!;
     expect(n).toBe(1);
     expect(dbState(core.db).ticket_events).toEqual(

@@ -1,26 +1,9 @@
-import type { TicketEvent } from '../../shared/domain/ticket';
 import type { PushResult, SequencedEvent } from '../../shared/server-api/sync';
 import { eventsStream, writeCursor } from './cursor-store';
 import type { Db } from './database';
-import { type EventRow, cachesTicket, eventFromRow, refoldTicket, storeNewTicket } from './ticket-store';
+import { cachesTicket, refoldTicket, storeNewTicket } from './ticket-store';
 import { prepared } from './prepared';
 import { withReferenceMemo } from './reference-store';
-
-
-/**
- * The oldest events still waiting for a durable answer, in the order they were made. An event
- * enters the outbox in the statement after its own, so the outbox's rowid is that order: read so,
- * a batch stops after `limit` rows. Ordered by the event's local_seq, every batch sorted the whole
- * outbox: pushing many tickets made offline slowed down with every batch.
- */
-export function outboxBatch(db: Db, limit: number): TicketEvent[] {
-  return prepared<[number], EventRow>(db, `SELECT e.id, e.ticket_id, e.type, e.at, e.actor, e.origin, e.payload
-       FROM outbox o JOIN ticket_events e ON e.id = o.event_id
-       ORDER BY o.rowid LIMIT ?`,
-    )
-    .all(limit)
-    .map(eventFromRow);
-}
 
 
 const refoldAll = (db: Db, ticketIds: Iterable<string>) => {

@@ -16,7 +16,7 @@ export class ServerError extends Error {
     readonly kind: 'unreachable' | 'unauthenticated' | 'refused',
     message: string,
     readonly code?: string,
-    /** The HTTP status of a refusal: 429 is a throttle, never a verdict on the password. */
+    /** The HTTP status, when the server answered at all (429 is a throttle, never a verdict on the password). */
     readonly status?: number,
   ) {
     super(message);
@@ -118,7 +118,7 @@ export class ServerClient {
       throw new ServerError('unreachable', `The server at ${this.options.baseUrl} did not answer: ${(error as Error).message}`);
     }
     const text = await response.text().catch(() => '');
-    if (response.status >= 500) throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`);
+    if (response.status >= 500) throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`, undefined, response.status);
     return { status: response.status, text };
   }
 
@@ -128,7 +128,7 @@ export class ServerClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`);
+      throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`, undefined, status);
     }
     const error = appErrorSchema.safeParse((json as { error?: unknown }).error);
     const message = error.success ? error.data.message : `HTTP ${status}`;

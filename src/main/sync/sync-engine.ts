@@ -1,7 +1,6 @@
 import type { SyncStatus } from '../../shared/contract/sync';
 import type { User } from '../../shared/server-api/auth';
 import type { Call } from '../../shared/server-api/cti';
-import { maxPushBatch } from '../../shared/server-api/sync';
 import { AppError } from '../../shared/result';
 import type { Logger } from '../dispatch';
 import type { EventBus } from '../event-bus';
@@ -10,13 +9,14 @@ import { recordCall } from '../store/calls-store';
 import { applyReferencePage, referenceStream } from '../store/reference-store';
 import { readSetting, writeSetting } from '../store/settings-store';
 import { ageOutClosedTickets, applyBootstrapPage, type BootstrapProgress, type CacheScope, defaultCacheScope, needsBootstrap, readBootstrap, storeCallerIndex } from '../store/cache-scope-store';
-import { applyPulledPage, applyPushResults, outboxBatch, readCursor, storeConfirmedEvents, ticketsMissingHistory } from '../store/sync-store';
+import { applyPulledPage, readCursor, storeConfirmedEvents, ticketsMissingHistory } from '../store/sync-store';
 import { openRejectionCount, outboxSize } from '../store/ticket-store';
 import { z } from 'zod';
 import { backoffDelay } from './backoff';
 import { LiveLink } from './live-link';
 import { type ServerClient, ServerError } from './server-client';
 import { PresenceTracker } from './presence-tracker';
+import { PushHeld, pushOutboxUnlessSignedOut } from './push-outbox';
 import type { SessionSignIn } from './session-signin';
 import type { SessionStore } from './session-store';
 
@@ -238,7 +238,8 @@ export class SyncEngine {
           this.setConnection('signed_out');
           continue;
         }
-        this.failures += 1;
+        // A push held on a suspect event is tried again soon: the server answers, only that event fails.
+        this.failures = error instanceof PushHeld ? error.failures : this.failures + 1;
         this.setConnection('unreachable');
         if (!(error instanceof ServerError)) this.log.error('[sync] cycle failed', error);
         await this.sleep(backoffDelay(this.failures, this.random));
@@ -249,20 +250,16 @@ export class SyncEngine {
   /**
    * One round: everything waiting goes up, then everything new comes down. It ends early, between
    * two batches or pages, when the engine is stopped: an agent closing the workstation after an
-   * outage must not wait for a hundred thousand events to come down first.
+   * outage must not wait for a hundred thousand events to come down first. A failed push does not
+   * hold back what others sent: the round pulls anyway, then fails with it, and the engine backs off.
    */
   private async cycle(token: string): Promise<void> {
     const { db, client, bus } = this.options;
-    for (;;) {
-      if (!this.running) return;
-      const batch = outboxBatch(db, maxPushBatch);
-      if (batch.length === 0) break;
-      const { results } = await client.push(token, batch);
-      const touched = applyPushResults(db, results);
-      bus.emit('tickets.changed', { ids: touched });
+    const stored = (ids: string[]) => {
+      if (ids.length > 0) bus.emit('tickets.changed', { ids });
       this.emitStatus();
-      if (batch.length < maxPushBatch) break;
-    }
+    };
+    const pushFailure = await pushOutboxUnlessSignedOut({ db, client, token, running: () => this.running, stored });
     // Reference data before events: tickets are indexed with the names of their street and category.
     for (;;) {
       if (!this.running) return;
@@ -283,6 +280,7 @@ export class SyncEngine {
       if (!page.hasMore) break;
     }
     if (this.running) await this.keepScope(token);
+    if (pushFailure) throw pushFailure;
   }
 
   private get scope(): CacheScope {

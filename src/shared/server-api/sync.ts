@@ -5,6 +5,15 @@ import { wireDateTime } from '../domain/wire-time';
 /** One push carries at most this many events; a longer outbox is pushed in several batches. */
 export const maxPushBatch = 200;
 
+/** The server refuses a request body larger than this (413). */
+export const maxRequestBytes = 1024 * 1024;
+
+/**
+ * A push's body, as serialized, stays under this: half the server's limit, so a batch measured
+ * here can never meet a 413 there, whatever the proxy in between adds.
+ */
+export const maxPushBatchBytes = maxRequestBytes / 2;
+
 /** Events are checked one by one, so one bad event is rejected with its reason and the rest go on. */
 export const pushRequestSchema = z.strictObject({
   events: z.array(z.unknown()).min(1).max(maxPushBatch),
