@@ -16,7 +16,7 @@ describe.each(engines)('Open311 publishes only what is public, on %s', (engine) 
     server = await startTestServer(engine);
     const issued = await server.app.inject({ method: 'POST', url: '/api/admin/open311-keys', headers: bearer(await server.token('admin')), payload: { name: 'city-app' } });
     apiKey = (issued.json() as { apiKey: string }).apiKey;
-    const created = eventsBy('agent1').created({ ...confidential, category: 'environment.garbage', requestType: 'complaint' });
+    const created = eventsBy('agent1').created({ ...confidential, category: 'sanitation.garbage', requestType: 'complaint' });
     const pushed = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await server.token('agent1')), payload: { events: [created] } });
     expect(pushed.statusCode).toBe(200);
     const [row] = await server.db.query<{ official_no: string }>(`SELECT official_no FROM tickets WHERE id = $1`, [created.ticketId]);
@@ -89,7 +89,7 @@ describe.each(engines)('Open311 publishes only what is public, on %s', (engine) 
       expect((await get(`/open311/v2/requests.${format}`)).body).toContain(phoneTicket.officialNo);
     }
     expect((await get(`/open311/v2/requests/${phoneTicket.officialNo}.json`)).json()).toMatchObject([
-      { service_request_id: phoneTicket.officialNo, description: '劲松街道某小区楼道长期堆放垃圾，已转物业清理', address: '朝阳区劲松街道', lat: null, long: null, media_url: null, service_code: 'environment.garbage' },
+      { service_request_id: phoneTicket.officialNo, description: '劲松街道某小区楼道长期堆放垃圾，已转物业清理', address: '朝阳区劲松街道', lat: null, long: null, media_url: null, service_code: 'sanitation.garbage' },
     ]);
 
     expect((await as('lead1', `/api/tickets/${filed.ticketId}/unpublish`)).statusCode).toBe(409);

@@ -50,7 +50,7 @@ describe.each(engines)('every Open311 JSON answer conforms to the GeoReport v2 s
     ];
     for (const answer of filed) conforms('post-response', 'POST requests', answer.json());
     conforms('requests', 'GET requests (filed through Open311)', (await get('/open311/v2/requests.json')).json());
-    const created = eventsBy('agent1').created({ category: 'environment.garbage' });
+    const created = eventsBy('agent1').created({ category: 'sanitation.garbage' });
     await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await server.token('agent1')), payload: { events: [created] } });
     const published = await server.app.inject({ method: 'POST', url: `/api/tickets/${created.ticketId}/publish`, headers: bearer(await server.token('lead1')), payload: { summary: '劲松街道某小区楼道垃圾无人清理' } });
     expect(published.statusCode, published.body).toBe(200);

@@ -15,8 +15,12 @@ import { call, centre, onCleanup, workstation } from './workstations';
 
 const status = (core: Core) => call<SyncStatus>(core, 'sync.status');
 const isPush = (path: string) => path.startsWith('/api/sync/push');
-/** The mark of a NUL character in a serialized push, where this stand-in fails as a server that cannot store it would. */
-const nulInJson = '\\u0000';
+/**
+ * The text of the one event the stand-in server fails on, as a server with a bug in storing some
+ * text would. Valid text: the workstation's own checks (which refuse a NUL before it is ever
+ * sent) must let it through, so that only the server's answer can find it.
+ */
+const poisonMark = 'stand-in fails on this text';
 
 async function proxied(serverUrl: string, rule: StandInRule) {
   const proxy = await standInProxy(serverUrl, rule);
@@ -40,6 +44,13 @@ function writeNulTicket(core: Core, actor: string): string {
   return id;
 }
 
+/** A ticket made as any other, whose text the stand-in server fails on; the id of its created event. */
+async function writeMarkedTicket(core: Core): Promise<string> {
+  const ticket = await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, description: `楼内停水，${poisonMark}` } });
+  const [created] = core.db.prepare(`SELECT id FROM ticket_events WHERE ticket_id = ? AND type = 'created'`).all(ticket.id) as { id: string }[];
+  return created!.id;
+}
+
 const eventsOnServer = async (db: Database, ids: readonly string[]) =>
   (await db.query<{ id: string }>(`SELECT id::text AS id FROM events WHERE id = ANY($1::uuid[])`, [ids])).map((r) => r.id).toSorted();
 
@@ -49,13 +60,13 @@ const createdIdsOf = (core: Core) =>
 describe.each(engines)('a workstation meeting poison and failing servers on %s', (engine) => {
   it('delivers the good events around one the server fails on, rejects that one with a reason, and still receives what others send', async () => {
     const { db, server } = await centre(engine);
-    const proxy = await proxied(server.url, (r) => (isPush(r.path) && r.body.includes(nulInJson) ? 500 : null));
+    const proxy = await proxied(server.url, (r) => (isPush(r.path) && r.body.includes(poisonMark) ? 500 : null));
     const a = await signedIn(proxy.url, 'PSN2', 'agent1');
     const b = await signedIn(server.url, 'QTH3', 'agent2');
 
     await a.sync!.stop();
     for (let i = 0; i < 3; i++) await call(a, 'tickets.create', { fields: { ...intakeFields, description: `停水第${i}天` } });
-    const poisonId = writeNulTicket(a, 'agent1');
+    const poisonId = await writeMarkedTicket(a);
     for (let i = 3; i < 6; i++) await call(a, 'tickets.create', { fields: { ...intakeFields, description: `停水第${i}天` } });
     const good = createdIdsOf(a).filter((id) => id !== poisonId);
     a.sync!.start();
@@ -74,11 +85,11 @@ describe.each(engines)('a workstation meeting poison and failing servers on %s',
 
   it('refuses at once an event the server refuses alone (400), and delivers the rest', async () => {
     const { db, server } = await centre(engine);
-    const proxy = await proxied(server.url, (r) => (isPush(r.path) && r.body.includes(nulInJson) ? 400 : null));
+    const proxy = await proxied(server.url, (r) => (isPush(r.path) && r.body.includes(poisonMark) ? 400 : null));
     const a = await signedIn(proxy.url, 'PSR2', 'agent1');
     await a.sync!.stop();
     await call(a, 'tickets.create', { fields: intakeFields });
-    const poisonId = writeNulTicket(a, 'agent1');
+    const poisonId = await writeMarkedTicket(a);
     await call(a, 'tickets.create', { fields: intakeFields });
     const good = createdIdsOf(a).filter((id) => id !== poisonId);
     a.sync!.start();

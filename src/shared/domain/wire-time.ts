@@ -16,7 +16,8 @@ const outsideWindow = `must be between ${wireTimeWindow.from.slice(0, 10)} and $
 export function wireDateTime(options: { offset?: boolean; precision?: number; message?: string } = {}) {
   return z.iso.datetime(options).refine((text) => {
     const ms = Date.parse(text);
-    return ms >= fromMs && ms < untilMs;
+    // Text that is no date at all has its own issue from the format check; one reason is enough.
+    return Number.isNaN(ms) || (ms >= fromMs && ms < untilMs);
   }, outsideWindow);
 }
 
