@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketEvent } from '../../src/shared/domain/ticket';
 import type { PushResult } from '../../src/shared/server-api/sync';
+import { insertEvents } from '../../src/server/events/event-rows';
 import { seedDemoTickets, seedDemoUsers } from '../../src/server/seed/seed';
 import { eventsBy } from '../support/event-builder';
 import { bearer, engines, freshDatabase, startTestServer, type TestServer } from './test-server';
@@ -93,6 +94,21 @@ describe.each(engines)('sync push of poison on %s', (engine) => {
     expect(body.results[0]).toMatchObject({ status: 'accepted' });
     cases.forEach(([, reason], i) => expect(body.results[i + 1]).toMatchObject({ status: 'rejected', reason: expect.stringContaining(reason) }));
     expect(body.results.at(-1)).toMatchObject({ status: 'accepted' });
+  });
+
+  it('still serves an event stored before the plain-text rule (U+FFFE in a note): a pulled page never fails for it', async () => {
+    const agent = eventsBy('agent1');
+    const created = agent.created();
+    await push([created]);
+    // Stored as an older server took it, past today's checks.
+    const note = agent.next(created.ticketId, 'note', { text: '补充\uFFFE' });
+    const [counter] = await server.db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'event_seq'`);
+    const seq = counter!.value + 1;
+    await insertEvents(server.db, [{ seq, event: note, userId: null }]);
+    await server.db.query(`UPDATE counters SET value = $1 WHERE name = 'event_seq'`, [seq]);
+    const pulled = await server.app.inject({ url: `/api/sync/pull?after=${seq - 1}&limit=1`, headers: bearer(await server.token('agent1')) });
+    expect(pulled.statusCode).toBe(200);
+    expect(pulled.json()).toMatchObject({ events: [{ seq, event: { id: note.id, payload: { text: '补充\uFFFE' } } }] });
   });
 
   it("keeps the server's own replays working: the demo seed's agents push history with its own times (some ahead of now)", async () => {

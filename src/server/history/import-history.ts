@@ -4,6 +4,7 @@ import { parseCsv } from '../../shared/csv';
 import { phoneKey } from '../../shared/domain/phone';
 import type { TicketEvent } from '../../shared/domain/ticket';
 import { requestTypes } from '../../shared/domain/ticket';
+import { wireDateTime } from '../../shared/domain/wire-time';
 import type { Database } from '../db/database';
 import { pushEvents } from '../events/push';
 
@@ -21,7 +22,7 @@ import { pushEvents } from '../events/push';
 const rowSchema = z.object({
   text: z.string().trim().min(1, 'text is empty').max(4000),
   category: z.string().trim().min(1, 'category is empty'),
-  created: z.iso.datetime({ offset: true, message: 'created must be ISO 8601 with a zone, e.g. 2025-12-01T09:30:00+08:00' }),
+  created: wireDateTime({ offset: true, message: 'created must be ISO 8601 with a zone, e.g. 2025-12-01T09:30:00+08:00' }, 'created'),
   district: z.string().trim().regex(/^(\d{6})?$/, 'district must be a 6-digit code').optional(),
   street: z.string().trim().regex(/^(\d{9})?$/, 'street must be a 9-digit code').optional(),
   unit: z.string().trim().regex(/^([a-z]+:[0-9A-Za-z_-]{1,40})?$/, 'unit must be a unit code like street:110105017').optional(),

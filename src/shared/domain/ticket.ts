@@ -26,9 +26,10 @@ export const ticketStatusSchema = z.enum(ticketStatuses);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
 /**
- * Text fields are built twice: strict for what comes in (intake, push), as they were for what was
- * stored before the strict checks existed, so reading an old event back never fails a whole page
- * or an outbox (it is refused, with its reason, only when it is sent).
+ * Text fields come in two strengths: plain text for what comes in (intake, push), and as they
+ * always were for what is read back from a store, so an event stored before the plain-text rule
+ * never fails a whole pulled page or outbox when it is read; it is refused, with its reason, only
+ * when it is sent.
  */
 type TextSchema = (max: number) => z.ZodString;
 const storedText: TextSchema = (max) => z.string().trim().max(max);
