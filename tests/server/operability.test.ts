@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
 import { eventsBy } from '../support/event-builder';
+import { until } from '../support/until';
 import { bearer, engines, freshDatabase, startTestServer, testConfig, type TestServer } from './test-server';
 
 describe.each(engines)('operability on %s', (engine) => {
@@ -83,6 +84,10 @@ describe.each(engines)('operability on %s', (engine) => {
   it('finishes in-flight requests when it shuts down', async () => {
     const { db } = await freshDatabase(engine);
     const app = await buildServer({ db, config: testConfig(), logger: false });
+    let pushArrived = false;
+    app.addHook('preHandler', async (request) => {
+      if (request.url === '/api/sync/push') pushArrived = true;
+    });
     const base = await app.listen({ host: '127.0.0.1', port: 0 });
     const login = await fetch(new URL('/api/auth/login', base), {
       method: 'POST',
@@ -97,7 +102,8 @@ describe.each(engines)('operability on %s', (engine) => {
       headers: { 'content-type': 'application/json', ...bearer(token) },
       body: JSON.stringify({ events }),
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Shut down only once the push is being handled: one that arrives after would rightly get 503.
+    await until('the push to reach its handler', () => pushArrived);
     const closing = app.close();
     const response = await inFlight;
     await closing;

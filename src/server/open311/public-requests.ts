@@ -1,7 +1,6 @@
 import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 import { type Ticket, ticketSchema } from '../../shared/domain/ticket';
 import type { Queryable } from '../db/database';
-import { referenceLookup } from '../reference/reference-store';
 
 /** One request as GeoReport v2 shows it; optional values are null, as the public JSON Schemas allow. */
 export interface ServiceRequest {
@@ -81,11 +80,22 @@ const resolutions: Record<string, string> = {
   merged: '已合并 Merged with another request',
 };
 
+// Making a formatter costs far more than using one (a page of requests needs three times a hundred).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string) => {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
 /** A time with its zone offset, in the centre's time zone, as the spec asks (2026-11-29T17:30:00+08:00). */
 export function zoned(iso: string, timeZone: string): string {
   const date = new Date(iso);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    formatterFor(timeZone)
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
@@ -97,6 +107,19 @@ export function zoned(iso: string, timeZone: string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${hh}:${mm}`;
 }
 
+/** The reference items these tickets name (and every SLA policy): a page needs a few dozen, not all thousand. */
+async function referenceFor(db: Queryable, tickets: readonly Ticket[]) {
+  const codes = (pick: (t: Ticket) => string | null | undefined) => [...new Set(tickets.map(pick).filter((c): c is string => Boolean(c)))];
+  const rows = await db.query<{ kind: string; code: string; body: Record<string, unknown> }>(
+    `SELECT kind, code, body FROM reference_items
+     WHERE NOT deleted AND (kind = 'slaPolicy' OR (kind = 'category' AND code = ANY ($1::text[])) OR (kind = 'unit' AND code = ANY ($2::text[]))
+       OR (kind = 'district' AND code = ANY ($3::text[])) OR (kind = 'street' AND code = ANY ($4::text[])))`,
+    [codes((t) => t.fields.category), codes((t) => t.leadUnitCode), codes((t) => t.fields.districtCode), codes((t) => t.fields.streetCode)],
+  );
+  const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r.body]));
+  return (kind: string, code: string) => byKey.get(`${kind}:${code}`);
+}
+
 const named = (body: Record<string, unknown> | undefined) => (body ? `${String(body.zh)} ${String(body.en)}` : '');
 
 /**
@@ -106,9 +129,9 @@ const named = (body: Record<string, unknown> | undefined) => (body ? `${String(b
  * unit's feedback, which are written for the hotline and not for the public.
  */
 export async function toServiceRequests(db: Queryable, rows: readonly PublicRow[], timeZone: string): Promise<{ ticketIds: string[]; requests: ServiceRequest[] }> {
-  const body = await referenceLookup(db, ['category', 'unit', 'slaPolicy', 'district', 'street']);
-  const now = new Date();
   const tickets = rows.map((r) => ticketSchema.parse(r.state));
+  const body = await referenceFor(db, tickets);
+  const now = new Date();
   const requests = rows.map((row, i): ServiceRequest => {
     const t = tickets[i]!;
     const policy = slaPolicyFrom(t, body);

@@ -59,9 +59,11 @@ export class ReadGate {
     try {
       return await read();
     } finally {
-      // The slot passes straight to the next waiting read, so none can overtake it.
+      // The slot passes straight to the next waiting read, so none can overtake it, but only after
+      // the event loop has looked for I/O: on PGlite a query completes without any, and reads
+      // handed on at once would run back to back and keep every other request from being read.
       const next = this.waiting.shift();
-      if (next) next();
+      if (next) setImmediate(next);
       else this.running -= 1;
       this.report();
     }
