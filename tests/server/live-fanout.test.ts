@@ -55,6 +55,22 @@ describe.each(engines)('fan-out carries ids, never data, on %s', (engine) => {
     }
   });
 
+  it('sends each step of a call as it was, even when the call has moved on by the time it is read', async () => {
+    const agent = await signedIn('agent1');
+    const callId = `steps-${engine}`;
+    const base = { callId, from: '13800002222', to: '12345', direction: 'in' };
+    for (const step of [{ event: 'newCall', user: ['agent1'] }, { event: 'answer', user: 'agent1' }, { event: 'hangup', cause: 'normalClearing' }]) {
+      expect((await server.app.inject({ method: 'POST', url: `/api/cti/${switchToken}`, payload: { ...base, ...step } })).statusCode).toBe(200);
+    }
+    await agent.next((m) => m.type === 'call' && m.call.id === callId && m.call.state === 'ended');
+    const steps = agent.received.flatMap((r) => (r.message.type === 'call' && r.message.call.id === callId ? [r.message.call] : []));
+    expect(steps.map((c) => [c.state, c.answeredBy, c.answeredAt !== null, c.endedAt !== null, c.cause])).toEqual([
+      ['ringing', null, false, false, null],
+      ['answered', 'agent1', true, false, null],
+      ['ended', 'agent1', true, true, 'normalClearing'],
+    ]);
+  });
+
   it('links an incident of 300 tickets, answers 201 and sends leads every one of them', async () => {
     const lead = await signedIn('lead1');
     const events: TicketEvent[] = Array.from({ length: 300 }, () => eventsBy('agent1').created());

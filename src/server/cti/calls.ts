@@ -86,16 +86,27 @@ export async function recordCtiEvent(db: Database, switchId: string, event: CtiE
         event.cause ?? null,
       ],
     );
-    // Only the id travels: a call ringing many agents would not fit in a notification's 8,000 bytes.
-    await tx.query(`SELECT pg_notify($1, $2)`, [callsChannel, row!.id]);
+    // Only the state reached and the id travel (`answered:<id>`): a call ringing many agents would not
+    // fit in a notification's 8,000 bytes.
+    await tx.query(`SELECT pg_notify($1, $2)`, [callsChannel, `${row!.state}:${row!.id}`]);
     return toCall(row!);
   });
 }
 
-/** The call as it stands now, for a process told it changed; null if it is not there. */
-export async function callById(db: Queryable, id: string): Promise<Call | null> {
+const stages: Call['state'][] = ['ringing', 'answered', 'ended'];
+
+/**
+ * The call as it was when it reached `state`, for a process told so: read now, it may have moved
+ * on (answered a moment after it rang), and since a call only moves forward, the later steps'
+ * columns are simply left out. Null if it is not there.
+ */
+export async function callAsOf(db: Queryable, id: string, state: Call['state']): Promise<Call | null> {
   const [row] = await db.query<CallRow>(`SELECT ${columns} FROM calls WHERE id = $1`, [id]);
-  return row ? toCall(row) : null;
+  if (!row) return null;
+  const call = toCall(row);
+  if (stages.indexOf(state) >= stages.indexOf(call.state)) return call;
+  const ended = { endedAt: null, cause: null };
+  return state === 'answered' ? { ...call, ...ended, state } : { ...call, ...ended, state, answeredBy: null, answeredAt: null };
 }
 
 /** The agents a call is for: those it rings and the one who answered (screen-pop). */

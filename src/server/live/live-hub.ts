@@ -4,7 +4,7 @@ import type { User } from '../../shared/server-api/auth';
 import type { LiveServerMessage, presenceStateSchema } from '../../shared/server-api/live';
 import type { MonitorTicket } from '../../shared/server-api/monitor';
 import { type LiveSession, sessionsChannel } from '../auth/sessions';
-import { callById, callRecipients, callsChannel } from '../cti/calls';
+import { callAsOf, callRecipients, callsChannel } from '../cti/calls';
 import type { Database, Queryable } from '../db/database';
 import { eventHead } from '../events/pull';
 import { eventsChannel } from '../events/push';
@@ -81,9 +81,10 @@ export class LiveHub {
       }),
       // A call goes to the agents it rings or was answered by (screen-pop) and to the leads (queues).
       await this.db.listen(callsChannel, (payload) => {
-        if (payload === null) return;
+        const [state, id] = splitPayload(payload);
+        if (state !== 'ringing' && state !== 'answered' && state !== 'ended') return;
         this.inOrder(async () => {
-          const call = await callById(this.db, payload);
+          const call = await callAsOf(this.db, id, state);
           if (!call) return;
           const to = callRecipients(call);
           this.send((c) => to.has(c.session.user.username) || isLead(c), { type: 'call', call });
