@@ -108,6 +108,18 @@ describe('a workstation core nobody is signed in to', () => {
     expect(await value(again, 'auth.current')).toMatchObject({ username: testAgent.username, sessionLive: false });
     expect(await again.dispatch('tickets.recent', {})).toMatchObject({ ok: false, error: { code: 'signed_out' } });
   });
+  it('unlocks a screen locked across a restart by signing in again with the same password', async () => {
+    const dataDir = tempDir();
+    const first = coreIn(dataDir);
+    await signInHere(first);
+    await value(first, 'auth.lock');
+    await opened.pop()!.close();
+    const again = coreIn(dataDir);
+    expect(await value(again, 'auth.current')).toMatchObject({ locked: true, sessionLive: false });
+    expect(await again.dispatch('auth.unlock', { password: 'not-the-password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await value(again, 'auth.unlock', { password: testPassword })).toMatchObject({ locked: false, sessionLive: true });
+    expect(await again.dispatch('tickets.recent', {})).toMatchObject({ ok: true });
+  });
 });
 
 describe('the lock-out after wrong passwords checked on this workstation', () => {
