@@ -4,8 +4,10 @@ import { callsByName } from '../../src/shared/contract';
 import { pushedWhileSignedOut } from '../../src/shared/contract/events';
 import { dbState } from '../support/db-state';
 import { intakeFields } from '../support/fixtures';
-import { signInHere, testAgent, testPassword } from '../support/sign-in';
+import { startChildHost } from '../support/child-host';
+import { rememberedIn, signInHere, testAgent, testPassword } from '../support/sign-in';
 import { tempDir } from '../support/temp-dir';
+import { WsTestClient } from '../support/ws-client';
 
 const opened: Core[] = [];
 afterEach(async () => {
@@ -108,6 +110,18 @@ describe('a workstation core nobody is signed in to', () => {
     expect(await value(again, 'auth.current')).toMatchObject({ username: testAgent.username, sessionLive: false });
     expect(await again.dispatch('tickets.recent', {})).toMatchObject({ ok: false, error: { code: 'signed_out' } });
   });
+  it('unlocks a screen locked across a restart by signing in again with the same password', async () => {
+    const dataDir = tempDir();
+    const first = coreIn(dataDir);
+    await signInHere(first);
+    await value(first, 'auth.lock');
+    await opened.pop()!.close();
+    const again = coreIn(dataDir);
+    expect(await value(again, 'auth.current')).toMatchObject({ locked: true, sessionLive: false });
+    expect(await again.dispatch('auth.unlock', { password: 'not-the-password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await value(again, 'auth.unlock', { password: testPassword })).toMatchObject({ locked: false, sessionLive: true });
+    expect(await again.dispatch('tickets.recent', {})).toMatchObject({ ok: true });
+  });
 });
 
 describe('the lock-out after wrong passwords checked on this workstation', () => {
@@ -130,4 +144,28 @@ describe('the lock-out after wrong passwords checked on this workstation', () =>
     clock += 5 * 60_000 + 1;
     expect(await attempt(restarted, testPassword)).toMatchObject({ ok: true, value: { username: testAgent.username } });
   });
+
+  it('holds through a killed and restarted core process', async () => {
+    const dataDir = tempDir();
+    const login = await rememberedIn(dataDir);
+    const guess = async (host: { url: string }, passwords: string[]) => {
+      const client = await WsTestClient.connect(host.url);
+      const codes: string[] = [];
+      for (const password of passwords) {
+        const answer = await client.call('auth.signIn', { ...login, password });
+        codes.push(answer === undefined ? 'no answer' : answer.ok ? 'ok' : answer.error.code);
+      }
+      client.close();
+      return codes;
+    };
+    const first = await startChildHost(dataDir);
+    expect(await guess(first, ['a', 'b', 'c', 'd', 'e', login.password])).toEqual([...Array<string>(5).fill('unauthenticated'), 'rate_limited']);
+    await first.kill();
+    const second = await startChildHost(dataDir);
+    try {
+      expect(await guess(second, [login.password])).toEqual(['rate_limited']);
+    } finally {
+      await second.kill();
+    }
+  }, 60_000);
 });
