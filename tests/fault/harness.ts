@@ -46,6 +46,10 @@ export interface SeedReport {
   seconds: number;
 }
 
+/** Every server and workstation process running, so a seed whose harness broke can stop its own. */
+const live = new Set<{ kill(): Promise<void> }>();
+export const stopLeftovers = () => Promise.all([...live].map((p) => p.kill()));
+
 /** A central server process on a fixed port, so it can be killed and started again behind its proxies. */
 class ServerProcess {
   private handle: ChildProcessHandle | null = null;
@@ -54,7 +58,7 @@ class ServerProcess {
     readonly port: number,
   ) {}
   /** Starts it, trying again if a start fails (a slow machine, a port not yet released). */
-  async start(attempts = 3): Promise<void> {
+  async start(attempts = 5): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.startOnce();
@@ -66,6 +70,7 @@ class ServerProcess {
   }
   private async startOnce() {
     this.handle = await startChildServer(this.databaseUrl, { port: this.port, logLevel: 'silent' });
+    live.add(this);
   }
   get running() {
     return this.handle !== null;
@@ -73,6 +78,7 @@ class ServerProcess {
   async kill() {
     const handle = this.handle;
     this.handle = null;
+    live.delete(this);
     await handle?.kill();
   }
 }
@@ -124,8 +130,12 @@ export class Agent {
         this.pending.delete(message.id);
       });
     });
+    live.add(this);
     child.on('exit', () => {
-      if (this.child === child) this.child = null;
+      if (this.child === child) {
+        this.child = null;
+        live.delete(this);
+      }
       for (const resolve of this.pending.values()) resolve(null);
       this.pending.clear();
     });
@@ -298,7 +308,8 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
       if (server.running) {
         counts.serverKills += 1;
         await server.kill();
-        background.push(sleep(random.int(100, 800)).then(() => server.start()));
+        // A restart that fails (a machine too busy to start it in time) leaves it down until the healing.
+        background.push(sleep(random.int(100, 800)).then(() => server.start().catch(() => undefined)));
       }
     } else if (r < 0.93) {
       const proxy = proxies[agents.indexOf(agent)]!;

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startThrowawayPostgres } from '../support/postgres-cluster';
-import { formatReport, runSeed } from './harness';
+import { formatReport, runSeed, stopLeftovers } from './harness';
 
 const { values } = parseArgs({
   options: { seeds: { type: 'string', default: '10' }, from: { type: 'string', default: '1' }, steps: { type: 'string', default: '150' }, 'server-rules': { type: 'boolean', default: false } },
@@ -26,12 +26,31 @@ const stopCluster = () => {
   cluster?.stop();
 };
 process.on('exit', stopCluster);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 const failed: number[] = [];
 let totals = { writes: 0, kills: 0, partitions: 0, duplicated: 0, poison: 0, revocations: 0 };
+let done = 0;
+const summary = (seeds: number) =>
+  `${seeds - failed.length} passed, ${failed.length} failed — ${totals.writes} writes, ${totals.kills} kills, ` +
+  `${totals.partitions} partitions, ${totals.duplicated} duplicated pushes, ${totals.poison} poison events, ` +
+  `${totals.revocations} sessions revoked over ${seeds} seeds`;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.log(`\ninterrupted after ${done} of ${count} seeds: ${summary(done)}`);
+    process.exit(130);
+  });
+}
 try {
   for (let seed = from; seed < from + count; seed++) {
-    const report = await runSeed(seed, postgresUrl, { steps, serverRules });
+    // A seed whose harness broke (a process that would not start) fails; the run goes on.
+    const report = await runSeed(seed, postgresUrl, { steps, serverRules }).catch((error: unknown) => {
+      console.log(`seed ${seed}: FAIL — the harness broke: ${String(error)}`);
+      return stopLeftovers().then(() => null);
+    });
+    done += 1;
+    if (!report) {
+      failed.push(seed);
+      continue;
+    }
     console.log(formatReport(report));
     if (!report.ok) failed.push(seed);
     totals = {
@@ -46,11 +65,7 @@ try {
 } finally {
   stopCluster();
 }
-console.log(
-  `\n${count - failed.length} passed, ${failed.length} failed — ${totals.writes} writes, ${totals.kills} kills, ` +
-    `${totals.partitions} partitions, ${totals.duplicated} duplicated pushes, ${totals.poison} poison events, ` +
-    `${totals.revocations} sessions revoked over ${count} seeds`,
-);
+console.log(`\n${summary(count)}`);
 if (failed.length) {
   console.log(`failing seeds: ${failed.join(' ')} — reproduce with: npm run test:fault -- --from <seed> --seeds 1`);
   process.exit(1);

@@ -22,7 +22,11 @@ export async function startChildProcess(script: string, env: Record<string, stri
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Still starting, it would take the port the next attempt is given.
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start:\n${output}`));
+    }, 30_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = ready.exec(output);

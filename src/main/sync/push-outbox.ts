@@ -64,9 +64,9 @@ function verdictOf(error: ServerError): 'refused' | 'crashed' | 'transient' {
  *   stored, which it can only answer "duplicate"): if that fails too, the server is at fault and
  *   nothing is counted. If it succeeds, one failure is counted against the event, in its outbox
  *   row, so restarts do not reset it; only the third such failure, each in a round of its own
- *   after a short backoff, rejects the event. A crash of the server that hits one event by chance thus
- *   costs a retry, never a rejection. Until then the push stops there: the events behind wait
- *   rather than overtake it (a note must not reach the server before the ticket it belongs to).
+ *   after a short backoff, rejects the event. A server crash that hits one event by chance thus
+ *   costs a retry rather than a rejection. Until then the push stops there: the events behind
+ *   wait rather than overtake it (a note must not reach the server before its ticket).
  * An unreachable server never gets anything rejected: transient failures end the push as they are.
  * Throws the failure that ended the push; returns when the outbox is empty or the engine stops.
  */
