@@ -24,8 +24,6 @@ export interface SeedOptions {
   workstations?: number;
   servers?: number;
   quiesceTimeoutMs?: number;
-  /** Mix in the poison only the server's rules can tell (absurd times, unknown units). */
-  serverRules?: boolean;
 }
 
 export interface SeedReport {
@@ -247,7 +245,7 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
   };
 
   const poison = new Map<string, { agent: Agent; kind: PoisonKind }>();
-  const poisonStep = pickPoison(seed, options.serverRules ?? false);
+  const poisonStep = pickPoison(seed);
   const signOutEverywhere = revoker(serverDb, () => servers.find((s) => s.running)?.port ?? null);
   const makePoison = async (agent: Agent) => {
     const step = poisonStep();

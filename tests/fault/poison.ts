@@ -20,10 +20,7 @@ export const poisonKinds = [
   'malformedTime',
 ] as const;
 
-/**
- * Poison only the server's rules can tell (its clock, its reference data). Mixed in with
- * `--server-rules` (or FAULT_SERVER_RULES=1) against a server that enforces them.
- */
+/** Poison only the server's rules can tell (its clock, its reference data). */
 export const serverRulePoisonKinds = [
   /** A well-formed time decades before the server's clock. */
   'absurdTime',
@@ -41,9 +38,9 @@ export const bulkTickets = 60;
  * as they were): about one step in fourteen adds an event of one of the poison kinds, revokes the
  * agent's sessions mid-sync, or makes a burst of large tickets.
  */
-export function pickPoison(seed: number, serverRules: boolean): () => PoisonKind | 'revoke' | 'bulk' | null {
+export function pickPoison(seed: number): () => PoisonKind | 'revoke' | 'bulk' | null {
   const random = seededRandom(seed * 7919 + 17);
-  const kinds: PoisonKind[] = [...poisonKinds, ...(serverRules ? serverRulePoisonKinds : [])];
+  const kinds: PoisonKind[] = [...poisonKinds, ...serverRulePoisonKinds];
   return () => {
     if (!random.chance(0.07)) return null;
     const r = random.next();

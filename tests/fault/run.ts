@@ -1,6 +1,5 @@
 /**
- * `npm run test:fault -- --seeds 50 [--from 1] [--steps 150] [--server-rules]`: the seeded fault-injection run
- * (`--server-rules` mixes in the poison only the server's rules can tell, see poison.ts).
+ * `npm run test:fault -- --seeds 50 [--from 1] [--steps 150]`: the seeded fault-injection run.
  * Prints each seed's report; exits non-zero if any seed broke an invariant. Pin a failing seed in
  * pinned-seeds.json once fixed, so `npm test` runs it from then on.
  */
@@ -9,12 +8,11 @@ import { startThrowawayPostgres } from '../support/postgres-cluster';
 import { formatReport, runSeed, stopLeftovers } from './harness';
 
 const { values } = parseArgs({
-  options: { seeds: { type: 'string', default: '10' }, from: { type: 'string', default: '1' }, steps: { type: 'string', default: '150' }, 'server-rules': { type: 'boolean', default: false } },
+  options: { seeds: { type: 'string', default: '10' }, from: { type: 'string', default: '1' }, steps: { type: 'string', default: '150' } },
 });
 const count = Number(values.seeds);
 const from = Number(values.from);
 const steps = Number(values.steps);
-const serverRules = values['server-rules'] || process.env.FAULT_SERVER_RULES === '1';
 
 const cluster = process.env.TEST_DATABASE_URL ? null : await startThrowawayPostgres();
 const postgresUrl = process.env.TEST_DATABASE_URL ?? cluster!.url;
@@ -42,7 +40,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   for (let seed = from; seed < from + count; seed++) {
     // A seed whose harness broke (a process that would not start) fails; the run goes on.
-    const report = await runSeed(seed, postgresUrl, { steps, serverRules }).catch((error: unknown) => {
+    const report = await runSeed(seed, postgresUrl, { steps }).catch((error: unknown) => {
       console.log(`seed ${seed}: FAIL — the harness broke: ${String(error)}`);
       return stopLeftovers().then(() => null);
     });
