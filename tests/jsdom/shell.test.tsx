@@ -104,7 +104,8 @@ describe('refused changes', () => {
     const username = await screen.findByLabelText(/工号/);
     await waitFor(() => expect(document.activeElement).toBe(username));
     await app.user.keyboard(`${testAgent.username}{Tab}${testPassword}{Enter}`);
-    expect(await screen.findByTestId('field-callerPhone')).toBeTruthy();
+    // The password is checked by scrypt (a tenth of a second here, seconds on a busy machine): wait for the outcome, not for a second.
+    expect(await screen.findByTestId('field-callerPhone', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.queryByTestId('signed-out')).toBeNull();
     expect(await screen.findByTestId('signed-in-user')).toBeTruthy();
 

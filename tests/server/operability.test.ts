@@ -43,6 +43,7 @@ describe.each(engines)('operability on %s', (engine) => {
       '/api/admin/open311-keys/{id}/revoke',
       '/api/admin/tickets/{id}/audit',
       '/api/admin/users',
+      '/api/admin/users/{id}',
       '/api/admin/users/{id}/revoke-sessions',
       '/api/auth/login',
       '/api/auth/logout',
