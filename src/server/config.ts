@@ -22,6 +22,8 @@ const envSchema = z.object({
   SIMULATE_UNITS: z.enum(['on', 'off']).default('off'),
   SIMULATE_UNITS_ACCEPT_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
   SIMULATE_UNITS_FEEDBACK_SECONDS: z.coerce.number().min(0).max(86_400).default(600),
+  /** When the category model retrains each night (HH:MM, centre's time zone), or `off`. */
+  TRAIN_AT: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (24-hour clock, e.g. 02:30) or off').default('02:30'),
 });
 
 export interface ServerConfig {
@@ -37,6 +39,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Simulated units, or null when off. */
   simulateUnits: { acceptAfterMs: number; feedbackAfterMs: number } | null;
+  /** HH:MM of the nightly model training, or null when off. */
+  trainAt: string | null;
 }
 
 /** Reads the environment, failing with the variable's name on a bad value. */
@@ -64,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedTickets: e.SEED_TICKETS,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     simulateUnits: e.SIMULATE_UNITS === 'on' ? { acceptAfterMs: e.SIMULATE_UNITS_ACCEPT_SECONDS * 1000, feedbackAfterMs: e.SIMULATE_UNITS_FEEDBACK_SECONDS * 1000 } : null,
+    trainAt: e.TRAIN_AT === 'off' ? null : e.TRAIN_AT,
   };
 }
