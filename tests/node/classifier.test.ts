@@ -81,7 +81,7 @@ describe('category classifier on real messages', () => {
   });
 
   it('prunes the weights that matter least to a budget, and stays right', async () => {
-    const { model } = await trainCategoryModel(train, { cost: 1, temperature: 5, maxWeights: 20_000 });
+    const { model } = await trainCategoryModel(train, { cost: 1, calibration: { temperature: 5, evidence: 0 }, maxWeights: 20_000 });
     expect(model.weights.reduce((a, w) => a + w.length / 2, 0)).toBeLessThanOrEqual(20_000);
     const compiled = compileModel(model);
     const right = test.filter((e) => rankCategories(compiled, e.text)[0]!.category === e.category).length;

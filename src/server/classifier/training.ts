@@ -64,7 +64,7 @@ export async function compareWithCurrent(candidate: CategoryModel, current: Cate
   const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
   if (judged.length >= minFresh && judged.length < examples.length) {
     const older = examples.filter((e) => !since || e.createdAt <= since);
-    const { model: peer } = await trainCategoryModel(older, { ...options, cost: candidate.cost, temperature: candidate.temperature });
+    const { model: peer } = await trainCategoryModel(older, { ...options, cost: candidate.cost, calibration: { temperature: candidate.temperature, evidence: candidate.evidence } });
     const ours = scoreOn(peer, judged);
     const theirs = scoreOn(current, judged);
     const publish = ours.top1 > theirs.top1 || (ours.top1 === theirs.top1 && ours.top3 >= theirs.top3);

@@ -11,31 +11,43 @@ export interface Example {
   category: string;
 }
 
-export interface Corpus {
-  dictionary: string[];
-  /** Per message: its distinct token ids, ascending, and how often each occurs. */
+/** Messages (or parts of them) as distinct token ids, ascending, and how often each occurs. */
+export interface Documents {
   ids: Int32Array[];
   counts: Uint16Array[];
+}
+
+export interface Corpus extends Documents {
+  dictionary: string[];
+  lookup: Map<string, number>;
+  options: FeatureOptions;
   /** Per message: the index of its category in `classes`. */
   labels: Int32Array;
   classes: string[];
 }
 
 export function buildCorpus(examples: readonly Example[], options: FeatureOptions): Corpus {
-  const lookup = new Map<string, number>();
-  const dictionary: string[] = [];
   const classes = [...new Set(examples.map((e) => e.category))].sort();
   const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const corpus: Corpus = { dictionary: [], lookup: new Map(), options, ids: [], counts: [], labels: Int32Array.from(examples, (e) => classIndex.get(e.category)!), classes };
+  const encoded = encode(corpus, examples.map((e) => e.text));
+  corpus.ids = encoded.ids;
+  corpus.counts = encoded.counts;
+  return corpus;
+}
+
+/** Texts as documents over the corpus's dictionary (which grows by the tokens it had not seen). */
+export function encode(corpus: Corpus, texts: readonly string[]): Documents {
   const ids: Int32Array[] = [];
   const counts: Uint16Array[] = [];
-  for (const e of examples) {
+  for (const text of texts) {
     const tally = new Map<number, number>();
-    for (const token of tokenize(e.text, options)) {
-      let id = lookup.get(token);
+    for (const token of tokenize(text, corpus.options)) {
+      let id = corpus.lookup.get(token);
       if (id === undefined) {
-        id = dictionary.length;
-        lookup.set(token, id);
-        dictionary.push(token);
+        id = corpus.dictionary.length;
+        corpus.lookup.set(token, id);
+        corpus.dictionary.push(token);
       }
       tally.set(id, (tally.get(id) ?? 0) + 1);
     }
@@ -43,7 +55,7 @@ export function buildCorpus(examples: readonly Example[], options: FeatureOption
     ids.push(sorted);
     counts.push(Uint16Array.from(sorted, (id) => Math.min(tally.get(id)!, 65_535)));
   }
-  return { dictionary, ids, counts, labels: Int32Array.from(examples, (e) => classIndex.get(e.category)!), classes };
+  return { ids, counts };
 }
 
 /** Stored to three decimals, so the vectors built in training are the ones the shipped model builds. */
@@ -74,12 +86,12 @@ export function chooseVocabulary(corpus: Corpus, members: ArrayLike<number>, min
   return { tokens, idf: Float64Array.from(kept, (id) => roundIdf(inverseDocumentFrequency(members.length, df[id]!))), featureOf };
 }
 
-/** Sublinear TF-IDF rows of unit length for the given messages over a vocabulary. */
-export function vectorize(corpus: Corpus, members: ArrayLike<number>, vocabulary: Vocabulary): Rows {
+/** Sublinear TF-IDF rows of unit length for the given documents over a vocabulary. */
+export function vectorize(corpus: Documents, members: ArrayLike<number>, vocabulary: Vocabulary): Rows {
   const start = new Int32Array(members.length + 1);
   for (let m = 0; m < members.length; m++) {
     let n = 0;
-    for (const id of corpus.ids[members[m]!]!) if (vocabulary.featureOf[id]! >= 0) n++;
+    for (const id of corpus.ids[members[m]!]!) if ((vocabulary.featureOf[id] ?? -1) >= 0) n++;
     start[m + 1] = start[m]! + n;
   }
   const indices = new Int32Array(start[members.length]!);
@@ -90,7 +102,7 @@ export function vectorize(corpus: Corpus, members: ArrayLike<number>, vocabulary
     let k = start[m]!;
     let norm = 0;
     for (let j = 0; j < ids.length; j++) {
-      const f = vocabulary.featureOf[ids[j]!]!;
+      const f = vocabulary.featureOf[ids[j]!] ?? -1;
       if (f < 0) continue;
       const v = (1 + Math.log(counts[j]!)) * vocabulary.idf[f]!;
       indices[k] = f;

@@ -26,8 +26,9 @@ export const categoryModelSchema = z
     weights: z.array(z.array(z.number().int())),
     bias: z.array(z.number()),
     weightScale: z.number().positive(),
-    /** Scores are multiplied by this before the softmax (fitted on held-out folds). */
+    /** Scores are multiplied by temperature × n / (n + evidence) before the softmax, n being the text's known features (both fitted on held-out folds). */
     temperature: z.number().positive(),
+    evidence: z.number().nonnegative(),
     /** The regularisation chosen by cross-validation. */
     cost: z.number().positive(),
     trainedAt: z.string(),
@@ -101,6 +102,9 @@ export function scoreText(compiled: CompiledModel, text: string, vector = vector
   return scores;
 }
 
+/** How far a text with `known` features is trusted: a few characters are weak evidence. */
+export const evidenceScale = (known: number, evidence: number) => (known === 0 ? 0 : known / (known + evidence));
+
 /** Softmax of scores × temperature. */
 export function probabilities(scores: ArrayLike<number>, temperature: number): Float64Array {
   let max = -Infinity;
@@ -118,7 +122,8 @@ export interface Suggestion {
 
 /** Every category with its probability, likeliest first. */
 export function rankCategories(compiled: CompiledModel, text: string, vector = vectorOf(compiled, text)): Suggestion[] {
-  const p = probabilities(scoreText(compiled, text, vector), compiled.model.temperature);
+  const { temperature, evidence } = compiled.model;
+  const p = probabilities(scoreText(compiled, text, vector), temperature * evidenceScale(vector.indices.length, evidence));
   return compiled.model.classes.map((category, c) => ({ category, confidence: p[c]! })).sort((a, b) => b.confidence - a.confidence);
 }
 

@@ -4,8 +4,8 @@
  * fitted on the same held-out folds (so the confidences are honest about messages the model has
  * not seen), and the weights that matter least pruned to keep the shipped model small.
  */
-import { buildCorpus, chooseVocabulary, type Corpus, type Example, stratifiedFolds, vectorize } from './classifier-corpus';
-import { type CategoryModel, type ModelEvaluation, probabilities } from './classifier-model';
+import { buildCorpus, chooseVocabulary, type Corpus, type Documents, encode, type Example, stratifiedFolds, vectorize } from './classifier-corpus';
+import { type CategoryModel, evidenceScale, type ModelEvaluation, probabilities } from './classifier-model';
 import { decision, rowNorms, type Rows, trainBinarySvm } from './classifier-svm';
 
 export type { Example };
@@ -13,9 +13,9 @@ export type { Example };
 export interface TrainOptions {
   /** Candidate costs C for the cross-validation to choose from. */
   costs?: readonly number[];
-  /** Skip the search: train with this cost (and `temperature`). */
+  /** Skip the search: train with this cost (and `calibration`). */
   cost?: number;
-  temperature?: number;
+  calibration?: { temperature: number; evidence: number };
   /** Folds of the cost search's cross-validation. */
   folds?: number;
   /** Features must occur in this many messages. */
@@ -56,22 +56,48 @@ async function fitOneVsRest(rows: Rows, labels: Int32Array, classes: number, cos
   return weights;
 }
 
-/** Held-out scores of every sampled message, for each candidate cost (ascending). */
-export async function crossValidatedScores(corpus: Corpus, members: Int32Array, costs: readonly number[], options: Required<Pick<TrainOptions, 'folds' | 'minDf' | 'maxFeatures' | 'seed' | 'pause'>>) {
+/** Held-out scores, per candidate cost (ascending), with how many known features each row had. */
+export interface HeldOutScores {
+  labels: Int32Array;
+  scores: Float64Array[][];
+  known: Int32Array;
+}
+
+/**
+ * Held-out scores of every sampled message for each candidate cost, and of the beginnings of
+ * some (`openings`, each of the message at `owner`), which is what the agent has typed when the
+ * first suggestions show: the calibration must be honest about those too.
+ */
+export async function crossValidatedScores(
+  corpus: Corpus,
+  members: Int32Array,
+  costs: readonly number[],
+  options: Required<Pick<TrainOptions, 'folds' | 'minDf' | 'maxFeatures' | 'seed' | 'pause'>>,
+  openings: Documents & { owner: Int32Array } = { ids: [], counts: [], owner: new Int32Array(0) },
+): Promise<{ full: HeldOutScores; openings: HeldOutScores }> {
   const k = corpus.classes.length;
   const labels = Int32Array.from(members, (m) => corpus.labels[m]!);
   const fold = stratifiedFolds(labels, options.folds, options.seed);
-  const scores = costs.map(() => Array.from(members, () => new Float64Array(k)));
+  const held = (n: number, label: (i: number) => number): HeldOutScores => ({ labels: Int32Array.from({ length: n }, (_, i) => label(i)), scores: costs.map(() => Array.from({ length: n }, () => new Float64Array(k))), known: new Int32Array(n) });
+  const full = held(members.length, (i) => labels[i]!);
+  const opened = held(openings.owner.length, (i) => labels[openings.owner[i]!]!);
   for (let f = 0; f < options.folds; f++) {
     const trainAt = Int32Array.from(members.keys()).filter((i) => fold[i] !== f);
     const testAt = Int32Array.from(members.keys()).filter((i) => fold[i] === f);
+    const openAt = Int32Array.from(openings.owner.keys()).filter((i) => fold[openings.owner[i]!] === f);
     const vocabulary = chooseVocabulary(corpus, Int32Array.from(trainAt, (i) => members[i]!), options.minDf, options.maxFeatures);
     const trainRows = vectorize(corpus, Int32Array.from(trainAt, (i) => members[i]!), vocabulary);
-    const testRows = vectorize(corpus, Int32Array.from(testAt, (i) => members[i]!), vocabulary);
+    const tests = [
+      { at: testAt, rows: vectorize(corpus, Int32Array.from(testAt, (i) => members[i]!), vocabulary), into: full },
+      { at: openAt, rows: vectorize(openings, openAt, vocabulary), into: opened },
+    ];
     const weights = await fitOneVsRest(trainRows, Int32Array.from(trainAt, (i) => labels[i]!), k, costs, options.pause);
-    weights.forEach((perClass, ci) => testAt.forEach((i, r) => perClass.forEach((w, c) => (scores[ci]![i]![c] = decision(w, testRows, r)))));
+    for (const { at, rows, into } of tests) {
+      at.forEach((i, r) => (into.known[i] = rows.start[r + 1]! - rows.start[r]!));
+      weights.forEach((perClass, ci) => at.forEach((i, r) => perClass.forEach((w, c) => (into.scores[ci]![i]![c] = decision(w, rows, r)))));
+    }
   }
-  return { labels, scores };
+  return { full, openings: opened };
 }
 
 /** Top-1 and top-3 accuracy of score rows against labels. */
@@ -89,9 +115,16 @@ export function accuracy(scores: readonly ArrayLike<number>[], labels: ArrayLike
   return { examples: n, top1: n ? top1 / n : 0, top3: n ? top3 / n : 0 };
 }
 
-/** The temperature with the least log loss on held-out scores (golden-section search on its log). */
-export function fitTemperature(scores: readonly ArrayLike<number>[], labels: ArrayLike<number>): number {
-  const loss = (logT: number) => scores.reduce((sum, s, i) => sum - Math.log(Math.max(probabilities(s, Math.exp(logT))[labels[i]!]!, 1e-12)), 0);
+/** Lengths (in characters) of the message beginnings the calibration also learns from. */
+const openingLengths = [6, 20] as const;
+
+/** The temperature (scores × it) with the least log loss on held-out rows, each row's scores first multiplied by `scale(i)`. */
+function fitTemperature(rows: HeldOutScores[], cost: number, scale: (row: HeldOutScores, i: number) => number): { temperature: number; loss: number } {
+  const loss = (logT: number) => {
+    let sum = 0;
+    for (const row of rows) row.scores[cost]!.forEach((s, i) => (sum -= Math.log(Math.max(probabilities(s, Math.exp(logT) * scale(row, i))[row.labels[i]!]!, 1e-12))));
+    return sum;
+  };
   let a = Math.log(0.1);
   let b = Math.log(100);
   const g = (Math.sqrt(5) - 1) / 2;
@@ -99,22 +132,33 @@ export function fitTemperature(scores: readonly ArrayLike<number>[], labels: Arr
   let x2 = a + g * (b - a);
   let f1 = loss(x1);
   let f2 = loss(x2);
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 30; i++) {
     if (f1 < f2) {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
+      [b, x2, f2] = [x2, x1, f1];
       x1 = b - g * (b - a);
       f1 = loss(x1);
     } else {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
+      [a, x1, f1] = [x1, x2, f2];
       x2 = a + g * (b - a);
       f2 = loss(x2);
     }
   }
-  return Math.round(Math.exp((a + b) / 2) * 1000) / 1000;
+  const temperature = Math.round(Math.exp((a + b) / 2) * 1000) / 1000;
+  return { temperature, loss: loss(Math.log(temperature)) };
+}
+
+/**
+ * Temperature and evidence constant k with the least held-out log loss: a row with n known
+ * features is scored at temperature × n / (n + k), so a few typed characters give modest
+ * confidences and a whole message full ones.
+ */
+export function fitCalibration(rows: HeldOutScores[], cost: number): { temperature: number; evidence: number } {
+  let best = { temperature: 1, evidence: 0, loss: Infinity };
+  for (const evidence of [0, 2, 5, 10, 20, 40]) {
+    const fit = fitTemperature(rows, cost, (row, i) => evidenceScale(row.known[i]!, evidence));
+    if (fit.loss < best.loss) best = { ...fit, evidence };
+  }
+  return { temperature: best.temperature, evidence: best.evidence };
 }
 
 /** A stratified sample of at most `size` message indices (all of them if fewer). */
@@ -168,20 +212,22 @@ export async function trainCategoryModel(examples: readonly Example[], options: 
   if (corpus.classes.length < 2) throw new Error(`Training needs messages of at least two categories; these have ${corpus.classes.length}.`);
   const perClass = Math.min(...corpus.classes.map((_, c) => corpus.labels.filter((l) => l === c).length));
   let cost = options.cost;
-  let temperature = options.temperature;
+  let calibration = options.calibration;
   let evaluation: ModelEvaluation = { examples: 0, top1: 0, top3: 0 };
   const search: TrainedModel['search'] = [];
-  if (cost === undefined || temperature === undefined) {
+  if (cost === undefined || calibration === undefined) {
     const folds = Math.max(2, Math.min(settings.folds, examples.length));
     const members = sample(corpus, options.tuneSample ?? 20_000, settings.seed);
     const costs = cost === undefined ? [...(options.costs ?? defaultCosts)].sort((a, b) => a - b) : [cost];
-    const { labels, scores } = await crossValidatedScores(corpus, members, costs, { ...settings, folds, minDf: perClass < 2 ? 1 : settings.minDf });
-    costs.forEach((c, i) => search.push({ cost: c, evaluation: accuracy(scores[i]!, labels) }));
+    const begun = openingLengths.flatMap((length) => [...members.keys()].filter((i) => examples[members[i]!]!.text.length > length * 1.5).map((i) => ({ i, text: examples[members[i]!]!.text.slice(0, length) })));
+    const openings = { ...encode(corpus, begun.map((b) => b.text)), owner: Int32Array.from(begun, (b) => b.i) };
+    const held = await crossValidatedScores(corpus, members, costs, { ...settings, folds, minDf: perClass < 2 ? 1 : settings.minDf }, openings);
+    costs.forEach((c, i) => search.push({ cost: c, evaluation: accuracy(held.full.scores[i]!, held.full.labels) }));
     // The best top-1, then top-3; among equals the smallest cost (the simplest model).
     const best = search.reduce((a, b) => (b.evaluation.top1 > a.evaluation.top1 || (b.evaluation.top1 === a.evaluation.top1 && b.evaluation.top3 > a.evaluation.top3) ? b : a));
     cost = best.cost;
     evaluation = best.evaluation;
-    temperature ??= fitTemperature(scores[search.indexOf(best)]!, labels);
+    calibration ??= fitCalibration([held.full, held.openings], search.indexOf(best));
   }
   const everyone = Int32Array.from(corpus.labels.keys());
   const vocabulary = chooseVocabulary(corpus, everyone, settings.minDf, settings.maxFeatures);
@@ -199,7 +245,7 @@ export async function trainCategoryModel(examples: readonly Example[], options: 
       weights: prune(weights, features, options.maxWeights ?? 400_000),
       bias: weights.map((w) => Math.round(w[features]! * weightScale) / weightScale),
       weightScale,
-      temperature,
+      ...calibration,
       cost,
       trainedAt: (options.now?.() ?? new Date()).toISOString(),
       trainedThrough: options.trainedThrough ?? null,
