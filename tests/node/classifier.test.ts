@@ -86,5 +86,8 @@ describe('category classifier on real messages', () => {
     const compiled = compileModel(model);
     const right = test.filter((e) => rankCategories(compiled, e.text)[0]!.category === e.category).length;
     expect(right / test.length).toBeGreaterThan(0.75);
+    // A byte budget prunes further until the model fits.
+    const { model: small } = await trainCategoryModel(train, { cost: 1, calibration: { temperature: 5, evidence: 0 }, maxBytes: 900_000 });
+    expect(new TextEncoder().encode(JSON.stringify(small)).length).toBeLessThanOrEqual(900_000);
   });
 });

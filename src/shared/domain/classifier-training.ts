@@ -23,6 +23,8 @@ export interface TrainOptions {
   maxFeatures?: number;
   /** Weights kept in the shipped model, over all classes (the largest in magnitude). */
   maxWeights?: number;
+  /** The shipped model's JSON stays under this many bytes: fewer weights are kept until it does. */
+  maxBytes?: number;
   trigrams?: boolean;
   /** The cross-validation runs on at most this many messages (a stratified sample). */
   tuneSample?: number;
@@ -234,23 +236,26 @@ export async function trainCategoryModel(examples: readonly Example[], options: 
   const rows = vectorize(corpus, everyone, vocabulary);
   const [weights] = (await fitOneVsRest(rows, corpus.labels, corpus.classes.length, [cost], settings.pause)) as [Float64Array[]];
   const features = vocabulary.tokens.length;
-  return {
-    search,
-    model: {
-      kind: 'linear-svm',
-      classes: corpus.classes,
-      trigrams: options.trigrams ?? false,
-      features: Array.from(vocabulary.tokens, (id) => corpus.dictionary[id]!),
-      idf: Array.from(vocabulary.idf, (x) => Math.round(x * 1000)),
-      weights: prune(weights, features, options.maxWeights ?? 400_000),
-      bias: weights.map((w) => Math.round(w[features]! * weightScale) / weightScale),
-      weightScale,
-      ...calibration,
-      cost,
-      trainedAt: (options.now?.() ?? new Date()).toISOString(),
-      trainedThrough: options.trainedThrough ?? null,
-      examples: examples.length,
-      evaluation,
-    },
+  const model: CategoryModel = {
+    kind: 'linear-svm',
+    classes: corpus.classes,
+    trigrams: options.trigrams ?? false,
+    features: Array.from(vocabulary.tokens, (id) => corpus.dictionary[id]!),
+    idf: Array.from(vocabulary.idf, (x) => Math.round(x * 1000)),
+    weights: [],
+    bias: weights.map((w) => Math.round(w[features]! * weightScale) / weightScale),
+    weightScale,
+    ...calibration,
+    cost,
+    trainedAt: (options.now?.() ?? new Date()).toISOString(),
+    trainedThrough: options.trainedThrough ?? null,
+    examples: examples.length,
+    evaluation,
   };
+  const maxBytes = options.maxBytes ?? 4_800_000;
+  for (let budget = options.maxWeights ?? 400_000; ; budget = Math.floor(budget * 0.8)) {
+    model.weights = prune(weights, features, budget);
+    if (budget < 1000 || new TextEncoder().encode(JSON.stringify(model)).length <= maxBytes) break;
+  }
+  return { search, model };
 }
