@@ -17,6 +17,9 @@ function history(count: number, seed: number, from: number, scrambled = false): 
 const day = Date.UTC(2026, 0, 1);
 const options = { costs: [1], folds: 3 };
 
+/** Training is CPU-bound: on a shared machine it takes several times longer than alone. */
+const trainingTimeout = 180_000;
+
 describe('retraining publishes only a model that is not worse on held-out messages', () => {
   it('judges on messages newer than the model in use, which neither model learned from', async () => {
     const older = history(300, 1, day);
@@ -31,7 +34,7 @@ describe('retraining publishes only a model that is not worse on held-out messag
     const { model: scrambled } = await buildModel([...history(300, 1, day, true), ...history(60, 2, day + 86_400_000, true)], options);
     const worse = await compareWithCurrent(scrambled, good, [...history(300, 1, day, true), ...newer], options);
     expect(worse.publish).toBe(false);
-  });
+  }, trainingTimeout);
 
   it('falls back to the cross-validated figures when nothing new came in, and publishes when no model is in use', async () => {
     const examples = history(300, 3, day);
@@ -40,7 +43,7 @@ describe('retraining publishes only a model that is not worse on held-out messag
     expect((await compareWithCurrent(scrambled, good, examples, options)).publish).toBe(false);
     expect((await compareWithCurrent(good, scrambled, examples, options)).publish).toBe(true);
     expect(await compareWithCurrent(good, null, examples, options)).toEqual({ publish: true, reason: 'no model in use' });
-  });
+  }, trainingTimeout);
 });
 
 describe('nightly training time', () => {

@@ -29,6 +29,9 @@ function split(trainSize: number, testSize: number) {
   return { train, test };
 }
 
+/** Training is CPU-bound: on a shared machine it takes several times longer than alone. */
+const trainingTimeout = 180_000;
+
 describe('category classifier features', () => {
   it('splits Han runs into 1- and 2-grams and keeps Latin words and digit runs (by length) apart', () => {
     expect(tokenize('暖气不热 3号楼 WiFi １２３４５')).toEqual(['暖', '暖气', '气', '气不', '不', '不热', '热', '#1', '号', '号楼', '楼', 'w:wifi', '#5']);
@@ -52,7 +55,7 @@ describe('category classifier on real messages', () => {
     expect(top1).toBeGreaterThan(0.8);
     expect(top3).toBeGreaterThan(0.95);
     expect(top1).toBeGreaterThan(baselineTop1);
-  });
+  }, trainingTimeout);
 
   it('gives confidences that match how often it is right, and suggests nothing when unsure', async () => {
     const { model } = await trained;
@@ -71,14 +74,14 @@ describe('category classifier on real messages', () => {
     expect(shown.reduce((a, s) => a + s.confidence, 0)).toBeLessThanOrEqual(1);
     // Nothing the model knows: no three guesses at a few percent each.
     expect(suggest(compiled, 'ok')).toEqual([]);
-  });
+  }, trainingTimeout);
 
   it('keeps its wire format typed: a damaged model is refused, not half-read', async () => {
     const { model } = await trained;
     expect(categoryModelSchema.safeParse({ ...model, bias: model.bias.slice(1) }).success).toBe(false);
     expect(categoryModelSchema.safeParse({ ...model, weights: model.weights.map((w) => [...w, 1]) }).success).toBe(false);
     expect(categoryModelSchema.safeParse({ ...model, kind: 'twcnb' }).success).toBe(false);
-  });
+  }, trainingTimeout);
 
   it('prunes the weights that matter least to a budget, and stays right', async () => {
     const { model } = await trainCategoryModel(train, { cost: 1, calibration: { temperature: 5, evidence: 0 }, maxWeights: 20_000 });
@@ -89,5 +92,5 @@ describe('category classifier on real messages', () => {
     // A byte budget prunes further until the model fits.
     const { model: small } = await trainCategoryModel(train, { cost: 1, calibration: { temperature: 5, evidence: 0 }, maxBytes: 900_000 });
     expect(new TextEncoder().encode(JSON.stringify(small)).length).toBeLessThanOrEqual(900_000);
-  });
+  }, trainingTimeout);
 });
