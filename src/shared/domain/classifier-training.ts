@@ -5,7 +5,7 @@
  * not seen), and the weights that matter least pruned to keep the shipped model small.
  */
 import { buildCorpus, chooseVocabulary, type Corpus, type Documents, encode, type Example, stratifiedFolds, vectorize } from './classifier-corpus';
-import { type CategoryModel, evidenceScale, type ModelEvaluation, probabilities } from './classifier-model';
+import { type CategoryModel, evidenceScale, type ModelEvaluation } from './classifier-model';
 import { decision, rowNorms, type Rows, trainBinarySvm } from './classifier-svm';
 
 export type { Example };
@@ -35,7 +35,7 @@ export interface TrainOptions {
   pause?: () => Promise<void>;
 }
 
-export const defaultCosts = [0.3, 1, 3, 10] as const;
+export const defaultCosts = [1, 3] as const;
 const weightScale = 10_000;
 
 /**
@@ -120,11 +120,20 @@ export function accuracy(scores: readonly ArrayLike<number>[], labels: ArrayLike
 /** Lengths (in characters) of the message beginnings the calibration also learns from. */
 const openingLengths = [6, 20] as const;
 
+/** log softmax(scores × temperature)[label], without allocating: the calibration evaluates it millions of times. */
+function logProbability(scores: ArrayLike<number>, label: number, temperature: number): number {
+  let max = -Infinity;
+  for (let c = 0; c < scores.length; c++) max = Math.max(max, scores[c]! * temperature);
+  let sum = 0;
+  for (let c = 0; c < scores.length; c++) sum += Math.exp(scores[c]! * temperature - max);
+  return scores[label]! * temperature - max - Math.log(sum);
+}
+
 /** The temperature (scores × it) with the least log loss on held-out rows, each row's scores first multiplied by `scale(i)`. */
 function fitTemperature(rows: HeldOutScores[], cost: number, scale: (row: HeldOutScores, i: number) => number): { temperature: number; loss: number } {
   const loss = (logT: number) => {
     let sum = 0;
-    for (const row of rows) row.scores[cost]!.forEach((s, i) => (sum -= Math.log(Math.max(probabilities(s, Math.exp(logT) * scale(row, i))[row.labels[i]!]!, 1e-12))));
+    for (const row of rows) row.scores[cost]!.forEach((s, i) => (sum -= Math.max(logProbability(s, row.labels[i]!, Math.exp(logT) * scale(row, i)), Math.log(1e-12))));
     return sum;
   };
   let a = Math.log(0.1);
