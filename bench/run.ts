@@ -16,6 +16,7 @@ import { seededRandom } from '../src/server/seed/random';
 import { startThrowawayPostgres } from '../tests/support/postgres-cluster';
 import { bootstrapResult, bootstrapWorkstation, copyCentre, rawInsert } from './measures/bootstrap';
 import { measureCoreMemory, measureLookups } from './measures/cache-lookups';
+import { measureClassifier } from './measures/classifier';
 import { startCentralServer } from './measures/central-server';
 import { measureInBrowser } from './measures/browser';
 import { measurePeer, registerOfflineTickets } from './measures/peer-pouchdb';
@@ -94,6 +95,9 @@ try {
   const peer = await measurePeer({ clusterUrl: cluster.url, dir: peerDir, seed: peerSeed, count: peerCount, log });
   log(`  ${peer.detail}`);
   results.push(peer);
+  const classifier = await measureClassifier(dataDir);
+  log(`  classifier: trained in ${classifier[0]!.median?.toFixed(1)} s, suggestion p99 ${classifier[1]!.p99?.toFixed(2)} ms`);
+  results.push(...classifier);
 } finally {
   for (const stop of stops.reverse()) await stop();
   cluster.stop();

@@ -24,6 +24,8 @@ const envSchema = z.object({
   SIMULATE_UNITS: z.enum(['on', 'off']).default('off'),
   SIMULATE_UNITS_ACCEPT_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
   SIMULATE_UNITS_FEEDBACK_SECONDS: z.coerce.number().min(0).max(86_400).default(600),
+  /** When the category model retrains each night (HH:MM, centre's time zone), or `off`. */
+  TRAIN_AT: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (24-hour clock, e.g. 02:30) or off').default('02:30'),
 });
 
 export interface ServerConfig {
@@ -40,6 +42,8 @@ export interface ServerConfig {
   open311ReadsPerMinute: number;
   /** Simulated units, or null when off. */
   simulateUnits: { acceptAfterMs: number; feedbackAfterMs: number } | null;
+  /** HH:MM of the nightly model training, or null when off. */
+  trainAt: string | null;
 }
 
 /** Reads the environment, failing with the variable's name on a bad value. */
@@ -68,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     open311ReadsPerMinute: e.OPEN311_READS_PER_MINUTE,
     simulateUnits: e.SIMULATE_UNITS === 'on' ? { acceptAfterMs: e.SIMULATE_UNITS_ACCEPT_SECONDS * 1000, feedbackAfterMs: e.SIMULATE_UNITS_FEEDBACK_SECONDS * 1000 } : null,
+    trainAt: e.TRAIN_AT === 'off' ? null : e.TRAIN_AT,
   };
 }

@@ -3,6 +3,7 @@
  * PostgreSQL; on an empty embedded database it seeds the demo centre (SEED_DEMO=auto).
  */
 import { buildServer } from './app';
+import { scheduleNightlyTraining } from './classifier/nightly';
 import { loadConfig } from './config';
 import { openServerDatabase } from './db/open';
 import { seedDemo } from './seed/seed';
@@ -23,6 +24,10 @@ async function main() {
     const stopUnits = startUnitSimulator(db, { ...config.simulateUnits, timeZone: config.timeZone, log: app.log });
     app.addHook('onClose', stopUnits);
     console.log(`Simulated units: accept after ${config.simulateUnits.acceptAfterMs / 1000} s, report back after ${config.simulateUnits.feedbackAfterMs / 1000} s more.`);
+  }
+  if (config.trainAt) {
+    app.addHook('onClose', scheduleNightlyTraining(db, { timeOfDay: config.trainAt, timeZone: config.timeZone, log: app.log }));
+    console.log(`The category model retrains each night at ${config.trainAt} (${config.timeZone}); TRAIN_AT=off turns this off.`);
   }
   await app.listen({ host: config.host, port: config.port });
   console.log(`Hotline central server on http://${config.host}:${(app.server.address() as { port: number }).port}/ (${db.engine})`);

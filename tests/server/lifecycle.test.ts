@@ -83,22 +83,23 @@ describe('learned category suggestions', () => {
   it('are trained on the server, shipped as reference data, and suggest on the workstation offline', async () => {
     const { db, server } = await centre('pglite');
     const random = seededRandom(5);
-    const examples = Array.from({ length: 600 }, () => {
+    const examples = Array.from({ length: 600 }, (_, i) => {
       const category = random.pick(categoriesWithText);
-      return { text: describeProblem(random, category, random.pick(['劲松小区', '望京西园', '方庄芳城园'])), category };
+      return { text: describeProblem(random, category, random.pick(['劲松小区', '望京西园', '方庄芳城园'])), category, createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() };
     });
-    const { model, evaluation } = buildModel(examples);
-    expect(evaluation.ours.top3).toBeGreaterThan(0.9);
-    await publishModel(db, model, evaluation);
+    // One cost: what is tested here is the way to the workstation, not the search.
+    const { model } = await buildModel(examples, { costs: [1] });
+    expect(model.evaluation.top3).toBeGreaterThan(0.9);
+    await publishModel(db, model);
 
     const core = workstation(server.url, 'KCC4');
     await call(core, 'auth.signIn', { username: 'agent3', password: demoPassword });
     await until('model cached', async () => (await call<unknown[]>(core, 'reference.list', { kinds: ['model'] })).length === 1);
     await server.app.close();
     const suggestions = await call<{ category: string; confidence: number }[]>(core, 'tickets.suggestCategories', { text: '你好，我家暖气一点都不热，室温只有十五度' });
-    expect(suggestions).toHaveLength(3);
     expect(suggestions[0]!.category).toBe('heating.temperature');
-    expect(suggestions[0]!.confidence).toBeGreaterThan(suggestions[1]!.confidence);
+    expect(suggestions[0]!.confidence).toBeGreaterThan(0.5);
+    expect(suggestions.reduce((a, s) => a + s.confidence, 0)).toBeLessThanOrEqual(1);
     expect(await call(core, 'tickets.suggestCategories', { text: '' })).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/result';
 import { discardDraft } from '../store/drafts-store';
 import { dismissRejection, getTicket, lastConfirmedSeq, nextInSequence, openRejectedEvent, openRejections, recentTickets, recordEvent, summariesOf } from '../store/ticket-store';
 import { similarOpenTickets } from '../store/caller-store';
-import { suggestCategories } from '../store/classifier-store';
+import { classifierStore } from '../store/classifier-store';
 import { linkCallToTicket } from '../store/calls-store';
 import { searchTicketIds } from '../store/search-index';
 import { currentSyncStatus } from './sync';
@@ -17,6 +17,7 @@ import type { CoreDeps, DomainHandlers } from './types';
 
 export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
   const { db, bus, identity, now, sync, signin } = deps;
+  const classifier = classifierStore(db);
   // The signed-in agent (the server checks it). The dispatcher lets no write through without one;
   // this refuses too, so no path can record an event in nobody's name.
   const actor = () => {
@@ -61,7 +62,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
       sync?.presence.wrappedUp();
       return saved(ticket);
     },
-    suggestCategories: ({ text }) => suggestCategories(db, text),
+    suggestCategories: ({ text }) => classifier.suggest(text),
     search: ({ query, limit }) => summariesOf(db, searchTicketIds(db, query, limit)),
     similar: ({ category, streetCode, description, limit }) =>
       similarOpenTickets(db, { category, streetCode, description, since: new Date(now().getTime() - duplicateWindowMs).toISOString() }, limit),

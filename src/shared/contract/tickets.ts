@@ -177,7 +177,7 @@ export const ticketsCalls = {
     output: z.array(ticketSummarySchema),
   }),
   suggestCategories: defineCall({
-    doc: 'The three likeliest categories for a description, with confidence, from the classifier shipped with the reference data (offline too).',
+    doc: 'Up to three likeliest categories for a description with calibrated confidences (adding up to at most 1; none when the model is unsure), from the classifier shipped with the reference data (offline too).',
     input: z.strictObject({ text: z.string().max(4000) }),
     output: z.array(z.strictObject({ category: z.string(), confidence: z.number().min(0).max(1) })),
   }),

@@ -1,0 +1,45 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/database';
+import { retrain } from './training';
+
+/** Milliseconds from `now` until the next `HH:MM` on the clock of `timeZone` (never 0: a run just made waits a day). */
+export function msUntil(timeOfDay: string, timeZone: string, now: Date): number {
+  const [hours, minutes] = timeOfDay.split(':').map(Number) as [number, number];
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]),
+  );
+  const secondsNow = (Number(parts.hour) % 24) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
+  let wait = hours * 3600 + minutes * 60 - secondsNow;
+  if (wait <= 0) wait += 86_400;
+  return wait * 1000 - now.getMilliseconds();
+}
+
+/**
+ * Retrains the category model every night at `timeOfDay` (the centre's time zone), publishing it
+ * only if it is not worse than the one in use. Training yields to the event loop between steps, so
+ * the server keeps answering meanwhile. Returns a stop function.
+ */
+export function scheduleNightlyTraining(db: Database, options: { timeOfDay: string; timeZone: string; log: FastifyBaseLogger }): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const plan = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void run(), msUntil(options.timeOfDay, options.timeZone, new Date()));
+    timer.unref();
+  };
+  const run = async () => {
+    try {
+      const { model, verdict, seconds } = await retrain(db, { pause });
+      options.log.info({ examples: model.examples, top1: model.evaluation.top1, top3: model.evaluation.top3, seconds, published: verdict.publish, reason: verdict.reason }, 'nightly category model training');
+    } catch (error) {
+      options.log.warn({ err: error }, 'nightly category model training failed; the model in use stays');
+    }
+    plan();
+  };
+  plan();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
