@@ -3,7 +3,7 @@
  * repository): training time of the whole pipeline (cost search, calibration, final model), the
  * shipped model's size, and suggestion latency at the keystroke through a workstation core.
  * Needs no centre: `npx tsx bench/measures/classifier.ts` runs it alone.
- * `-- --scale N [--categories K]` times training on N messages made of sentences of the real ones
+ * `--scale N [--categories K]` times training on N messages made of sentences of the real ones
  * (K categories, each a real one's sentences, K > 7 splitting them), for the scaling targets.
  */
 import fs from 'node:fs';

@@ -50,7 +50,8 @@ export function trainBinarySvm(rows: Rows, labels: Int8Array, cost: number, norm
   const n = labels.length;
   const tolerance = options.tolerance ?? 0.1;
   const maxPasses = options.maxPasses ?? 200;
-  const w = new Float64Array(rows.features + 1);
+  const biasAt = rows.features;
+  const w = new Float64Array(biasAt + 1);
   const alpha = options.start ? Float64Array.from(options.start) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (alpha[i] === 0) continue;
@@ -72,20 +73,25 @@ export function trainBinarySvm(rows: Rows, labels: Int8Array, cost: number, norm
     let minNew = Infinity;
     for (let s = 0; s < active; s++) {
       const j = s + random(active - s);
-      [order[s], order[j]] = [order[j]!, order[s]!];
+      const t = order[s]!;
+      order[s] = order[j]!;
+      order[j] = t;
     }
     for (let s = 0; s < active; s++) {
       const i = order[s]!;
       const y = labels[i]!;
-      let dot = w[rows.features]! * bias;
-      for (let k = start[i]!; k < start[i + 1]!; k++) dot += w[indices[k]!]! * values[k]!;
+      const from = start[i]!;
+      const to = start[i + 1]!;
+      let dot = w[biasAt]! * bias;
+      for (let k = from; k < to; k++) dot += w[indices[k]!]! * values[k]!;
       const gradient = y * dot - 1 + alpha[i]! * diagonal;
       let projected = gradient;
       if (alpha[i] === 0) {
         if (gradient > maxOld) {
           // Outside the margin and likely to stay there: set aside until the final check.
           active--;
-          [order[s], order[active]] = [order[active]!, order[s]!];
+          order[s] = order[active]!;
+          order[active] = i;
           s--;
           continue;
         }
@@ -97,8 +103,8 @@ export function trainBinarySvm(rows: Rows, labels: Int8Array, cost: number, norm
         const old = alpha[i]!;
         alpha[i] = Math.max(old - gradient / (norms[i]! + diagonal), 0);
         const step = (alpha[i]! - old) * y;
-        for (let k = start[i]!; k < start[i + 1]!; k++) w[indices[k]!]! += step * values[k]!;
-        w[rows.features]! += step * bias;
+        for (let k = from; k < to; k++) w[indices[k]!]! += step * values[k]!;
+        w[biasAt]! += step * bias;
       }
     }
     if (maxNew - minNew <= tolerance) {
