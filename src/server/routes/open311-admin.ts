@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema } from '../../shared/domain/ids';
 import { currentUser, requireRole } from '../plugins/auth';
+import { publicAnswers } from '../open311/answer-cache';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../open311/api-keys';
 import { publicationSchema, publicSummarySchema, publishTicket, unpublishTicket } from '../open311/publication';
 import type { RouteContext } from './context';
@@ -36,7 +37,11 @@ export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
         response: { 200: publicationSchema },
       },
     },
-    async (request) => publishTicket(db, currentUser(request), request.params.id, request.body.summary),
+    async (request) => {
+      const publication = await publishTicket(db, currentUser(request), request.params.id, request.body.summary);
+      publicAnswers(db).clear();
+      return publication;
+    },
   );
   app.post(
     '/api/tickets/:id/unpublish',
@@ -48,6 +53,10 @@ export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
         response: { 200: z.object({ ticketId: z.string(), unpublished: z.literal(true) }) },
       },
     },
-    async (request) => unpublishTicket(db, currentUser(request), request.params.id),
+    async (request) => {
+      const unpublished = await unpublishTicket(db, currentUser(request), request.params.id);
+      publicAnswers(db).clear();
+      return unpublished;
+    },
   );
 };
