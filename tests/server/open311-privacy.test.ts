@@ -95,6 +95,7 @@ describe.each(engines)('Open311 publishes only what is public, on %s', (engine) 
     expect((await as('lead1', `/api/tickets/${filed.ticketId}/unpublish`)).statusCode).toBe(409);
     expect((await as('admin', `/api/tickets/${phoneTicket.id}/unpublish`)).statusCode).toBe(200);
     expect((await get(`/open311/v2/requests/${phoneTicket.officialNo}.json`)).statusCode).toBe(404);
+    for (const format of ['json', 'xml']) expect((await get(`/open311/v2/requests.${format}`)).body).not.toContain(phoneTicket.officialNo);
     expect((await as('admin', `/api/tickets/${phoneTicket.id}/unpublish`)).statusCode).toBe(404);
 
     const trail = await server.app.inject({ url: `/api/admin/tickets/${phoneTicket.id}/audit`, headers: bearer(await server.token('admin')) });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idSchema } from '../../shared/domain/ids';
 import { newOpen311KeySchema } from '../../shared/server-api/admin';
 import { currentUser, requireRole } from '../plugins/auth';
+import { publicAnswers } from '../open311/answer-cache';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../open311/api-keys';
 import { publicationSchema, publicSummarySchema, publishTicket, unpublishTicket } from '../open311/publication';
 import type { RouteContext } from './context';
@@ -37,7 +38,11 @@ export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
         response: { 200: publicationSchema },
       },
     },
-    async (request) => publishTicket(db, currentUser(request), request.params.id, request.body.summary),
+    async (request) => {
+      const publication = await publishTicket(db, currentUser(request), request.params.id, request.body.summary);
+      publicAnswers(db).clear();
+      return publication;
+    },
   );
   app.post(
     '/api/tickets/:id/unpublish',
@@ -49,6 +54,10 @@ export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
         response: { 200: z.object({ ticketId: z.string(), unpublished: z.literal(true) }) },
       },
     },
-    async (request) => unpublishTicket(db, currentUser(request), request.params.id),
+    async (request) => {
+      const unpublished = await unpublishTicket(db, currentUser(request), request.params.id);
+      publicAnswers(db).clear();
+      return unpublished;
+    },
   );
 };

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRead } from '../audit/audit-log';
 import { clientForKey } from '../open311/api-keys';
-import { type Format, formatOf, send, sendError } from '../open311/answer';
+import { type Format, formatOf, render, send, sendError, sendText } from '../open311/answer';
+import { publicAnswers, queryKey } from '../open311/answer-cache';
 import { listServices, serviceAttributes } from '../open311/catalogue';
 import { refuseAbsurdDate, refuseUnsafeText } from '../open311/input';
 import { publicRequestPage, publicRequestsById, toServiceRequests } from '../open311/public-requests';
@@ -67,6 +68,7 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     metrics.open311Reads.set({ state: 'running' }, running);
     metrics.open311Reads.set({ state: 'waiting' }, waiting);
   });
+  const answers = publicAnswers(db);
   /** A public read: counted against the client's allowance, then through the gate. */
   const read = <T>(request: FastifyRequest, fn: () => Promise<T>) => {
     rateLimit.take(request.ip);
@@ -105,14 +107,20 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
       const statuses = list(query.status);
       if (statuses.some((s) => s !== 'open' && s !== 'closed')) throw new Open311Error(400, 'status must be open or closed');
       const serviceCodes = list(query.service_code);
-      const { requests } = await read(request, async () => {
-        // The spec: with service_request_id given, the other filters are ignored.
-        const rows = ids.length > 0 ? await publicRequestsById(db, ids) : await publicRequestPage(db, { start, end, serviceCodes, statuses, page, pageSize });
-        const answer = await toServiceRequests(db, rows, config.timeZone);
-        await auditRead(db, open311Reader, answer.ticketIds, 'open311 GET requests');
-        return answer;
-      });
-      return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests as unknown as XmlObject[]));
+      rateLimit.take(request.ip);
+      // The spec: with service_request_id given, the other filters are ignored.
+      const key = ids.length > 0
+        ? queryKey({ format, ids })
+        : queryKey({ format, page, pageSize, start: query.start_date ? start.toISOString() : null, end: query.end_date ? end.toISOString() : null, statuses, serviceCodes });
+      const text = await answers.answer(key, () =>
+        gate.run(async () => {
+          const rows = ids.length > 0 ? await publicRequestsById(db, ids) : await publicRequestPage(db, { start, end, serviceCodes, statuses, page, pageSize });
+          const { ticketIds, requests } = await toServiceRequests(db, rows, config.timeZone);
+          await auditRead(db, open311Reader, ticketIds, 'open311 GET requests');
+          return render(format, requests, () => toXml('service_requests', 'request', requests as unknown as XmlObject[]));
+        }),
+      );
+      return sendText(reply, format, 200, text);
     });
 
     app.post(`/v2/requests.${format}`, { schema: { hide: true } }, async (request, reply) => {
@@ -122,6 +130,7 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
       const client = await clientForKey(db, apiKey);
       if (!client) throw new Open311Error(403, 'api_key is not valid');
       const { serviceRequestId } = await createRequest(db, client, body, config.timeZone);
+      answers.clear();
       const answer = [{ service_request_id: serviceRequestId, service_notice: '市民热线已受理 Received by the citizen hotline', account_id: null }];
       return send(reply, format, 200, answer, () => toXml('service_requests', 'request', answer));
     });
