@@ -90,13 +90,14 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
   });
 
   it("learns of another workstation's ticket from the live hint, long before its next poll", async () => {
-    const { server } = await centre(engine);
+    const { db, server } = await centre(engine);
     const maker = workstation(server.url, 'MKR2');
     const watcher = workstation(server.url, 'WCH3', undefined, 10 * 60_000);
     await call(maker, 'auth.signIn', { username: 'agent1', password: demoPassword });
     await call(watcher, 'auth.signIn', { username: 'agent2', password: demoPassword });
     await until('watcher online', async () => (await status(watcher)).connection === 'online');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // its live socket says hello
+    // Its live socket is welcomed before it reports its presence: once that is stored, the hub has it.
+    await until('watcher live', async () => (await db.query(`SELECT 1 FROM presence p JOIN users u ON u.id = p.user_id WHERE u.username = 'agent2'`)).length > 0);
     const created = await call<Ticket>(maker, 'tickets.create', { fields: intakeFields });
     const started = performance.now();
     await until('watcher has it', async () => (await watcher.dispatch('tickets.get', { id: created.id })).ok, 5000);
