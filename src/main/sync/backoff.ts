@@ -6,3 +6,11 @@ export function backoffDelay(failures: number, random: () => number, baseMs = 50
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, failures - 1));
   return Math.round(random() * ceiling);
 }
+
+/** Runs `run` after `ms` and returns what cancels it; tests pass one that records the delays and fires on demand. */
+export type Schedule = (run: () => void, ms: number) => () => void;
+
+export const realSchedule: Schedule = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};

@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import type { Call } from '../../shared/server-api/cti';
 import { type LiveServerMessage, liveServerMessageSchema, type presenceStates } from '../../shared/server-api/live';
-import { backoffDelay } from './backoff';
+import { backoffDelay, realSchedule, type Schedule } from './backoff';
 
 export interface LiveLinkOptions {
   baseUrl: string;
@@ -13,6 +13,8 @@ export interface LiveLinkOptions {
   /** Monitor deltas, presence of others and notices: what a lead's monitor and the status bar show. */
   onBroadcast?: (message: Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presence' | 'notice' }>) => void;
   random?: () => number;
+  /** Where the retry waits come from (default: timers). */
+  schedule?: Schedule;
 }
 
 /**
@@ -23,7 +25,7 @@ export class LiveLink {
   private ws: WebSocket | null = null;
   private token: string | null = null;
   private failures = 0;
-  private retry: NodeJS.Timeout | null = null;
+  private retry: (() => void) | null = null;
   private presence: Exclude<(typeof presenceStates)[number], 'disconnected'> = 'available';
   private welcomed = false;
 
@@ -49,7 +51,7 @@ export class LiveLink {
 
   stop(): void {
     this.token = null;
-    if (this.retry) clearTimeout(this.retry);
+    this.retry?.();
     this.retry = null;
     const ws = this.ws;
     this.ws = null;
@@ -92,7 +94,8 @@ export class LiveLink {
       // 4401: the session is gone; the engine finds out on its next call and asks the agent.
       if (code === 4401 || this.token !== token) return;
       this.failures += 1;
-      this.retry = setTimeout(() => {
+      const schedule = this.options.schedule ?? realSchedule;
+      this.retry = schedule(() => {
         this.retry = null;
         this.connect();
       }, backoffDelay(this.failures, this.options.random ?? Math.random, 1000));

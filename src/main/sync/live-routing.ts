@@ -1,0 +1,94 @@
+import type { User } from '../../shared/server-api/auth';
+import type { Call } from '../../shared/server-api/cti';
+import type { LiveServerMessage } from '../../shared/server-api/live';
+import type { EventBus } from '../event-bus';
+import { recordCall } from '../store/calls-store';
+import type { Db } from '../store/database';
+import type { Schedule } from './backoff';
+import { LiveLink } from './live-link';
+import { PresenceTracker } from './presence-tracker';
+
+export interface LiveRoutingOptions {
+  db: Db;
+  bus: EventBus;
+  baseUrl: string;
+  workstationId: string;
+  /** The signed-in user, asked for each call: whose calls pop up here depends on who sits here now. */
+  user: () => User | null;
+  /** The server has events up to `head` (undefined: it may have sent some while the socket was down). */
+  onHint: (head: number | undefined) => void;
+  now: () => Date;
+  random: () => number;
+  wrapUpMs: number;
+  schedule?: Schedule;
+}
+
+type Broadcast = Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presence' | 'notice' }>;
+
+/** Passes what the server broadcasts (notices, others' presence, monitor deltas) to the UI. */
+export function broadcastToUi(bus: EventBus, message: Broadcast): void {
+  if (message.type === 'notice') bus.emit('notices.received', { text: message.text, from: message.from, at: message.at });
+  else if (message.type === 'presence') bus.emit('monitor.changed', { kind: 'presence', username: message.username, state: message.state, since: message.since });
+  else bus.emit('monitor.changed', { kind: 'tickets', tickets: message.tickets });
+}
+
+/**
+ * The screen-pop: keeps calls that ring or were answered by this agent, and moves its presence
+ * with the calls it answers and ends. Leads and admins are sent every call, for their queues.
+ */
+export function routeCall(to: { db: Db; bus: EventBus; presence: PresenceTracker; user: User | null }, call: Call): void {
+  const { db, bus, presence, user } = to;
+  if (user && (user.role === 'lead' || user.role === 'admin')) bus.emit('monitor.changed', { kind: 'call', call });
+  const me = user?.username;
+  if (!me || !(call.users.includes(me) || call.answeredBy === me)) return;
+  if (call.answeredBy === me) {
+    if (call.state === 'answered') presence.callAnswered();
+    if (call.state === 'ended') presence.callEnded();
+  }
+  bus.emit('calls.changed', recordCall(db, call));
+}
+
+/**
+ * The live side of the workstation: the server's socket, the calls it brings, and this agent's
+ * presence, which it reports on every (re)connect.
+ */
+export class LiveRouting {
+  readonly presence: PresenceTracker;
+  private readonly link: LiveLink;
+
+  constructor(options: LiveRoutingOptions) {
+    const { db, bus } = options;
+    this.presence = new PresenceTracker({
+      now: options.now,
+      wrapUpMs: options.wrapUpMs,
+      onChange: (view) => {
+        this.link.setPresence(view.state);
+        bus.emit('presence.changed', view);
+      },
+    });
+    this.link = new LiveLink({
+      baseUrl: options.baseUrl,
+      workstationId: options.workstationId,
+      random: options.random,
+      ...(options.schedule ? { schedule: options.schedule } : {}),
+      onHint: options.onHint,
+      onCall: (call) => routeCall({ db, bus, presence: this.presence, user: options.user() }, call),
+      onBroadcast: (message) => broadcastToUi(bus, message),
+    });
+  }
+
+  /** Keeps the socket open with this session (a no-op when it already is). */
+  connect(token: string): void {
+    this.link.ensure(token);
+  }
+
+  /** Closes the socket: its session ended, or the engine stops. */
+  disconnect(): void {
+    this.link.stop();
+  }
+
+  stop(): void {
+    this.presence.stop();
+    this.link.stop();
+  }
+}
