@@ -8,8 +8,8 @@ const reconnectDelays = [250, 500, 1000, 2000, 4000];
 export interface SocketLike {
   send(data: string): void;
   close(): void;
-  addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
 }
 
 export interface WsTransportOptions {
@@ -29,7 +29,7 @@ export interface WsTransportOptions {
 export function createWsTransport(url: string, options: WsTransportOptions = {}): Transport & { close(): void } {
   const waitForLinkMs = options.waitForLinkMs ?? 10_000;
   const giveUpAfterMs = options.giveUpAfterMs ?? 30_000;
-  const open = options.open ?? ((to: string) => new WebSocket(to));
+  const open: (to: string) => SocketLike = options.open ?? ((to) => new WebSocket(to));
   let socket: SocketLike | null = null;
   let state: LinkState = 'connecting';
   let attempt = 0;
