@@ -32,7 +32,9 @@ async function setUp(engine: (typeof engines)[number]) {
   const stand = await standInProxy(server.url, () => null);
   onCleanup(() => stand.close());
   const db = openDatabase(path.join(tempDir(), 'cache.sqlite3'), newCacheKey());
-  onCleanup(async () => db.close());
+  onCleanup(async () => {
+    db.close();
+  });
   const asked = (route: string) => stand.seen.filter((s) => s.path.startsWith(route)).length;
   const base = { db, bus: new EventBus(), client: new ServerClient({ baseUrl: stand.url }), scope: defaultCacheScope, log: quiet };
   return { db, token, base, asked, ids: events.map((e) => e.ticketId) };
