@@ -39,9 +39,10 @@ export function callErrorText(t: TFunction, error: unknown, detail = false): str
 }
 
 /**
- * One way for the UI to call the core and tell the agent what went wrong: the failure is shown
- * once per kind (a lookup failing at every keystroke shows one notice, not fifty), translated,
- * and a sticky notice goes away as soon as the same call works again.
+ * One way for the UI to call the core and tell the agent what went wrong, translated. A call that
+ * repeats by itself shows its failure once while it is on screen (a lookup failing at every
+ * keystroke shows one notice, not fifty), and a sticky notice goes away as soon as the same call
+ * works again.
  */
 export function useCall(): RunCall {
   // The instance, not its `t`: it is the same object in every language, so the calls made with this
@@ -50,7 +51,8 @@ export function useCall(): RunCall {
   const sticking = useRef(new Set<string>());
   return useCallback<RunCall>(
     async (run, options = {}) => {
-      const id = options.failure ? `failed-${options.failure}` : undefined;
+      // Calls that repeat by themselves share one notice; each thing the agent asks for gets its own answer.
+      const id = options.failure && (options.background || options.sticky) ? `failed-${options.failure}` : undefined;
       try {
         const value = await run();
         if (id && sticking.current.delete(id)) notifications.hide(id);

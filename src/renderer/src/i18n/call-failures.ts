@@ -13,7 +13,7 @@ export const callFailuresZhCN = {
   followUp: '没有追加到工单：',
   answerFromKnowledgeBase: '知识库答复没有登记：',
   workStep: '这一步没有完成：',
-  sendNotice: '通知没有发出：',
+  sendNotice: '公告没有发布：',
   linkIncident: '没有关联为同一事件：',
   loadRates: '指标没有取到：',
   exportRates: '指标没有导出：',
