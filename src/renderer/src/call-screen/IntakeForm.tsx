@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import type { KeyboardEvent } from 'react';
+import type { ChangeEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../shared/contract/tickets';
 import { urgencies } from '../../../shared/domain/ticket';
@@ -50,6 +50,14 @@ export function IntakeForm({
       focusFieldNow(field);
     }
   };
+  // The props every free-text field shares: its id (for focus), value, error and test id.
+  const textField = (field: 'callerPhone' | 'callerName' | 'addressDetail' | 'callerWants' | 'description') => ({
+    id: fieldId(field),
+    value: values[field],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [field]: e.currentTarget.value }),
+    error: error(field),
+    'data-testid': `field-${field}`,
+  });
   const streets = values.districtCode ? reference.streets.filter((s) => s.districtCode === values.districtCode) : reference.streets;
   const requestTypes = reference.requestTypes.map((r, i) => ({ ...r, zh: `${i + 1} ${r.zh}`, keywords: [String(i + 1)] }));
 
@@ -73,26 +81,13 @@ export function IntakeForm({
         <Stack gap="sm">
           <SimpleGrid cols={2}>
             <TextInput
-              id={fieldId('callerPhone')}
+              {...textField('callerPhone')}
               label={t('intake.callerPhone')}
-              value={values.callerPhone}
-              onChange={(e) => set({ callerPhone: e.currentTarget.value })}
               onKeyDown={next('callerName')}
-              error={error('callerPhone')}
               inputMode="tel"
-              data-testid="field-callerPhone"
               autoFocus
             />
-            <TextInput
-              id={fieldId('callerName')}
-              label={t('intake.callerName')}
-              value={values.callerName}
-              onChange={(e) => set({ callerName: e.currentTarget.value })}
-              onKeyDown={next('requestType')}
-              error={error('callerName')}
-              data-testid="field-callerName"
-              data-free-text
-            />
+            <TextInput {...textField('callerName')} label={t('intake.callerName')} onKeyDown={next('requestType')} data-free-text />
           </SimpleGrid>
           <SimpleGrid cols={3}>
             <RefSelect
@@ -149,31 +144,18 @@ export function IntakeForm({
               id={fieldId('streetCode')}
             />
           </SimpleGrid>
-          <TextInput
-            id={fieldId('addressDetail')}
-            label={t('intake.addressDetail')}
-            value={values.addressDetail}
-            onChange={(e) => set({ addressDetail: e.currentTarget.value })}
-            onKeyDown={next('description')}
-            error={error('addressDetail')}
-            data-testid="field-addressDetail"
-            data-free-text
-          />
+          <TextInput {...textField('addressDetail')} label={t('intake.addressDetail')} onKeyDown={next('description')} data-free-text />
           <Textarea
-            id={fieldId('description')}
+            {...textField('description')}
             label={
               <Group gap={6} component="span">
                 {t('intake.description')} <HotkeyHint id="quickPhrase" />
               </Group>
             }
-            value={values.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            error={error('description')}
             autosize
             minRows={3}
             maxRows={8}
             required
-            data-testid="field-description"
             data-free-text
           />
           {suggestions.length > 0 && (
@@ -189,15 +171,7 @@ export function IntakeForm({
               <HotkeyHint id="acceptSuggestion" />
             </Group>
           )}
-          <TextInput
-            id={fieldId('callerWants')}
-            label={t('intake.callerWants')}
-            value={values.callerWants}
-            onChange={(e) => set({ callerWants: e.currentTarget.value })}
-            error={error('callerWants')}
-            data-testid="field-callerWants"
-            data-free-text
-          />
+          <TextInput {...textField('callerWants')} label={t('intake.callerWants')} data-free-text />
           {values.duplicateOf && (
             <Alert color="grape" data-testid="duplicate-of">
               <Group justify="space-between">
