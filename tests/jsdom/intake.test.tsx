@@ -40,7 +40,7 @@ describe('intake form', () => {
     await waitFor(() => expect((description as HTMLTextAreaElement).value).toBe('家中有老人和儿童，情况较急。'));
   });
 
-  // The 0.3 s debounce (IntakePane's autosaveMs) keeps it within the 0.5 s the issue asks; timing
+  // The 0.3 s debounce (autosaveMs in use-draft-autosave.ts) keeps it within the 0.5 s the issue asks; timing
   // is not asserted here, where a busy machine would make it flaky.
   it('saves what is typed as a draft without a save action', async () => {
     const app = await renderApp();

@@ -1,7 +1,9 @@
+import { callFailuresEn } from './call-failures';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { title: 'Hotline Workstation', skipToContent: 'Skip to main content' },
+  failed: callFailuresEn,
   panes: {
     intake: { title: 'Intake' },
     history: { title: 'Caller history' },

@@ -1,6 +1,9 @@
+import { callFailuresZhCN } from './call-failures';
+
 /** The source of every visible string; `en.ts` must match its shape (checked by the compiler). */
 export const zhCN = {
   app: { title: '12345 热线坐席工作台', skipToContent: '跳到主要内容' },
+  failed: callFailuresZhCN,
   panes: {
     intake: { title: '受理' },
     history: { title: '来电历史' },

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Grid, Group, Kbd, Paper, SegmentedControl, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type KeyboardEvent, memo, type Ref, useCallback, useEffect, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteProposalView, TicketSummary, TimelineEntry } from '../../../shared/contract/tickets';
 import type { Ticket } from '../../../shared/domain/ticket';
 import { CallError } from '../api/client';
+import { useCall } from '../api/use-call';
 import { RefSelect } from '../call-screen/RefSelect';
 import { ticketNumber } from '../call-screen/TicketList';
 import { refName, useReference } from '../call-screen/use-reference';
@@ -90,14 +90,9 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
     setSatisfaction('satisfied');
   }, []);
 
-  const run = async (action: () => Promise<Ticket>, done: 'work.dispatched' | 'work.callbackRecorded' | 'work.extensionApproved' | 'work.extensionRefused' | 'work.recategorised' | 'work.merged') => {
-    try {
-      const ticket = await action();
-      notifications.show({ color: 'green', message: t(done, { number: ticket.officialNo ?? ticket.provisionalNo }) });
-    } catch (error) {
-      notifications.show({ color: 'red', message: error instanceof CallError ? `${t(`errors.${error.code}`)} ${error.message}` : String(error) });
-    }
-  };
+  const call = useCall();
+  const run = (action: () => Promise<Ticket>, done: 'work.dispatched' | 'work.callbackRecorded' | 'work.extensionApproved' | 'work.extensionRefused' | 'work.recategorised' | 'work.merged') =>
+    call(action, { failure: 'workStep', detail: true, done: (ticket) => t(done, { number: ticket.officialNo ?? ticket.provisionalNo }) });
 
   const ticket = detail?.ticket;
   const confirm = () => {

@@ -1,0 +1,210 @@
+import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import type { ChangeEvent, KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TicketSummary } from '../../../shared/contract/tickets';
+import { urgencies } from '../../../shared/domain/ticket';
+import { HotkeyHint } from './HotkeyHint';
+import type { IntakeField } from './intake-form';
+import { RefSelect } from './RefSelect';
+import { ticketNumber } from './TicketList';
+import type { Suggestion } from './use-category-suggestions';
+import { fieldId, focusFieldNow, type IntakeForm as Form } from './use-intake-form';
+import { type Reference, refName } from './use-reference';
+
+export interface IntakeFormProps {
+  form: Form;
+  reference: Reference;
+  savedAt: string | null;
+  suggestions: Suggestion[];
+  /** The ticket this one is linked to as a duplicate, when it is among the likely duplicates. */
+  duplicateTicket: TicketSummary | undefined;
+  busy: boolean;
+  onSubmit(): void;
+  canFollowUp: boolean;
+  canLinkDuplicate: boolean;
+  onPick(picker: 'followUp' | 'duplicate'): void;
+}
+
+/** The intake form in Tab/Enter order: what the agent types while the caller talks. */
+export function IntakeForm({
+  form,
+  reference,
+  savedAt,
+  suggestions,
+  duplicateTicket,
+  busy,
+  onSubmit,
+  canFollowUp,
+  canLinkDuplicate,
+  onPick,
+}: IntakeFormProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const { values, errors, set, startOver } = form;
+  const error = (field: IntakeField) => (errors[field] ? t(errors[field]) : undefined);
+  // Enter in a one-line field moves on, as Tab does: agents type with one hand on the keys.
+  // The next field exists already: focus it now, so keys typed right after Enter land there.
+  const next = (field: IntakeField) => (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      focusFieldNow(field);
+    }
+  };
+  // The props every free-text field shares: its id (for focus), value, error and test id.
+  const textField = (field: 'callerPhone' | 'callerName' | 'addressDetail' | 'callerWants' | 'description') => ({
+    id: fieldId(field),
+    value: values[field],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [field]: e.currentTarget.value }),
+    error: error(field),
+    'data-testid': `field-${field}`,
+  });
+  const streets = values.districtCode ? reference.streets.filter((s) => s.districtCode === values.districtCode) : reference.streets;
+  const requestTypes = reference.requestTypes.map((r, i) => ({ ...r, zh: `${i + 1} ${r.zh}`, keywords: [String(i + 1)] }));
+
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {t('intake.title')}
+        </Title>
+        <Text size="xs" c="dimmed" data-testid="draft-saved">
+          {savedAt ? t('intake.draftSaved', { time: new Date(savedAt).toLocaleTimeString(locale) }) : ''}
+        </Text>
+      </Group>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={2}>
+            <TextInput
+              {...textField('callerPhone')}
+              label={t('intake.callerPhone')}
+              onKeyDown={next('callerName')}
+              inputMode="tel"
+              autoFocus
+            />
+            <TextInput {...textField('callerName')} label={t('intake.callerName')} onKeyDown={next('requestType')} data-free-text />
+          </SimpleGrid>
+          <SimpleGrid cols={3}>
+            <RefSelect
+              label={t('intake.requestType')}
+              items={requestTypes}
+              value={values.requestType}
+              onChange={(requestType) => set({ requestType })}
+              error={error('requestType')}
+              testId="field-requestType"
+              id={fieldId('requestType')}
+              required
+            />
+            <RefSelect
+              label={t('intake.category')}
+              items={reference.categories}
+              value={values.category}
+              onChange={(category) => set({ category })}
+              error={error('category')}
+              testId="field-category"
+              id={fieldId('category')}
+            />
+            <Select
+              id={fieldId('urgency')}
+              label={t('intake.urgency')}
+              data={urgencies.map((u) => ({ value: u, label: t(`intake.urgencies.${u}`) }))}
+              value={values.urgency}
+              onChange={(urgency) => set({ urgency: urgency ?? 'normal' })}
+              searchable
+              selectFirstOptionOnChange
+              autoSelectOnBlur
+              allowDeselect={false}
+              error={error('urgency')}
+              data-testid="field-urgency"
+              comboboxProps={{ transitionProps: { duration: 0 } }}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={2}>
+            <RefSelect
+              label={t('intake.district')}
+              items={reference.districts}
+              value={values.districtCode}
+              onChange={(districtCode) => set({ districtCode, ...(values.streetCode.startsWith(districtCode) ? {} : { streetCode: '' }) })}
+              error={error('districtCode')}
+              testId="field-district"
+              id={fieldId('districtCode')}
+            />
+            <RefSelect
+              label={t('intake.street')}
+              items={streets}
+              value={values.streetCode}
+              onChange={(streetCode) => set({ streetCode, ...(streetCode ? { districtCode: streetCode.slice(0, 6) } : {}) })}
+              error={error('streetCode')}
+              testId="field-street"
+              id={fieldId('streetCode')}
+            />
+          </SimpleGrid>
+          <TextInput {...textField('addressDetail')} label={t('intake.addressDetail')} onKeyDown={next('description')} data-free-text />
+          <Textarea
+            {...textField('description')}
+            label={
+              <Group gap={6} component="span">
+                {t('intake.description')} <HotkeyHint id="quickPhrase" />
+              </Group>
+            }
+            autosize
+            minRows={3}
+            maxRows={8}
+            required
+            data-free-text
+          />
+          {suggestions.length > 0 && (
+            <Group gap="xs" data-testid="category-suggestions">
+              <Text size="xs" c="dimmed">
+                {t('intake.suggested')}
+              </Text>
+              {suggestions.map((s) => (
+                <Badge key={s.category} variant={s.category === values.category ? 'filled' : 'light'} data-testid="category-suggestion">
+                  {refName(reference, 'category', s.category, locale)} {Math.round(s.confidence * 100)}%
+                </Badge>
+              ))}
+              <HotkeyHint id="acceptSuggestion" />
+            </Group>
+          )}
+          <TextInput {...textField('callerWants')} label={t('intake.callerWants')} data-free-text />
+          {values.duplicateOf && (
+            <Alert color="grape" data-testid="duplicate-of">
+              <Group justify="space-between">
+                <Text size="sm">
+                  {t('intake.duplicateOf', { number: duplicateTicket ? ticketNumber(duplicateTicket) : values.duplicateOf })}
+                </Text>
+                <Button size="compact-xs" variant="subtle" onClick={() => set({ duplicateOf: '' })}>
+                  {t('intake.clearDuplicate')}
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={busy} rightSection={<HotkeyHint id="submitTicket" />} data-testid="submit-ticket">
+              {t('intake.submit')}
+            </Button>
+            <Button variant="default" onClick={() => startOver()} rightSection={<HotkeyHint id="newIntake" />}>
+              {t('intake.reset')}
+            </Button>
+            <Button variant="subtle" onClick={() => onPick('followUp')} disabled={!canFollowUp} rightSection={<HotkeyHint id="followUp" />}>
+              {t('actions.followUp.label')}
+            </Button>
+            <Button
+              variant="subtle"
+              onClick={() => onPick('duplicate')}
+              disabled={!canLinkDuplicate}
+              rightSection={<HotkeyHint id="linkDuplicate" />}
+            >
+              {t('actions.linkDuplicate.label')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,115 @@
+import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatDuration } from '../../../shared/domain/sla';
+import { type MonitorState, queues, type RiskRow } from './monitor-state';
+
+export type MonitorTab = 'risk' | 'orders' | 'agents' | 'hotspots' | 'rates';
+
+/**
+ * The figures on top (waiting, agents online, open, at risk, overdue) and the queues with callers
+ * waiting. Every number leads to what is behind it: a card opens its tab.
+ */
+export function StatCards({
+  state,
+  risks,
+  now,
+  onOpen,
+}: {
+  state: MonitorState;
+  risks: RiskRow[];
+  now: Date;
+  onOpen: (tab: MonitorTab) => void;
+}) {
+  const { t } = useTranslation();
+  const waitingQueues = queues(state);
+  const longest = waitingQueues.reduce<string | null>((oldest, q) => (oldest === null || q.oldest < oldest ? q.oldest : oldest), null);
+  const agents = [...state.agents.values()];
+  const byPresence = (s: string) => agents.filter((a) => a.state === s).length;
+  return (
+    <>
+      <SimpleGrid cols={5}>
+        <Stat
+          onOpen={() => onOpen('agents')}
+          label={t('monitor.waiting')}
+          value={state.waiting.size}
+          detail={longest ? t('monitor.longestWait', { time: formatDuration(now.getTime() - Date.parse(longest)) }) : ''}
+          testId="stat-waiting"
+        />
+        <Stat
+          onOpen={() => onOpen('agents')}
+          label={t('monitor.agentsOnline')}
+          value={agents.length - byPresence('disconnected')}
+          detail={(['available', 'on_call', 'wrap_up', 'break'] as const)
+            .map((s) => `${t(`monitor.presence.${s}`)} ${byPresence(s)}`)
+            .join(' · ')}
+          testId="stat-agents"
+        />
+        <Stat onOpen={() => onOpen('orders')} label={t('monitor.openTickets')} value={state.tickets.size} testId="stat-open" />
+        <Stat
+          onOpen={() => onOpen('risk')}
+          label={t('monitor.atRisk')}
+          value={risks.filter((r) => r.state === 'at_risk').length}
+          color="orange"
+          testId="stat-at-risk"
+        />
+        <Stat
+          onOpen={() => onOpen('risk')}
+          label={t('monitor.overdue')}
+          value={risks.filter((r) => r.state === 'overdue').length}
+          color="red"
+          testId="stat-overdue"
+        />
+      </SimpleGrid>
+      {waitingQueues.length > 0 && (
+        <Group gap="xs" data-testid="queues">
+          {waitingQueues.map((q) => (
+            <Badge key={q.queue} size="lg" variant="light">
+              {t('monitor.queue')} {q.queue}: {q.waiting} · {formatDuration(now.getTime() - Date.parse(q.oldest))}
+            </Badge>
+          ))}
+        </Group>
+      )}
+    </>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  detail,
+  color,
+  testId,
+  onOpen,
+}: {
+  label: string;
+  value: number;
+  detail?: string;
+  color?: string;
+  testId: string;
+  onOpen: () => void;
+}) {
+  return (
+    <Paper
+      component="button"
+      type="button"
+      onClick={onOpen}
+      withBorder
+      p="sm"
+      data-testid={testId}
+      style={{ textAlign: 'left', cursor: 'pointer' }}
+    >
+      {/* Spans, not paragraphs: the card is a button, which holds phrasing content only. */}
+      <Text component="span" display="block" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="span" display="block" size="xl" fw={700} c={color} data-testid={`${testId}-value`}>
+        {value.toLocaleString()}
+      </Text>
+      {detail && (
+        <Text component="span" display="block" size="xs" c="dimmed">
+          {detail}
+        </Text>
+      )}
+    </Paper>
+  );
+}
