@@ -5,6 +5,8 @@ import { formatReport, runSeed } from './harness';
 /**
  * A few seeds of the fault-injection run in every `npm test`: the pinned ones (seeds that once
  * failed) and two more. `npm run test:fault -- --seeds 50` runs many.
+ * PostgreSQL only: the run kills and restarts two server processes that share one database, and
+ * PGlite lives inside one process (its data folder cannot be opened by two at once).
  */
 const seeds = [...new Set([...pinned.map((p) => p.seed), 11, 12])];
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/shared/domain/ids';
 import { demoPassword } from '../../src/server/seed/demo-password';
-import { bearer, startTestServer, type TestServer } from './test-server';
+import { bearer, engines, startTestServer, type TestServer } from './test-server';
 
 /**
  * Every documented route × every role: the server, not the UI, decides who may do what. A route
@@ -63,10 +63,10 @@ const matrix: Row[] = [
   { method: 'POST', path: '/api/cti/{token}', allowed: [], url: `/api/cti/${'x'.repeat(43)}`, body: { event: 'newCall', from: '1', to: '2', direction: 'in', callId: 'c' } },
 ];
 
-describe('authorization matrix', () => {
+describe.each(engines)('authorization matrix on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('pglite');
+    server = await startTestServer(engine);
   });
   afterAll(() => server.close());
   const freshSession = async (username: string) =>

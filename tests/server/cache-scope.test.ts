@@ -10,7 +10,7 @@ import { demoPassword } from '../../src/server/seed/demo-password';
 import { eventsBy } from '../support/event-builder';
 import { tempDir } from '../support/temp-dir';
 import { until } from '../support/until';
-import { bearer } from './test-server';
+import { bearer, type Engine, engines } from './test-server';
 import { call, centre, onCleanup, workstation } from './workstations';
 
 const day = 86_400_000;
@@ -21,8 +21,8 @@ const at = (event: TicketEvent, when: string): TicketEvent => ({ ...event, at: w
  * The centre as a cache sees it: 12 recent tickets, 3 open ones from two months ago, and 4 closed
  * ones from two months ago (one of them from a caller we look up). Each a different caller.
  */
-async function seededCentre() {
-  const { db, server } = await centre('pglite');
+async function seededCentre(engine: Engine) {
+  const { db, server } = await centre(engine);
   const by = eventsBy('agent2', 'PQR2');
   const events: TicketEvent[] = [];
   const recent: string[] = [];
@@ -52,9 +52,9 @@ async function seededCentre() {
 const status = (core: Core) => call<SyncStatus>(core, 'sync.status');
 const has = async (core: Core, id: string) => (await core.dispatch('tickets.get', { id })).ok;
 
-describe('cache scope: bootstrap, caller index, backfill and ageing', () => {
+describe.each(engines)('cache scope: bootstrap, caller index, backfill and ageing on %s', (engine) => {
   it('fills a new cache with 30 days and every open ticket, showing progress, and indexes older callers', async () => {
-    const { server, recent, oldOpen, oldClosed } = await seededCentre();
+    const { server, recent, oldOpen, oldClosed } = await seededCentre(engine);
     const core = workstation(server.url, 'BSA2', undefined, 200, { bootstrapPage: 4 });
     const progress: NonNullable<SyncStatus['bootstrap']>[] = [];
     core.bus.subscribe((event, payload) => event === 'sync.status' && (payload as SyncStatus).bootstrap && progress.push((payload as SyncStatus).bootstrap!));
@@ -73,7 +73,7 @@ describe('cache scope: bootstrap, caller index, backfill and ageing', () => {
   });
 
   it('resumes an interrupted bootstrap after the last stored page', async () => {
-    const { server } = await seededCentre();
+    const { server } = await seededCentre(engine);
     const dataDir = tempDir();
     const requests: string[] = [];
     let failed = false;
@@ -103,7 +103,7 @@ describe('cache scope: bootstrap, caller index, backfill and ageing', () => {
   });
 
   it('stops between two pulled pages when closed, and the next start goes on from the last stored one', async () => {
-    const { server, by, token } = await seededCentre();
+    const { server, by, token } = await seededCentre(engine);
     const dataDir = tempDir();
     let pullsAfterClose = 0;
     let closing: Promise<void> | null = null;
@@ -143,7 +143,7 @@ describe('cache scope: bootstrap, caller index, backfill and ageing', () => {
   });
 
   it('fetches a ticket it never held whole when it changes, and ages closed tickets out, keeping them in caller history', async () => {
-    const { server, oldClosed, by, token } = await seededCentre();
+    const { server, oldClosed, by, token } = await seededCentre(engine);
     const core = workstation(server.url, 'BSC2');
     await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
     await until('bootstrapped', async () => (await status(core)).connection === 'online' && (await status(core)).bootstrap === null);
@@ -178,7 +178,7 @@ describe('cache scope: bootstrap, caller index, backfill and ageing', () => {
   });
 
   it('never ages out a ticket with a change the server has not confirmed', async () => {
-    const { server } = await seededCentre();
+    const { server } = await seededCentre(engine);
     // Signed in, then cut off from the server: what it registers now stays unconfirmed.
     const road = { down: false };
     const core = workstation(server.url, 'BSD2', (input, init) => (road.down ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(input, init)));

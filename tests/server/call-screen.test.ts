@@ -9,11 +9,12 @@ import { demoPassword } from '../../src/server/seed/seed';
 import { intakeFields } from '../support/fixtures';
 import { until } from '../support/until';
 import { call, centre, workstation } from './workstations';
+import { engines } from './test-server';
 
 /** The call screen's core, end to end: switch → server → live socket → workstation cache → calls. */
-describe('call screen core (PGlite centre, real HTTP and WebSocket)', () => {
+describe.each(engines)('call screen core (real HTTP and WebSocket) on %s', (engine) => {
   async function signedInWorkstation(username: string, code: string) {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const core = workstation(server.url, code);
     await call(core, 'auth.signIn', { username, password: demoPassword });
     await until('reference data cached', async () => (await call<CachedReference[]>(core, 'reference.list', { kinds: ['street'] })).length > 300);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/server/seed/random';
-import { bearer, startTestServer, type TestServer } from './test-server';
+import { bearer, engines, startTestServer, type TestServer } from './test-server';
 
 /**
  * Malformed input at every write route and the parameterised reads, as every role: wrong types,
@@ -59,10 +59,10 @@ function deeplyNested(levels: number): string {
   return `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
 }
 
-describe('HTTP fuzz', () => {
+describe.each(engines)('HTTP fuzz on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('pglite');
+    server = await startTestServer(engine);
   });
   afterAll(() => server.close());
   const counts = async () =>

@@ -7,12 +7,12 @@ import { categoriesWithText, describeProblem } from '../../src/server/seed/demo-
 import { seededRandom } from '../../src/server/seed/random';
 import { intakeFields } from '../support/fixtures';
 import { until } from '../support/until';
-import { bearer } from './test-server';
+import { bearer, engines } from './test-server';
 import { call, centre, workstation } from './workstations';
 
-describe('work-order lifecycle between a workstation, the server and a unit', () => {
+describe.each(engines)('work-order lifecycle between a workstation, the server and a unit on %s', (engine) => {
   it('routes by the rule matrix, dispatches, follows the unit, takes the callback and closes, with deadlines and a timeline', async () => {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const core = workstation(server.url, 'KCA2');
     await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
     await until('reference data', async () => (await call<{ length: number }>(core, 'reference.list', { kinds: ['slaPolicy'] })).length === 4);
@@ -58,7 +58,7 @@ describe('work-order lifecycle between a workstation, the server and a unit', ()
   });
 
   it('answers from the knowledge base offline: one character finds the article, and the call closes as a direct answer', async () => {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const core = workstation(server.url, 'KCB3');
     await call(core, 'auth.signIn', { username: 'agent2', password: demoPassword });
     await until('articles cached', async () => (await call<unknown[]>(core, 'kb.search', { query: '' })).length >= 10);
@@ -79,9 +79,9 @@ describe('work-order lifecycle between a workstation, the server and a unit', ()
   });
 });
 
-describe('learned category suggestions', () => {
+describe.each(engines)('learned category suggestions on %s', (engine) => {
   it('are trained on the server, shipped as reference data, and suggest on the workstation offline', async () => {
-    const { db, server } = await centre('pglite');
+    const { db, server } = await centre(engine);
     const random = seededRandom(5);
     const examples = Array.from({ length: 600 }, (_, i) => {
       const category = random.pick(categoriesWithText);

@@ -2,11 +2,11 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
 import { demoPassword } from '../../src/server/seed/demo-password';
-import { freshDatabase, testConfig } from './test-server';
+import { engines, freshDatabase, testConfig } from './test-server';
 
-describe('server logs', () => {
+describe.each(engines)('server logs on %s', (engine) => {
   it('never contain a password, a session token, a switch token or an API key, even at trace level', async () => {
-    const { db } = await freshDatabase('pglite');
+    const { db } = await freshDatabase(engine);
     const stream = new PassThrough();
     let log = '';
     const issued: string[] = [];

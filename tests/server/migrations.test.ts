@@ -1,6 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { migrateServer, serverMigrations, splitStatements } from '../../src/server/db/migrate';
-import { engines, freshDatabase } from './test-server';
+import type { Database } from '../../src/server/db/database';
+import { openPostgres } from '../../src/server/db/postgres';
+import { countedMigrations } from '../support/counted-migrations';
+import { type Engine, engines, freshDatabase } from './test-server';
+
+const emptySchema = (db: Database) => db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+
+const versions = async (db: Database) =>
+  (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((row) => row.version);
+
+const tablesOf = async (db: Database) =>
+  (await db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map(
+    (row) => row.name,
+  );
+
+/** The tables a database migrated straight to `version` has. */
+async function tablesAt(engine: Engine, version: number): Promise<string[]> {
+  const { db } = await freshDatabase(engine);
+  await emptySchema(db);
+  await migrateServer(db, serverMigrations.slice(0, version));
+  const tables = await tablesOf(db);
+  await db.close();
+  return tables;
+}
 
 describe.each(engines)('server migrations on %s', (engine) => {
   it('are a no-op on an up-to-date database and refuse a newer one', async () => {
@@ -20,12 +43,31 @@ describe.each(engines)('server migrations on %s', (engine) => {
     await db.close();
   });
 
-  it('let several processes start on an empty database at once', async () => {
+  it('keep every migration before a failing one in the middle, and finish the rest once it is fixed', async () => {
     const { db } = await freshDatabase(engine);
-    await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-    const results = await Promise.all([migrateServer(db), migrateServer(db), migrateServer(db)]);
-    expect(results).toEqual([serverMigrations.length, serverMigrations.length, serverMigrations.length]);
-    expect(await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM schema_migrations`)).toEqual([{ n: serverMigrations.length }]);
+    await emptySchema(db);
+    const middle = Math.ceil(serverMigrations.length / 2);
+    const broken = serverMigrations.map((m) => (m.version === middle ? { ...m, sql: `CREATE TABLE half (x int); ${m.sql}; SELECT nope FROM nowhere;` } : m));
+    await expect(migrateServer(db, broken)).rejects.toThrow(/nowhere/);
+    expect(await versions(db)).toEqual(serverMigrations.slice(0, middle - 1).map((m) => m.version));
+    expect(await tablesOf(db)).toEqual(await tablesAt(engine, middle - 1));
+    expect(await migrateServer(db)).toBe(serverMigrations.length);
+    expect(await versions(db)).toEqual(serverMigrations.map((m) => m.version));
+    await db.close();
+  });
+
+  // PGlite is one embedded session inside one process: only PostgreSQL can have several processes
+  // on one database. There, each starter gets its own pool, as a separate server process would.
+  it('apply each migration once when several processes start on an empty database at once', async () => {
+    const { db, url } = await freshDatabase(engine);
+    await emptySchema(db);
+    const starters = url ? await Promise.all([1, 2, 3, 4].map(() => openPostgres(url))) : [db, db, db, db];
+    const counted = countedMigrations(serverMigrations);
+    const results = await Promise.all(starters.map((starter) => migrateServer(starter, counted)));
+    expect(results).toEqual(starters.map(() => counted.length));
+    expect(await versions(db)).toEqual(counted.map((m) => m.version));
+    expect(await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM migration_runs`)).toEqual([{ n: 1 }]);
+    if (url) await Promise.all(starters.map((starter) => starter.close()));
     await db.close();
   });
 

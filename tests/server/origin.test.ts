@@ -3,14 +3,14 @@ import { WebSocket } from 'ws';
 import { buildServer } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import { demoPassword } from '../../src/server/seed/demo-password';
-import { freshDatabase, testConfig } from './test-server';
+import { engines, freshDatabase, testConfig } from './test-server';
 
-describe('cross-origin requests', () => {
+describe.each(engines)('cross-origin requests on %s', (engine) => {
   let db: Database;
   let app: Awaited<ReturnType<typeof buildServer>>;
   let url: string;
   beforeAll(async () => {
-    ({ db } = await freshDatabase('pglite'));
+    ({ db } = await freshDatabase(engine));
     app = await buildServer({ db, config: testConfig({ ALLOWED_ORIGINS: 'https://wallboard.example' }), logger: false });
     url = await app.listen({ host: '127.0.0.1', port: 0 });
   });

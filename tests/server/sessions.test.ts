@@ -8,6 +8,7 @@ import { intakeFields } from '../support/fixtures';
 import { tempDir } from '../support/temp-dir';
 import { until } from '../support/until';
 import { call, centre, onCleanup } from './workstations';
+import { engines } from './test-server';
 
 /**
  * A workstation whose road to the server can be cut, as a pulled cable would, or pass through a
@@ -53,9 +54,9 @@ const settingsText = (core: Core) =>
     .map((row) => row.value)
     .join('\n');
 
-describe('sessions on the workstation', () => {
+describe.each(engines)('sessions on the workstation on %s', (engine) => {
   it('signs in offline against the last password the server accepted, and gets a real session when the server is back', async () => {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const { road, core } = await knownHere(server.url);
 
     road.down = true;
@@ -77,7 +78,7 @@ describe('sessions on the workstation', () => {
   });
 
   it('throttles guesses checked offline: five wrong passwords lock that user out here', async () => {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const { road, core } = await knownHere(server.url);
     road.down = true;
     for (let i = 0; i < 5; i++) expect(await refusal(core, 'auth.signIn', { username: 'agent1', password: `guess-${i}` })).toBe('unauthenticated');
@@ -85,7 +86,7 @@ describe('sessions on the workstation', () => {
   });
 
   it('stops opening offline with a password the server no longer accepts', async () => {
-    const { db, server } = await centre('pglite');
+    const { db, server } = await centre(engine);
     const { road, core } = await knownHere(server.url);
     await db.query(`UPDATE users SET password_hash = $1 WHERE username = 'agent1'`, [await hashPassword('a-brand-new-password')]);
 
@@ -100,7 +101,7 @@ describe('sessions on the workstation', () => {
   });
 
   it('locks the screen: nothing but unlock and sign-out is answered, across a restart, until the password', async () => {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const workstation = cuttableWorkstation(server.url);
     let core = workstation.open();
     await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
@@ -124,7 +125,7 @@ describe('sessions on the workstation', () => {
   });
 
   it('signing out wipes the token here and ends it on the server', async () => {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const { open } = cuttableWorkstation(server.url);
     const core = open();
     await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
@@ -141,7 +142,7 @@ describe('sessions on the workstation', () => {
   });
 
   it('keeps the offline verifier when the server only throttled the sign-in (429), and drops it on a wrong password (401)', async () => {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const { road, core } = await knownHere(server.url);
     road.throttleLogins = true;
     expect(await refusal(core, 'auth.signIn', { username: 'agent1', password: demoPassword })).toBe('rate_limited');
@@ -157,7 +158,7 @@ describe('sessions on the workstation', () => {
   });
 
   it('keeps waiting with the offline sign-in when the server throttles the deferred sign-in, and gets its session after', async () => {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const { road, core } = await knownHere(server.url);
     road.down = true;
     await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
@@ -173,7 +174,7 @@ describe('sessions on the workstation', () => {
   });
 
   it('answers no data once signed out or once the server ended the session, and pushes none', async () => {
-    const { server } = await centre('pglite');
+    const { server } = await centre(engine);
     const { open } = cuttableWorkstation(server.url);
     const core = open();
     const pushed: string[] = [];

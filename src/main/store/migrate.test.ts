@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import { countedMigrations } from '../../../tests/support/counted-migrations';
 import { tempDir } from '../../../tests/support/temp-dir';
 import { newCacheKey } from './cache-key';
 import { openDatabase } from './database';
@@ -61,6 +63,45 @@ describe('migrations', () => {
     expect(() => migrate(db, broken)).toThrow(/no such table/);
     expect(schemaVersion(db)).toBe(migrations.length);
     expect(tablesOf(db).map((t) => t.name)).not.toContain('half_done');
+  });
+
+  it('keeps every migration before a failing one in the middle, and finishes the rest once it is fixed', () => {
+    const file = path.join(tempDir(), 'middle.sqlite3');
+    const middle = Math.ceil(migrations.length / 2);
+    const broken = migrations.map((m) => (m.version === middle ? { ...m, sql: `CREATE TABLE half_done (x INTEGER); ${m.sql}; SELECT * FROM nowhere;` } : m));
+    const db = new Database(file);
+    expect(() => migrate(db, broken)).toThrow(/no such table: nowhere/);
+    expect(schemaVersion(db)).toBe(middle - 1);
+    const reference = new Database(':memory:');
+    migrate(reference, migrations, middle - 1);
+    expect(tablesOf(db)).toEqual(tablesOf(reference));
+    expect(migrate(db)).toBe(migrations.length);
+    reference.close();
+    db.close();
+  });
+
+  it('applies each migration once when several processes open a new cache at the same moment', async () => {
+    const file = path.join(tempDir(), 'shared.sqlite3');
+    const children = Array.from({ length: 4 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', 'tests/support/migrate-cache-child.ts', file], { stdio: ['pipe', 'pipe', 'pipe'] }),
+    );
+    const outputs = children.map((child) => {
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      return { text: () => text, exit: new Promise<number | null>((resolve) => child.once('exit', resolve)) };
+    });
+    // Every process loaded and waiting before any starts, so they really race.
+    await Promise.all(children.map((child) => new Promise((resolve) => child.stdout.once('data', resolve))));
+    for (const child of children) child.stdin.end('go\n');
+    const codes = await Promise.all(outputs.map((o) => o.exit));
+    expect(codes, outputs.map((o) => o.text()).join('\n')).toEqual([0, 0, 0, 0]);
+    const counted = countedMigrations(migrations);
+    for (const o of outputs) expect(o.text()).toContain(`version ${counted.length}`);
+    const db = new Database(file);
+    expect(schemaVersion(db)).toBe(counted.length);
+    expect(db.prepare('SELECT count(*) AS n FROM migration_runs').get()).toEqual({ n: 1 });
+    db.close();
   });
 
   it('opens with WAL, foreign keys and full synchronous writes', () => {

@@ -9,7 +9,9 @@ import { prepared } from './prepared';
 
 /** Bump when what is indexed changes: caches built before are re-indexed once on start. */
 export const searchIndexVersion = 1;
-const versionKey = 'search.indexVersion';
+/** Cleared by every schema upgrade (migrate.ts): tickets are then refolded and re-indexed once. */
+export const searchIndexVersionKey = 'search.indexVersion';
+const versionKey = searchIndexVersionKey;
 
 /**
  * The FTS row of a ticket is keyed by its creation event's local_seq (stable for ever); `isNew`

@@ -20,29 +20,37 @@ export const serverMigrations: readonly ServerMigration[] = [initial, calls, ope
 const migrationLock = 7_345_012_345;
 
 /**
- * Brings the schema forward, each migration in its own transaction under an advisory lock, so
- * several server processes may start together. Refuses a schema newer than this server.
+ * Brings the schema forward one migration per transaction, so a failing migration leaves the
+ * database at the last good version. Each transaction first takes an advisory lock and reads the
+ * version under it: server processes starting together take turns, and none applies a migration
+ * another has already applied. Refuses a schema newer than this server.
  */
 export async function migrateServer(db: Database, migrations: readonly ServerMigration[] = serverMigrations): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
-    // Under the lock: two processes creating it at once would collide in the catalog.
-    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
-    const current = row?.version ?? 0;
-    if (current > migrations.length) {
-      throw new Error(
-        `The database schema is version ${current} but this server knows ${migrations.length}: update the server. Nothing was changed.`,
-      );
-    }
-    for (const migration of migrations.slice(current)) {
-      // All inside the one transaction: a failing migration leaves no half-applied schema.
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`server migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+  const step = () =>
+    db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
+      // Under the lock: two processes creating it at once would collide in the catalog.
+      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+      const current = row?.version ?? 0;
+      if (current > migrations.length) {
+        throw new Error(
+          `The database schema is version ${current} but this server knows ${migrations.length}: update the server. Nothing was changed.`,
+        );
+      }
+      const migration = migrations[current];
+      if (!migration) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
-    }
-    return migrations.length;
-  });
+      return true;
+    });
+  let applied = true;
+  while (applied) applied = await step();
+  return migrations.length;
 }
 
 /** Splits on semicolons outside $$-quoted bodies and comments (our migrations use no other quoting of ';'). */
