@@ -12,6 +12,7 @@ import { urgencies } from '../../../shared/domain/ticket';
 import { CallError } from '../api/client';
 import { formatHotkey, hotkeyOf } from '../shell/actions';
 import { useLinkState, useWorkstation } from '../shell/api-context';
+import { useRefusalText } from '../shell/refusal-text';
 import { CallerPanel } from './CallerPanel';
 import { emptyIntake, errorsFromIssues, fromDraft, hasContent, type IntakeErrors, type IntakeField, type IntakeValues, validateIntake } from './intake-form';
 import { PickDialog, type PickItem } from './PickDialog';
@@ -59,6 +60,12 @@ function useDebounced<T>(value: T, ms: number): T {
  */
 export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: LoggedCall | null; popOnAnswer: boolean; handleRef: Ref<IntakeHandle>; onCreated?: (ticketId: string) => void }) {
   const { t, i18n } = useTranslation();
+  const { refusalText } = useRefusalText();
+  // A refusal says what is wrong with the change; other failures are told by their code alone.
+  const failureText = useCallback(
+    (error: unknown) => (error instanceof CallError ? (error.refusal ? refusalText(error.refusal) : t(`errors.${error.code}`)) : String(error)),
+    [refusalText, t],
+  );
   const locale = i18n.language;
   const { api, on } = useWorkstation();
   const link = useLinkState();
@@ -206,11 +213,11 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
     } catch (error) {
       // The core refused a field: the message goes beside it, as the form's own checks do.
       if (error instanceof CallError && error.code === 'invalid_input' && showErrors(errorsFromIssues(error.issues, values))) return;
-      notifications.show({ color: 'red', message: error instanceof CallError ? t(`errors.${error.code}`) : String(error) });
+      notifications.show({ color: 'red', message: failureText(error) });
     } finally {
       setBusy(false);
     }
-  }, [api, busy, draftId, focus, onCreated, showErrors, startOver, t, values]);
+  }, [api, busy, draftId, failureText, focus, onCreated, showErrors, startOver, t, values]);
 
   // The caller's question is answered from an article: the ticket is registered and closed at once
   // as a direct answer, with the article linked. Only the fields the agent left empty are filled in.
@@ -232,7 +239,7 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
       startOver();
       focus('callerPhone');
     } catch (error) {
-      notifications.show({ color: 'red', message: error instanceof CallError ? t(`errors.${error.code}`) : String(error) });
+      notifications.show({ color: 'red', message: failureText(error) });
     }
   };
 
@@ -264,7 +271,7 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
         startOver();
         focus('callerPhone');
       } catch (error) {
-        notifications.show({ color: 'red', message: error instanceof CallError ? t(`errors.${error.code}`) : String(error) });
+        notifications.show({ color: 'red', message: failureText(error) });
       }
     }
   };

@@ -4,12 +4,12 @@ import { type KeyboardEvent, memo, type Ref, useCallback, useEffect, useImperati
 import { useTranslation } from 'react-i18next';
 import type { RouteProposalView, TicketSummary, TimelineEntry } from '../../../shared/contract/tickets';
 import type { Ticket } from '../../../shared/domain/ticket';
-import { CallError } from '../api/client';
 import { RefSelect } from '../call-screen/RefSelect';
 import { ticketNumber } from '../call-screen/TicketList';
 import { refName, useReference } from '../call-screen/use-reference';
 import { formatHotkey, hotkeyOf } from '../shell/actions';
 import { useLinkState, useWorkstation } from '../shell/api-context';
+import { useRefusalText } from '../shell/refusal-text';
 import { DeadlineBadge } from './DeadlineBadge';
 import { Timeline } from './Timeline';
 
@@ -31,6 +31,7 @@ type Detail = { ticket: Ticket; deadline: TicketSummary['deadline']; entries: Ti
  */
 export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<WorkHandle> }) {
   const { t, i18n } = useTranslation();
+  const { callErrorText } = useRefusalText();
   const locale = i18n.language;
   const { api, on } = useWorkstation();
   const link = useLinkState();
@@ -40,7 +41,8 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
   const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [proposal, setProposal] = useState<RouteProposalView | null>(null);
-  const [proposalError, setProposalError] = useState<string | null>(null);
+  // The error itself, not its text: a language switch translates it again.
+  const [proposalError, setProposalError] = useState<unknown>(null);
   const [units, setUnits] = useState<string[]>([]);
   const [lead, setLead] = useState<string>('');
   const [satisfaction, setSatisfaction] = useState<'satisfied' | 'basically_satisfied' | 'unsatisfied'>('satisfied');
@@ -74,7 +76,7 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
       },
       (error: unknown) => {
         setProposal(null);
-        setProposalError(error instanceof CallError ? error.message : String(error));
+        setProposalError(error);
       },
     );
   }, [api, selected, status, category]);
@@ -95,7 +97,7 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
       const ticket = await action();
       notifications.show({ color: 'green', message: t(done, { number: ticket.officialNo ?? ticket.provisionalNo }) });
     } catch (error) {
-      notifications.show({ color: 'red', message: error instanceof CallError ? `${t(`errors.${error.code}`)} ${error.message}` : String(error) });
+      notifications.show({ color: 'red', message: callErrorText(error) });
     }
   };
 
@@ -195,7 +197,7 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
                   onChange={(code) => code && code !== ticket.fields.category && void run(() => api.tickets.update({ id: ticket.id, changes: { category: code } }), 'work.recategorised')}
                   testId="work-category"
                 />
-                {proposalError ? <Alert color="orange">{proposalError}</Alert> : <Text size="sm" data-testid="route-reason">{reason}</Text>}
+                {proposalError !== null ? <Alert color="orange">{callErrorText(proposalError)}</Alert> : <Text size="sm" data-testid="route-reason">{reason}</Text>}
                 <Group gap="xs">
                   {units.map((code) => (
                     <Badge key={code} variant={code === lead ? 'filled' : 'light'} data-testid="dispatch-unit">
