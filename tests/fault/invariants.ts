@@ -78,7 +78,9 @@ export async function checkInvariants(
   for (const [eventId, { agent, kind }] of poison) {
     const local = caches.find((c) => c.agent === agent)!.events.get(eventId);
     if (onServer.has(eventId)) poisonLeft.push(`${kind} ${eventId} on the server`);
-    else if (!(local?.status === 'rejected' && local.reject_code)) poisonLeft.push(`${kind} ${eventId} ${local?.status ?? 'missing'} on ${agent.code}`);
+    else if (!(local?.status === 'rejected' && local.reject_code)) {
+      poisonLeft.push(`${kind} ${eventId} ${local?.status ?? 'missing'} on ${agent.code}`);
+    }
   }
   const byKind = new Map<string, number>();
   for (const { kind } of poison.values()) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);

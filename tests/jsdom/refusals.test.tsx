@@ -39,13 +39,17 @@ async function refusedEdit() {
   const { api } = createClient(coreTransport(core));
   const ticketId = (await api.tickets.create({ fields: intakeFields })).id;
   await api.tickets.update({ id: ticketId, changes: { callerWants: '今天内恢复供水' } });
-  const events = core.db.prepare(`SELECT id, type FROM ticket_events WHERE ticket_id = ? ORDER BY local_seq`).all(ticketId) as { id: string; type: string }[];
+  const events = core.db.prepare(`SELECT id, type FROM ticket_events WHERE ticket_id = ? ORDER BY local_seq`).all(ticketId) as {
+    id: string;
+    type: string;
+  }[];
   const edit = events.find((e) => e.type === 'updated')!.id;
   applyPushResults(core.db, [
     { id: events[0]!.id, status: 'accepted', seq: 1 },
     { id: edit, status: 'rejected', refusal: { code: 'field_conflict', params: { fields: ['callerWants'], actor: 'agent2' } } },
   ]);
-  recordEvent(core.db, eventsBy(testAgent.username, 'K7Q2').next(ticketId, 'closed', { resolution: 'withdrawn' }), new Date().toISOString());
+  const closed = eventsBy(testAgent.username, 'K7Q2').next(ticketId, 'closed', { resolution: 'withdrawn' });
+  recordEvent(core.db, closed, new Date().toISOString());
   return { core, ticketId };
 }
 
@@ -68,7 +72,9 @@ const says = {
     closed: '工单当前为“已办结”，不能再做“修改”：请查看工单的最新状态。',
   },
   en: {
-    clash: 'Someone else changed this ticket: agent2 changed "What the caller wants" after you opened it. Review it and make your change again.',
+    clash:
+      'Someone else changed this ticket: agent2 changed "What the caller wants" after you opened it. ' +
+      'Review it and make your change again.',
     retry: 'Retry',
     closed: 'A ticket that is "Closed" cannot take "Changed": look at the ticket as it is now.',
   },

@@ -72,7 +72,7 @@ describe('workstation shell', () => {
 });
 
 describe('refused changes', () => {
-  it('shows how many the server refused, lists them with their refusals on Alt+R, and lets the agent dismiss them by keyboard', async () => {
+  it('shows how many the server refused, lists them with refusals on Alt+R, and lets the agent dismiss them by keyboard', async () => {
     const app = await renderApp();
     core = app.core;
     // No waiting for the first load: a pushed status must win over a load still under way.

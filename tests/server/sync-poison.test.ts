@@ -59,7 +59,7 @@ const createdIdsOf = (core: Core) =>
   (core.db.prepare(`SELECT id FROM ticket_events WHERE type = 'created' AND origin = ? ORDER BY local_seq`).all(core.identity.code) as { id: string }[]).map((r) => r.id);
 
 describe.each(engines)('a workstation meeting poison and failing servers on %s', (engine) => {
-  it('delivers the good events around one the server fails on, rejects that one with its refusal, and still receives what others send', async () => {
+  it('delivers the good events around one the server fails on, rejects that one, and still receives what others send', async () => {
     const { db, server } = await centre(engine);
     const proxy = await proxied(server.url, (r) => (isPush(r.path) && r.body.includes(poisonMark) ? 500 : null));
     const a = await signedIn(proxy.url, 'PSN2', 'agent1');
@@ -99,7 +99,10 @@ describe.each(engines)('a workstation meeting poison and failing servers on %s',
     await until('outbox empty', async () => (await status(a)).outboxSize === 0);
     expect(await eventsOnServer(db, good)).toEqual(good.toSorted());
     const [refused] = await call<Rejection[]>(a, 'tickets.rejections');
-    expect(refused).toMatchObject({ eventId: poisonId, refusal: { code: 'server_refused', params: { status: 400, detail: 'stand-in failure 400' } } });
+    expect(refused).toMatchObject({
+      eventId: poisonId,
+      refusal: { code: 'server_refused', params: { status: 400, detail: 'stand-in failure 400' } },
+    });
     // The batch, its first half, then the event alone, once: a refusal is a verdict, not retried.
     expect(proxy.seen.filter((s) => isPush(s.path) && s.status === 400).length).toBe(3);
   });

@@ -51,9 +51,17 @@ describe.each(engines)('sync push on %s', (engine) => {
     const { status, body } = await push([first, clash]);
     expect(status).toBe(200);
     expect(body.results.map((r) => r.status)).toEqual(['accepted', 'rejected']);
-    expect(body.results[1]).toEqual({ id: clash.id, status: 'rejected', refusal: { code: 'provisional_number_taken', params: { provisionalNo: (first.payload as { provisionalNo: string }).provisionalNo, origin: 'DUP2' } } });
+    const { provisionalNo } = first.payload as { provisionalNo: string };
+    expect(body.results[1]).toEqual({
+      id: clash.id,
+      status: 'rejected',
+      refusal: { code: 'provisional_number_taken', params: { provisionalNo, origin: 'DUP2' } },
+    });
     const later = { ...eventsBy('agent2', 'DUP2').created(), payload: { ...first.payload } };
-    expect((await push([later], 'agent2')).body.results[0]).toMatchObject({ status: 'rejected', refusal: { code: 'provisional_number_taken' } });
+    expect((await push([later], 'agent2')).body.results[0]).toMatchObject({
+      status: 'rejected',
+      refusal: { code: 'provisional_number_taken', params: { provisionalNo, origin: 'DUP2' } },
+    });
   });
 
   it('gives an official number of the day and keeps the provisional number as an alias', async () => {
@@ -116,7 +124,10 @@ describe.each(engines)('sync push on %s', (engine) => {
     expect(refusalOf(impostor.id)).toEqual({ code: 'actor_mismatch', params: { actor: 'agent2', user: 'agent1' } });
     expect(refusalOf(numbering.id)).toEqual({ code: 'server_only', params: { eventType: 'numbered' } });
     expect(refusalOf(orphan.id)).toEqual({ code: 'unknown_ticket', params: { ticketId: orphan.ticketId } });
-    expect(refusalOf(malformed.id)).toEqual({ code: 'malformed', params: { path: 'payload.fields.requestType', detail: expect.stringContaining('payload.fields.description') } });
+    expect(refusalOf(malformed.id)).toEqual({
+      code: 'malformed',
+      params: { path: 'payload.fields.requestType', detail: expect.stringContaining('payload.fields.description') },
+    });
     expect(byId.get(good.id)).toMatchObject({ status: 'accepted' });
     const refusedIds = [closedAgain, impostor, numbering, orphan, malformed].map((e) => e.id);
     expect(await count(`SELECT count(*)::int AS n FROM events WHERE id = ANY($1::uuid[])`, [refusedIds])).toBe(0);

@@ -72,7 +72,8 @@ describe.each(engines)('handling units on %s', (engine) => {
       headers: bearer(await server.token('agent1')),
       payload: { events: [agent.next(id, 'unit_accepted', { unitCode: 'street:110105017' })] },
     });
-    expect((agentPush.json() as { results: { refusal: unknown }[] }).results[0]!.refusal).toEqual({ code: 'unit_event', params: { eventType: 'unit_accepted', role: 'agent' } });
+    const [agentResult] = (agentPush.json() as { results: { refusal: unknown }[] }).results;
+    expect(agentResult!.refusal).toEqual({ code: 'unit_event', params: { eventType: 'unit_accepted', role: 'agent' } });
     expect(await server.db.query(`SELECT count(*)::int AS n FROM events`)).toEqual(before);
   });
 

@@ -105,7 +105,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     console.log(`[sync] ticket made on one workstation reached another in ${(performance.now() - started).toFixed(0)} ms (poll every 10 min)`);
   });
 
-  it('merges offline edits of different fields, and refuses the later of two edits of one field, naming the field and who changed it', async () => {
+  it('merges offline edits of different fields, and refuses the later of two edits of one field with a refusal', async () => {
     const { db, server } = await centre(engine);
     const a = workstation(server.url, 'EDA2');
     const b = workstation(server.url, 'EDB3');

@@ -34,7 +34,10 @@ export function lifecycleHandlers(
     },
     proposeRoute: ({ id }) => {
       const proposal = proposeRoute(db, existing(id));
-      if ('refusal' in proposal) throw refusedChange(proposal.refusal, `No unit can be proposed: ${refusalMessage(proposal.refusal)}. Choose the district and street first.`);
+      if ('refusal' in proposal) {
+        const why = refusalMessage(proposal.refusal);
+        throw refusedChange(proposal.refusal, `No unit can be proposed: ${why}. Choose the district and street first.`);
+      }
       return { ...proposal, name: unitNames(db, proposal.unitCode) };
     },
     dispatch: ({ id, unitCodes, leadUnitCode, note, reassign }) =>

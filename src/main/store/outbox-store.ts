@@ -50,7 +50,8 @@ export function outboxEntries(db: Db, limit: number): OutboxEntry[] {
  * server's rejections: it leaves the outbox and stays in the list of refused changes with `refusal`.
  * Returns the tickets touched.
  */
-export const rejectLocally = (db: Db, eventId: string, refusal: Refusal): string[] => applyPushResults(db, [{ id: eventId, status: 'rejected', refusal }]);
+export const rejectLocally = (db: Db, eventId: string, refusal: Refusal): string[] =>
+  applyPushResults(db, [{ id: eventId, status: 'rejected', refusal }]);
 
 /**
  * Counts one more time the server failed on this event sent alone; kept in the outbox row, so a

@@ -36,8 +36,10 @@ const noRefusal = 'reject_reason = NULL, reject_code = NULL, reject_params = NUL
  */
 export function applyPushResults(db: Db, results: readonly PushResult[]): string[] {
   return db.transaction(() => {
-    const confirm = prepared(db, `UPDATE ticket_events SET status = 'confirmed', server_seq = ?, ${noRefusal} WHERE id = ? AND server_seq IS NULL`);
-    const reject = prepared(db, `UPDATE ticket_events SET status = 'rejected', reject_reason = ?, reject_code = ?, reject_params = ? WHERE id = ? AND status = 'pending'`);
+    const confirm = prepared(db, `UPDATE ticket_events SET status = 'confirmed', server_seq = ?, ${noRefusal}
+      WHERE id = ? AND server_seq IS NULL`);
+    const reject = prepared(db, `UPDATE ticket_events SET status = 'rejected', reject_reason = ?, reject_code = ?, reject_params = ?
+      WHERE id = ? AND status = 'pending'`);
     const answered = prepared(db, `DELETE FROM outbox WHERE event_id = ?`);
     const ticketOf = prepared<[string], { ticket_id: string }>(db, `SELECT ticket_id FROM ticket_events WHERE id = ?`);
     const pendingCount = prepared(db, `UPDATE tickets SET pending_events = (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = tickets.id AND e.status = 'pending') WHERE id = ?`);
@@ -50,8 +52,10 @@ export function applyPushResults(db: Db, results: readonly PushResult[]): string
     const refused = new Set(answeredResults.filter((r) => r.result.status === 'rejected').map((r) => r.ticketId));
     const inOrderBefore = new Set(touched.filter((id) => !refused.has(id) && foldsInStoredOrder(db, id)));
     for (const { result } of answeredResults) {
-      if (result.status === 'rejected') reject.run(refusalMessage(result.refusal), result.refusal.code, JSON.stringify(result.refusal.params), result.id);
-      else confirm.run(result.seq, result.id);
+      if (result.status === 'rejected') {
+        const { refusal } = result;
+        reject.run(refusalMessage(refusal), refusal.code, JSON.stringify(refusal.params), result.id);
+      } else confirm.run(result.seq, result.id);
       answered.run(result.id);
     }
     for (const id of touched) {

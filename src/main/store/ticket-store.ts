@@ -251,14 +251,18 @@ function refusalOf(row: StoredRefusal): Refusal {
 
 /** Events the server refused and nobody has dismissed yet, newest first. */
 export function openRejections(db: Db): Rejection[] {
-  type Row = { event_id: string; ticket_id: string; provisional_no: string | null; official_no: string | null; type: string; at: string } & StoredRefusal;
-  return prepared<[], Row>(db, `SELECT e.id AS event_id, e.ticket_id, t.provisional_no, t.official_no, e.type, e.at, e.reject_reason, e.reject_code, e.reject_params
+  type Row = { event_id: string; ticket_id: string; provisional_no: string | null; official_no: string | null; type: string; at: string };
+  return prepared<[], Row & StoredRefusal>(db, `SELECT e.id AS event_id, e.ticket_id, t.provisional_no, t.official_no, e.type, e.at,
+         e.reject_reason, e.reject_code, e.reject_params
        FROM ticket_events e LEFT JOIN tickets t ON t.id = e.ticket_id
        WHERE e.status = 'rejected' AND e.id NOT IN (SELECT event_id FROM dismissed_rejections)
        ORDER BY e.local_seq DESC`,
     )
     .all()
-    .map((r) => ({ eventId: r.event_id, ticketId: r.ticket_id, provisionalNo: r.provisional_no, officialNo: r.official_no, type: r.type, at: r.at, refusal: refusalOf(r) }));
+    .map((r) => {
+      const { event_id: eventId, ticket_id: ticketId, provisional_no: provisionalNo, official_no: officialNo, type, at } = r;
+      return { eventId, ticketId, provisionalNo, officialNo, type, at, refusal: refusalOf(r) };
+    });
 }
 
 /** A refused event nobody has dismissed yet, or null. */
@@ -286,11 +290,18 @@ export const lastConfirmedSeq = (db: Db, ticketId: string): number =>
 
 /** A ticket's events for its timeline: confirmed in server order, then pending, refused ones marked. */
 export function timelineOf(db: Db, ticketId: string): TimelineEntry[] {
-  return prepared<[string], EventRow & { status: TimelineEntry['status'] } & StoredRefusal>(db, `SELECT id, ticket_id, type, at, actor, origin, payload, status, reject_reason, reject_code, reject_params FROM ticket_events
+  type Row = EventRow & { status: TimelineEntry['status'] } & StoredRefusal;
+  return prepared<[string], Row>(db, `SELECT id, ticket_id, type, at, actor, origin, payload, status,
+         reject_reason, reject_code, reject_params
+       FROM ticket_events
        WHERE ticket_id = ? ORDER BY server_seq IS NULL, server_seq, local_seq`,
     )
     .all(ticketId)
-    .map((r) => ({ id: r.id, type: r.type, at: r.at, actor: r.actor, status: r.status, payload: JSON.parse(r.payload) as Record<string, unknown>, refusal: r.status === 'rejected' ? refusalOf(r) : null }));
+    .map((r) => {
+      const payload = JSON.parse(r.payload) as Record<string, unknown>;
+      const refusal = r.status === 'rejected' ? refusalOf(r) : null;
+      return { id: r.id, type: r.type, at: r.at, actor: r.actor, status: r.status, payload, refusal };
+    });
 }
 
 const worklistWhere = {

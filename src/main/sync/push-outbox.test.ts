@@ -11,7 +11,7 @@ import { pushOutbox } from './push-outbox';
 import { ServerClient } from './server-client';
 
 describe('pushing the outbox', () => {
-  it('rejects here, with its refusal, an event too large to send even alone and one this version cannot read; nothing is sent', async () => {
+  it('rejects here, with its refusal, an event too large to send even alone and one this version cannot read', async () => {
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite3'), newCacheKey());
     const agent = eventsBy('agent1', 'K7Q2');
     const huge = agent.created({ description: '长'.repeat(600_000) });

@@ -119,7 +119,9 @@ function nextBatch(ctx: PushContext): { events: TicketEvent[]; more: boolean } {
 
 /** Why an event that is never sent was rejected: too large even alone, or unreadable to this version. */
 function cannotSend(entry: OutboxEntry): Refusal {
-  if (envelopeBytes + entry.bytes > maxPushBatchBytes) return { code: 'too_large', params: { kib: kib(entry.bytes), maxKib: kib(maxPushBatchBytes - envelopeBytes) } };
+  if (envelopeBytes + entry.bytes > maxPushBatchBytes) {
+    return { code: 'too_large', params: { kib: kib(entry.bytes), maxKib: kib(maxPushBatchBytes - envelopeBytes) } };
+  }
   return { code: 'unreadable', params: { detail: entry.problem ?? '' } };
 }
 
@@ -141,7 +143,8 @@ async function pushSplitting(ctx: PushContext, events: readonly TicketEvent[]): 
   }
   const event = events[0]!;
   if (verdictOf(failure) === 'refused') {
-    ctx.stored(rejectLocally(ctx.db, event.id, { code: 'server_refused', params: { status: failure.status ?? 0, detail: failure.message } }));
+    const refusal: Refusal = { code: 'server_refused', params: { status: failure.status ?? 0, detail: failure.message } };
+    ctx.stored(rejectLocally(ctx.db, event.id, refusal));
     return;
   }
   if (!(await serverTakesPushes(ctx))) throw failure;

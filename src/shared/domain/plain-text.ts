@@ -59,8 +59,11 @@ export function plainTextCheck(ctx: z.core.ParsePayload<string>): void {
   if (found) ctx.issues.push({ code: 'custom', message: describeUnsafeCharacter(found), input: ctx.value, continue: true });
 }
 
+/** Where in a value a string plain text may not hold is, what is wrong with it, and the character. */
+export type UnsafeString = { path: string; problem: string; character: UnsafeCharacter };
+
 /** The first string anywhere inside `value` (keys too) that plain text may not hold: its path and what is wrong. */
-export function findUnsafeString(value: unknown, path: string[] = []): { path: string; problem: string; character: UnsafeCharacter } | null {
+export function findUnsafeString(value: unknown, path: string[] = []): UnsafeString | null {
   if (typeof value === 'string') {
     const found = findUnsafeCharacter(value);
     return found ? { path: path.join('.'), problem: describeUnsafeCharacter(found), character: found } : null;

@@ -22,7 +22,8 @@ describe('refusals', () => {
     expect(refusalMessage({ code: 'field_conflict', params: { fields: ['callerWants'], actor: 'agent1' } })).toBe(
       '"callerWants" changed by agent1 after you opened this ticket; review it and apply your change again',
     );
-    expect(refusalMessage({ code: 'invalid_transition', params: { eventType: 'closed', status: 'closed' } })).toBe('cannot apply "closed" to a ticket that is closed');
+    const closedTwice = refusalMessage({ code: 'invalid_transition', params: { eventType: 'closed', status: 'closed' } });
+    expect(closedTwice).toBe('cannot apply "closed" to a ticket that is closed');
     expect(refusalMessage({ code: 'invalid_resolution', params: { resolution: 'resolved', status: 'dispatched' } })).toBe(
       'a ticket is resolved after the unit has reported back',
     );

@@ -6,10 +6,12 @@ import { z } from 'zod';
  * outbox — so the UI can say it in the agent's language. `refusalMessage` says it in English for
  * logs, operators and the Open311 answer; nothing reads a message to learn what happened.
  */
-const variant = <C extends string, P extends z.ZodRawShape>(code: C, params: P) => z.strictObject({ code: z.literal(code), params: z.strictObject(params) });
+const variant = <C extends string, P extends z.ZodRawShape>(code: C, params: P) =>
+  z.strictObject({ code: z.literal(code), params: z.strictObject(params) });
 
 const text = z.string();
 const count = z.number().int().nonnegative();
+const unsafeKind = z.enum(['control character', 'lone surrogate', 'noncharacter']);
 
 export const refusalSchema = z.discriminatedUnion('code', [
   // The fold: the event against the ticket as it is.
@@ -32,7 +34,7 @@ export const refusalSchema = z.discriminatedUnion('code', [
   /** `detail` is the schema's own English account, for logs only. */
   variant('malformed', { path: text, detail: text }),
   /** `position` counts from 1, in UTF-16 code units. */
-  variant('unsafe_text', { path: text, codePoint: text, position: count, kind: z.enum(['control character', 'lone surrogate', 'noncharacter']) }),
+  variant('unsafe_text', { path: text, codePoint: text, position: count, kind: unsafeKind }),
   variant('time_ahead', { at: text, serverTime: text, minutes: count }),
   variant('time_too_old', { at: text, serverTime: text }),
   variant('unknown_unit', { code: text }),
@@ -83,20 +85,25 @@ const english: { [C in RefusalCode]: (p: RefusalParams<C>) => string } = {
   already_dispatched: () => 'cannot apply "dispatched" to a ticket that is dispatched unless it is a reassignment',
   already_numbered: (p) => `ticket already has official number ${p.officialNo}`,
   not_linked_duplicate: () => 'This ticket is not linked as a duplicate of another; link it at intake (Alt+D) first.',
-  no_jurisdiction: (p) => (p.target === 'street' ? 'the address has no street/township or district to route to' : 'the address has no district to route to'),
+  no_jurisdiction: (p) =>
+    p.target === 'street' ? 'the address has no street/township or district to route to' : 'the address has no district to route to',
   malformed: (p) => `invalid event: ${p.detail}`,
   unsafe_text: (p) =>
-    `invalid event: ${p.path}: contains a ${p.kind} (${p.codePoint}) at position ${p.position}, which cannot be stored; delete it (it often comes with pasted text) and send again`,
+    `invalid event: ${p.path}: contains a ${p.kind} (${p.codePoint}) at position ${p.position}, which cannot be stored; ` +
+    'delete it (it often comes with pasted text) and send again',
   time_ahead: (p) =>
-    `the event's time ${p.at} is ${p.minutes} minutes ahead of the server's clock (${p.serverTime}); set this workstation's clock right (automatic time) and make the change again`,
+    `the event's time ${p.at} is ${p.minutes} minutes ahead of the server's clock (${p.serverTime}); ` +
+    "set this workstation's clock right (automatic time) and make the change again",
   time_too_old: (p) =>
-    `the event's time ${p.at} is more than a year before the server's clock (${p.serverTime}); this workstation's clock was wrong when it was made: set the clock right and make the change again`,
+    `the event's time ${p.at} is more than a year before the server's clock (${p.serverTime}); ` +
+    "this workstation's clock was wrong when it was made: set the clock right and make the change again",
   unknown_unit: (p) => unknownReference('unit', p.code),
   unknown_category: (p) => unknownReference('category', p.code),
   unknown_district: (p) => unknownReference('district', p.code),
   unknown_street: (p) => unknownReference('street', p.code),
   provisional_number_taken: (p) =>
-    `provisional number ${p.provisionalNo} is already used by another ticket: two workstations share the code ${p.origin}; give one a new code`,
+    `provisional number ${p.provisionalNo} is already used by another ticket: ` +
+    `two workstations share the code ${p.origin}; give one a new code`,
   field_conflict: (p) => `${quoted(p.fields)} changed by ${p.actor} after you opened this ticket; review it and apply your change again`,
   server_only: (p) => `"${p.eventType}" events are made by the server only`,
   actor_mismatch: (p) => `the event's actor "${p.actor}" is not the signed-in user "${p.user}"`,
@@ -107,12 +114,16 @@ const english: { [C in RefusalCode]: (p: RefusalParams<C>) => string } = {
   unreadable: (p) => `this change cannot be sent: it does not pass this version's checks (${p.detail}); make it again`,
   server_refused: (p) => `the server refused this change (HTTP ${p.status}: ${p.detail}); correct it and make it again`,
   server_failed: (p) =>
-    `the server failed on this change each of the ${p.failures} times it was sent (HTTP ${p.status}) while it took others, so it was not stored; check its text for unusual characters and make it again`,
+    `the server failed on this change each of the ${p.failures} times it was sent (HTTP ${p.status}) while it took others, ` +
+    'so it was not stored; check its text for unusual characters and make it again',
   legacy: (p) => p.reason,
 };
 
 function unknownReference(kind: string, code: string): string {
-  return `${kind} ${code} is not in the reference data (unknown, or retired since); sync this workstation's reference data, choose a current ${kind} and make the change again`;
+  return (
+    `${kind} ${code} is not in the reference data (unknown, or retired since); ` +
+    `sync this workstation's reference data, choose a current ${kind} and make the change again`
+  );
 }
 
 /** The refusal in English, for logs and operators (and outward formats that are English by spec). */

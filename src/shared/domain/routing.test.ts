@@ -15,6 +15,9 @@ describe('resolveRoute', () => {
   });
   it('says why it cannot route an address with no jurisdiction', () => {
     expect(resolveRoute('street', {})).toEqual({ ok: false, refusal: { code: 'no_jurisdiction', params: { target: 'street' } } });
-    expect(resolveRoute('district', { streetCode: '110105017' })).toEqual({ ok: false, refusal: { code: 'no_jurisdiction', params: { target: 'district' } } });
+    expect(resolveRoute('district', { streetCode: '110105017' })).toEqual({
+      ok: false,
+      refusal: { code: 'no_jurisdiction', params: { target: 'district' } },
+    });
   });
 });

@@ -69,7 +69,9 @@ describe('foldTicket', () => {
     const input = [first, close, lateEdit, note];
     const snapshot = structuredClone(input);
     const { ticket, rejected } = foldTicket(input);
-    expect(rejected).toEqual([{ eventId: lateEdit.id, refusal: { code: 'invalid_transition', params: { eventType: 'updated', status: 'closed' } } }]);
+    expect(rejected).toEqual([
+      { eventId: lateEdit.id, refusal: { code: 'invalid_transition', params: { eventType: 'updated', status: 'closed' } } },
+    ]);
     expect(ticket?.status).toBe('closed');
     expect(ticket?.resolution).toBe('direct_answer');
     expect(ticket?.fields.urgency).toBe('normal');
@@ -79,14 +81,20 @@ describe('foldTicket', () => {
 
   it('refuses events before creation, a second creation, and events of another ticket', () => {
     const note = event('note', { text: '无主事件' });
-    expect(foldTicket([note])).toEqual({ ticket: null, rejected: [{ eventId: note.id, refusal: { code: 'unknown_ticket', params: { ticketId } } }] });
+    expect(foldTicket([note])).toEqual({
+      ticket: null,
+      rejected: [{ eventId: note.id, refusal: { code: 'unknown_ticket', params: { ticketId } } }],
+    });
 
     const first = created();
     const { ticket } = foldTicket([first]);
     expect(applyEvent(ticket, created())).toEqual({ ok: false, refusal: { code: 'ticket_exists', params: { ticketId } } });
 
     const foreign = { ...event('note', { text: 'x' }), ticketId: newId() };
-    expect(applyEvent(ticket, foreign)).toEqual({ ok: false, refusal: { code: 'wrong_ticket', params: { ticketId: foreign.ticketId, expected: ticketId } } });
+    expect(applyEvent(ticket, foreign)).toEqual({
+      ok: false,
+      refusal: { code: 'wrong_ticket', params: { ticketId: foreign.ticketId, expected: ticketId } },
+    });
   });
 
   it('refuses reopening an open ticket and closing a closed one', () => {
@@ -145,7 +153,10 @@ describe('follow-ups and duplicates', () => {
       [null, '又来电催办'],
     ]);
     const closed = foldTicket([created(), event('closed', { resolution: 'withdrawn' })]).ticket;
-    expect(applyEvent(closed, event('followed_up', {}))).toEqual({ ok: false, refusal: { code: 'invalid_transition', params: { eventType: 'followed_up', status: 'closed' } } });
+    expect(applyEvent(closed, event('followed_up', {}))).toEqual({
+      ok: false,
+      refusal: { code: 'invalid_transition', params: { eventType: 'followed_up', status: 'closed' } },
+    });
   });
 
   it('links a ticket to the one it duplicates, never to itself', () => {

@@ -38,15 +38,19 @@ function refusal(ticket: Ticket, event: TicketEvent): Refusal | null {
     case 'unit_feedback':
     case 'unit_returned':
     case 'extension_requested':
-      return ticket.unitCodes.includes(event.payload.unitCode) ? null : { code: 'unit_not_dispatched', params: { unitCode: event.payload.unitCode } };
+      if (ticket.unitCodes.includes(event.payload.unitCode)) return null;
+      return { code: 'unit_not_dispatched', params: { unitCode: event.payload.unitCode } };
     case 'extension_decided':
       return ticket.extensionRequest ? null : { code: 'no_extension_request', params: {} };
-    case 'closed':
-      if ((event.payload.resolution === 'direct_answer' && ticket.status !== 'registered') || (event.payload.resolution === 'resolved' && ticket.status !== 'feedback')) {
-        return { code: 'invalid_resolution', params: { resolution: event.payload.resolution, status: ticket.status } };
+    case 'closed': {
+      const { resolution } = event.payload;
+      const wrongStage = (resolution === 'direct_answer' && ticket.status !== 'registered') || (resolution === 'resolved' && ticket.status !== 'feedback');
+      if (wrongStage) {
+        return { code: 'invalid_resolution', params: { resolution, status: ticket.status } };
       }
       if (event.payload.mergedInto === ticket.id) return { code: 'merged_into_self', params: {} };
       return null;
+    }
     case 'dispatched':
       // Two agents dispatching the same ticket is a race to report, not a silent reassignment.
       return ticket.status === 'dispatched' && !event.payload.reassign ? { code: 'already_dispatched', params: {} } : null;

@@ -36,7 +36,8 @@ export const eventClockBounds = { maxBehindMs: 366 * 24 * 3600_000, maxAheadMs: 
 /** Why an event stamped `at` cannot be taken when the server's clock says `now`, or null. */
 export function eventTimeProblem(at: string, now: Date): Refusal | null {
   const offset = Date.parse(at) - now.getTime();
-  if (offset > eventClockBounds.maxAheadMs) return { code: 'time_ahead', params: { at, serverTime: now.toISOString(), minutes: Math.round(offset / 60_000) } };
-  if (-offset > eventClockBounds.maxBehindMs) return { code: 'time_too_old', params: { at, serverTime: now.toISOString() } };
+  const serverTime = now.toISOString();
+  if (offset > eventClockBounds.maxAheadMs) return { code: 'time_ahead', params: { at, serverTime, minutes: Math.round(offset / 60_000) } };
+  if (-offset > eventClockBounds.maxBehindMs) return { code: 'time_too_old', params: { at, serverTime } };
   return null;
 }

@@ -13,7 +13,8 @@ describe('migration 8: refusal codes', () => {
     const file = path.join(tempDir(), 'v7.sqlite3');
     const old = new Database(file);
     migrate(old, migrations, 7);
-    const insert = old.prepare(`INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, status, reject_reason) VALUES (?, 't1', 'note', ?, 'agent1', 'K7Q2', '{"text":"x"}', ?, ?)`);
+    const insert = old.prepare(`INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, status, reject_reason)
+      VALUES (?, 't1', 'note', ?, 'agent1', 'K7Q2', '{"text":"x"}', ?, ?)`);
     insert.run('e1', '2026-11-30T08:00:00.000Z', 'pending', null);
     insert.run('e2', '2026-11-30T08:01:00.000Z', 'rejected', 'cannot apply "note" to a ticket that is closed');
     insert.run('e3', '2026-11-30T08:02:00.000Z', 'rejected', null);

@@ -15,4 +15,13 @@ export interface Migration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, dismissedRejections, callScreen, cacheScope, deadlines, unusedPhoneIndex, rejectedEventsIndex, refusalCodes];
+export const migrations: readonly Migration[] = [
+  initial,
+  dismissedRejections,
+  callScreen,
+  cacheScope,
+  deadlines,
+  unusedPhoneIndex,
+  rejectedEventsIndex,
+  refusalCodes,
+];

@@ -63,7 +63,10 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
   const { refusalText } = useRefusalText();
   // A refusal says what is wrong with the change; other failures are told by their code alone.
   const failureText = useCallback(
-    (error: unknown) => (error instanceof CallError ? (error.refusal ? refusalText(error.refusal) : t(`errors.${error.code}`)) : String(error)),
+    (error: unknown) => {
+      if (!(error instanceof CallError)) return String(error);
+      return error.refusal ? refusalText(error.refusal) : t(`errors.${error.code}`);
+    },
     [refusalText, t],
   );
   const locale = i18n.language;

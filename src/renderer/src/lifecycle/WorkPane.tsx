@@ -197,7 +197,13 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
                   onChange={(code) => code && code !== ticket.fields.category && void run(() => api.tickets.update({ id: ticket.id, changes: { category: code } }), 'work.recategorised')}
                   testId="work-category"
                 />
-                {proposalError !== null ? <Alert color="orange">{callErrorText(proposalError)}</Alert> : <Text size="sm" data-testid="route-reason">{reason}</Text>}
+                {proposalError !== null ? (
+                  <Alert color="orange">{callErrorText(proposalError)}</Alert>
+                ) : (
+                  <Text size="sm" data-testid="route-reason">
+                    {reason}
+                  </Text>
+                )}
                 <Group gap="xs">
                   {units.map((code) => (
                     <Badge key={code} variant={code === lead ? 'filled' : 'light'} data-testid="dispatch-unit">

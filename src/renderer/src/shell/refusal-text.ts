@@ -6,7 +6,10 @@ import { CallError } from '../api/client';
 type T = ReturnType<typeof useTranslation>['t'];
 
 /** Ticket fields named in a refusal, by the labels the intake form shows them with. */
-const fieldLabel: Record<string, 'intake.requestType' | 'intake.category' | 'intake.urgency' | 'intake.callerName' | 'intake.callerPhone' | 'intake.district' | 'intake.street' | 'intake.addressDetail' | 'intake.description' | 'intake.callerWants'> = {
+type FieldLabel = `intake.${
+  'requestType' | 'category' | 'urgency' | 'callerName' | 'callerPhone' | 'district' | 'street' | 'addressDetail' | 'description' | 'callerWants'
+}`;
+const fieldLabel: Record<string, FieldLabel> = {
   requestType: 'intake.requestType',
   category: 'intake.category',
   urgency: 'intake.urgency',
