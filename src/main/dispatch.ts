@@ -1,6 +1,6 @@
 import { callsByName } from '../shared/contract';
 import type { CallSpec } from '../shared/contract/define';
-import { AppError, type Envelope, fail, ok, toFieldIssues } from '../shared/result';
+import { AppError, appErrorShape, type Envelope, fail, ok, toFieldIssues } from '../shared/result';
 import type { Handlers } from './handlers/types';
 
 export type Dispatch = (call: string, input: unknown) => Promise<Envelope<unknown>>;
@@ -45,7 +45,7 @@ export function createDispatcher(handlers: Handlers, log: Logger = console, acce
       const value = await entry.handler(parsed.data);
       return ok(entry.spec.output.parse(value));
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message, error.issues);
+      if (error instanceof AppError) return { ok: false, error: appErrorShape(error) };
       log.error(`[dispatch] ${call} failed`, error);
       return fail('internal', `${call} failed inside the workstation. The error was logged; try again.`);
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Refusal, refusalMessage, refusalSchema } from './domain/refusal';
 
 /**
  * Every answer that crosses a process boundary is an envelope, never a thrown error:
@@ -30,6 +31,8 @@ export const appErrorSchema = z.strictObject({
   code: z.enum(errorCodes),
   message: z.string(),
   issues: z.array(fieldIssueSchema).optional(),
+  /** A `conflict` that is a refusal of the change: what the UI translates instead of `message`. */
+  refusal: refusalSchema.optional(),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 
@@ -52,11 +55,23 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    readonly refusal?: Refusal,
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
+
+/** The shape an AppError crosses a boundary in. */
+export const appErrorShape = (error: AppError): AppErrorShape => ({
+  code: error.code,
+  message: error.message,
+  ...(error.issues ? { issues: error.issues } : {}),
+  ...(error.refusal ? { refusal: error.refusal } : {}),
+});
+
+/** A change refused: a `conflict` that carries the refusal, its English words as the message. */
+export const refusedChange = (refusal: Refusal, message = refusalMessage(refusal)) => new AppError('conflict', message, undefined, refusal);
 
 /** Turns zod's issues into field-level messages a form can show beside the right field. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {

@@ -28,11 +28,11 @@ export async function checkInvariants(
 
   const caches = agents.map((agent) => {
     const db = openDatabase(databaseFile(agent.dataDir), ownerOnlyCacheKey(agent.dataDir), { readonly: true });
-    const events = db.prepare(`SELECT id, server_seq, status, reject_reason FROM ticket_events`).all() as {
+    const events = db.prepare(`SELECT id, server_seq, status, reject_code FROM ticket_events`).all() as {
       id: string;
       server_seq: number | null;
       status: string;
-      reject_reason: string | null;
+      reject_code: string | null;
     }[];
     const outbox = (db.prepare(`SELECT count(*) AS n FROM outbox`).get() as { n: number }).n;
     const tickets = new Map((db.prepare(`SELECT id, state FROM tickets`).all() as { id: string; state: string }[]).map((t) => [t.id, JSON.parse(t.state) as unknown]));
@@ -44,7 +44,7 @@ export async function checkInvariants(
   for (const [eventId, agent] of acknowledged) {
     if (onServer.has(eventId)) continue;
     const local = caches.find((c) => c.agent === agent)!.events.get(eventId);
-    if (!(local?.status === 'rejected' && local.reject_reason)) lost.push(`${eventId} (${local?.status ?? 'missing'} on ${agent.code})`);
+    if (!(local?.status === 'rejected' && local.reject_code)) lost.push(`${eventId} (${local?.status ?? 'missing'} on ${agent.code})`);
   }
   const rejectedCount = caches.reduce((n, c) => n + [...c.events.values()].filter((e) => e.status === 'rejected').length, 0);
 
@@ -78,7 +78,9 @@ export async function checkInvariants(
   for (const [eventId, { agent, kind }] of poison) {
     const local = caches.find((c) => c.agent === agent)!.events.get(eventId);
     if (onServer.has(eventId)) poisonLeft.push(`${kind} ${eventId} on the server`);
-    else if (!(local?.status === 'rejected' && local.reject_reason)) poisonLeft.push(`${kind} ${eventId} ${local?.status ?? 'missing'} on ${agent.code}`);
+    else if (!(local?.status === 'rejected' && local.reject_code)) {
+      poisonLeft.push(`${kind} ${eventId} ${local?.status ?? 'missing'} on ${agent.code}`);
+    }
   }
   const byKind = new Map<string, number>();
   for (const { kind } of poison.values()) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { currentSyncStatus } from '../../src/main/handlers/sync';
 import { applyPushResults } from '../../src/main/store/sync-store';
+import type { Refusal } from '../../src/shared/domain/refusal';
 import { actions } from '../../src/renderer/src/shell/actions';
 import { intakeFields } from '../support/fixtures';
 import { rememberVerifier } from '../../src/main/store/credential-store';
@@ -77,7 +78,7 @@ describe('workstation shell', () => {
 });
 
 describe('refused changes', () => {
-  it('shows how many the server refused, lists them with reasons on Alt+R, and lets the agent dismiss them by keyboard', async () => {
+  it('shows how many the server refused, lists them with refusals on Alt+R, and lets the agent dismiss them by keyboard', async () => {
     const app = await renderApp();
     core = app.core;
     // No waiting for the first load: a pushed status must win over a load still under way.
@@ -85,14 +86,16 @@ describe('refused changes', () => {
     if (!created.ok) throw new Error('create failed');
     const eventId = (app.core.db.prepare(`SELECT id FROM ticket_events LIMIT 1`).get() as { id: string }).id;
     // What the sync engine records when the server answers "rejected".
-    applyPushResults(app.core.db, [{ id: eventId, status: 'rejected', reason: 'the event\'s actor "x" is not the signed-in user "agent1"' }]);
+    const refusal: Refusal = { code: 'field_conflict', params: { fields: ['callerWants', 'description'], actor: 'agent2' } };
+    applyPushResults(app.core.db, [{ id: eventId, status: 'rejected', refusal }]);
     app.core.bus.emit('sync.status', currentSyncStatus(app.core.db, null));
 
     expect(await screen.findByTestId('rejected-count')).toBeTruthy();
     expect(screen.getByTestId('rejected-count').textContent).toBe('1 条修改被拒绝');
     await app.user.keyboard('{Alt>}r{/Alt}');
     const table = await screen.findByTestId('rejections');
-    expect(within(table).getByText('the event\'s actor "x" is not the signed-in user "agent1"')).toBeTruthy();
+    const reason = within(table).getByText('工单已被他人修改：agent2 在您打开工单后改了“市民诉求”、“诉求描述”。请查看最新内容后重新修改。');
+    expect(reason.dataset.code).toBe('field_conflict');
     const dismiss = within(table).getByRole('button', { name: '已处理' });
     dismiss.focus();
     await app.user.keyboard('{Enter}');

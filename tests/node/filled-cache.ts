@@ -51,10 +51,10 @@ export async function fillCache(dataDir: string): Promise<Core> {
     { id: ofTicket(third!)[0]!, status: 'accepted' as const, seq: 103 },
   ]);
   const noteOnThird = core.db.prepare<[string], { id: string }>(`SELECT id FROM ticket_events WHERE ticket_id = ? AND type = 'note'`).get(third!)!.id;
-  applyPushResults(core.db, [{ id: noteOnThird, status: 'rejected', reason: 'the ticket was merged into another on the server' }]);
+  applyPushResults(core.db, [{ id: noteOnThird, status: 'rejected', refusal: { code: 'invalid_transition', params: { eventType: 'note', status: 'merged' } } }]);
   ok(await core.dispatch('tickets.addNote', { id: second!, text: '热力集团说今晚恢复' }));
   const noteOnFirst = ofTicket(first!)[1]!;
-  applyPushResults(core.db, [{ id: noteOnFirst, status: 'rejected', reason: 'the ticket was closed on the server' }]);
+  applyPushResults(core.db, [{ id: noteOnFirst, status: 'rejected', refusal: { code: 'invalid_transition', params: { eventType: 'note', status: 'closed' } } }]);
   ok(await core.dispatch('tickets.dismissRejection', { eventId: noteOnFirst }));
   ok(await core.dispatch('drafts.save', { id: newId(), kind: 'intake', body: { callerPhone: '13700001111', description: '小区门口路灯不亮', urgent: false } }));
   ok(await core.dispatch('settings.update', { locale: 'en' }));

@@ -27,6 +27,13 @@ describe.each(engines)('work-order lifecycle between a workstation, the server a
     expect(proposal).toEqual({ unitCode: 'company:heating', name: { zh: '北京市热力集团', en: 'Beijing District Heating Group' }, why: 'fixed', rule: 'heating.temperature@*' });
     const lights = await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, category: undefined } });
     expect(await call<RouteProposalView>(core, 'tickets.proposeRoute', { id: lights.id })).toMatchObject({ unitCode: 'district:110105', why: 'fallback-district', rule: null });
+    const nowhere = await call<Ticket>(core, 'tickets.create', {
+      fields: { ...intakeFields, category: undefined, districtCode: undefined, streetCode: undefined },
+    });
+    expect(await core.dispatch('tickets.proposeRoute', { id: nowhere.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', refusal: { code: 'no_jurisdiction', params: { target: 'district' } } },
+    });
 
     await until('numbered', async () => (await call<Ticket>(core, 'tickets.get', { id: ticket.id })).officialNo);
     const dispatched = await call<Ticket>(core, 'tickets.dispatch', { id: ticket.id, unitCodes: ['company:heating'], leadUnitCode: 'company:heating' });
@@ -72,7 +79,10 @@ describe.each(engines)('work-order lifecycle between a workstation, the server a
     const original = await call<Ticket>(core, 'tickets.create', { fields: intakeFields });
     const repeat = await call<Ticket>(core, 'tickets.create', { fields: intakeFields, duplicateOf: original.id });
     expect(await call<Ticket>(core, 'tickets.merge', { id: repeat.id })).toMatchObject({ status: 'closed', resolution: 'merged', mergedInto: original.id });
-    await expect(call(core, 'tickets.merge', { id: original.id })).rejects.toThrow(/conflict/);
+    expect(await core.dispatch('tickets.merge', { id: original.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', refusal: { code: 'not_linked_duplicate', params: {} } },
+    });
 
     const answered = await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, requestType: 'consultation', description: '问今年什么时候开始供暖' }, answeredWith: 'kb-heating-season' });
     expect(answered).toMatchObject({ status: 'closed', resolution: 'direct_answer', articleCode: 'kb-heating-season' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Refusal } from '../../src/shared/domain/refusal';
 import type { TicketEvent } from '../../src/shared/domain/ticket';
 import type { PushResult } from '../../src/shared/server-api/sync';
 import { insertEvents } from '../../src/server/events/event-rows';
@@ -35,7 +36,15 @@ describe.each(engines)('sync push of poison on %s', (engine) => {
     expect(body.results[137]).toEqual({
       id: poisoned.id,
       status: 'rejected',
-      reason: 'invalid event: payload.fields.description: contains a control character (U+0000) at position 5, which cannot be stored; delete it (it often comes with pasted text) and send again',
+      refusal: {
+        code: 'malformed',
+        params: {
+          path: 'payload.fields.description',
+          detail:
+            'payload.fields.description: contains a control character (U+0000) at position 5, which cannot be stored; ' +
+            'delete it (it often comes with pasted text) and send again',
+        },
+      },
     });
     expect(await stored(batch.map((e) => e.id))).toBe(199);
     expect(await stored([poisoned.id])).toBe(0);
@@ -45,17 +54,28 @@ describe.each(engines)('sync push of poison on %s', (engine) => {
     const agent = eventsBy('agent1');
     const base = agent.created();
     await push([base]);
-    const poison: [string, TicketEvent][] = [
-      ['payload.fields.callerName', agent.created({ callerName: '王\uD800' })],
-      ['payload.text', agent.next(base.ticketId, 'note', { text: '补充\uFFFE' })],
-      ['payload.note', agent.next(base.ticketId, 'followed_up', { note: '再次来电\u0007' })],
-      ['payload.callId', agent.next(base.ticketId, 'followed_up', { callId: 'call\uDC00' })],
-      ['origin', { ...agent.next(base.ticketId, 'note', { text: '好' }), origin: 'T3\u0000ST' }],
+    const poison: [string, TicketEvent, string][] = [
+      ['payload.fields.callerName', agent.created({ callerName: '王\uD800' }), 'a lone surrogate (U+D800) at position 2'],
+      ['payload.text', agent.next(base.ticketId, 'note', { text: '补充\uFFFE' }), 'a noncharacter (U+FFFE) at position 3'],
+      ['payload.note', agent.next(base.ticketId, 'followed_up', { note: '再次来电\u0007' }), 'a control character (U+0007) at position 5'],
+      ['payload.callId', agent.next(base.ticketId, 'followed_up', { callId: 'call\uDC00' }), 'a lone surrogate (U+DC00) at position 5'],
+      ['origin', { ...agent.next(base.ticketId, 'note', { text: '好' }), origin: 'T3\u0000ST' },
+        'a control character (U+0000) at position 3'],
     ];
     const good = agent.next(base.ticketId, 'note', { text: '来电人补充：楼下也停水了\t（二楼）\r\n谢谢' });
+    const deleteIt = 'delete it (it often comes with pasted text) and send again';
     const { status, body } = await push([...poison.map(([, e]) => e), good]);
     expect(status).toBe(200);
-    poison.forEach(([path], i) => expect(body.results[i], path).toMatchObject({ status: 'rejected', reason: expect.stringContaining(`${path}: contains a`) }));
+    poison.forEach(([path, event, problem], i) =>
+      expect(body.results[i], path).toEqual({
+        id: event.id,
+        status: 'rejected',
+        refusal: {
+          code: 'malformed',
+          params: { path, detail: `${path}: contains ${problem}, which cannot be stored; ${deleteIt}` },
+        },
+      }),
+    );
     expect(body.results.at(-1)).toMatchObject({ status: 'accepted' });
     expect(await stored(poison.map(([, e]) => e.id))).toBe(0);
   });
@@ -72,27 +92,40 @@ describe.each(engines)('sync push of poison on %s', (engine) => {
     ];
     const { body } = await push([...fine, ...absurd]);
     expect(body.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'rejected', 'rejected', 'rejected']);
-    expect(body.results[3]).toMatchObject({ reason: expect.stringMatching(/^the event's time 1970-01-01T00:00:00.000Z is more than a year before the server's clock .*set the clock right/) });
-    expect(body.results[5]).toMatchObject({ reason: expect.stringMatching(/is 60 minutes ahead of the server's clock .*set this workstation's clock right/) });
+    const serverTime = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(body.results[3]).toMatchObject({ refusal: { code: 'time_too_old', params: { at: '1970-01-01T00:00:00.000Z', serverTime } } });
+    expect(body.results[5]).toMatchObject({ refusal: { code: 'time_ahead', params: { at: absurd[2]!.at, serverTime, minutes: 60 } } });
     const outOfWindow = await push([{ ...agent.created(), at: '9999-12-31T23:59:59.999Z' }, { ...agent.created(), at: '0000-01-01T00:00:00.000Z' }]);
     expect(outOfWindow.status).toBe(200);
     expect(outOfWindow.body.results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    expect(outOfWindow.body.results[0]).toMatchObject({ reason: expect.stringContaining('at: must be between 1970-01-01 and 2100-01-01') });
+    const outsideWindow = expect.stringContaining('at: must be between 1970-01-01 and 2100-01-01');
+    expect(outOfWindow.body.results[0]).toMatchObject({
+      refusal: { code: 'malformed', params: { path: 'at', detail: outsideWindow } },
+    });
   });
 
   it('refuses units, categories, districts and streets the reference data does not hold, naming them', async () => {
     const agent = eventsBy('agent1');
     const ticket = agent.created({ category: 'water.outage' });
-    const cases: [TicketEvent, string][] = [
-      [agent.next(ticket.ticketId, 'dispatched', { unitCodes: ['street:110105017', 'street:000000000'], leadUnitCode: 'street:110105017' }), 'unit street:000000000 is not in the reference data'],
-      [agent.created({ category: 'no.such.category' }), 'category no.such.category is not in the reference data'],
-      [agent.created({ districtCode: '999999', streetCode: undefined }), 'district 999999 is not in the reference data'],
-      [agent.next(ticket.ticketId, 'updated', { changes: { streetCode: '110105999' } }), 'street 110105999 is not in the reference data'],
+    const cases: [TicketEvent, Refusal][] = [
+      [
+        agent.next(ticket.ticketId, 'dispatched', {
+          unitCodes: ['street:110105017', 'street:000000000'],
+          leadUnitCode: 'street:110105017',
+        }),
+        { code: 'unknown_unit', params: { code: 'street:000000000' } },
+      ],
+      [agent.created({ category: 'no.such.category' }), { code: 'unknown_category', params: { code: 'no.such.category' } }],
+      [agent.created({ districtCode: '999999', streetCode: undefined }), { code: 'unknown_district', params: { code: '999999' } }],
+      [
+        agent.next(ticket.ticketId, 'updated', { changes: { streetCode: '110105999' } }),
+        { code: 'unknown_street', params: { code: '110105999' } },
+      ],
     ];
     const dispatched = agent.next(ticket.ticketId, 'dispatched', { unitCodes: ['street:110105017'], leadUnitCode: 'street:110105017' });
     const { body } = await push([ticket, ...cases.map(([e]) => e), dispatched]);
     expect(body.results[0]).toMatchObject({ status: 'accepted' });
-    cases.forEach(([, reason], i) => expect(body.results[i + 1]).toMatchObject({ status: 'rejected', reason: expect.stringContaining(reason) }));
+    cases.forEach(([event, refusal], i) => expect(body.results[i + 1]).toEqual({ id: event.id, status: 'rejected', refusal }));
     expect(body.results.at(-1)).toMatchObject({ status: 'accepted' });
   });
 

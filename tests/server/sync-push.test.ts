@@ -51,9 +51,17 @@ describe.each(engines)('sync push on %s', (engine) => {
     const { status, body } = await push([first, clash]);
     expect(status).toBe(200);
     expect(body.results.map((r) => r.status)).toEqual(['accepted', 'rejected']);
-    expect(body.results[1]).toMatchObject({ reason: expect.stringContaining('two workstations share the code DUP2') });
+    const { provisionalNo } = first.payload as { provisionalNo: string };
+    expect(body.results[1]).toEqual({
+      id: clash.id,
+      status: 'rejected',
+      refusal: { code: 'provisional_number_taken', params: { provisionalNo, origin: 'DUP2' } },
+    });
     const later = { ...eventsBy('agent2', 'DUP2').created(), payload: { ...first.payload } };
-    expect((await push([later], 'agent2')).body.results[0]).toMatchObject({ status: 'rejected' });
+    expect((await push([later], 'agent2')).body.results[0]).toMatchObject({
+      status: 'rejected',
+      refusal: { code: 'provisional_number_taken', params: { provisionalNo, origin: 'DUP2' } },
+    });
   });
 
   it('gives an official number of the day and keeps the provisional number as an alias', async () => {
@@ -92,7 +100,7 @@ describe.each(engines)('sync push on %s', (engine) => {
     expect(next.seq).toBe(body.head + 1);
   });
 
-  it('rejects what it must with a reason for the agent, and still accepts the good events around them', async () => {
+  it('rejects what it must with a refusal for the agent, and still accepts the good events around them', async () => {
     const agent = eventsBy('agent1');
     const created = agent.created();
     await push([created]);
@@ -108,11 +116,18 @@ describe.each(engines)('sync push on %s', (engine) => {
     expect(status).toBe(200);
     const byId = new Map(body.results.map((r) => [r.id, r]));
     expect(byId.get(closed.id)).toMatchObject({ status: 'accepted' });
-    expect(byId.get(closedAgain.id)).toEqual({ id: closedAgain.id, status: 'rejected', reason: 'cannot apply "closed" to a ticket that is closed' });
-    expect(byId.get(impostor.id)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('not the signed-in user "agent1"') });
-    expect(byId.get(numbering.id)).toMatchObject({ status: 'rejected', reason: '"numbered" events are made by the server only' });
-    expect(byId.get(orphan.id)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('does not exist') });
-    expect(byId.get(malformed.id)).toMatchObject({ status: 'rejected', reason: expect.stringContaining('payload.fields') });
+    const refusalOf = (id: string) => {
+      const result = byId.get(id);
+      return result?.status === 'rejected' ? result.refusal : result;
+    };
+    expect(refusalOf(closedAgain.id)).toEqual({ code: 'invalid_transition', params: { eventType: 'closed', status: 'closed' } });
+    expect(refusalOf(impostor.id)).toEqual({ code: 'actor_mismatch', params: { actor: 'agent2', user: 'agent1' } });
+    expect(refusalOf(numbering.id)).toEqual({ code: 'server_only', params: { eventType: 'numbered' } });
+    expect(refusalOf(orphan.id)).toEqual({ code: 'unknown_ticket', params: { ticketId: orphan.ticketId } });
+    expect(refusalOf(malformed.id)).toEqual({
+      code: 'malformed',
+      params: { path: 'payload.fields.requestType', detail: expect.stringContaining('payload.fields.description') },
+    });
     expect(byId.get(good.id)).toMatchObject({ status: 'accepted' });
     const refusedIds = [closedAgain, impostor, numbering, orphan, malformed].map((e) => e.id);
     expect(await count(`SELECT count(*)::int AS n FROM events WHERE id = ANY($1::uuid[])`, [refusedIds])).toBe(0);

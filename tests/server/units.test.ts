@@ -56,7 +56,10 @@ describe.each(engines)('handling units on %s', (engine) => {
     expect((await act('agent1', id, 'accept')).statusCode).toBe(403);
     const early = await act('unit.jinsong', id, 'feedback', { summary: '好了' });
     expect(early.statusCode).toBe(409);
-    expect((early.json() as { error: { message: string } }).error.message).toBe('Not possible now: cannot apply "unit_feedback" to a ticket that is dispatched.');
+    expect((early.json() as { error: unknown }).error).toMatchObject({
+      code: 'conflict',
+      refusal: { code: 'invalid_transition', params: { eventType: 'unit_feedback', status: 'dispatched' } },
+    });
     for (const [action, body] of [['progress', {}], ['feedback', { summary: '' }], ['extension', { hours: 0, reason: 'x' }], ['return', { reason: 'x', extra: 1 }]] as const) {
       expect((await act('unit.jinsong', id, action, body)).statusCode, action).toBe(400);
     }
@@ -69,7 +72,8 @@ describe.each(engines)('handling units on %s', (engine) => {
       headers: bearer(await server.token('agent1')),
       payload: { events: [agent.next(id, 'unit_accepted', { unitCode: 'street:110105017' })] },
     });
-    expect((agentPush.json() as { results: { reason: string }[] }).results[0]!.reason).toBe('"unit_accepted" is reported by the handling unit; you are agent');
+    const [agentResult] = (agentPush.json() as { results: { refusal: unknown }[] }).results;
+    expect(agentResult!.refusal).toEqual({ code: 'unit_event', params: { eventType: 'unit_accepted', role: 'agent' } });
     expect(await server.db.query(`SELECT count(*)::int AS n FROM events`)).toEqual(before);
   });
 

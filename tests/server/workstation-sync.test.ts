@@ -4,6 +4,7 @@ import { recordEvent } from '../../src/main/store/ticket-store';
 import { newId } from '../../src/shared/domain/ids';
 import { demoPassword } from '../../src/server/seed/seed';
 import type { SyncStatus } from '../../src/shared/contract/sync';
+import type { Rejection } from '../../src/shared/contract/tickets';
 import type { Ticket } from '../../src/shared/domain/ticket';
 import { dbState } from '../support/db-state';
 import { intakeFields } from '../support/fixtures';
@@ -104,7 +105,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     console.log(`[sync] ticket made on one workstation reached another in ${(performance.now() - started).toFixed(0)} ms (poll every 10 min)`);
   });
 
-  it('merges offline edits of different fields, and refuses the later of two edits of one field with a reason', async () => {
+  it('merges offline edits of different fields, and refuses the later of two edits of one field with a refusal', async () => {
     const { db, server } = await centre(engine);
     const a = workstation(server.url, 'EDA2');
     const b = workstation(server.url, 'EDB3');
@@ -125,8 +126,8 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     b.sync!.start();
     await call(b, 'sync.now');
 
-    const refused = await until('B told of the clash', async () => (await call<{ reason: string; eventId: string }[]>(b, 'tickets.rejections'))[0]);
-    expect(refused.reason).toBe('"callerWants" changed by agent1 after you opened this ticket; review it and apply your change again');
+    const refused = await until('B told of the clash', async () => (await call<Rejection[]>(b, 'tickets.rejections'))[0]);
+    expect(refused.refusal).toEqual({ code: 'field_conflict', params: { fields: ['callerWants'], actor: 'agent1' } });
     await until('both converge', async () => {
       const [ta, tb] = [await ticket(a, created.id), await ticket(b, created.id)];
       return JSON.stringify(ta) === JSON.stringify(tb) && ta.fields.addressDetail === '劲松三区 113 号楼';
@@ -144,7 +145,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     await expect(call(b, 'tickets.retryRejected', { eventId: refused.eventId })).rejects.toThrow(/not_found/);
   });
 
-  it("brings two workstations to the same ticket, and shows the loser of a race the server's reason", async () => {
+  it("brings two workstations to the same ticket, and shows the loser of a race the server's refusal", async () => {
     const { server } = await centre(engine);
     const a = workstation(server.url, 'AAA2');
     const b = workstation(server.url, 'BBB3');
@@ -160,16 +161,18 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     await call(b, 'sync.now');
     const rejected = await until('a rejection', () => {
       for (const core of [a, b]) {
-        const row = core.db.prepare(`SELECT reject_reason FROM ticket_events WHERE status = 'rejected'`).get() as { reject_reason: string } | undefined;
-        if (row) return row.reject_reason;
+        const row = core.db.prepare(`SELECT reject_code, reject_params FROM ticket_events WHERE status = 'rejected'`).get() as
+          | { reject_code: string; reject_params: string }
+          | undefined;
+        if (row) return { code: row.reject_code, params: JSON.parse(row.reject_params) as unknown };
       }
       return null;
     });
-    expect(rejected).toBe('cannot apply "closed" to a ticket that is closed');
+    expect(rejected).toEqual({ code: 'invalid_transition', params: { eventType: 'closed', status: 'closed' } });
     // The loser keeps seeing what was refused, and why, until the agent deals with it.
     const loser = [a, b].find((core) => core.db.prepare(`SELECT 1 FROM ticket_events WHERE status = 'rejected'`).get())!;
-    const [refused] = await call<{ eventId: string; reason: string; type: string }[]>(loser, 'tickets.rejections');
-    expect(refused).toMatchObject({ type: 'closed', reason: rejected });
+    const [refused] = await call<Rejection[]>(loser, 'tickets.rejections');
+    expect(refused).toMatchObject({ type: 'closed', refusal: rejected });
     expect((await status(loser)).rejected).toBe(1);
     expect(await call(loser, 'tickets.dismissRejection', { eventId: refused!.eventId })).toEqual({ dismissed: true });
     expect(await call(loser, 'tickets.rejections')).toEqual([]);

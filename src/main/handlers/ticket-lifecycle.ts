@@ -1,6 +1,7 @@
 import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
 import { newId } from '../../shared/domain/ids';
-import { AppError } from '../../shared/result';
+import { refusalMessage } from '../../shared/domain/refusal';
+import { AppError, refusedChange } from '../../shared/result';
 import { deadlineOf, proposeRoute, unitNames } from '../store/routing-store';
 import { getTicket, recordEvent, timelineOf, worklist } from '../store/ticket-store';
 import type { CoreDeps, DomainHandlers } from './types';
@@ -33,7 +34,10 @@ export function lifecycleHandlers(
     },
     proposeRoute: ({ id }) => {
       const proposal = proposeRoute(db, existing(id));
-      if ('error' in proposal) throw new AppError('conflict', `No unit can be proposed: ${proposal.error}. Choose the district and street first.`);
+      if ('refusal' in proposal) {
+        const why = refusalMessage(proposal.refusal);
+        throw refusedChange(proposal.refusal, `No unit can be proposed: ${why}. Choose the district and street first.`);
+      }
       return { ...proposal, name: unitNames(db, proposal.unitCode) };
     },
     dispatch: ({ id, unitCodes, leadUnitCode, note, reassign }) =>
@@ -42,7 +46,7 @@ export function lifecycleHandlers(
     decideExtension: ({ id, approved, note }) => record(id, 'extension_decided', { approved, ...(note ? { note } : {}) }),
     merge: ({ id }) => {
       const { duplicateOf } = existing(id);
-      if (!duplicateOf) throw new AppError('conflict', 'This ticket is not linked as a duplicate of another; link it at intake (Alt+D) first.');
+      if (!duplicateOf) throw refusedChange({ code: 'not_linked_duplicate', params: {} });
       return record(id, 'closed', { resolution: 'merged', mergedInto: duplicateOf });
     },
     worklist: ({ kind, limit }) => worklist(db, kind, limit),

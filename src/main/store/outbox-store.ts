@@ -1,3 +1,4 @@
+import type { Refusal } from '../../shared/domain/refusal';
 import { type TicketEvent, ticketEventSchema } from '../../shared/domain/ticket';
 import type { Db } from './database';
 import { prepared } from './prepared';
@@ -46,10 +47,11 @@ export function outboxEntries(db: Db, limit: number): OutboxEntry[] {
 
 /**
  * Sets an event aside as rejected without the server's answer, through the same path as the
- * server's rejections: it leaves the outbox and stays in the list of refused changes with `reason`.
+ * server's rejections: it leaves the outbox and stays in the list of refused changes with `refusal`.
  * Returns the tickets touched.
  */
-export const rejectLocally = (db: Db, eventId: string, reason: string): string[] => applyPushResults(db, [{ id: eventId, status: 'rejected', reason }]);
+export const rejectLocally = (db: Db, eventId: string, refusal: Refusal): string[] =>
+  applyPushResults(db, [{ id: eventId, status: 'rejected', refusal }]);
 
 /**
  * Counts one more time the server failed on this event sent alone; kept in the outbox row, so a

@@ -1,3 +1,4 @@
+import type { Refusal } from '../../shared/domain/refusal';
 import { resolveRoute } from '../../shared/domain/routing';
 import type { SlaPolicy } from '../../shared/domain/sla';
 import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
@@ -19,13 +20,13 @@ export interface RouteProposal {
  * category in this district wins over the category's city-wide rule; a ticket without category
  * or rule goes to its district government.
  */
-export function proposeRoute(db: Db, ticket: Pick<Ticket, 'fields'>): RouteProposal | { error: string } {
+export function proposeRoute(db: Db, ticket: Pick<Ticket, 'fields'>): RouteProposal | { refusal: Refusal } {
   const { category, districtCode, streetCode } = ticket.fields;
   const where = { districtCode, streetCode };
   const ruleCode = category ? [`${category}@${districtCode ?? ''}`, `${category}@*`].find((code) => body(db, 'routingRule', code)) : undefined;
   const target = ruleCode ? String(body(db, 'routingRule', ruleCode)!.target) : 'district';
   const resolved = resolveRoute(target, where);
-  if (!resolved.ok) return { error: resolved.reason };
+  if (!resolved.ok) return { refusal: resolved.refusal };
   return { unitCode: resolved.unitCode, why: ruleCode ? resolved.why : 'fallback-district', rule: ruleCode ?? null };
 }
 

@@ -122,7 +122,10 @@ describe('answers to a push', () => {
   it('refolds a ticket whose event the server refused', () => {
     const db = openCache('refused');
     const { created, noted } = createdAndNoted(db, '补充说明');
-    applyPushResults(db, [{ id: created.id, status: 'accepted', seq: 7 }, { id: noted.id, status: 'rejected', reason: 'not allowed' }]);
+    applyPushResults(db, [
+      { id: created.id, status: 'accepted', seq: 7 },
+      { id: noted.id, status: 'rejected', refusal: { code: 'actor_mismatch', params: { actor: 'agent2', user: 'agent3' } } },
+    ]);
     const { before, after } = refolded(db, created.ticketId);
     expect(before).toEqual(after);
     expect(JSON.parse((after.tickets[0] as { state: string }).state).notes).toHaveLength(0);

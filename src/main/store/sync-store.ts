@@ -1,3 +1,4 @@
+import { refusalMessage } from '../../shared/domain/refusal';
 import type { PushResult, SequencedEvent } from '../../shared/server-api/sync';
 import { eventsStream, writeCursor } from './cursor-store';
 import type { Db } from './database';
@@ -23,9 +24,11 @@ const foldsInStoredOrder = (db: Db, ticketId: string): boolean =>
        AND ((a.status = 'pending' AND b.status = 'confirmed') OR (a.status = 'confirmed' AND b.status = 'confirmed' AND a.server_seq > b.server_seq))`,
   ).get(ticketId)!.n === 0;
 
+const noRefusal = 'reject_reason = NULL, reject_code = NULL, reject_params = NULL';
+
 /**
  * Records the server's answers to one push. Accepted and duplicate events are confirmed with their
- * sequence number; rejected ones keep their reason and stay visible. Either way the event has a
+ * sequence number; rejected ones keep their refusal and stay visible. Either way the event has a
  * durable answer, so it leaves the outbox — in the same transaction. Returns the tickets touched.
  * A confirmation that leaves the fold order as it was (the usual case: our own events, pushed in
  * the order made) cannot change the ticket, only its count of pending events; only the others are
@@ -33,8 +36,10 @@ const foldsInStoredOrder = (db: Db, ticketId: string): boolean =>
  */
 export function applyPushResults(db: Db, results: readonly PushResult[]): string[] {
   return db.transaction(() => {
-    const confirm = prepared(db, `UPDATE ticket_events SET status = 'confirmed', server_seq = ?, reject_reason = NULL WHERE id = ? AND server_seq IS NULL`);
-    const reject = prepared(db, `UPDATE ticket_events SET status = 'rejected', reject_reason = ? WHERE id = ? AND status = 'pending'`);
+    const confirm = prepared(db, `UPDATE ticket_events SET status = 'confirmed', server_seq = ?, ${noRefusal}
+      WHERE id = ? AND server_seq IS NULL`);
+    const reject = prepared(db, `UPDATE ticket_events SET status = 'rejected', reject_reason = ?, reject_code = ?, reject_params = ?
+      WHERE id = ? AND status = 'pending'`);
     const answered = prepared(db, `DELETE FROM outbox WHERE event_id = ?`);
     const ticketOf = prepared<[string], { ticket_id: string }>(db, `SELECT ticket_id FROM ticket_events WHERE id = ?`);
     const pendingCount = prepared(db, `UPDATE tickets SET pending_events = (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = tickets.id AND e.status = 'pending') WHERE id = ?`);
@@ -47,8 +52,10 @@ export function applyPushResults(db: Db, results: readonly PushResult[]): string
     const refused = new Set(answeredResults.filter((r) => r.result.status === 'rejected').map((r) => r.ticketId));
     const inOrderBefore = new Set(touched.filter((id) => !refused.has(id) && foldsInStoredOrder(db, id)));
     for (const { result } of answeredResults) {
-      if (result.status === 'rejected') reject.run(result.reason, result.id);
-      else confirm.run(result.seq, result.id);
+      if (result.status === 'rejected') {
+        const { refusal } = result;
+        reject.run(refusalMessage(refusal), refusal.code, JSON.stringify(refusal.params), result.id);
+      } else confirm.run(result.seq, result.id);
       answered.run(result.id);
     }
     for (const id of touched) {
@@ -97,7 +104,7 @@ function storeGrouped(db: Db, events: readonly SequencedEvent[]): string[] {
   }
   const insert = prepared(db, `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed')
-     ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, status = 'confirmed', reject_reason = NULL`,
+     ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, status = 'confirmed', ${noRefusal}`,
   );
   const answered = prepared(db, `DELETE FROM outbox WHERE event_id = ?`);
   for (const { seq, event } of known) {

@@ -2,7 +2,8 @@ import { type Ticket, type TicketEvent, storedTicketEventSchema, ticketSchema } 
 import { applyEvent, foldTicket } from '../../shared/domain/ticket-fold';
 import type { Rejection, TicketSummary, TimelineEntry } from '../../shared/contract/tickets';
 import type { SequencedEvent } from '../../shared/server-api/sync';
-import { AppError } from '../../shared/result';
+import { type Refusal, refusalSchema } from '../../shared/domain/refusal';
+import { refusedChange } from '../../shared/result';
 import { phoneKey } from '../../shared/domain/phone';
 import type { Db } from './database';
 import { deadlineOf } from './routing-store';
@@ -165,7 +166,7 @@ export function getTicket(db: Db, id: string): Ticket | null {
 export function recordEvent(db: Db, event: TicketEvent, now: string): Ticket {
   return db.transaction(() => {
     const applied = applyEvent(getTicket(db, event.ticketId), event);
-    if (!applied.ok) throw new AppError('conflict', applied.reason);
+    if (!applied.ok) throw refusedChange(applied.refusal);
     prepared(db, `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload));
@@ -231,15 +232,37 @@ export const openRejectionCount = (db: Db): number =>
     )
     .get()!.n;
 
+type StoredRefusal = { reject_reason: string | null; reject_code: string | null; reject_params: string | null };
+
+/**
+ * A stored refusal, checked: a row a faulty release left without a readable code still shows the
+ * words it has, as a legacy refusal, rather than failing the whole list.
+ */
+function refusalOf(row: StoredRefusal): Refusal {
+  let params: unknown = null;
+  try {
+    params = row.reject_params === null ? null : JSON.parse(row.reject_params);
+  } catch {
+    // Unreadable parameters fall through to the legacy form below.
+  }
+  const parsed = refusalSchema.safeParse({ code: row.reject_code, params });
+  return parsed.success ? parsed.data : { code: 'legacy', params: { reason: row.reject_reason ?? '' } };
+}
+
 /** Events the server refused and nobody has dismissed yet, newest first. */
 export function openRejections(db: Db): Rejection[] {
-  return prepared<[], { event_id: string; ticket_id: string; provisional_no: string | null; official_no: string | null; type: string; at: string; reason: string }>(db, `SELECT e.id AS event_id, e.ticket_id, t.provisional_no, t.official_no, e.type, e.at, e.reject_reason AS reason
+  type Row = { event_id: string; ticket_id: string; provisional_no: string | null; official_no: string | null; type: string; at: string };
+  return prepared<[], Row & StoredRefusal>(db, `SELECT e.id AS event_id, e.ticket_id, t.provisional_no, t.official_no, e.type, e.at,
+         e.reject_reason, e.reject_code, e.reject_params
        FROM ticket_events e LEFT JOIN tickets t ON t.id = e.ticket_id
        WHERE e.status = 'rejected' AND e.id NOT IN (SELECT event_id FROM dismissed_rejections)
        ORDER BY e.local_seq DESC`,
     )
     .all()
-    .map((r) => ({ eventId: r.event_id, ticketId: r.ticket_id, provisionalNo: r.provisional_no, officialNo: r.official_no, type: r.type, at: r.at, reason: r.reason }));
+    .map((r) => {
+      const { event_id: eventId, ticket_id: ticketId, provisional_no: provisionalNo, official_no: officialNo, type, at } = r;
+      return { eventId, ticketId, provisionalNo, officialNo, type, at, refusal: refusalOf(r) };
+    });
 }
 
 /** A refused event nobody has dismissed yet, or null. */
@@ -267,11 +290,18 @@ export const lastConfirmedSeq = (db: Db, ticketId: string): number =>
 
 /** A ticket's events for its timeline: confirmed in server order, then pending, refused ones marked. */
 export function timelineOf(db: Db, ticketId: string): TimelineEntry[] {
-  return prepared<[string], EventRow & { status: TimelineEntry['status']; reject_reason: string | null }>(db, `SELECT id, ticket_id, type, at, actor, origin, payload, status, reject_reason FROM ticket_events
+  type Row = EventRow & { status: TimelineEntry['status'] } & StoredRefusal;
+  return prepared<[string], Row>(db, `SELECT id, ticket_id, type, at, actor, origin, payload, status,
+         reject_reason, reject_code, reject_params
+       FROM ticket_events
        WHERE ticket_id = ? ORDER BY server_seq IS NULL, server_seq, local_seq`,
     )
     .all(ticketId)
-    .map((r) => ({ id: r.id, type: r.type, at: r.at, actor: r.actor, status: r.status, payload: JSON.parse(r.payload) as Record<string, unknown>, rejectReason: r.reject_reason }));
+    .map((r) => {
+      const payload = JSON.parse(r.payload) as Record<string, unknown>;
+      const refusal = r.status === 'rejected' ? refusalOf(r) : null;
+      return { id: r.id, type: r.type, at: r.at, actor: r.actor, status: r.status, payload, refusal };
+    });
 }
 
 const worklistWhere = {

@@ -11,7 +11,7 @@ import { pushOutbox } from './push-outbox';
 import { ServerClient } from './server-client';
 
 describe('pushing the outbox', () => {
-  it('rejects here, with the reason, an event too large to send even alone and one this version cannot read; nothing is sent', async () => {
+  it('rejects here, with its refusal, an event too large to send even alone and one this version cannot read', async () => {
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite3'), newCacheKey());
     const agent = eventsBy('agent1', 'K7Q2');
     const huge = agent.created({ description: '长'.repeat(600_000) });
@@ -26,10 +26,14 @@ describe('pushing the outbox', () => {
 
     expect(outboxSize(db)).toBe(0);
     expect(touched).toEqual([[huge.ticketId], [unreadable.ticketId]]);
-    const reasons = Object.fromEntries(openRejections(db).map((r) => [r.eventId, r.reason]));
-    expect(reasons).toEqual({
-      [huge.id]: 'this change is too large to send (1759 KiB; a push carries 512 KiB at most): make it again with less text',
-      [unreadable.id]: "this change cannot be sent: it does not pass this version's checks (at: must be a UTC time like 2026-11-29T09:30:00.000Z); make it again",
+    const refusals = Object.fromEntries(openRejections(db).map((r) => [r.eventId, r.refusal]));
+    expect(refusals).toEqual({
+      [huge.id]: { code: 'too_large', params: { kib: 1759, maxKib: 512 } },
+      [unreadable.id]: { code: 'unreadable', params: { detail: 'at: must be a UTC time like 2026-11-29T09:30:00.000Z' } },
+    });
+    // The English words stay beside the code, for whoever reads the cache in a support case.
+    expect(db.prepare(`SELECT reject_reason FROM ticket_events WHERE id = ?`).get(huge.id)).toEqual({
+      reject_reason: 'this change is too large to send (1759 KiB; a push carries 512 KiB at most): make it again with less text',
     });
     db.close();
   });

@@ -1,3 +1,4 @@
+import type { Refusal } from '../../shared/domain/refusal';
 import type { TicketEvent } from '../../shared/domain/ticket';
 import { maxPushBatch, maxPushBatchBytes } from '../../shared/server-api/sync';
 import type { Db } from '../store/database';
@@ -54,7 +55,7 @@ function verdictOf(error: ServerError): 'refused' | 'crashed' | 'transient' {
  * Sends the whole outbox, oldest first, in batches capped by count and by serialized bytes.
  * Nothing is dropped and nothing wedges:
  * - an event too large to send even alone, or one this version cannot read, is rejected here
- *   with the reason, and the rest goes on;
+ *   with its refusal, and the rest goes on;
  * - a batch the server refuses or fails on is split in halves, recursively, until the event
  *   responsible is alone; the halves before it are delivered (the server stores a batch in one
  *   transaction, so a failed one left nothing behind, and resending is idempotent by event id);
@@ -117,11 +118,11 @@ function nextBatch(ctx: PushContext): { events: TicketEvent[]; more: boolean } {
 }
 
 /** Why an event that is never sent was rejected: too large even alone, or unreadable to this version. */
-function cannotSend(entry: OutboxEntry): string {
+function cannotSend(entry: OutboxEntry): Refusal {
   if (envelopeBytes + entry.bytes > maxPushBatchBytes) {
-    return `this change is too large to send (${kib(entry.bytes)} KiB; a push carries ${kib(maxPushBatchBytes - envelopeBytes)} KiB at most): make it again with less text`;
+    return { code: 'too_large', params: { kib: kib(entry.bytes), maxKib: kib(maxPushBatchBytes - envelopeBytes) } };
   }
-  return `this change cannot be sent: it does not pass this version's checks (${entry.problem}); make it again`;
+  return { code: 'unreadable', params: { detail: entry.problem ?? '' } };
 }
 
 async function pushSplitting(ctx: PushContext, events: readonly TicketEvent[]): Promise<void> {
@@ -142,19 +143,14 @@ async function pushSplitting(ctx: PushContext, events: readonly TicketEvent[]): 
   }
   const event = events[0]!;
   if (verdictOf(failure) === 'refused') {
-    ctx.stored(rejectLocally(ctx.db, event.id, `the server refused this change (HTTP ${failure.status}: ${failure.message}); correct it and make it again`));
+    const refusal: Refusal = { code: 'server_refused', params: { status: failure.status ?? 0, detail: failure.message } };
+    ctx.stored(rejectLocally(ctx.db, event.id, refusal));
     return;
   }
   if (!(await serverTakesPushes(ctx))) throw failure;
   const failures = countServerFailure(ctx.db, event.id, failure.message);
   if (failures < serverFailuresBeforeRejecting) throw new PushHeld(failure, failures);
-  ctx.stored(
-    rejectLocally(
-      ctx.db,
-      event.id,
-      `the server failed on this change each of the ${failures} times it was sent (HTTP ${failure.status}) while it took others, so it was not stored; check its text for unusual characters and make it again`,
-    ),
-  );
+  ctx.stored(rejectLocally(ctx.db, event.id, { code: 'server_failed', params: { status: failure.status ?? 0, failures } }));
 }
 
 /**

@@ -1,21 +1,24 @@
 import { findUnsafeString } from '../../shared/domain/plain-text';
+import type { Refusal } from '../../shared/domain/refusal';
 import type { TicketEvent, TicketFields } from '../../shared/domain/ticket';
 import { eventTimeProblem } from '../../shared/domain/wire-time';
 import type { Queryable } from '../db/database';
 
 /**
  * Checks of one event's content that the schema cannot make alone: each answers why the event is
- * refused, or null, so a bad event is rejected with its reason and the rest of its batch goes on.
+ * refused, or null, so a bad event is rejected with its refusal and the rest of its batch goes on.
  */
 
 /** Any string anywhere in the event that plain text may not hold (a field the schema lets through). */
-export function unsafeText(event: TicketEvent): string | null {
+export function unsafeText(event: TicketEvent): Refusal | null {
   const found = findUnsafeString(event);
-  return found ? `invalid event: ${found.path}: ${found.problem}` : null;
+  if (!found) return null;
+  const { codePoint, index, kind } = found.character;
+  return { code: 'unsafe_text', params: { path: found.path, codePoint, position: index + 1, kind } };
 }
 
 /** The event's time against the server's clock (see `eventClockBounds`). */
-export const clockProblem = (event: TicketEvent, now: Date): string | null => eventTimeProblem(event.at, now);
+export const clockProblem = (event: TicketEvent, now: Date): Refusal | null => eventTimeProblem(event.at, now);
 
 type ReferenceKind = 'unit' | 'category' | 'district' | 'street';
 
@@ -44,9 +47,9 @@ export async function knownReferences(db: Queryable, events: readonly TicketEven
 }
 
 /** The first unit, category, district or street the event names that reference data does not hold. */
-export function unknownReference(event: TicketEvent, known: ReadonlySet<string>): string | null {
+export function unknownReference(event: TicketEvent, known: ReadonlySet<string>): Refusal | null {
   const missing = referencesOf(event).find(([kind, code]) => !known.has(`${kind}/${code}`));
   if (!missing) return null;
   const [kind, code] = missing;
-  return `${kind} ${code} is not in the reference data (unknown, or retired since); sync this workstation's reference data, choose a current ${kind} and make the change again`;
+  return { code: `unknown_${kind}`, params: { code } };
 }

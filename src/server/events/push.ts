@@ -1,5 +1,6 @@
 import { v7 } from 'uuid';
 import { type Ticket, type TicketEvent, serverOnlyEventTypes, ticketEventSchema, ticketSchema, unitEventTypes } from '../../shared/domain/ticket';
+import { type Refusal, refusalMessage } from '../../shared/domain/refusal';
 import { applyEvent } from '../../shared/domain/ticket-fold';
 import type { User } from '../../shared/server-api/auth';
 import type { PushResult } from '../../shared/server-api/sync';
@@ -28,26 +29,32 @@ export interface PushOptions {
   acceptedAt?: (event: TicketEvent) => Date;
 }
 
-const describeIssues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
-  error.issues.map((i) => `${i.path.map(String).join('.') || 'event'}: ${i.message}`).join('; ');
+const pathOf = (issue: { path: PropertyKey[] }) => issue.path.map(String).join('.') || 'event';
+
+/** An event its schema refuses: the first field at fault, and every issue in English for the log. */
+function malformed(error: { issues: { path: PropertyKey[]; message: string }[] }): Refusal {
+  const detail = error.issues.map((i) => `${pathOf(i)}: ${i.message}`).join('; ');
+  return { code: 'malformed', params: { path: error.issues[0] ? pathOf(error.issues[0]) : 'event', detail } };
+}
 
 /** Why this user may not push this event, or null. The fold checks the transition itself. */
-function refusal(event: TicketEvent, user: User | 'system'): string | null {
-  if (serverOnlyEventTypes.includes(event.type)) return `"${event.type}" events are made by the server only`;
+function refusal(event: TicketEvent, user: User | 'system'): Refusal | null {
+  if (serverOnlyEventTypes.includes(event.type)) return { code: 'server_only', params: { eventType: event.type } };
   if (user === 'system') return null;
-  if (event.actor !== user.username) return `the event's actor "${event.actor}" is not the signed-in user "${user.username}"`;
+  if (event.actor !== user.username) return { code: 'actor_mismatch', params: { actor: event.actor, user: user.username } };
   const byUnit = unitEventTypes.includes(event.type);
-  if (byUnit && user.role !== 'unit') return `"${event.type}" is reported by the handling unit; you are ${user.role}`;
+  if (byUnit && user.role !== 'unit') return { code: 'unit_event', params: { eventType: event.type, role: user.role } };
   if (user.role === 'unit') {
-    if (!byUnit) return `a unit reports on its tickets (accept, progress, feedback, return, extension); "${event.type}" is the hotline's`;
-    if ((event.payload as { unitCode: string }).unitCode !== user.unitCode) return `you act for ${user.unitCode ?? 'no unit'}, not ${(event.payload as { unitCode: string }).unitCode}`;
+    if (!byUnit) return { code: 'hotline_event', params: { eventType: event.type } };
+    const unitCode = (event.payload as { unitCode: string }).unitCode;
+    if (unitCode !== user.unitCode) return { code: 'other_unit', params: { unitCode, ownUnit: user.unitCode ?? null } };
   }
   return null;
 }
 
 /**
  * Stores a batch of workstation events (DESIGN.md §4). Every event gets an answer: accepted with
- * its sequence number, duplicate (already stored, with the number it got), or rejected with a reason.
+ * its sequence number, duplicate (already stored, with the number it got), or rejected with a refusal.
  *
  * Sequence numbers are handed out under a row lock on the counter that is held until commit, so
  * batches commit in sequence order: a reader that has seen N has seen everything below N.
@@ -90,7 +97,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
     for (const [index, result] of parsed.entries()) {
       if (!result.success) {
         const id = (rawEvents[index] as { id?: unknown } | null)?.id;
-        results.push({ id: typeof id === 'string' ? id : `#${index}`, status: 'rejected', reason: `invalid event: ${describeIssues(result.error)}` });
+        results.push({ id: typeof id === 'string' ? id : `#${index}`, status: 'rejected', refusal: malformed(result.error) });
         continue;
       }
       const event = result.data;
@@ -102,7 +109,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
       const refused = refusal(event, options.user) ?? contentProblem(event) ?? overwrites(event, laterEdits.get(event.ticketId) ?? []) ?? numberTaken(event, takenNumbers);
       const applied = refused ? null : applyEvent(tickets.get(event.ticketId) ?? null, event);
       if (!applied || !applied.ok) {
-        results.push({ id: event.id, status: 'rejected', reason: refused ?? (applied as { reason: string }).reason });
+        results.push({ id: event.id, status: 'rejected', refusal: refused ?? (applied as { refusal: Refusal }).refusal });
         continue;
       }
       const eventSeq = append(event, applied.ticket, options.user === 'system' ? null : options.user.id);
@@ -124,7 +131,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
         payload: { officialNo: numbers[i]! },
       };
       const withNumber = applyEvent(tickets.get(created.ticketId)!, numbered);
-      if (!withNumber.ok) throw new Error(`numbering failed: ${withNumber.reason}`);
+      if (!withNumber.ok) throw new Error(`numbering failed: ${refusalMessage(withNumber.refusal)}`);
       append(numbered, withNumber.ticket, null);
     });
 
@@ -151,14 +158,14 @@ async function provisionalNumbersTaken(db: Queryable, events: readonly TicketEve
  * Two workstations with one code would hand out the same provisional numbers; the second ticket
  * is refused with the reason (and the fix) rather than failing the whole batch.
  */
-function numberTaken(event: TicketEvent, taken: Map<string, string>): string | null {
+function numberTaken(event: TicketEvent, taken: Map<string, string>): Refusal | null {
   if (event.type !== 'created') return null;
   const owner = taken.get(event.payload.provisionalNo);
   if (owner === undefined || owner === event.ticketId) {
     taken.set(event.payload.provisionalNo, event.ticketId); // a second one in this same batch is refused too
     return null;
   }
-  return `provisional number ${event.payload.provisionalNo} is already used by another ticket: two workstations share the code ${event.origin}; give one a new code`;
+  return { code: 'provisional_number_taken', params: { provisionalNo: event.payload.provisionalNo, origin: event.origin } };
 }
 
 interface StoredEdit {
@@ -191,16 +198,14 @@ async function editsAfterBase(db: Queryable, events: readonly TicketEvent[]): Pr
  * is refused with a reason naming the field and who changed it, so nothing is silently overwritten
  * and every replica keeps the earlier value (DESIGN.md §3, "Concurrent edits" in issue 4).
  */
-function overwrites(event: TicketEvent, later: readonly StoredEdit[]): string | null {
+function overwrites(event: TicketEvent, later: readonly StoredEdit[]): Refusal | null {
   if (event.type !== 'updated' || event.payload.baseSeq === undefined) return null;
   const baseSeq = event.payload.baseSeq;
   const mine = Object.keys(event.payload.changes);
   for (const edit of later) {
     if (edit.seq <= baseSeq || edit.origin === event.origin) continue;
     const clash = mine.filter((field) => edit.fields.includes(field));
-    if (clash.length > 0) {
-      return `${clash.map((f) => `"${f}"`).join(', ')} changed by ${edit.actor} after you opened this ticket; review it and apply your change again`;
-    }
+    if (clash.length > 0) return { code: 'field_conflict', params: { fields: clash, actor: edit.actor } };
   }
   return null;
 }

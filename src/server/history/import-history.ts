@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseCsv } from '../../shared/csv';
 import { phoneKey } from '../../shared/domain/phone';
+import { refusalMessage } from '../../shared/domain/refusal';
 import type { TicketEvent } from '../../shared/domain/ticket';
 import { requestTypes } from '../../shared/domain/ticket';
 import { wireDateTime } from '../../shared/domain/wire-time';
@@ -118,7 +119,7 @@ export async function importHistory(db: Database, csv: string, timeZone: string)
     while (end < events.length && events[end]!.ticketId === events[end - 1]!.ticketId) end++;
     const { results } = await pushEvents(db, events.slice(i, end), { user: 'system', timeZone, acceptedAt });
     const rejected = results.find((r) => r.status === 'rejected');
-    if (rejected) throw new Error(`import stopped: ${rejected.status === 'rejected' ? rejected.reason : ''}`);
+    if (rejected) throw new Error(`import stopped: ${rejected.status === 'rejected' ? refusalMessage(rejected.refusal) : ''}`);
     imported += results.filter((r, k) => r.status === 'accepted' && events[i + k]?.type === 'created').length;
     alreadyThere += results.filter((r, k) => r.status === 'duplicate' && events[i + k]?.type === 'created').length;
     i = end;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { v7 } from 'uuid';
+import { refusalMessage } from '../../shared/domain/refusal';
 import type { TicketEvent } from '../../shared/domain/ticket';
 import type { Database } from '../db/database';
 import { pushEvents } from '../events/push';
@@ -110,7 +111,7 @@ export async function createRequest(db: Database, client: string, rawBody: Recor
     },
   };
   const { results } = await pushEvents(db, [created], { user: 'system', timeZone });
-  if (results[0]!.status === 'rejected') throw new Open311Error(400, results[0]!.reason);
+  if (results[0]!.status === 'rejected') throw new Open311Error(400, refusalMessage(results[0]!.refusal));
   const [row] = await db.query<{ official_no: string; created_at: Date }>(`SELECT official_no, created_at FROM tickets WHERE id = $1`, [ticketId]);
   // What the submitter posted is public from now on, as the spec expects; their name, phone and
   // e-mail are the hotline's only. Should the server stop before this row is written, the request

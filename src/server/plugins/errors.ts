@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type AppErrorShape, type ErrorCode } from '../../shared/result';
+import { AppError, appErrorShape, type AppErrorShape, type ErrorCode } from '../../shared/result';
 
 export const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -16,7 +16,7 @@ export const statusOf: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** Every error leaves as `{ error: { code, message, issues? } }`, the envelope the workstation knows. */
+/** Every error leaves as `{ error: { code, message, issues?, refusal? } }`, the envelope the workstation knows. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const send = (status: number, body: AppErrorShape) => reply.status(status).send({ error: body });
@@ -30,7 +30,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         })),
       });
     }
-    if (error instanceof AppError) return send(statusOf[error.code], { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+    if (error instanceof AppError) return send(statusOf[error.code], appErrorShape(error));
     if (error.statusCode === 413) return send(413, { code: 'invalid_request', message: 'The request body is too large.' });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(error.statusCode, { code: 'invalid_request', message: error.message });

@@ -2,7 +2,8 @@ import { v7 } from 'uuid';
 import type { TicketEvent } from '../../shared/domain/ticket';
 import type { User } from '../../shared/server-api/auth';
 import type { UnitAction } from '../../shared/server-api/units';
-import { AppError } from '../../shared/result';
+import { refusalMessage } from '../../shared/domain/refusal';
+import { AppError, refusedChange } from '../../shared/result';
 import type { Database } from '../db/database';
 import { pushEvents } from '../events/push';
 
@@ -29,6 +30,6 @@ export async function actAsUnit(db: Database, user: User, ticketId: string, acti
   if (visible!.n === 0) throw new AppError('not_found', `No ticket ${ticketId} dispatched to ${user.unitCode}.`);
   const { results } = await pushEvents(db, [unitEvent(ticketId, action, body, user.unitCode, user.username)], { user, timeZone });
   const result = results[0]!;
-  if (result.status === 'rejected') throw new AppError('conflict', `Not possible now: ${result.reason}.`);
+  if (result.status === 'rejected') throw refusedChange(result.refusal, `Not possible now: ${refusalMessage(result.refusal)}.`);
   return result.seq;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/ids';
 import { plainText, plainTextCheck } from '../domain/plain-text';
+import { refusalSchema } from '../domain/refusal';
 import { ticketFieldsSchema, ticketSchema, ticketStatusSchema } from '../domain/ticket';
 import { defineCall } from './define';
 
@@ -37,7 +38,7 @@ export const rejectionSchema = z.strictObject({
   officialNo: z.string().nullable(),
   type: z.string(),
   at: z.string(),
-  reason: z.string(),
+  refusal: refusalSchema,
 });
 export type Rejection = z.infer<typeof rejectionSchema>;
 
@@ -46,10 +47,10 @@ export const timelineEntrySchema = z.strictObject({
   type: z.string(),
   at: z.string(),
   actor: z.string(),
-  /** pending: not yet confirmed by the server; rejected: refused, with the reason. */
+  /** pending: not yet confirmed by the server; rejected: refused, with the refusal. */
   status: z.enum(['pending', 'confirmed', 'rejected']),
   payload: z.record(z.string(), z.unknown()),
-  rejectReason: z.string().nullable(),
+  refusal: refusalSchema.nullable(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -59,16 +59,19 @@ export function plainTextCheck(ctx: z.core.ParsePayload<string>): void {
   if (found) ctx.issues.push({ code: 'custom', message: describeUnsafeCharacter(found), input: ctx.value, continue: true });
 }
 
+/** Where in a value a string plain text may not hold is, what is wrong with it, and the character. */
+export type UnsafeString = { path: string; problem: string; character: UnsafeCharacter };
+
 /** The first string anywhere inside `value` (keys too) that plain text may not hold: its path and what is wrong. */
-export function findUnsafeString(value: unknown, path: string[] = []): { path: string; problem: string } | null {
+export function findUnsafeString(value: unknown, path: string[] = []): UnsafeString | null {
   if (typeof value === 'string') {
     const found = findUnsafeCharacter(value);
-    return found ? { path: path.join('.'), problem: describeUnsafeCharacter(found) } : null;
+    return found ? { path: path.join('.'), problem: describeUnsafeCharacter(found), character: found } : null;
   }
   if (value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
     const inKey = findUnsafeCharacter(key);
-    if (inKey) return { path: [...path, '(a key)'].join('.'), problem: describeUnsafeCharacter(inKey) };
+    if (inKey) return { path: [...path, '(a key)'].join('.'), problem: describeUnsafeCharacter(inKey), character: inKey };
     const found = findUnsafeString(inner, [...path, key]);
     if (found) return found;
   }

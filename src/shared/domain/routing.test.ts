@@ -14,7 +14,10 @@ describe('resolveRoute', () => {
     expect(resolveRoute('company:heating', {})).toEqual({ ok: true, unitCode: 'company:heating', why: 'fixed' });
   });
   it('says why it cannot route an address with no jurisdiction', () => {
-    expect(resolveRoute('street', {})).toEqual({ ok: false, reason: 'the address has no street/township or district to route to' });
-    expect(resolveRoute('district', { streetCode: '110105017' })).toMatchObject({ ok: false });
+    expect(resolveRoute('street', {})).toEqual({ ok: false, refusal: { code: 'no_jurisdiction', params: { target: 'street' } } });
+    expect(resolveRoute('district', { streetCode: '110105017' })).toEqual({
+      ok: false,
+      refusal: { code: 'no_jurisdiction', params: { target: 'district' } },
+    });
   });
 });

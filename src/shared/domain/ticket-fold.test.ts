@@ -69,7 +69,9 @@ describe('foldTicket', () => {
     const input = [first, close, lateEdit, note];
     const snapshot = structuredClone(input);
     const { ticket, rejected } = foldTicket(input);
-    expect(rejected).toEqual([{ eventId: lateEdit.id, reason: 'cannot apply "updated" to a ticket that is closed' }]);
+    expect(rejected).toEqual([
+      { eventId: lateEdit.id, refusal: { code: 'invalid_transition', params: { eventType: 'updated', status: 'closed' } } },
+    ]);
     expect(ticket?.status).toBe('closed');
     expect(ticket?.resolution).toBe('direct_answer');
     expect(ticket?.fields.urgency).toBe('normal');
@@ -79,30 +81,34 @@ describe('foldTicket', () => {
 
   it('refuses events before creation, a second creation, and events of another ticket', () => {
     const note = event('note', { text: '无主事件' });
-    expect(foldTicket([note])).toEqual({ ticket: null, rejected: [{ eventId: note.id, reason: `ticket ${ticketId} does not exist` }] });
+    expect(foldTicket([note])).toEqual({
+      ticket: null,
+      rejected: [{ eventId: note.id, refusal: { code: 'unknown_ticket', params: { ticketId } } }],
+    });
 
     const first = created();
     const { ticket } = foldTicket([first]);
-    expect(applyEvent(ticket, created())).toEqual({ ok: false, reason: `ticket ${ticketId} already exists` });
+    expect(applyEvent(ticket, created())).toEqual({ ok: false, refusal: { code: 'ticket_exists', params: { ticketId } } });
 
     const foreign = { ...event('note', { text: 'x' }), ticketId: newId() };
-    const result = applyEvent(ticket, foreign);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/^event belongs to ticket/);
+    expect(applyEvent(ticket, foreign)).toEqual({
+      ok: false,
+      refusal: { code: 'wrong_ticket', params: { ticketId: foreign.ticketId, expected: ticketId } },
+    });
   });
 
   it('refuses reopening an open ticket and closing a closed one', () => {
     const { ticket } = foldTicket([created()]);
     expect(applyEvent(ticket, event('reopened', { reason: '误操作' }))).toEqual({
       ok: false,
-      reason: 'cannot apply "reopened" to a ticket that is registered',
+      refusal: { code: 'invalid_transition', params: { eventType: 'reopened', status: 'registered' } },
     });
     const closed = applyEvent(ticket, event('closed', { resolution: 'withdrawn' }));
     expect(closed.ok).toBe(true);
     if (closed.ok) {
       expect(applyEvent(closed.ticket, event('closed', { resolution: 'resolved' }))).toEqual({
         ok: false,
-        reason: 'cannot apply "closed" to a ticket that is closed',
+        refusal: { code: 'invalid_transition', params: { eventType: 'closed', status: 'closed' } },
       });
     }
   });
@@ -116,7 +122,7 @@ describe('dispatch and numbering', () => {
       event('dispatched', { unitCodes: ['district:110105'], leadUnitCode: 'district:110105' }),
     ]);
     expect(ticket).toMatchObject({ status: 'dispatched', unitCodes: ['street:110105017', 'company:heating'], leadUnitCode: 'street:110105017' });
-    expect(rejected.map((r) => r.reason)).toEqual(['cannot apply "dispatched" to a ticket that is dispatched unless it is a reassignment']);
+    expect(rejected.map((r) => r.refusal)).toEqual([{ code: 'already_dispatched', params: {} }]);
   });
 
   it('refuses a lead unit that is not among the units', () => {
@@ -133,7 +139,7 @@ describe('dispatch and numbering', () => {
     expect(ticket).toMatchObject({ officialNo: '2026112900123', updatedAt: first.at, eventCount: 2 });
     expect(applyEvent(ticket, event('numbered', { officialNo: '2026112900124' }))).toEqual({
       ok: false,
-      reason: 'ticket already has official number 2026112900123',
+      refusal: { code: 'already_numbered', params: { officialNo: '2026112900123' } },
     });
     expect(applyEvent(ticket, event('numbered', { officialNo: '2026112900123' })).ok).toBe(true);
   });
@@ -147,14 +153,17 @@ describe('follow-ups and duplicates', () => {
       [null, '又来电催办'],
     ]);
     const closed = foldTicket([created(), event('closed', { resolution: 'withdrawn' })]).ticket;
-    expect(applyEvent(closed, event('followed_up', {}))).toEqual({ ok: false, reason: 'cannot apply "followed_up" to a ticket that is closed' });
+    expect(applyEvent(closed, event('followed_up', {}))).toEqual({
+      ok: false,
+      refusal: { code: 'invalid_transition', params: { eventType: 'followed_up', status: 'closed' } },
+    });
   });
 
   it('links a ticket to the one it duplicates, never to itself', () => {
     const original = newId();
     expect(foldTicket([created(), event('linked_duplicate', { duplicateOf: original })]).ticket?.duplicateOf).toBe(original);
     const self = foldTicket([created(), event('linked_duplicate', { duplicateOf: ticketId })]);
-    expect(self.rejected.map((r) => r.reason)).toEqual(['a ticket cannot duplicate itself']);
+    expect(self.rejected.map((r) => r.refusal)).toEqual([{ code: 'duplicate_of_self', params: {} }]);
   });
 
   it('reads ticket states stored before follow-ups existed', () => {

@@ -1,6 +1,7 @@
+import type { Refusal } from './refusal';
 import type { Ticket, TicketEvent, TicketStatus } from './ticket';
 
-export type ApplyResult = { ok: true; ticket: Ticket } | { ok: false; reason: string };
+export type ApplyResult = { ok: true; ticket: Ticket } | { ok: false; refusal: Refusal };
 
 const open: readonly TicketStatus[] = ['registered', 'dispatched', 'accepted', 'in_progress', 'returned', 'feedback'];
 const withUnit: readonly TicketStatus[] = ['accepted', 'in_progress'];
@@ -30,26 +31,31 @@ export const allowedFrom: Record<Exclude<TicketEvent['type'], 'created'>, readon
 };
 
 /** Checks of an event against the ticket beyond its status; null when it may apply. */
-function refusal(ticket: Ticket, event: TicketEvent): string | null {
+function refusal(ticket: Ticket, event: TicketEvent): Refusal | null {
   switch (event.type) {
     case 'unit_accepted':
     case 'unit_progress':
     case 'unit_feedback':
     case 'unit_returned':
     case 'extension_requested':
-      return ticket.unitCodes.includes(event.payload.unitCode) ? null : `${event.payload.unitCode} is not a unit this ticket is dispatched to`;
+      if (ticket.unitCodes.includes(event.payload.unitCode)) return null;
+      return { code: 'unit_not_dispatched', params: { unitCode: event.payload.unitCode } };
     case 'extension_decided':
-      return ticket.extensionRequest ? null : 'there is no extension request to decide';
-    case 'closed':
-      if (event.payload.resolution === 'direct_answer' && ticket.status !== 'registered') return 'only a ticket not yet dispatched can be closed as a direct answer';
-      if (event.payload.resolution === 'resolved' && ticket.status !== 'feedback') return 'a ticket is resolved after the unit has reported back';
-      if (event.payload.mergedInto === ticket.id) return 'a ticket cannot be merged into itself';
+      return ticket.extensionRequest ? null : { code: 'no_extension_request', params: {} };
+    case 'closed': {
+      const { resolution } = event.payload;
+      const wrongStage = (resolution === 'direct_answer' && ticket.status !== 'registered') || (resolution === 'resolved' && ticket.status !== 'feedback');
+      if (wrongStage) {
+        return { code: 'invalid_resolution', params: { resolution, status: ticket.status } };
+      }
+      if (event.payload.mergedInto === ticket.id) return { code: 'merged_into_self', params: {} };
       return null;
+    }
     case 'dispatched':
       // Two agents dispatching the same ticket is a race to report, not a silent reassignment.
-      return ticket.status === 'dispatched' && !event.payload.reassign ? 'cannot apply "dispatched" to a ticket that is dispatched unless it is a reassignment' : null;
+      return ticket.status === 'dispatched' && !event.payload.reassign ? { code: 'already_dispatched', params: {} } : null;
     case 'linked_duplicate':
-      return event.payload.duplicateOf === ticket.id ? 'a ticket cannot duplicate itself' : null;
+      return event.payload.duplicateOf === ticket.id ? { code: 'duplicate_of_self', params: {} } : null;
     default:
       return null;
   }
@@ -57,11 +63,11 @@ function refusal(ticket: Ticket, event: TicketEvent): string | null {
 
 /**
  * Applies one event to a ticket's state. Pure: the workstation uses it to show pending events on
- * top of confirmed ones, the server to refuse invalid transitions with the same reason.
+ * top of confirmed ones, the server to refuse invalid transitions with the same refusal.
  */
 export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResult {
   if (event.type === 'created') {
-    if (ticket) return { ok: false, reason: `ticket ${event.ticketId} already exists` };
+    if (ticket) return { ok: false, refusal: { code: 'ticket_exists', params: { ticketId: event.ticketId } } };
     return {
       ok: true,
       ticket: {
@@ -95,15 +101,15 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
       },
     };
   }
-  if (!ticket) return { ok: false, reason: `ticket ${event.ticketId} does not exist` };
+  if (!ticket) return { ok: false, refusal: { code: 'unknown_ticket', params: { ticketId: event.ticketId } } };
   if (ticket.id !== event.ticketId) {
-    return { ok: false, reason: `event belongs to ticket ${event.ticketId}, not ${ticket.id}` };
+    return { ok: false, refusal: { code: 'wrong_ticket', params: { ticketId: event.ticketId, expected: ticket.id } } };
   }
   if (!allowedFrom[event.type].includes(ticket.status)) {
-    return { ok: false, reason: `cannot apply "${event.type}" to a ticket that is ${ticket.status}` };
+    return { ok: false, refusal: { code: 'invalid_transition', params: { eventType: event.type, status: ticket.status } } };
   }
   const refused = refusal(ticket, event);
-  if (refused) return { ok: false, reason: refused };
+  if (refused) return { ok: false, refusal: refused };
   const touched = { ...ticket, updatedAt: event.at, eventCount: ticket.eventCount + 1 };
   switch (event.type) {
     case 'updated':
@@ -182,7 +188,7 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
       return { ok: true, ticket: { ...touched, status: 'registered', resolution: null, closedAt: null, satisfaction: null, unitCodes: [], leadUnitCode: null, dispatchedAt: null, acceptedAt: null, feedback: null } };
     case 'numbered':
       if (ticket.officialNo && ticket.officialNo !== event.payload.officialNo) {
-        return { ok: false, reason: `ticket already has official number ${ticket.officialNo}` };
+        return { ok: false, refusal: { code: 'already_numbered', params: { officialNo: ticket.officialNo } } };
       }
       // Numbering is bookkeeping, not a change the agent made: it leaves updatedAt alone.
       return { ok: true, ticket: { ...ticket, officialNo: event.payload.officialNo, eventCount: touched.eventCount } };
@@ -191,8 +197,8 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
 
 export interface FoldResult {
   ticket: Ticket | null;
-  /** Events that could not apply, with the reason the agent will see. */
-  rejected: { eventId: string; reason: string }[];
+  /** Events that could not apply, with the refusal the agent will see. */
+  rejected: { eventId: string; refusal: Refusal }[];
 }
 
 /**
@@ -206,7 +212,7 @@ export function foldTicket(events: readonly TicketEvent[]): FoldResult {
   for (const event of events) {
     const result = applyEvent(ticket, event);
     if (result.ok) ticket = result.ticket;
-    else rejected.push({ eventId: event.id, reason: result.reason });
+    else rejected.push({ eventId: event.id, refusal: result.refusal });
   }
   return { ticket, rejected };
 }

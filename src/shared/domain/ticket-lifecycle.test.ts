@@ -96,7 +96,7 @@ describe('every status × every event', () => {
         expect(ticket!.status).toBe(status);
         const result = applyEvent(ticket, example());
         // extension_decided needs a pending request: refused everywhere above, allowed below.
-        expect(result.ok, result.ok ? '' : result.reason).toBe(allowed);
+        expect(result.ok, result.ok ? '' : JSON.stringify(result.refusal)).toBe(allowed);
       });
     }
   }
@@ -134,7 +134,8 @@ describe('the paths a ticket takes', () => {
     expect(applyEvent(fold([...pathTo.accepted()]), event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true }))).toMatchObject({ ok: false });
     const reassigned = fold([...pathTo.dispatched(), event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true })]);
     expect(reassigned).toMatchObject({ status: 'dispatched', unitCodes: ['company:heating'], leadUnitCode: 'company:heating' });
-    expect(applyEvent(reassigned, byUnit('unit_accepted'))).toEqual({ ok: false, reason: `${unit} is not a unit this ticket is dispatched to` });
+    const notDispatched = { ok: false, refusal: { code: 'unit_not_dispatched', params: { unitCode: unit } } };
+    expect(applyEvent(reassigned, byUnit('unit_accepted'))).toEqual(notDispatched);
   });
 
   it('a returned ticket keeps the reason and is re-dispatched elsewhere; the old unit can no longer act', () => {
@@ -142,7 +143,8 @@ describe('the paths a ticket takes', () => {
     expect(returned).toMatchObject({ status: 'returned', returnReason: '不属于本街道', unitCodes: [], leadUnitCode: null });
     const redispatched = fold([...pathTo.returned(), event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating' })]);
     expect(redispatched).toMatchObject({ status: 'dispatched', unitCodes: ['company:heating'], returnReason: null });
-    expect(applyEvent(redispatched, byUnit('unit_accepted'))).toEqual({ ok: false, reason: `${unit} is not a unit this ticket is dispatched to` });
+    const notDispatched = { ok: false, refusal: { code: 'unit_not_dispatched', params: { unitCode: unit } } };
+    expect(applyEvent(redispatched, byUnit('unit_accepted'))).toEqual(notDispatched);
   });
 
   it('extends the feedback time only when the hotline approves a pending request', () => {
@@ -150,17 +152,29 @@ describe('the paths a ticket takes', () => {
     expect(fold(asked).extensionRequest).toMatchObject({ hours: 48 });
     expect(fold([...asked, event('extension_decided', { approved: true })])).toMatchObject({ extensionHours: 48, extensionRequest: null });
     expect(fold([...asked, event('extension_decided', { approved: false, note: '时限内可完成' })])).toMatchObject({ extensionHours: 0, extensionRequest: null });
-    expect(applyEvent(fold(pathTo.accepted()), event('extension_decided', { approved: true }))).toEqual({ ok: false, reason: 'there is no extension request to decide' });
+    expect(applyEvent(fold(pathTo.accepted()), event('extension_decided', { approved: true }))).toEqual({
+      ok: false,
+      refusal: { code: 'no_extension_request', params: {} },
+    });
   });
 
   it('closes as a direct answer only before dispatch, as resolved only after feedback, and merges into another ticket', () => {
     expect(fold([created(), event('closed', { resolution: 'direct_answer', articleCode: 'kb-1' })])).toMatchObject({ status: 'closed', resolution: 'direct_answer', articleCode: 'kb-1' });
-    expect(applyEvent(fold(pathTo.dispatched()), event('closed', { resolution: 'direct_answer' }))).toEqual({ ok: false, reason: 'only a ticket not yet dispatched can be closed as a direct answer' });
-    expect(applyEvent(fold(pathTo.dispatched()), event('closed', { resolution: 'resolved' }))).toEqual({ ok: false, reason: 'a ticket is resolved after the unit has reported back' });
+    expect(applyEvent(fold(pathTo.dispatched()), event('closed', { resolution: 'direct_answer' }))).toEqual({
+      ok: false,
+      refusal: { code: 'invalid_resolution', params: { resolution: 'direct_answer', status: 'dispatched' } },
+    });
+    expect(applyEvent(fold(pathTo.dispatched()), event('closed', { resolution: 'resolved' }))).toEqual({
+      ok: false,
+      refusal: { code: 'invalid_resolution', params: { resolution: 'resolved', status: 'dispatched' } },
+    });
     const other = newId();
     expect(fold([created(), event('closed', { resolution: 'merged', mergedInto: other })])).toMatchObject({ status: 'closed', resolution: 'merged', mergedInto: other });
     expect(ticketEventSchema.safeParse({ ...event('closed', { resolution: 'withdrawn' }), payload: { resolution: 'merged' } }).success).toBe(false);
-    expect(applyEvent(fold(pathTo.registered()), event('closed', { resolution: 'merged', mergedInto: ticketId }))).toEqual({ ok: false, reason: 'a ticket cannot be merged into itself' });
+    expect(applyEvent(fold(pathTo.registered()), event('closed', { resolution: 'merged', mergedInto: ticketId }))).toEqual({
+      ok: false,
+      refusal: { code: 'merged_into_self', params: {} },
+    });
   });
 
   it('reopens a closed ticket for routing again', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Refusal } from './refusal';
 
 /**
  * Every instant on the wire (query periods, cursors in time, event times) lies in
@@ -33,13 +34,10 @@ export function wireDateTime(options: { offset?: boolean; precision?: number; me
 export const eventClockBounds = { maxBehindMs: 366 * 24 * 3600_000, maxAheadMs: 5 * 60_000 } as const;
 
 /** Why an event stamped `at` cannot be taken when the server's clock says `now`, or null. */
-export function eventTimeProblem(at: string, now: Date): string | null {
+export function eventTimeProblem(at: string, now: Date): Refusal | null {
   const offset = Date.parse(at) - now.getTime();
-  if (offset > eventClockBounds.maxAheadMs) {
-    return `the event's time ${at} is ${Math.round(offset / 60_000)} minutes ahead of the server's clock (${now.toISOString()}); set this workstation's clock right (automatic time) and make the change again`;
-  }
-  if (-offset > eventClockBounds.maxBehindMs) {
-    return `the event's time ${at} is more than a year before the server's clock (${now.toISOString()}); this workstation's clock was wrong when it was made: set the clock right and make the change again`;
-  }
+  const serverTime = now.toISOString();
+  if (offset > eventClockBounds.maxAheadMs) return { code: 'time_ahead', params: { at, serverTime, minutes: Math.round(offset / 60_000) } };
+  if (-offset > eventClockBounds.maxBehindMs) return { code: 'time_too_old', params: { at, serverTime } };
   return null;
 }

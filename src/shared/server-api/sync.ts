@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalSchema } from '../domain/refusal';
 import { storedTicketEventSchema } from '../domain/ticket';
 import { wireDateTime } from '../domain/wire-time';
 
@@ -14,7 +15,7 @@ export const maxRequestBytes = 1024 * 1024;
  */
 export const maxPushBatchBytes = maxRequestBytes / 2;
 
-/** Events are checked one by one, so one bad event is rejected with its reason and the rest go on. */
+/** Events are checked one by one, so one bad event is rejected with its refusal and the rest go on. */
 export const pushRequestSchema = z.strictObject({
   events: z.array(z.unknown()).min(1).max(maxPushBatch),
 });
@@ -22,7 +23,8 @@ export const pushRequestSchema = z.strictObject({
 export const pushResultSchema = z.discriminatedUnion('status', [
   z.strictObject({ id: z.string(), status: z.literal('accepted'), seq: z.number().int().positive() }),
   z.strictObject({ id: z.string(), status: z.literal('duplicate'), seq: z.number().int().positive() }),
-  z.strictObject({ id: z.string(), status: z.literal('rejected'), reason: z.string() }),
+  /** A code and its parameters; `refusalMessage` says it in English for a log. */
+  z.strictObject({ id: z.string(), status: z.literal('rejected'), refusal: refusalSchema }),
 ]);
 export type PushResult = z.infer<typeof pushResultSchema>;
 

@@ -5,6 +5,7 @@ import { cacheScope } from './0004-cache-scope';
 import { deadlines } from './0005-deadlines';
 import { unusedPhoneIndex } from './0006-unused-phone-index';
 import { rejectedEventsIndex } from './0007-rejected-events-index';
+import { refusalCodes } from './0008-refusal-codes';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
@@ -14,4 +15,13 @@ export interface Migration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, dismissedRejections, callScreen, cacheScope, deadlines, unusedPhoneIndex, rejectedEventsIndex];
+export const migrations: readonly Migration[] = [
+  initial,
+  dismissedRejections,
+  callScreen,
+  cacheScope,
+  deadlines,
+  unusedPhoneIndex,
+  rejectedEventsIndex,
+  refusalCodes,
+];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type Contract, callsByName, type Domain, pushedEvents, type PushedEvents } from '../../../shared/contract';
 import { flatten } from '../../../shared/contract/define';
+import type { Refusal } from '../../../shared/domain/refusal';
 import { eventFrameSchema } from '../../../shared/contract/wire';
 import { type AppErrorShape, envelopeSchema, type ErrorCode, type FieldIssue } from '../../../shared/result';
 import type { Transport } from './transport';
@@ -9,11 +10,14 @@ import type { Transport } from './transport';
 export class CallError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
+  /** Why the change was refused, when it was: what the UI says instead of the English message. */
+  readonly refusal: Refusal | null;
   constructor(readonly call: string, error: AppErrorShape) {
     super(error.message);
     this.name = 'CallError';
     this.code = error.code;
     this.issues = error.issues ?? [];
+    this.refusal = error.refusal ?? null;
   }
 }
 

@@ -4,6 +4,7 @@ import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../shared/result';
 import type { callFailuresZhCN } from '../i18n/call-failures';
+import { refusalText } from '../shell/refusal-text';
 import { CallError } from './client';
 
 /** What did not happen, said before the reason: a key of `failed` in the message files. */
@@ -31,9 +32,13 @@ export type RunCall = <T>(run: () => Promise<T>, options?: CallOptions<T>) => Pr
 
 const shownByShell: ReadonlySet<ErrorCode> = new Set(['signed_out', 'unauthenticated']);
 
-/** The reason a call failed, in the agent's language; the core's message only on request. */
+/**
+ * The reason a call failed, in the agent's language: a refusal names the rule with its parameters;
+ * other errors their code, and the core's message only on request.
+ */
 export function callErrorText(t: TFunction, error: unknown, detail = false): string {
   if (!(error instanceof CallError)) return t('failed.unexpected', { detail: String(error) });
+  if (error.refusal) return refusalText(t, error.refusal);
   const reason = t(`errors.${error.code}`);
   return detail ? `${reason} ${error.message}` : reason;
 }

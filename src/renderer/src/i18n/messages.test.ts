@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { refusalCodes } from '../../../shared/domain/refusal';
+import { refusalExamples } from '../../../shared/domain/refusal-examples';
 import { actions } from '../shell/actions';
+import { refusalText } from '../shell/refusal-text';
 import { en } from './en';
+import { createI18n } from './index';
 import { zhCN } from './zh-CN';
 
 type Tree = { [key: string]: string | Tree };
@@ -30,6 +34,18 @@ describe('UI messages', () => {
       expect(text, key).not.toMatch(/\p{Script=Han}/u);
       const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
       expect(vars(text), key).toEqual(vars(zh.get(key)!));
+    }
+  });
+
+  it('translate every refusal code in both languages, each parameter interpolated', async () => {
+    expect(Object.keys(zhCN.refusals).sort()).toEqual([...refusalCodes].sort());
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { t } = await createI18n(locale);
+      for (const refusal of refusalExamples) {
+        const text = refusalText(t, refusal);
+        expect(text, `${locale} ${refusal.code}`).not.toMatch(/\{\{|refusals\.|undefined/);
+        if (locale === 'zh-CN') expect(text, refusal.code).toMatch(/\p{Script=Han}/u);
+      }
     }
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../shared/contract/tickets';
 import type { Reference } from '../call-screen/use-reference';
 import { refName } from '../call-screen/use-reference';
+import { useRefusalText } from '../shell/refusal-text';
 
 /** What an event says beyond its type, in a line. */
 type Labels = { satisfaction: (s: string) => string; resolution: (r: string) => string };
@@ -39,6 +40,7 @@ function detail(entry: TimelineEntry, reference: Reference, locale: string, labe
 /** Every step of a ticket, oldest first, with who did it; pending and refused steps marked. */
 export function Timeline({ entries, reference }: { entries: TimelineEntry[]; reference: Reference }) {
   const { t, i18n } = useTranslation();
+  const { refusalText } = useRefusalText();
   const labels: Labels = {
     satisfaction: (s) => t(`callback.${s as 'satisfied'}`),
     resolution: (r) => t(`timeline.resolution.${r as 'resolved'}`),
@@ -67,9 +69,9 @@ export function Timeline({ entries, reference }: { entries: TimelineEntry[]; ref
             {new Date(entry.at).toLocaleString(i18n.language)} · {entry.actor}
           </Text>
           <Text size="sm">{detail(entry, reference, i18n.language, labels)}</Text>
-          {entry.rejectReason && (
-            <Text size="xs" c="red">
-              {entry.rejectReason}
+          {entry.refusal && (
+            <Text size="xs" c="red" data-code={entry.refusal.code}>
+              {refusalText(entry.refusal)}
             </Text>
           )}
         </MantineTimeline.Item>

@@ -3,8 +3,7 @@ import { type KeyboardEvent, memo, type Ref, useCallback, useEffect, useImperati
 import { useTranslation } from 'react-i18next';
 import type { RouteProposalView, TicketSummary, TimelineEntry } from '../../../shared/contract/tickets';
 import type { Ticket } from '../../../shared/domain/ticket';
-import { CallError } from '../api/client';
-import { useCall } from '../api/use-call';
+import { callErrorText, useCall } from '../api/use-call';
 import { RefSelect } from '../call-screen/RefSelect';
 import { ticketNumber } from '../call-screen/TicketList';
 import { refName, useReference } from '../call-screen/use-reference';
@@ -40,7 +39,8 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
   const [selected, setSelected] = useState<string | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [proposal, setProposal] = useState<RouteProposalView | null>(null);
-  const [proposalError, setProposalError] = useState<string | null>(null);
+  // The error itself, not its text: a language switch translates it again.
+  const [proposalError, setProposalError] = useState<unknown>(null);
   const [units, setUnits] = useState<string[]>([]);
   const [lead, setLead] = useState<string>('');
   const [satisfaction, setSatisfaction] = useState<'satisfied' | 'basically_satisfied' | 'unsatisfied'>('satisfied');
@@ -74,7 +74,7 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
       },
       (error: unknown) => {
         setProposal(null);
-        setProposalError(error instanceof CallError ? error.message : String(error));
+        setProposalError(error);
       },
     );
   }, [api, selected, status, category]);
@@ -190,7 +190,13 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
                   onChange={(code) => code && code !== ticket.fields.category && void run(() => api.tickets.update({ id: ticket.id, changes: { category: code } }), 'work.recategorised')}
                   testId="work-category"
                 />
-                {proposalError ? <Alert color="orange">{proposalError}</Alert> : <Text size="sm" data-testid="route-reason">{reason}</Text>}
+                {proposalError !== null ? (
+                  <Alert color="orange">{callErrorText(t, proposalError, true)}</Alert>
+                ) : (
+                  <Text size="sm" data-testid="route-reason">
+                    {reason}
+                  </Text>
+                )}
                 <Group gap="xs">
                   {units.map((code) => (
                     <Badge key={code} variant={code === lead ? 'filled' : 'light'} data-testid="dispatch-unit">

@@ -1,14 +1,16 @@
 import { Alert, Button, Group, Modal, Table, Text } from '@mantine/core';
-import { CallError } from '../api/client';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rejection } from '../../../shared/contract/tickets';
+import { callErrorText } from '../api/use-call';
 import { useWorkstation } from './api-context';
+import { useRefusalText } from './refusal-text';
 
 /** Alt+R: what the server refused and why; nothing the agent typed disappears without a trace. */
 export function RejectionsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { api, on } = useWorkstation();
+  const { refusalText } = useRefusalText();
   const [rows, setRows] = useState<Rejection[]>([]);
 
   useEffect(() => {
@@ -24,7 +26,7 @@ export function RejectionsDialog({ opened, onClose }: { opened: boolean; onClose
     setFailure(null);
     api.tickets.retryRejected({ eventId }).then(
       () => {},
-      (error: unknown) => setFailure(error instanceof CallError ? `${t(`errors.${error.code}`)} ${error.message}` : String(error)),
+      (error: unknown) => setFailure(callErrorText(t, error, true)),
     );
   };
 
@@ -55,7 +57,7 @@ export function RejectionsDialog({ opened, onClose }: { opened: boolean; onClose
               <Table.Tr key={row.eventId}>
                 <Table.Td>{row.officialNo ?? row.provisionalNo ?? row.ticketId}</Table.Td>
                 <Table.Td>{row.type}</Table.Td>
-                <Table.Td>{row.reason}</Table.Td>
+                <Table.Td data-code={row.refusal.code}>{refusalText(row.refusal)}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     <Button size="compact-sm" onClick={() => retry(row.eventId)}>
