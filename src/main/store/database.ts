@@ -4,8 +4,18 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { type CacheKey, CacheKeyError } from './cache-key';
 import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
+import type { ReferenceMemo } from './reference-store';
 
-export type Db = Database.Database;
+/**
+ * What one connection remembers: its prepared statements, and reference reads while a bulk refold
+ * runs. It lives and dies with the connection, so two cores in one process never share it.
+ */
+export interface ConnectionCaches {
+  statements: Map<string, Database.Statement<unknown[], unknown>>;
+  reference: ReferenceMemo | null;
+}
+
+export type Db = Database.Database & { readonly caches: ConnectionCaches };
 
 const plaintextHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -51,7 +61,7 @@ function encryptPlaintextCache(file: string, key: CacheKey): void {
 export function openDatabase(file: string, key: CacheKey, options: { readonly?: boolean } = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!options.readonly && fs.existsSync(file) && fs.statSync(file).size > 0 && !cacheIsEncrypted(file)) encryptPlaintextCache(file, key);
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  const db: Db = Object.assign(new Database(file, { readonly: options.readonly ?? false }), { caches: { statements: new Map(), reference: null } });
   try {
     db.pragma(`key = ${keyPragma(key)}`);
     try {

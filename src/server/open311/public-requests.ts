@@ -1,6 +1,7 @@
 import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 import { type Ticket, ticketSchema } from '../../shared/domain/ticket';
 import type { Queryable } from '../db/database';
+import { lookupOf } from '../reference/reference-store';
 
 /** One request as GeoReport v2 shows it; optional values are null, as the public JSON Schemas allow. */
 export interface ServiceRequest {
@@ -110,17 +111,16 @@ export function zoned(iso: string, timeZone: string): string {
 /** The reference items these tickets name (and every SLA policy): a page needs a few dozen, not all thousand. */
 async function referenceFor(db: Queryable, tickets: readonly Ticket[]) {
   const codes = (pick: (t: Ticket) => string | null | undefined) => [...new Set(tickets.map(pick).filter((c): c is string => Boolean(c)))];
-  const rows = await db.query<{ kind: string; code: string; body: Record<string, unknown> }>(
+  const rows = await db.query<{ kind: string; code: string; body: unknown }>(
     `SELECT kind, code, body FROM reference_items
      WHERE NOT deleted AND (kind = 'slaPolicy' OR (kind = 'category' AND code = ANY ($1::text[])) OR (kind = 'unit' AND code = ANY ($2::text[]))
        OR (kind = 'district' AND code = ANY ($3::text[])) OR (kind = 'street' AND code = ANY ($4::text[])))`,
     [codes((t) => t.fields.category), codes((t) => t.leadUnitCode), codes((t) => t.fields.districtCode), codes((t) => t.fields.streetCode)],
   );
-  const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r.body]));
-  return (kind: string, code: string) => byKey.get(`${kind}:${code}`);
+  return lookupOf(rows);
 }
 
-const named = (body: Record<string, unknown> | undefined) => (body ? `${String(body.zh)} ${String(body.en)}` : '');
+const named = (body: { zh: string; en: string } | undefined) => (body ? `${body.zh} ${body.en}` : '');
 
 /**
  * Public rows as Open311 requests. Text comes only from the public row: what an Open311 submitter
@@ -137,8 +137,8 @@ export async function toServiceRequests(db: Queryable, rows: readonly PublicRow[
     const policy = slaPolicyFrom(t, body);
     const clock = policy ? slaClock(t, policy, now) : null;
     const area = [t.fields.districtCode && body('district', t.fields.districtCode), t.fields.streetCode && body('street', t.fields.streetCode)]
-      .filter((b): b is Record<string, unknown> => Boolean(b))
-      .map((b) => String(b.zh))
+      .filter((b) => b !== undefined && b !== null && b !== '')
+      .map((b) => b.zh)
       .join('');
     return {
       service_request_id: t.officialNo ?? t.provisionalNo,
