@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { LiveHub } from './live/live-hub';
+import { publicAnswerCache } from './open311/answer-cache';
 import { formatOf, sendError } from './open311/answer';
 import { registerErrorHandler } from './plugins/errors';
 import { registerFormBody } from './plugins/form-body';
@@ -99,7 +100,7 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
   app.addHook('onClose', () => live.stop());
   registerMetrics(app, metrics);
 
-  const context: RouteContext = { db, config, metrics, live };
+  const context: RouteContext = { db, config, metrics, live, publicAnswers: publicAnswerCache() };
   for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, ctiRoutes, unitRoutes, open311AdminRoutes, liveRoutes]) {
     await app.register(routes, context);
   }
