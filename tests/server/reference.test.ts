@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReferenceItem, referenceResponseSchema } from '../../src/shared/server-api/reference';
+import { modelCode, modelInUse } from '../../src/server/classifier/training';
 import { entriesOf } from '../../src/shared/domain/reference';
 import { defaultReferenceData } from '../../src/server/reference/reference-data';
 import { ReferenceBodyError, upsertReference } from '../../src/server/reference/reference-store';
@@ -83,5 +84,16 @@ describe.each(engines)('reference data on %s', (engine) => {
     const { items, cursor: after } = await pullAll(cursor);
     expect(items.map((i) => `${i.kind} ${i.code}`)).toEqual(['district 110105']);
     expect(after).toBe(cursor + 2);
+  });
+
+  it('says why the stored model cannot be read instead of taking it for no model', async () => {
+    expect(await modelInUse(server.db)).toEqual({ model: null, unreadable: null });
+    await server.db.query(
+      `INSERT INTO reference_items (kind, code, version, deleted, body)
+       SELECT 'model', $1, value + 1, false, '{"kind":"linear-svm","classes":["a"]}'::jsonb FROM counters WHERE name = 'reference_version'`,
+      [modelCode],
+    );
+    await server.db.query(`UPDATE counters SET value = value + 1 WHERE name = 'reference_version'`);
+    expect(await modelInUse(server.db)).toEqual({ model: null, unreadable: expect.stringMatching(/^classes: .*>=2/) });
   });
 });

@@ -105,13 +105,11 @@ export function referenceItems<K extends ReferenceKind>(db: Db, kinds: readonly 
     .all(...kinds);
   const entries: ReferenceEntry[] = [];
   for (const row of rows) {
-    const check = checkReferenceEntry({ kind: row.kind, code: row.code, body: parseJson(row.body) });
+    const check = checkReferenceEntry({ kind: row.kind, code: row.code, body: JSON.parse(row.body) });
     if (check.ok) entries.push(check.entry);
   }
   return kinds.flatMap((kind) => entriesOf(entries, kind));
 }
-
-const parseJson = (text: string): unknown => JSON.parse(text);
 
 /** The Chinese and English names of one item, for search and display; empty if not cached. */
 export function referenceNames(db: Db, kind: ReferenceKind, code: string | undefined | null): string[] {
@@ -132,7 +130,7 @@ export function referenceNames(db: Db, kind: ReferenceKind, code: string | undef
 export function referenceBody<K extends ReferenceKind>(db: Db, kind: K, code: string): ReferenceBodies[K] | null {
   const read = () => {
     const row = prepared<[string, string], { body: string }>(db, `SELECT body FROM reference_data WHERE kind = ? AND code = ?`).get(kind, code);
-    const check = row ? checkReferenceBody(kind, parseJson(row.body)) : null;
+    const check = row ? checkReferenceBody(kind, JSON.parse(row.body)) : null;
     return check?.ok ? check.body : null;
   };
   const memo = db.caches.reference;
