@@ -81,22 +81,23 @@ const resolutions: Record<string, string> = {
   merged: '已合并 Merged with another request',
 };
 
-// Making a formatter costs far more than using one (a page of requests needs three times a hundred).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatterFor = (timeZone: string) => {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
+/**
+ * Times with their zone offset, in the centre's time zone, as the spec asks (2026-11-29T17:30:00+08:00).
+ * Making a formatter costs far more than using one (a page of requests needs three times a hundred),
+ * so a page makes one and uses it for every time on it.
+ */
+export function zonedClock(timeZone: string): (iso: string) => string {
+  const formatter = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return (iso) => zonedWith(formatter, iso);
+}
 
-/** A time with its zone offset, in the centre's time zone, as the spec asks (2026-11-29T17:30:00+08:00). */
-export function zoned(iso: string, timeZone: string): string {
+/** One time with its zone offset, in the given time zone. */
+export const zoned = (iso: string, timeZone: string): string => zonedClock(timeZone)(iso);
+
+function zonedWith(formatter: Intl.DateTimeFormat, iso: string): string {
   const date = new Date(iso);
   const parts = Object.fromEntries(
-    formatterFor(timeZone)
+    formatter
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
@@ -131,6 +132,7 @@ const named = (body: { zh: string; en: string } | undefined) => (body ? `${body.
 export async function toServiceRequests(db: Queryable, rows: readonly PublicRow[], timeZone: string): Promise<{ ticketIds: string[]; requests: ServiceRequest[] }> {
   const tickets = rows.map((r) => ticketSchema.parse(r.state));
   const body = await referenceFor(db, tickets);
+  const at = zonedClock(timeZone);
   const now = new Date();
   const requests = rows.map((row, i): ServiceRequest => {
     const t = tickets[i]!;
@@ -149,9 +151,9 @@ export async function toServiceRequests(db: Queryable, rows: readonly PublicRow[
       description: row.description,
       agency_responsible: named(t.leadUnitCode ? body('unit', t.leadUnitCode) : undefined),
       service_notice: '',
-      requested_datetime: zoned(t.createdAt, timeZone),
-      updated_datetime: zoned(t.updatedAt, timeZone),
-      expected_datetime: clock ? zoned(clock.dueAt, timeZone) : null,
+      requested_datetime: at(t.createdAt),
+      updated_datetime: at(t.updatedAt),
+      expected_datetime: clock ? at(clock.dueAt) : null,
       address: row.source === 'published' ? area || null : row.address,
       address_id: row.source === 'published' ? null : row.address_id,
       zipcode: null,
