@@ -64,6 +64,7 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       const message = 'The request address is not valid (e.g. not UTF-8); correct it and send again.';
       if (request.url.startsWith('/open311/')) return sendError(reply, formatOf(request.url), status, message);
+      // Fastify types this reply with the generics of a route not matched yet; it is a plain reply.
       return (reply as FastifyReply).status(status).send({ error: { code: 'invalid_request', message } });
     },
   }).withTypeProvider<ZodTypeProvider>();

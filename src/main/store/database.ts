@@ -67,7 +67,7 @@ export function openDatabase(file: string, key: CacheKey, options: { readonly?: 
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (error) {
-      if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
+      if (!(error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB')) throw error;
       throw new CacheKeyError(`The cache ${file} cannot be decrypted with this workstation's key. Was the key file replaced? Restore it from backup.`);
     }
     if (options.readonly) return db;
@@ -94,8 +94,8 @@ export function openDatabase(file: string, key: CacheKey, options: { readonly?: 
  * 100,000 instead of 53-60 s.
  */
 export async function duringBulkLoad<T>(db: Db, load: () => Promise<T>): Promise<T> {
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const cacheSize = Number(db.pragma('cache_size', { simple: true }));
+  const checkpointPages = Number(db.pragma('wal_autocheckpoint', { simple: true }));
   db.pragma('cache_size = -262144');
   db.pragma('wal_autocheckpoint = 10000');
   try {

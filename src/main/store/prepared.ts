@@ -15,5 +15,6 @@ export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
   }
   // One map holds statements of every shape; the caller's types describe its own SQL text, which
   // is the key, so the statement found is the one prepared for these parameters and rows.
+  // eslint-disable-next-line no-restricted-syntax -- the SQL text is the key: the statement found is the one prepared for it
   return statement as unknown as Database.Statement<P extends unknown[] ? P : [P], R>;
 }

@@ -1,6 +1,6 @@
 import { type Ticket, type TicketEvent, storedTicketEventSchema, ticketSchema } from '../../shared/domain/ticket';
 import { applyEvent, foldTicket } from '../../shared/domain/ticket-fold';
-import type { Rejection, TicketSummary, TimelineEntry } from '../../shared/contract/tickets';
+import { type Rejection, type TicketSummary, type TimelineEntry, timelineEntrySchema } from '../../shared/contract/tickets';
 import type { SequencedEvent } from '../../shared/server-api/sync';
 import { AppError } from '../../shared/result';
 import { phoneKey } from '../../shared/domain/phone';
@@ -271,7 +271,7 @@ export function timelineOf(db: Db, ticketId: string): TimelineEntry[] {
        WHERE ticket_id = ? ORDER BY server_seq IS NULL, server_seq, local_seq`,
     )
     .all(ticketId)
-    .map((r) => ({ id: r.id, type: r.type, at: r.at, actor: r.actor, status: r.status, payload: JSON.parse(r.payload) as Record<string, unknown>, rejectReason: r.reject_reason }));
+    .map((r) => ({ id: r.id, type: r.type, at: r.at, actor: r.actor, status: r.status, payload: timelineEntrySchema.shape.payload.parse(JSON.parse(r.payload)), rejectReason: r.reject_reason }));
 }
 
 const worklistWhere = {

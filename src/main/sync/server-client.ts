@@ -130,7 +130,7 @@ export class ServerClient {
     } catch {
       throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`, undefined, status);
     }
-    const error = appErrorSchema.safeParse((json as { error?: unknown }).error);
+    const error = z.object({ error: appErrorSchema }).transform((j) => j.error).safeParse(json);
     const message = error.success ? error.data.message : `HTTP ${status}`;
     throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined, status);
   }

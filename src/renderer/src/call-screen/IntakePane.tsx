@@ -13,11 +13,12 @@ import { CallError } from '../api/client';
 import { formatHotkey, hotkeyOf } from '../shell/actions';
 import { useLinkState, useWorkstation } from '../shell/api-context';
 import { CallerPanel } from './CallerPanel';
-import { emptyIntake, errorsFromIssues, fromDraft, hasContent, type IntakeErrors, type IntakeField, type IntakeValues, validateIntake } from './intake-form';
+import { emptyIntake, errorsFromIssues, fromDraft, hasContent, intakeFields, isIntakeField, type IntakeErrors, type IntakeField, type IntakeValues, validateIntake } from './intake-form';
 import { PickDialog, type PickItem } from './PickDialog';
 import { RefSelect } from './RefSelect';
 import { ticketNumber } from './TicketList';
 import { refName, useReference } from './use-reference';
+import { z } from 'zod';
 
 /** What the shell's hotkeys ask of the intake (they work from any field). */
 export interface IntakeHandle {
@@ -36,6 +37,8 @@ export interface IntakeHandle {
 
 /** The draft is saved this long after the last keystroke (issue 5 allows 0.5 s). */
 const autosaveMs = 300;
+/** The quick phrases of the message files (an object of strings); none if a translation got it wrong. */
+const phraseList = z.record(z.string(), z.string());
 const lookupMs = 150;
 
 const fieldId = (field: IntakeField) => `intake-${field}`;
@@ -81,7 +84,7 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
     setValues((v) => ({ ...v, ...changes }));
     setErrors((e) => {
       const next = { ...e };
-      for (const key of Object.keys(changes) as IntakeField[]) delete next[key];
+      for (const key of Object.keys(changes).filter(isIntakeField)) delete next[key];
       return next;
     });
   }, []);
@@ -176,7 +179,7 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
   const showErrors = useCallback(
     (found: IntakeErrors) => {
       setErrors(found);
-      const first = (Object.keys(emptyIntake) as IntakeField[]).find((f) => found[f]);
+      const first = intakeFields.find((f) => found[f]);
       if (first) focus(first);
       return first !== undefined;
     },
@@ -301,7 +304,7 @@ export function IntakePane({ call, popOnAnswer, handleRef, onCreated }: { call: 
         ? shownSimilar.map((s) => ({ id: s.ticket.id, label: ticketNumber(s.ticket), detail: `${t('duplicates.similarity', { percent: Math.round(s.similarity * 100) })} · ${s.ticket.description}`, search: s.ticket.description }))
         : picker === 'kb'
           ? articles.map((a) => ({ id: a.code, label: locale === 'en' ? a.titleEn : a.titleZh, detail: locale === 'en' ? a.bodyEn : a.bodyZh, search: `${a.titleZh} ${a.titleEn} ${a.bodyZh} ${a.bodyEn}` }))
-          : Object.values(t('phrases.list', { returnObjects: true }) as Record<string, string>).map((p, i) => ({ id: String(i), label: p }));
+          : Object.values(phraseList.catch({}).parse(t('phrases.list', { returnObjects: true }))).map((p, i) => ({ id: String(i), label: p }));
 
   const error = (field: IntakeField) => (errors[field] ? t(errors[field]) : undefined);
   // Enter in a one-line field moves on, as Tab does: agents type with one hand on the keys.

@@ -23,7 +23,7 @@ export interface Reference {
 
 const kinds = ['category', 'district', 'street', 'requestType', 'unit'] as const;
 type Listed = Extract<CachedReference, { kind: (typeof kinds)[number] }>;
-const listed = (r: CachedReference): r is Listed => (kinds as readonly string[]).includes(r.kind);
+const listed = (r: CachedReference): r is Listed => kinds.some((k) => k === r.kind);
 
 function toItem(r: Listed): RefItem {
   const item: RefItem = { code: r.code, zh: r.body.zh, en: r.body.en, parent: null, districtCode: null };

@@ -216,7 +216,7 @@ function Orders({ state, name, onOpen }: { state: MonitorState; name: (code: str
       <SegmentedControl
         value={dimension}
         onChange={(value) => {
-          setDimension(value as Dimension);
+          setDimension(value);
           setDrill(null);
         }}
         data={(['status', 'leadUnit', 'districtCode'] as const).map((d) => ({ value: d, label: t(`monitor.by.${d}`) }))}
@@ -324,6 +324,7 @@ function HotSpots({ state, name }: { state: MonitorState; name: (code: string | 
 }
 
 const periods = { today: 0, week: 7, month: 30 } as const;
+const periodNames = ['today', 'week', 'month'] as const satisfies readonly (keyof typeof periods)[];
 
 function Rates({ name }: { name: (code: string | null) => string }) {
   const { t } = useTranslation();
@@ -349,7 +350,7 @@ function Rates({ name }: { name: (code: string | null) => string }) {
   return (
     <Stack gap="xs">
       <Group>
-        <SegmentedControl value={period} onChange={(v) => setPeriod(v as keyof typeof periods)} data={(Object.keys(periods) as (keyof typeof periods)[]).map((p) => ({ value: p, label: t(`monitor.period.${p}`) }))} />
+        <SegmentedControl value={period} onChange={setPeriod} data={periodNames.map((p) => ({ value: p, label: t(`monitor.period.${p}`) }))} />
         <SegmentedControl value={by} onChange={(v) => setBy(v as 'unit' | 'district')} data={(['unit', 'district'] as const).map((b) => ({ value: b, label: t(`monitor.rateBy.${b}`) }))} />
         <Button onClick={show} data-testid="rates-show">
           {t('monitor.tabs.rates')}
