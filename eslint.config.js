@@ -30,6 +30,23 @@ export default tseslint.config(
     },
   },
   {
+    // A cast is a claim the compiler cannot check: values from outside are parsed with their schema
+    // instead, and the few casts that remain say why beside them.
+    files: ['src/**/*.{ts,tsx}'],
+    // open311.ts: its handler inputs are being moved to route schemas; drop it from here once they are.
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/server/routes/open311.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'as', objectLiteralTypeAssertions: 'never' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression > TSAsExpression[typeAnnotation.type='TSUnknownKeyword']",
+          message: '`as unknown as` overrides the type checker: parse the value with its schema, or type it properly.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

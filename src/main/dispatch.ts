@@ -25,6 +25,8 @@ const open: Access = { signedIn: true, locked: false };
 export function createDispatcher(handlers: Handlers, log: Logger = console, access: () => Access = () => open): Dispatch {
   const table = new Map<string, { spec: CallSpec; handler: AnyHandler }>();
   for (const [name, spec] of callsByName) {
+    // Call names are `domain.method` from the same contract the handlers' type is built from, so
+    // the domain is a key of Handlers; the handler itself is then checked to exist.
     const [domain, method] = name.split('.') as [keyof Handlers, string];
     const handler = (handlers[domain] as Record<string, AnyHandler>)[method];
     if (!handler) throw new Error(`no handler for ${name}`);

@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { LiveHub } from './live/live-hub';
+import { publicAnswerCache } from './open311/answer-cache';
 import { formatOf, sendError } from './open311/answer';
 import { registerErrorHandler } from './plugins/errors';
 import { registerFormBody } from './plugins/form-body';
@@ -63,6 +64,7 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       const message = 'The request address is not valid (e.g. not UTF-8); correct it and send again.';
       if (request.url.startsWith('/open311/')) return sendError(reply, formatOf(request.url), status, message);
+      // Fastify types this reply with the generics of a route not matched yet; it is a plain reply.
       return (reply as FastifyReply).status(status).send({ error: { code: 'invalid_request', message } });
     },
   }).withTypeProvider<ZodTypeProvider>();
@@ -99,7 +101,7 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
   app.addHook('onClose', () => live.stop());
   registerMetrics(app, metrics);
 
-  const context: RouteContext = { db, config, metrics, live };
+  const context: RouteContext = { db, config, metrics, live, publicAnswers: publicAnswerCache() };
   for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, ctiRoutes, unitRoutes, open311AdminRoutes, liveRoutes]) {
     await app.register(routes, context);
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, databaseFile, ownerOnlyCacheKey } from '../../src/main/core';
+import { type Db, withCaches } from '../../src/main/store/database';
 import { migrate, schemaVersion } from '../../src/main/store/migrate';
 import { migrations } from '../../src/main/store/migrations';
 import { indexTicket, searchDocumentOf } from '../../src/main/store/search-index';
@@ -36,7 +37,7 @@ const snapshot = (db: Database.Database): Snapshot => new Map(plainTables(db).ma
  * Virtual tables cannot be copied (a contentless FTS index gives no text back): each is rebuilt as
  * the release that had it would have built it. A migration adding another must add its filler here.
  */
-const fillVirtual: Record<string, (db: Database.Database) => void> = {
+const fillVirtual: Record<string, (db: Db) => void> = {
   ticket_search: (db) => {
     for (const { id } of db.prepare<[], { id: string }>(`SELECT id FROM tickets`).all()) {
       const doc = searchDocumentOf(db, id);
@@ -109,7 +110,7 @@ async function expectedAt(version: number) {
 function cacheAt(version: number): string {
   const dir = tempDir();
   const key = ownerOnlyCacheKey(dir);
-  const db = new Database(databaseFile(dir));
+  const db = withCaches(new Database(databaseFile(dir)));
   db.pragma(`key = "x'${key.toString('hex')}'"`);
   migrate(db, migrations, version);
   expect(schemaVersion(db)).toBe(version);

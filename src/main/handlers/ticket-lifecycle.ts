@@ -1,7 +1,7 @@
-import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
+import { type Ticket, type TicketEvent, ticketEventSchema } from '../../shared/domain/ticket';
 import { newId } from '../../shared/domain/ids';
 import { refusalMessage } from '../../shared/domain/refusal';
-import { AppError, refusedChange } from '../../shared/result';
+import { AppError, refusedChange, toFieldIssues } from '../../shared/result';
 import { deadlineOf, proposeRoute, unitNames } from '../store/routing-store';
 import { getTicket, recordEvent, timelineOf, worklist } from '../store/ticket-store';
 import type { CoreDeps, DomainHandlers } from './types';
@@ -12,6 +12,14 @@ type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback
  * The hotline's side of the work-order lifecycle (issue 6): routing and dispatch, callbacks,
  * extension decisions, and the timeline and worklists that show where each ticket stands.
  */
+
+/** An event made from a type and its payload, checked as the server will check it: a wrong one is refused here, with its fields. */
+export function checkedEvent(raw: { id: string; ticketId: string; type: TicketEvent['type']; at: string; actor: string; origin: string; payload: unknown }): TicketEvent {
+  const parsed = ticketEventSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('invalid_input', `This ${raw.type} change is not valid; nothing was changed.`, toFieldIssues(parsed.error));
+  return parsed.data;
+}
+
 export function lifecycleHandlers(
   { db, identity, now }: CoreDeps,
   actor: () => string,
@@ -25,7 +33,7 @@ export function lifecycleHandlers(
   const record = (id: string, type: TicketEvent['type'], payload: unknown) => {
     existing(id);
     const at = now().toISOString();
-    return saved(recordEvent(db, { id: newId(), ticketId: id, type, at, actor: actor(), origin: identity.code, payload } as TicketEvent, at));
+    return saved(recordEvent(db, checkedEvent({ id: newId(), ticketId: id, type, at, actor: actor(), origin: identity.code, payload }), at));
   };
   return {
     timeline: ({ id }) => {

@@ -1,6 +1,6 @@
 import { newId } from '../../shared/domain/ids';
 import { formatProvisionalNumber } from '../../shared/domain/provisional-number';
-import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
+import type { Ticket } from '../../shared/domain/ticket';
 import { AppError } from '../../shared/result';
 import { discardDraft } from '../store/drafts-store';
 import { dismissRejection, getTicket, lastConfirmedSeq, nextInSequence, openRejectedEvent, openRejections, recentTickets, recordEvent, summariesOf } from '../store/ticket-store';
@@ -9,7 +9,7 @@ import { classifierStore } from '../store/classifier-store';
 import { linkCallToTicket } from '../store/calls-store';
 import { searchTicketIds } from '../store/search-index';
 import { currentSyncStatus } from './sync';
-import { lifecycleHandlers } from './ticket-lifecycle';
+import { checkedEvent, lifecycleHandlers } from './ticket-lifecycle';
 
 /** Likely duplicates are looked for among tickets of the last 24 hours (issue 5). */
 const duplicateWindowMs = 24 * 3600_000;
@@ -91,7 +91,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
       // has seen of the ticket, so the server checks it against later edits again.
       const payload = refused.type === 'updated' ? { ...refused.payload, baseSeq: lastConfirmedSeq(db, refused.ticketId) } : refused.payload;
       const ticket = db.transaction(() => {
-        const again = recordEvent(db, { ...refused, id: newId(), at, actor: actor(), origin: identity.code, payload } as TicketEvent, at);
+        const again = recordEvent(db, checkedEvent({ ...refused, id: newId(), at, actor: actor(), origin: identity.code, payload }), at);
         dismissRejection(db, eventId, actor(), at);
         return again;
       })();

@@ -4,8 +4,21 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { type CacheKey, CacheKeyError } from './cache-key';
 import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
+import type { ReferenceMemo } from './reference-store';
 
-export type Db = Database.Database;
+/**
+ * What one connection remembers: its prepared statements, and reference reads while a bulk refold
+ * runs. It lives and dies with the connection, so two cores in one process never share it.
+ */
+export interface ConnectionCaches {
+  statements: Map<string, Database.Statement<unknown[], unknown>>;
+  reference: ReferenceMemo | null;
+}
+
+export type Db = Database.Database & { readonly caches: ConnectionCaches };
+
+/** A connection as the stores use it: with its own, empty caches. */
+export const withCaches = (connection: Database.Database): Db => Object.assign(connection, { caches: { statements: new Map(), reference: null } });
 
 const plaintextHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -51,13 +64,13 @@ function encryptPlaintextCache(file: string, key: CacheKey): void {
 export function openDatabase(file: string, key: CacheKey, options: { readonly?: boolean } = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!options.readonly && fs.existsSync(file) && fs.statSync(file).size > 0 && !cacheIsEncrypted(file)) encryptPlaintextCache(file, key);
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  const db = withCaches(new Database(file, { readonly: options.readonly ?? false }));
   try {
     db.pragma(`key = ${keyPragma(key)}`);
     try {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (error) {
-      if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
+      if (!(error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB')) throw error;
       throw new CacheKeyError(`The cache ${file} cannot be decrypted with this workstation's key. Was the key file replaced? Restore it from backup.`);
     }
     if (options.readonly) return db;
@@ -84,8 +97,8 @@ export function openDatabase(file: string, key: CacheKey, options: { readonly?: 
  * 100,000 instead of 53-60 s.
  */
 export async function duringBulkLoad<T>(db: Db, load: () => Promise<T>): Promise<T> {
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const cacheSize = Number(db.pragma('cache_size', { simple: true }));
+  const checkpointPages = Number(db.pragma('wal_autocheckpoint', { simple: true }));
   db.pragma('cache_size = -262144');
   db.pragma('wal_autocheckpoint = 10000');
   try {

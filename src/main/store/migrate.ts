@@ -12,7 +12,7 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-export const schemaVersion = (db: Database): number => db.pragma('user_version', { simple: true }) as number;
+export const schemaVersion = (db: Database): number => Number(db.pragma('user_version', { simple: true }));
 
 /**
  * Brings the schema forward to `target`, one transaction per migration, so a failing or

@@ -24,7 +24,7 @@ export function proposeRoute(db: Db, ticket: Pick<Ticket, 'fields'>): RoutePropo
   const { category, districtCode, streetCode } = ticket.fields;
   const where = { districtCode, streetCode };
   const ruleCode = category ? [`${category}@${districtCode ?? ''}`, `${category}@*`].find((code) => body(db, 'routingRule', code)) : undefined;
-  const target = ruleCode ? String(body(db, 'routingRule', ruleCode)!.target) : 'district';
+  const target = (ruleCode && body(db, 'routingRule', ruleCode)?.target) || 'district';
   const resolved = resolveRoute(target, where);
   if (!resolved.ok) return { refusal: resolved.refusal };
   return { unitCode: resolved.unitCode, why: ruleCode ? resolved.why : 'fallback-district', rule: ruleCode ?? null };

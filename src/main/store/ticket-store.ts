@@ -1,6 +1,6 @@
 import { type Ticket, type TicketEvent, storedTicketEventSchema, ticketSchema } from '../../shared/domain/ticket';
 import { applyEvent, foldTicket } from '../../shared/domain/ticket-fold';
-import type { Rejection, TicketSummary, TimelineEntry } from '../../shared/contract/tickets';
+import { type Rejection, type TicketSummary, type TimelineEntry, timelineEntrySchema } from '../../shared/contract/tickets';
 import type { SequencedEvent } from '../../shared/server-api/sync';
 import { type Refusal, refusalSchema } from '../../shared/domain/refusal';
 import { refusedChange } from '../../shared/result';
@@ -298,7 +298,7 @@ export function timelineOf(db: Db, ticketId: string): TimelineEntry[] {
     )
     .all(ticketId)
     .map((r) => {
-      const payload = JSON.parse(r.payload) as Record<string, unknown>;
+      const payload = timelineEntrySchema.shape.payload.parse(JSON.parse(r.payload));
       const refusal = r.status === 'rejected' ? refusalOf(r) : null;
       return { id: r.id, type: r.type, at: r.at, actor: r.actor, status: r.status, payload, refusal };
     });

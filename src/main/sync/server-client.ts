@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loginResponseSchema } from '../../shared/server-api/auth';
-import { referenceResponseSchema } from '../../shared/server-api/reference';
+import { referencePageSchema } from '../../shared/server-api/reference';
 import { bootstrapResponseSchema, callerIndexResponseSchema, pullResponseSchema, pushResponseSchema, ticketHistoryResponseSchema } from '../../shared/server-api/sync';
 import { incidentResponseSchema, monitorSnapshotSchema, ratesResponseSchema } from '../../shared/server-api/monitor';
 import { appErrorSchema } from '../../shared/result';
@@ -76,7 +76,7 @@ export class ServerClient {
   }
 
   reference(token: string, after: number, limit: number) {
-    return this.call('GET', `/api/reference?after=${after}&limit=${limit}`, token, undefined, referenceResponseSchema);
+    return this.call('GET', `/api/reference?after=${after}&limit=${limit}`, token, undefined, referencePageSchema);
   }
 
   monitorSnapshot(token: string) {
@@ -130,7 +130,7 @@ export class ServerClient {
     } catch {
       throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`, undefined, status);
     }
-    const error = appErrorSchema.safeParse((json as { error?: unknown }).error);
+    const error = z.object({ error: appErrorSchema }).transform((j) => j.error).safeParse(json);
     const message = error.success ? error.data.message : `HTTP ${status}`;
     throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined, status);
   }

@@ -1,11 +1,18 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { type WsServerMessage, wsClientMessageSchema, wsPath } from '../../shared/contract/wire';
 import { fail, toFieldIssues } from '../../shared/result';
 import type { Core } from '../core';
 import type { Logger } from '../dispatch';
 import { serveStatic } from './static-files';
+
+
+/** The port a listening server got (a pipe or a server not listening has none). */
+function portOf(server: http.Server): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The browser host is not listening on a TCP port.');
+  return address.port;
+}
 
 export interface WebHostOptions {
   core: Core;
@@ -44,7 +51,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
 
   server.on('upgrade', (req, socket, head) => {
-    const { port } = server.address() as AddressInfo;
+    const port = portOf(server);
     const allowedOrigins = new Set([`http://${hostname}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`]);
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     // A page from another origin must not drive the core through the agent's browser.
@@ -93,7 +100,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.once('error', reject);
     server.listen(options.port, hostname, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const port = portOf(server);
 
   return {
     url: `http://${hostname}:${port}/`,

@@ -4,7 +4,7 @@ import { retrain } from './training';
 
 /** Milliseconds from `now` until the next `HH:MM` on the clock of `timeZone` (never 0: a run just made waits a day). */
 export function msUntil(timeOfDay: string, timeZone: string, now: Date): number {
-  const [hours, minutes] = timeOfDay.split(':').map(Number) as [number, number];
+  const [hours = 0, minutes = 0] = timeOfDay.split(':').map(Number);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone, hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]),
   );

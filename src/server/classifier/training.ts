@@ -1,4 +1,5 @@
-import { type CategoryModel, categoryModelSchema, compileModel, rankCategories } from '../../shared/domain/classifier-model';
+import { type CategoryModel, compileModel, rankCategories } from '../../shared/domain/classifier-model';
+import { checkReferenceBody } from '../../shared/domain/reference';
 import { type Example, type TrainOptions, trainCategoryModel } from '../../shared/domain/classifier-training';
 import type { Database } from '../db/database';
 import { upsertReference } from '../reference/reference-store';
@@ -21,12 +22,16 @@ export async function historyExamples(db: Database, limit = 200_000): Promise<Da
   return rows.filter((r) => r.text.trim() !== '').map((r) => ({ text: r.text, category: r.category, createdAt: new Date(r.created_at).toISOString() }));
 }
 
-/** The model the workstations use now, or null if there is none or it is of a kind this server no longer reads. */
-export async function currentModel(db: Database): Promise<CategoryModel | null> {
+/** The model the workstations use now (null if there is none), or why the stored one cannot be read. */
+export async function modelInUse(db: Database): Promise<{ model: CategoryModel | null; unreadable: string | null }> {
   const [row] = await db.query<{ body: unknown }>(`SELECT body FROM reference_items WHERE kind = 'model' AND code = $1 AND NOT deleted`, [modelCode]);
-  const parsed = categoryModelSchema.safeParse(row?.body);
-  return parsed.success ? parsed.data : null;
+  if (!row) return { model: null, unreadable: null };
+  const check = checkReferenceBody('model', row.body);
+  return check.ok ? { model: check.body, unreadable: null } : { model: null, unreadable: check.reason };
 }
+
+/** The model the workstations use now, or null if there is none or it is of a kind this server no longer reads. */
+export const currentModel = async (db: Database): Promise<CategoryModel | null> => (await modelInUse(db)).model;
 
 /** Top-1 and top-3 hits of a model on messages, as fractions. */
 function scoreOn(model: CategoryModel, examples: readonly Example[]) {
@@ -84,7 +89,7 @@ export async function buildModel(examples: readonly DatedExample[], options: Tra
 
 /** Publishes the model as reference data: workstations pull it with their next sync. */
 export async function publishModel(db: Database, model: CategoryModel): Promise<void> {
-  await upsertReference(db, [{ kind: 'model', code: modelCode, body: { ...model } }]);
+  await upsertReference(db, [{ kind: 'model', code: modelCode, body: model }]);
 }
 
 export interface RetrainResult {
@@ -99,7 +104,12 @@ export async function retrain(db: Database, options: TrainOptions & { force?: bo
   const examples = await historyExamples(db);
   if (examples.length < 10) throw new Error(`Only ${examples.length} categorised tickets in the database: import history first (npm run import).`);
   const { model } = await buildModel(examples, options);
-  const verdict = options.force ? { publish: true, reason: 'forced' } : await compareWithCurrent(model, await currentModel(db), examples, options);
+  const inUse = await modelInUse(db);
+  const verdict = options.force
+    ? { publish: true, reason: 'forced' }
+    : inUse.unreadable
+      ? { publish: true, reason: `the model in use cannot be read (${inUse.unreadable}), so the new one replaces it` }
+      : await compareWithCurrent(model, inUse.model, examples, options);
   if (verdict.publish) await publishModel(db, model);
   return { model, verdict, seconds: (performance.now() - started) / 1000 };
 }

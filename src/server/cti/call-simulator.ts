@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { seededRandom } from '../seed/random';
 
 export interface SimulatorOptions {
@@ -17,6 +18,10 @@ export interface SimulatorOptions {
   seed: number;
   log?: (line: string) => void;
 }
+
+
+const tokenAnswer = z.object({ token: z.string() });
+const ticketPhones = z.object({ tickets: z.array(z.object({ fields: z.object({ callerPhone: z.string().optional() }) })) });
 
 /** How long a simulated caller waits in the queue for a free agent before hanging up. */
 const maxQueueSeconds = 120;
@@ -109,20 +114,20 @@ export async function issueSimulatorToken(serverUrl: string, username: string, p
     body: JSON.stringify({ username, password }),
   });
   if (!login.ok) throw new Error(`Signing in as ${username} failed (${login.status}); pass --admin and --password of an administrator.`);
-  const authorization = `Bearer ${((await login.json()) as { token: string }).token}`;
+  const authorization = `Bearer ${tokenAnswer.parse(await login.json()).token}`;
   const issued = await fetch(new URL('/api/admin/cti-switches', serverUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ name: 'simulator' }),
   });
   if (!issued.ok) throw new Error(`Registering the simulated switch failed (${issued.status}).`);
-  return { token: ((await issued.json()) as { token: string }).token, authorization };
+  return { token: tokenAnswer.parse(await issued.json()).token, authorization };
 }
 
 /** Phone numbers of recent tickets, so some simulated callers have a history. */
 export async function knownCallerNumbers(serverUrl: string, authorization: string): Promise<string[]> {
   const response = await fetch(new URL('/api/tickets?limit=200', serverUrl), { headers: { authorization } });
   if (!response.ok) return [];
-  const { tickets } = (await response.json()) as { tickets: { fields: { callerPhone?: string } }[] };
+  const { tickets } = ticketPhones.parse(await response.json());
   return [...new Set(tickets.flatMap((t) => (t.fields.callerPhone ? [t.fields.callerPhone] : [])))];
 }

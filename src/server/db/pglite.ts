@@ -18,7 +18,7 @@ export interface PgliteDatabase extends Database {
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PgliteDatabase> {
   const db = await PGlite.create(options.dataDir, { parsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
-    query: async <R>(text: string, params?: readonly unknown[]) => (await q.query<R>(text, params as unknown[])).rows,
+    query: async <R>(text: string, params?: readonly unknown[]) => (await q.query<R>(text, params ? [...params] : undefined)).rows,
   });
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
@@ -37,6 +37,6 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
       return unlisten;
     },
     close: () => inTurn(() => db.close()),
-    dump: () => inTurn(async () => (await db.dumpDataDir('none')) as Blob),
+    dump: () => inTurn(() => db.dumpDataDir('none')),
   };
 }

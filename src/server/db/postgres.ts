@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database';
+import { errorMessage } from '../../shared/error-message';
 
 // bigint (int8) and numeric counts as JS numbers: exact up to 2^53, far beyond any sequence here.
 const types = {
@@ -16,8 +17,8 @@ export async function openPostgres(connectionString: string, log: Pick<Console, 
   await pool.query('SELECT 1');
 
   const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async <R>(text: string, params?: readonly unknown[]) =>
-      (await client.query(text, params as unknown[])).rows as R[],
+    // The caller names the row type of its own SQL text, which pg cannot know: asserted here, once.
+    query: async <R>(text: string, params?: readonly unknown[]) => (await client.query(text, params ? [...params] : undefined)).rows as R[],
   });
 
   return {
@@ -65,7 +66,7 @@ export async function openPostgres(connectionString: string, log: Pick<Console, 
           await connect();
           onNotify(null);
         } catch (error) {
-          log.warn(`[postgres] LISTEN ${channel} reconnect failed`, (error as Error).message);
+          log.warn(`[postgres] LISTEN ${channel} reconnect failed`, errorMessage(error));
           setTimeout(() => void reconnect(), listenRetryMs[Math.min(attempt++, listenRetryMs.length - 1)]);
         }
       };

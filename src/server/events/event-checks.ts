@@ -24,11 +24,10 @@ type ReferenceKind = 'unit' | 'category' | 'district' | 'street';
 
 /** The reference codes an event names: units it dispatches to, the category and place it files. */
 function referencesOf(event: TicketEvent): [ReferenceKind, string][] {
-  const place = (fields: Partial<TicketFields>): [ReferenceKind, string][] => [
-    ...(fields.category ? [['category', fields.category] as [ReferenceKind, string]] : []),
-    ...(fields.districtCode ? [['district', fields.districtCode] as [ReferenceKind, string]] : []),
-    ...(fields.streetCode ? [['street', fields.streetCode] as [ReferenceKind, string]] : []),
-  ];
+  const place = (fields: Partial<TicketFields>): [ReferenceKind, string][] => {
+    const named: [ReferenceKind, string | undefined][] = [['category', fields.category], ['district', fields.districtCode], ['street', fields.streetCode]];
+    return named.flatMap(([kind, code]) => (code ? [[kind, code]] : []));
+  };
   if (event.type === 'created') return place(event.payload.fields);
   if (event.type === 'updated') return place(event.payload.changes);
   if (event.type === 'dispatched') return event.payload.unitCodes.map((code) => ['unit', code]);

@@ -61,6 +61,17 @@ function refusal(event: TicketEvent, user: User | 'system'): Refusal | null {
  * Each accepted `created` event gets a server `numbered` event with the official number; these
  * follow the batch's own events.
  */
+/** An event as the server makes one for a unit or an import: pushEvents checks it like any other. */
+export interface EventDraft {
+  id: string;
+  ticketId: string;
+  type: TicketEvent['type'];
+  at: string;
+  actor: string;
+  origin: string;
+  payload: Record<string, unknown>;
+}
+
 export async function pushEvents(db: Database, rawEvents: readonly unknown[], options: PushOptions) {
   const acceptedAt = options.acceptedAt ?? (() => new Date());
   // Parsed before the transaction: the sequence lock is held only for the database work.
@@ -96,7 +107,8 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
 
     for (const [index, result] of parsed.entries()) {
       if (!result.success) {
-        const id = (rawEvents[index] as { id?: unknown } | null)?.id;
+        const raw = rawEvents[index];
+        const id = typeof raw === 'object' && raw !== null && 'id' in raw ? raw.id : undefined;
         results.push({ id: typeof id === 'string' ? id : `#${index}`, status: 'rejected', refusal: malformed(result.error) });
         continue;
       }
@@ -107,9 +119,9 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
         continue;
       }
       const refused = refusal(event, options.user) ?? contentProblem(event) ?? overwrites(event, laterEdits.get(event.ticketId) ?? []) ?? numberTaken(event, takenNumbers);
-      const applied = refused ? null : applyEvent(tickets.get(event.ticketId) ?? null, event);
-      if (!applied || !applied.ok) {
-        results.push({ id: event.id, status: 'rejected', refusal: refused ?? (applied as { refusal: Refusal }).refusal });
+      const applied = refused ? { ok: false as const, refusal: refused } : applyEvent(tickets.get(event.ticketId) ?? null, event);
+      if (!applied.ok) {
+        results.push({ id: event.id, status: 'rejected', refusal: applied.refusal });
         continue;
       }
       const eventSeq = append(event, applied.ticket, options.user === 'system' ? null : options.user.id);
@@ -177,12 +189,12 @@ interface StoredEdit {
 
 /** For tickets that updates in this batch were based on: every later stored field change. */
 async function editsAfterBase(db: Queryable, events: readonly TicketEvent[]): Promise<Map<string, StoredEdit[]>> {
-  const based = events.flatMap((e) => (e.type === 'updated' && e.payload.baseSeq !== undefined ? [e] : []));
+  const based = events.flatMap((e) => (e.type === 'updated' && e.payload.baseSeq !== undefined ? [{ ticketId: e.ticketId, baseSeq: e.payload.baseSeq }] : []));
   if (based.length === 0) return new Map();
   const rows = await db.query<{ seq: number; ticket_id: string; origin: string; actor: string; payload: { changes: Record<string, unknown> } }>(
     `SELECT seq, ticket_id, origin, actor, payload FROM events
      WHERE type = 'updated' AND ticket_id = ANY($1::uuid[]) AND seq > $2 ORDER BY seq`,
-    [[...new Set(based.map((e) => e.ticketId))], Math.min(...based.map((e) => (e.payload as { baseSeq: number }).baseSeq))],
+    [[...new Set(based.map((e) => e.ticketId))], Math.min(...based.map((e) => e.baseSeq))],
   );
   const byTicket = new Map<string, StoredEdit[]>();
   for (const row of rows) {

@@ -7,7 +7,7 @@ import type { TicketEvent } from '../../shared/domain/ticket';
 import { requestTypes } from '../../shared/domain/ticket';
 import { wireDateTime } from '../../shared/domain/wire-time';
 import type { Database } from '../db/database';
-import { pushEvents } from '../events/push';
+import { type EventDraft, pushEvents } from '../events/push';
 
 /**
  * `npm run import -- file.csv`: a centre's historical tickets, so the classifier trains on its own
@@ -72,15 +72,15 @@ export async function importHistory(db: Database, csv: string, timeZone: string)
     throw new Error(`Nothing was imported; fix these rows first:\n${problems.slice(0, 20).join('\n')}${problems.length > 20 ? `\n… and ${problems.length - 20} more` : ''}`);
   }
 
-  const events: TicketEvent[] = [];
+  const events: EventDraft[] = [];
   for (const r of valid) {
     const at = new Date(r.created);
     const key = [r.text, r.category, r.created, r.phone ?? ''];
     const ticketId = stableV7(at, 'ticket', ...key);
     const base = { ticketId, actor: 'import', origin: 'import' };
     const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
-    const event = (n: number, type: TicketEvent['type'], minutes: number, payload: unknown) =>
-      ({ ...base, id: stableV7(new Date(later(minutes)), 'event', String(n), ...key), type, at: later(minutes), payload }) as TicketEvent;
+    const event = (n: number, type: TicketEvent['type'], minutes: number, payload: Record<string, unknown>): EventDraft =>
+      ({ ...base, id: stableV7(new Date(later(minutes)), 'event', String(n), ...key), type, at: later(minutes), payload });
     const district = r.district || (r.street ? r.street.slice(0, 6) : undefined);
     events.push(
       event(0, 'created', 0, {

@@ -1,6 +1,7 @@
 import { liveSessions } from '../auth/sessions';
 import type { Queryable } from '../db/database';
 import type { LiveClient } from './live-hub';
+import { errorMessage } from '../../shared/error-message';
 
 // setTimeout's longest delay; a session that lasts longer is simply looked at again then.
 const longestTimer = 2 ** 31 - 1;
@@ -51,7 +52,7 @@ export class SessionWatch {
       }
     } catch (error) {
       // The database could not say: look again shortly rather than keep an unchecked socket for the rest of its session.
-      this.log.warn('[live] session check failed', (error as Error).message);
+      this.log.warn('[live] session check failed', errorMessage(error));
       for (const client of clients) if (this.timers.has(client)) this.watch(client, 5 * retryMs);
     }
   }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isSpike } from '../../shared/domain/hot-spots';
 import { computeRates, type RateEvent } from '../../shared/domain/rates';
 import type { HeatCell, MonitorAgent, MonitorSnapshot, MonitorTicket, RateRow } from '../../shared/server-api/monitor';
@@ -154,6 +155,8 @@ export async function monitorSnapshot(db: Queryable, timeZone: string): Promise<
   };
 }
 
+const unitCodesSchema = z.array(z.string());
+
 /** The three rates over the events of [from, to), per unit or per district (rates.ts has the definitions). */
 export async function monitorRates(db: Queryable, from: string, to: string, by: 'unit' | 'district'): Promise<RateRow[]> {
   const rows = await db.query<{ type: RateEvent['type']; payload: Record<string, unknown>; district_code: string | null; lead_unit: string | null }>(
@@ -165,7 +168,7 @@ export async function monitorRates(db: Queryable, from: string, to: string, by: 
   const events = rows.map((r): RateEvent => {
     const units =
       r.type === 'dispatched'
-        ? (r.payload.unitCodes as string[])
+        ? unitCodesSchema.parse(r.payload.unitCodes)
         : r.type === 'unit_accepted' || r.type === 'unit_feedback'
           ? [String(r.payload.unitCode)]
           : r.lead_unit

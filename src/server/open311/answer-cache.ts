@@ -40,23 +40,14 @@ export class PublicAnswerCache {
   }
 }
 
-const perDatabase = new WeakMap<object, PublicAnswerCache>();
-
 /**
- * The answers of one database's public reads, shared by the routes that read and those that change
- * what is public: a request filed, published or taken off shows at the next read on this process
+ * The answers of one server's public reads, shared by the routes that read and those that change
+ * what is public: a request filed, published or taken off shows at the next read on this server
  * (on another process behind the same database, within the time to live).
  */
-export function publicAnswers(db: object): PublicAnswerCache {
-  let cache = perDatabase.get(db);
-  if (!cache) {
-    // Long enough to fold a burst of the same read into one, short enough that a change made
-    // through another process shows within a second or two.
-    cache = new PublicAnswerCache(1_500);
-    perDatabase.set(db, cache);
-  }
-  return cache;
-}
+// Long enough to fold a burst of the same read into one, short enough that a change made
+// through another process shows within a second or two.
+export const publicAnswerCache = () => new PublicAnswerCache(1_500);
 
 /** The same key for queries that ask the same thing, whatever the order or repetition of their list items. */
 export const queryKey = (parts: Record<string, string | number | readonly string[] | null>) =>

@@ -1,6 +1,7 @@
 import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 import { type Ticket, ticketSchema } from '../../shared/domain/ticket';
 import type { Queryable } from '../db/database';
+import { lookupOf } from '../reference/reference-store';
 
 /** One request as GeoReport v2 shows it; optional values are null, as the public JSON Schemas allow. */
 export interface ServiceRequest {
@@ -80,22 +81,23 @@ const resolutions: Record<string, string> = {
   merged: '已合并 Merged with another request',
 };
 
-// Making a formatter costs far more than using one (a page of requests needs three times a hundred).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatterFor = (timeZone: string) => {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
+/**
+ * Times with their zone offset, in the centre's time zone, as the spec asks (2026-11-29T17:30:00+08:00).
+ * Making a formatter costs far more than using one (a page of requests needs three times a hundred),
+ * so a page makes one and uses it for every time on it.
+ */
+export function zonedClock(timeZone: string): (iso: string) => string {
+  const formatter = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return (iso) => zonedWith(formatter, iso);
+}
 
-/** A time with its zone offset, in the centre's time zone, as the spec asks (2026-11-29T17:30:00+08:00). */
-export function zoned(iso: string, timeZone: string): string {
+/** One time with its zone offset, in the given time zone. */
+export const zoned = (iso: string, timeZone: string): string => zonedClock(timeZone)(iso);
+
+function zonedWith(formatter: Intl.DateTimeFormat, iso: string): string {
   const date = new Date(iso);
   const parts = Object.fromEntries(
-    formatterFor(timeZone)
+    formatter
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
@@ -110,17 +112,16 @@ export function zoned(iso: string, timeZone: string): string {
 /** The reference items these tickets name (and every SLA policy): a page needs a few dozen, not all thousand. */
 async function referenceFor(db: Queryable, tickets: readonly Ticket[]) {
   const codes = (pick: (t: Ticket) => string | null | undefined) => [...new Set(tickets.map(pick).filter((c): c is string => Boolean(c)))];
-  const rows = await db.query<{ kind: string; code: string; body: Record<string, unknown> }>(
+  const rows = await db.query<{ kind: string; code: string; body: unknown }>(
     `SELECT kind, code, body FROM reference_items
      WHERE NOT deleted AND (kind = 'slaPolicy' OR (kind = 'category' AND code = ANY ($1::text[])) OR (kind = 'unit' AND code = ANY ($2::text[]))
        OR (kind = 'district' AND code = ANY ($3::text[])) OR (kind = 'street' AND code = ANY ($4::text[])))`,
     [codes((t) => t.fields.category), codes((t) => t.leadUnitCode), codes((t) => t.fields.districtCode), codes((t) => t.fields.streetCode)],
   );
-  const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r.body]));
-  return (kind: string, code: string) => byKey.get(`${kind}:${code}`);
+  return lookupOf(rows);
 }
 
-const named = (body: Record<string, unknown> | undefined) => (body ? `${String(body.zh)} ${String(body.en)}` : '');
+const named = (body: { zh: string; en: string } | undefined) => (body ? `${body.zh} ${body.en}` : '');
 
 /**
  * Public rows as Open311 requests. Text comes only from the public row: what an Open311 submitter
@@ -131,14 +132,15 @@ const named = (body: Record<string, unknown> | undefined) => (body ? `${String(b
 export async function toServiceRequests(db: Queryable, rows: readonly PublicRow[], timeZone: string): Promise<{ ticketIds: string[]; requests: ServiceRequest[] }> {
   const tickets = rows.map((r) => ticketSchema.parse(r.state));
   const body = await referenceFor(db, tickets);
+  const at = zonedClock(timeZone);
   const now = new Date();
   const requests = rows.map((row, i): ServiceRequest => {
     const t = tickets[i]!;
     const policy = slaPolicyFrom(t, body);
     const clock = policy ? slaClock(t, policy, now) : null;
     const area = [t.fields.districtCode && body('district', t.fields.districtCode), t.fields.streetCode && body('street', t.fields.streetCode)]
-      .filter((b): b is Record<string, unknown> => Boolean(b))
-      .map((b) => String(b.zh))
+      .filter((b) => b !== undefined && b !== null && b !== '')
+      .map((b) => b.zh)
       .join('');
     return {
       service_request_id: t.officialNo ?? t.provisionalNo,
@@ -149,9 +151,9 @@ export async function toServiceRequests(db: Queryable, rows: readonly PublicRow[
       description: row.description,
       agency_responsible: named(t.leadUnitCode ? body('unit', t.leadUnitCode) : undefined),
       service_notice: '',
-      requested_datetime: zoned(t.createdAt, timeZone),
-      updated_datetime: zoned(t.updatedAt, timeZone),
-      expected_datetime: clock ? zoned(clock.dueAt, timeZone) : null,
+      requested_datetime: at(t.createdAt),
+      updated_datetime: at(t.updatedAt),
+      expected_datetime: clock ? at(clock.dueAt) : null,
       address: row.source === 'published' ? area || null : row.address,
       address_id: row.source === 'published' ? null : row.address_id,
       zipcode: null,

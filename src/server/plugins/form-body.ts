@@ -19,6 +19,6 @@ export function parseFormBody(text: string): Record<string, string | string[]> {
 
 export function registerFormBody(app: FastifyInstance): void {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-    done(null, parseFormBody(body as string));
+    done(null, parseFormBody(typeof body === 'string' ? body : body.toString('utf8')));
   });
 }

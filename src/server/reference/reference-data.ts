@@ -1,18 +1,15 @@
 import { pinyin } from 'pinyin-pro';
 import divisions from '../../../resources/reference/beijing-divisions.json';
 import { requestTypes } from '../../shared/domain/ticket';
-import type { ReferenceKind } from '../../shared/server-api/reference';
+import type { ReferenceEntry } from '../../shared/domain/reference';
 import { articles } from './catalogue/articles';
 import { categoryGroups } from './catalogue/categories';
 import { requestTypeNames } from './catalogue/request-types';
 import { slaPolicies } from './catalogue/sla';
 import { municipalUnits, streetOfficeName } from './catalogue/units';
 
-export interface ReferenceDraft {
-  kind: ReferenceKind;
-  code: string;
-  body: Record<string, unknown>;
-}
+/** A reference item to write: its body typed by its kind, and checked again when written. */
+export type ReferenceDraft = ReferenceEntry;
 
 /** Full pinyin and initials, for matching `chaoyang` and `cy` to 朝阳区 (the suffix 区/街道 is left out). */
 function spellings(name: string) {

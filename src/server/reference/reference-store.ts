@@ -1,12 +1,48 @@
-import type { ReferenceItem, ReferenceKind } from '../../shared/server-api/reference';
+import { checkReferenceEntry, type ReferenceEntry, referenceIndex, type ReferenceKind, type ReferenceLookup } from '../../shared/domain/reference';
+import type { ReferenceItem } from '../../shared/server-api/reference';
 import type { Database, Queryable } from '../db/database';
 import type { ReferenceDraft } from './reference-data';
+
+/** Reference items whose bodies do not match their kind's schema: none of the batch was written. */
+export class ReferenceBodyError extends Error {
+  constructor(readonly refused: readonly { kind: string; code: string; reason: string }[]) {
+    super(`Reference data refused, nothing written; fix these items and write again: ${refused.map((r) => `${r.kind} ${r.code} (${r.reason})`).join('; ')}`);
+    this.name = 'ReferenceBodyError';
+  }
+}
+
+/** Each draft checked against its kind's schema: the checked bodies, or every refusal at once. */
+function checked(drafts: readonly ReferenceDraft[]): ReferenceEntry[] {
+  const entries: ReferenceEntry[] = [];
+  const refused: { kind: string; code: string; reason: string }[] = [];
+  for (const draft of drafts) {
+    const check = checkReferenceEntry(draft);
+    if (check.ok) entries.push(check.entry);
+    else refused.push({ kind: draft.kind, code: draft.code, reason: check.reason });
+  }
+  if (refused.length > 0) throw new ReferenceBodyError(refused);
+  return entries;
+}
+
+/** A stored row read back through its kind's schema; rows written before the check may not pass. */
+export type RowRefusal = (item: { kind: string; code: string; reason: string }) => void;
+
+function readable<R extends { kind: string; code: string; body: unknown }>(rows: readonly R[], refused: RowRefusal | undefined) {
+  const out: { row: R; entry: ReferenceEntry }[] = [];
+  for (const row of rows) {
+    const check = checkReferenceEntry(row);
+    if (check.ok) out.push({ row, entry: check.entry });
+    else refused?.({ kind: row.kind, code: row.code, reason: check.reason });
+  }
+  return out;
+}
 
 /**
  * Writes reference items, giving a new version only to those whose body changed, so a workstation
  * pulls just the difference. Returns how many changed.
  */
-export async function upsertReference(db: Database, drafts: readonly ReferenceDraft[]): Promise<number> {
+export async function upsertReference(db: Database, unchecked: readonly ReferenceDraft[]): Promise<number> {
+  const drafts = checked(unchecked);
   return db.transaction(async (tx) => {
     const [counter] = await tx.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'reference_version' FOR UPDATE`);
     const current = await tx.query<{ kind: string; code: string; body: unknown; deleted: boolean }>(
@@ -39,22 +75,30 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export async function referenceAfter(db: Queryable, after: number, limit: number) {
+/**
+ * The items changed after a version, each checked against its kind's schema: a row that does not
+ * pass is left out of the page (and reported), the others are served, and the cursor moves past it.
+ */
+export async function referenceAfter(db: Queryable, after: number, limit: number, refused?: RowRefusal) {
   const [head] = await db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'reference_version'`);
-  const rows = await db.query<{ kind: ReferenceItem['kind']; code: string; version: number; deleted: boolean; body: Record<string, unknown> }>(
+  const rows = await db.query<{ kind: string; code: string; version: number; deleted: boolean; body: unknown }>(
     `SELECT kind, code, version, deleted, body FROM reference_items WHERE version > $1 AND version <= $2 ORDER BY version LIMIT $3`,
     [after, head!.value, limit],
   );
   const full = rows.length === limit;
-  return { items: rows satisfies ReferenceItem[], cursor: full ? rows[rows.length - 1]!.version : head!.value, hasMore: full };
+  const items: ReferenceItem[] = readable(rows, refused).map(({ row, entry }) => ({ ...entry, version: row.version, deleted: row.deleted }));
+  return { items, cursor: full ? rows[rows.length - 1]!.version : head!.value, hasMore: full };
 }
 
 /** Bodies of the current items of some kinds, looked up by kind and code: one query, a few hundred rows. */
-export async function referenceLookup(db: Queryable, kinds: readonly ReferenceKind[]): Promise<(kind: ReferenceKind, code: string) => Record<string, unknown> | undefined> {
-  const rows = await db.query<{ kind: string; code: string; body: Record<string, unknown> }>(
+export async function referenceLookup<K extends ReferenceKind>(db: Queryable, kinds: readonly K[], refused?: RowRefusal): Promise<ReferenceLookup<K>> {
+  const rows = await db.query<{ kind: string; code: string; body: unknown }>(
     `SELECT kind, code, body FROM reference_items WHERE kind = ANY($1::text[]) AND NOT deleted`,
     [kinds],
   );
-  const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r.body]));
-  return (kind, code) => byKey.get(`${kind}:${code}`);
+  return lookupOf(rows, refused);
 }
+
+/** Reference rows read from any query, checked and indexed by kind and code. */
+export const lookupOf = (rows: readonly { kind: string; code: string; body: unknown }[], refused?: RowRefusal): ReferenceLookup =>
+  referenceIndex(readable(rows, refused).map(({ entry }) => entry));

@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { idSchema } from '../../shared/domain/ids';
 import { newOpen311KeySchema } from '../../shared/server-api/admin';
 import { currentUser, requireRole } from '../plugins/auth';
-import { publicAnswers } from '../open311/answer-cache';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../open311/api-keys';
 import { publicationSchema, publicSummarySchema, publishTicket, unpublishTicket } from '../open311/publication';
 import type { RouteContext } from './context';
 
 /** Admins manage Open311 clients' keys; leads and admins decide which hotline tickets are public (in the normal API, with its error envelope). */
-export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
+export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, publicAnswers }) => {
   const admin = requireRole(db, 'admin');
   app.get('/api/admin/open311-keys', { onRequest: admin, schema: { summary: 'Open311 API keys (not the keys themselves)' } }, async () => ({ keys: await listApiKeys(db) }));
   app.post(
@@ -40,7 +39,7 @@ export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
     },
     async (request) => {
       const publication = await publishTicket(db, currentUser(request), request.params.id, request.body.summary);
-      publicAnswers(db).clear();
+      publicAnswers.clear();
       return publication;
     },
   );
@@ -56,7 +55,7 @@ export const open311AdminRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
     },
     async (request) => {
       const unpublished = await unpublishTicket(db, currentUser(request), request.params.id);
-      publicAnswers(db).clear();
+      publicAnswers.clear();
       return unpublished;
     },
   );

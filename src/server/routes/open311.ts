@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditRead } from '../audit/audit-log';
 import { clientForKey } from '../open311/api-keys';
 import { type Format, formatOf, render, send, sendError, sendText } from '../open311/answer';
-import { publicAnswers, queryKey } from '../open311/answer-cache';
+import { queryKey } from '../open311/answer-cache';
 import { listServices, serviceAttributes } from '../open311/catalogue';
 import { refuseAbsurdDate, refuseUnsafeText } from '../open311/input';
 import { publicRequestPage, publicRequestsById, toServiceRequests } from '../open311/public-requests';
@@ -48,7 +48,7 @@ function countParam(value: unknown, name: string, fallback: number, max: number)
  *
  * Only public requests exist here: those filed through Open311 and tickets a lead published.
  */
-export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, config, metrics }) => {
+export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, config, metrics, publicAnswers: answers }) => {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof Open311Error) return sendError(reply.headers(error.headers), formatOf(request.url), error.status, error.message);
     const status = (error as { statusCode?: number }).statusCode;
@@ -68,7 +68,6 @@ export const open311Routes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     metrics.open311Reads.set({ state: 'running' }, running);
     metrics.open311Reads.set({ state: 'waiting' }, waiting);
   });
-  const answers = publicAnswers(db);
   /** A public read: counted against the client's allowance, then through the gate. */
   const read = <T>(request: FastifyRequest, fn: () => Promise<T>) => {
     rateLimit.take(request.ip);

@@ -1,12 +1,13 @@
 import { v7 } from 'uuid';
 import { formatProvisionalNumber } from '../../shared/domain/provisional-number';
 import { resolveRoute } from '../../shared/domain/routing';
+import { entriesOf } from '../../shared/domain/reference';
 import type { RequestType, TicketEvent } from '../../shared/domain/ticket';
 import type { Role, User } from '../../shared/server-api/auth';
 import { createUser, findUserForLogin } from '../auth/users';
 import type { Database } from '../db/database';
 import { pushEvents } from '../events/push';
-import { type ReferenceDraft, defaultReferenceData } from '../reference/reference-data';
+import { defaultReferenceData } from '../reference/reference-data';
 import { upsertReference } from '../reference/reference-store';
 import { currentModel, retrain } from '../classifier/training';
 import { demoPassword } from './demo-password';
@@ -82,10 +83,9 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
   const now = (options.now ?? new Date()).getTime();
   const days = options.days ?? 60;
   const reference = defaultReferenceData();
-  const byKind = (kind: ReferenceDraft['kind']) => reference.filter((r) => r.kind === kind);
-  const streets = byKind('street');
-  const leaves = byKind('category').filter((c) => c.body.parent !== null);
-  const routes = new Map(byKind('routingRule').map((r) => [r.body.category as string, r.body.target as string]));
+  const streets = entriesOf(reference, 'street');
+  const leaves = entriesOf(reference, 'category').filter((c) => c.body.parent !== null);
+  const routes = new Map(entriesOf(reference, 'routingRule').map((r) => [r.body.category, r.body.target]));
   const agents = [...users.values()].filter((u) => u.role === 'agent');
 
   const phone = () => (random.chance(0.8) ? `13${random.int(100000000, 999999999)}` : `010-${random.int(60000000, 89999999)}`);
@@ -100,12 +100,12 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
     const agent = random.pick(agents);
     const code = demoWorkstationCodes[agents.indexOf(agent) % demoWorkstationCodes.length]!;
     const street = random.pick(streets);
-    const category = random.chance(0.85) ? random.pick(categoriesWithText) : (random.pick(leaves).code as string);
+    const category = random.chance(0.85) ? random.pick(categoriesWithText) : random.pick(leaves).code;
     const leaf = leaves.find((l) => l.code === category)!;
     const roll = random.next();
     let acc = 0;
     const requestType = requestTypeWeights.find(([, w]) => (acc += w) >= roll)?.[0] ?? 'complaint';
-    const place = `${(street.body.zh as string).replace(/(街道|地区|镇|乡)$/, '')}${random.pick(places)}`;
+    const place = `${street.body.zh.replace(/(街道|地区|镇|乡)$/, '')}${random.pick(places)}`;
     const sequence = (sequences.get(code) ?? 0) + 1;
     sequences.set(code, sequence);
     const ticketId = v7();
@@ -124,7 +124,7 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
             category,
             urgency: leaf.body.sla === 'emergency' ? 'emergency' : leaf.body.sla === 'utility' ? 'urgent' : 'normal',
             callerPhone: random.chance(0.25) ? random.pick(frequentCallers) : phone(),
-            districtCode: street.body.districtCode as string,
+            districtCode: street.body.districtCode,
             streetCode: street.code,
             addressDetail: `${place}${random.int(1, 30)}号楼`,
             description: describeProblem(random, category, place),
@@ -136,7 +136,7 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
     if (requestType === 'consultation' && random.chance(0.8)) {
       events.push({ ...base, id: v7(), type: 'closed', at: at(random.int(2, 6)), payload: { resolution: 'direct_answer' } });
     } else {
-      const route = resolveRoute(routes.get(category) ?? 'district', { districtCode: street.body.districtCode as string, streetCode: street.code });
+      const route = resolveRoute(routes.get(category) ?? 'district', { districtCode: street.body.districtCode, streetCode: street.code });
       if (route.ok) {
         let minute = random.int(10, 90);
         events.push({ ...base, id: v7(), type: 'dispatched', at: at(minute), payload: { unitCodes: [route.unitCode], leadUnitCode: route.unitCode } });

@@ -5,7 +5,7 @@ import type { UnitAction } from '../../shared/server-api/units';
 import { refusalMessage } from '../../shared/domain/refusal';
 import { AppError, refusedChange } from '../../shared/result';
 import type { Database } from '../db/database';
-import { pushEvents } from '../events/push';
+import { type EventDraft, pushEvents } from '../events/push';
 
 const eventType = {
   accept: 'unit_accepted',
@@ -16,8 +16,8 @@ const eventType = {
 } as const satisfies Record<UnitAction, TicketEvent['type']>;
 
 /** The event a unit action makes, acting for `unitCode` as `actor`. */
-export function unitEvent(ticketId: string, action: UnitAction, body: Record<string, unknown>, unitCode: string, actor: string, at = new Date()): TicketEvent {
-  return { id: v7(), ticketId, type: eventType[action], at: at.toISOString(), actor, origin: 'unit', payload: { unitCode, ...body } } as TicketEvent;
+export function unitEvent(ticketId: string, action: UnitAction, body: Record<string, unknown>, unitCode: string, actor: string, at = new Date()): EventDraft {
+  return { id: v7(), ticketId, type: eventType[action], at: at.toISOString(), actor, origin: 'unit', payload: { unitCode, ...body } };
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { TicketEvent } from '../../shared/domain/ticket';
 import type { Database } from '../db/database';
-import { pushEvents } from '../events/push';
+import { type EventDraft, pushEvents } from '../events/push';
 import { unitEvent } from './unit-actions';
+import { errorMessage } from '../../shared/error-message';
 
 export interface UnitSimulatorOptions {
   /** A unit accepts a dispatched ticket this long after the dispatch. */
@@ -31,7 +31,7 @@ export function startUnitSimulator(db: Database, options: UnitSimulatorOptions):
        ORDER BY updated_at LIMIT 100`,
       [options.acceptAfterMs / 1000, options.feedbackAfterMs / 1000],
     );
-    const events: TicketEvent[] = rows.flatMap((r) =>
+    const events: EventDraft[] = rows.flatMap((r) =>
       r.lead
         ? [r.status === 'dispatched' ? unitEvent(r.id, 'accept', {}, r.lead, `unit:${r.lead}`) : unitEvent(r.id, 'feedback', { summary: summaries[r.id.charCodeAt(r.id.length - 1) % summaries.length]! }, r.lead, `unit:${r.lead}`)]
         : [],
@@ -40,7 +40,7 @@ export function startUnitSimulator(db: Database, options: UnitSimulatorOptions):
     if (events.length > 0) await pushEvents(db, events, { user: 'system', timeZone: options.timeZone });
   };
   const timer = setInterval(() => {
-    running = running.then(() => (stopped ? undefined : tick())).catch((error: unknown) => options.log.warn('[unit simulator] tick failed', (error as Error).message));
+    running = running.then(() => (stopped ? undefined : tick())).catch((error: unknown) => options.log.warn('[unit simulator] tick failed', errorMessage(error)));
   }, options.tickMs ?? 1000);
   return async () => {
     stopped = true;

@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import { referenceKindSchema } from '../server-api/reference';
+import { referenceEntrySchema, referenceKindSchema } from '../domain/reference';
 import { defineCall } from './define';
 
-export const cachedReferenceSchema = z.strictObject({
-  kind: referenceKindSchema,
-  code: z.string(),
-  body: z.record(z.string(), z.unknown()),
-});
+export const cachedReferenceSchema = referenceEntrySchema;
 export type CachedReference = z.infer<typeof cachedReferenceSchema>;
 
 export const referenceCalls = {

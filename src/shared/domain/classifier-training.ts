@@ -243,7 +243,8 @@ export async function trainCategoryModel(examples: readonly Example[], options: 
   const everyone = Int32Array.from(corpus.labels.keys());
   const vocabulary = chooseVocabulary(corpus, everyone, settings.minDf, settings.maxFeatures);
   const rows = vectorize(corpus, everyone, vocabulary);
-  const [weights] = (await fitOneVsRest(rows, corpus.labels, corpus.classes.length, [cost], settings.pause)) as [Float64Array[]];
+  const [weights] = await fitOneVsRest(rows, corpus.labels, corpus.classes.length, [cost], settings.pause);
+  if (!weights) throw new Error('Training fitted no weights for the chosen cost.');
   const features = vocabulary.tokens.length;
   const model: CategoryModel = {
     kind: 'linear-svm',

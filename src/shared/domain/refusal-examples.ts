@@ -1,4 +1,4 @@
-import type { Refusal, RefusalCode, RefusalParams } from './refusal';
+import { type Refusal, type RefusalCode, type RefusalParams, refusalSchema } from './refusal';
 
 /**
  * One refusal of each code, for the tests that say each in every language (English for logs, both
@@ -40,4 +40,4 @@ const params: { [C in RefusalCode]: RefusalParams<C> } = {
   legacy: { reason: 'cannot apply "closed" to a ticket that is closed' },
 };
 
-export const refusalExamples: Refusal[] = Object.entries(params).map(([code, p]) => ({ code, params: p }) as Refusal);
+export const refusalExamples: Refusal[] = Object.entries(params).map(([code, p]) => refusalSchema.parse({ code, params: p }));

@@ -1,4 +1,7 @@
+import type { ReferenceLookup, SlaClass } from './reference';
 import type { Ticket } from './ticket';
+
+export type { SlaClass };
 
 /**
  * Time limits (DESIGN.md §6; Beijing's DB11 standard): the hotline must dispatch within the
@@ -11,8 +14,6 @@ export interface SlaPolicy {
   dispatchMinutes: number;
   feedbackMinutes: number;
 }
-
-export type SlaClass = 'emergency' | 'utility' | 'general' | 'complex';
 
 export type SlaState = 'on_time' | 'at_risk' | 'overdue';
 
@@ -36,13 +37,13 @@ export function slaClassOf(ticket: Pick<Ticket, 'fields'>, categoryClass: SlaCla
 }
 
 /** Reads one reference item's body (categories carry their SLA class, policies their minutes). */
-export type ReferenceBody = (kind: 'category' | 'slaPolicy', code: string) => Record<string, unknown> | undefined;
+export type ReferenceBody = ReferenceLookup<'category' | 'slaPolicy'>;
 
 /** The time limits for a ticket from reference data, or null when its policy is not known yet. */
 export function slaPolicyFrom(ticket: Pick<Ticket, 'fields'>, body: ReferenceBody): SlaPolicy | null {
-  const categoryClass = ticket.fields.category ? (body('category', ticket.fields.category)?.sla as SlaClass | undefined) : undefined;
+  const categoryClass = ticket.fields.category ? body('category', ticket.fields.category)?.sla : undefined;
   const policy = body('slaPolicy', slaClassOf(ticket, categoryClass));
-  return policy ? { dispatchMinutes: Number(policy.dispatchMinutes), feedbackMinutes: Number(policy.feedbackMinutes) } : null;
+  return policy ? { dispatchMinutes: policy.dispatchMinutes, feedbackMinutes: policy.feedbackMinutes } : null;
 }
 
 const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();

@@ -1,29 +1,50 @@
 import { z } from 'zod';
+import { referenceBodySchemas, type ReferenceEntry } from '../domain/reference';
+
+export { referenceKinds, referenceKindSchema, type ReferenceKind } from '../domain/reference';
 
 /**
  * Reference data the workstations cache: every item is (kind, code) → body, versioned by one
  * global counter so a workstation pulls only what changed since its last version.
  */
-export const referenceKinds = ['requestType', 'category', 'district', 'street', 'unit', 'routingRule', 'slaPolicy', 'article', 'model'] as const;
-export const referenceKindSchema = z.enum(referenceKinds);
-export type ReferenceKind = z.infer<typeof referenceKindSchema>;
+const itemSchemaOf = <K extends keyof typeof referenceBodySchemas>(kind: K) =>
+  z.strictObject({ kind: z.literal(kind), code: z.string(), version: z.number().int().positive(), deleted: z.boolean(), body: referenceBodySchemas[kind] });
 
-export const referenceItemSchema = z.strictObject({
-  kind: referenceKindSchema,
-  code: z.string(),
-  version: z.number().int().positive(),
-  deleted: z.boolean(),
-  body: z.record(z.string(), z.unknown()),
-});
+export const referenceItemSchema = z.discriminatedUnion('kind', [
+  itemSchemaOf('requestType'),
+  itemSchemaOf('category'),
+  itemSchemaOf('district'),
+  itemSchemaOf('street'),
+  itemSchemaOf('unit'),
+  itemSchemaOf('routingRule'),
+  itemSchemaOf('slaPolicy'),
+  itemSchemaOf('article'),
+  itemSchemaOf('model'),
+]);
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
+export type { ReferenceEntry };
 
 export const referenceQuerySchema = z.strictObject({
   after: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
 
+/** What the server sends: only items whose body it has checked. */
 export const referenceResponseSchema = z.strictObject({
   items: z.array(referenceItemSchema),
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
 });
+
+/**
+ * The same page as the workstation reads it: each item's kind and body are checked one by one
+ * afterwards, so an item this version cannot read (a kind or a field from a newer server) is
+ * refused alone and the rest of the page is stored.
+ */
+export const referencePageSchema = z.strictObject({
+  items: z.array(z.strictObject({ kind: z.string(), code: z.string(), version: z.number().int().positive(), deleted: z.boolean(), body: z.unknown() })),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+export type ReferencePage = z.infer<typeof referencePageSchema>;
+export type UncheckedReferenceItem = ReferencePage['items'][number];

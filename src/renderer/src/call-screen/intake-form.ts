@@ -41,14 +41,20 @@ export const emptyIntake: IntakeValues = {
 
 export type IntakeField = keyof IntakeValues;
 
+/** Whether a name (an issue's path, a draft's key) is one of the form's fields. */
+export const isIntakeField = (name: string): name is IntakeField => Object.hasOwn(emptyIntake, name);
+
+/** Every field of the form, in its order. */
+export const intakeFields: readonly IntakeField[] = Object.keys(emptyIntake).filter(isIntakeField);
+
 /** Has the agent typed anything worth keeping? (A popped call alone is not.) */
 export const hasContent = (v: IntakeValues): boolean =>
-  (Object.keys(emptyIntake) as IntakeField[]).some((k) => k !== 'callId' && k !== 'urgency' && v[k] !== emptyIntake[k]);
+  intakeFields.some((k) => k !== 'callId' && k !== 'urgency' && v[k] !== emptyIntake[k]);
 
 /** Restores a saved draft body, ignoring anything that is not one of our fields. */
 export function fromDraft(body: Record<string, unknown>): IntakeValues {
   const values = { ...emptyIntake };
-  for (const key of Object.keys(emptyIntake) as IntakeField[]) {
+  for (const key of intakeFields) {
     const value = body[key];
     if (typeof value === 'string') values[key] = value;
   }
@@ -66,13 +72,13 @@ const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
 /** The form as ticket fields, or the message key for every field that is wrong. */
 export function validateIntake(v: IntakeValues): Validated {
   const errors: IntakeErrors = {};
-  if (!(requestTypes as readonly string[]).includes(v.requestType)) errors.requestType = 'intake.errors.requestType';
-  if (!(urgencies as readonly string[]).includes(v.urgency)) errors.urgency = 'intake.errors.urgency';
+  if (!requestTypes.some((t) => t === v.requestType)) errors.requestType = 'intake.errors.requestType';
+  if (!urgencies.some((u) => u === v.urgency)) errors.urgency = 'intake.errors.urgency';
   if (v.description.trim() === '') errors.description = 'intake.errors.description';
   if (v.callerPhone.trim() !== '' && !normalisePhone(v.callerPhone)) errors.callerPhone = 'intake.errors.callerPhone';
   if (v.streetCode && v.districtCode && !v.streetCode.startsWith(v.districtCode)) errors.streetCode = 'intake.errors.streetCode';
   // A pasted control character is invisible: say so, rather than "not in the right form".
-  for (const field of Object.keys(emptyIntake) as IntakeField[]) if (findUnsafeCharacter(v[field])) errors[field] = 'intake.errors.unsafeText';
+  for (const field of intakeFields) if (findUnsafeCharacter(v[field])) errors[field] = 'intake.errors.unsafeText';
   const candidate = {
     requestType: v.requestType,
     category: optional(v.category),
@@ -90,7 +96,7 @@ export function validateIntake(v: IntakeValues): Validated {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
-      if (typeof field === 'string' && field in emptyIntake && !errors[field as IntakeField]) errors[field as IntakeField] = 'intake.errors.invalid';
+      if (typeof field === 'string' && isIntakeField(field) && !errors[field]) errors[field] = 'intake.errors.invalid';
     }
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
@@ -102,7 +108,7 @@ export function errorsFromIssues(issues: readonly FieldIssue[], v: IntakeValues)
   const errors: IntakeErrors = {};
   for (const issue of issues) {
     const field = issue.path.replace(/^fields\./, '').split('.')[0];
-    if (field && field in emptyIntake) errors[field as IntakeField] ??= findUnsafeCharacter(v[field as IntakeField]) ? 'intake.errors.unsafeText' : 'intake.errors.invalid';
+    if (field && isIntakeField(field)) errors[field] ??= findUnsafeCharacter(v[field]) ? 'intake.errors.unsafeText' : 'intake.errors.invalid';
   }
   return errors;
 }

@@ -21,34 +21,36 @@ export interface Reference {
   byKey: Map<string, RefItem>;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const kinds = ['category', 'district', 'street', 'requestType', 'unit'] as const;
+type Listed = Extract<CachedReference, { kind: (typeof kinds)[number] }>;
+const listed = (r: CachedReference): r is Listed => kinds.some((k) => k === r.kind);
 
-function toItem(r: CachedReference): RefItem {
-  const b = r.body;
-  return {
-    code: r.code,
-    zh: text(b.zh) ?? r.code,
-    en: text(b.en) ?? text(b.zh) ?? r.code,
-    pinyin: text(b.pinyin),
-    initials: text(b.initials),
-    keywords: Array.isArray(b.keywords) ? b.keywords.filter((k): k is string => typeof k === 'string') : undefined,
-    parent: text(b.parent) ?? null,
-    districtCode: text(b.districtCode) ?? null,
-  };
+function toItem(r: Listed): RefItem {
+  const item: RefItem = { code: r.code, zh: r.body.zh, en: r.body.en, parent: null, districtCode: null };
+  switch (r.kind) {
+    case 'category':
+      return { ...item, pinyin: r.body.pinyin, initials: r.body.initials, keywords: r.body.keywords, parent: r.body.parent };
+    case 'district':
+      return { ...item, pinyin: r.body.pinyin, initials: r.body.initials };
+    case 'street':
+      return { ...item, pinyin: r.body.pinyin, initials: r.body.initials, districtCode: r.body.districtCode };
+    case 'unit':
+      return { ...item, districtCode: r.body.districtCode ?? null };
+    case 'requestType':
+      return item;
+  }
 }
 
-const order = (code: string) => (requestTypeOrder as readonly string[]).indexOf(code);
-
-const kinds = ['category', 'district', 'street', 'requestType', 'unit'] as const;
+const order = (code: string) => requestTypeOrder.findIndex((t) => t === code);
 
 /** Reference data from the local cache (works offline), reloaded when sync brings changes. */
 export function useReference(): Reference {
   const { api, on } = useWorkstation();
   const link = useLinkState();
-  const [items, setItems] = useState<CachedReference[]>([]);
+  const [items, setItems] = useState<Listed[]>([]);
   useEffect(() => {
     if (link !== 'open') return;
-    const load = () => api.reference.list({ kinds: [...kinds] }).then(setItems, () => {});
+    const load = () => api.reference.list({ kinds: [...kinds] }).then((list) => setItems(list.filter(listed)), () => {});
     void load();
     return on.reference.changed(() => void load());
   }, [api, on, link]);

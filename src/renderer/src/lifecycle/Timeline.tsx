@@ -9,13 +9,13 @@ import { useRefusalText } from '../shell/refusal-text';
 type Labels = { satisfaction: (s: string) => string; resolution: (r: string) => string };
 
 function detail(entry: TimelineEntry, reference: Reference, locale: string, labels: Labels): string {
-  const p = entry.payload as Record<string, unknown>;
+  const p = entry.payload;
   const unit = (code: unknown) => refName(reference, 'unit', typeof code === 'string' ? code : null, locale);
   switch (entry.type) {
     case 'numbered':
       return String(p.officialNo);
     case 'dispatched':
-      return (p.unitCodes as string[]).map(unit).join('、');
+      return (Array.isArray(p.unitCodes) ? p.unitCodes : []).map(unit).join('、');
     case 'unit_accepted':
       return unit(p.unitCode);
     case 'unit_progress':

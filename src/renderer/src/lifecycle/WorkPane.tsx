@@ -144,7 +144,7 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
           <Title order={2} size="h4" mb="sm">
             {t('panes.routing.title')}
           </Title>
-          <SegmentedControl fullWidth size="xs" value={kind} onChange={(v) => { setKind(v as ListKind); select(null); }} data={lists.map((k) => ({ value: k, label: t(`work.lists.${k}`) }))} mb="sm" />
+          <SegmentedControl fullWidth size="xs" value={kind} onChange={(v) => { setKind(v); select(null); }} data={lists.map((k) => ({ value: k, label: t(`work.lists.${k}`) }))} mb="sm" />
           <Stack gap={2} id="work-list" tabIndex={-1} role="listbox" aria-label={t(`work.lists.${kind}`)} onKeyDown={onListKey} data-testid="work-list">
             {rows.length === 0 && <Text c="dimmed" size="sm">{t('work.empty')}</Text>}
             {rows.map((row) => (

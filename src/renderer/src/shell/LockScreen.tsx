@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../../../shared/contract/auth';
 import { CallError } from '../api/client';
 import { useWorkstation } from './api-context';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * Replaces the whole workstation while locked: nothing of the panes stays in the page. Typed
@@ -25,7 +26,7 @@ export function LockScreen({ user }: { user: SignedInUser }) {
     } catch (failure) {
       setPassword('');
       const code = failure instanceof CallError ? failure.code : null;
-      setError(code === 'rate_limited' ? t('lock.throttled') : code === 'unauthenticated' ? t('lock.wrong') : (failure as Error).message);
+      setError(code === 'rate_limited' ? t('lock.throttled') : code === 'unauthenticated' ? t('lock.wrong') : errorMessage(failure));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../../../shared/contract/auth';
 import { CallError } from '../api/client';
 import { useWorkstation } from './api-context';
+import { errorMessage } from '../../../shared/error-message';
 
 const knownFailures = ['unauthenticated', 'rate_limited', 'unavailable'] as const;
 
@@ -34,7 +35,7 @@ export function SignInDialog({ opened, user, onClose, onSignedIn }: SignInDialog
     } catch (failure) {
       const code = failure instanceof CallError ? failure.code : null;
       const known = knownFailures.find((k) => k === code);
-      setError(known ? t(`auth.failed.${known}`) : t('auth.failed.other', { message: (failure as Error).message }));
+      setError(known ? t(`auth.failed.${known}`) : t('auth.failed.other', { message: errorMessage(failure) }));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,9 @@
  * `route` says who handles a leaf: the street/township office of the address, the district
  * government, or a named unit (see units.ts). `sla` picks the time limits (sla.ts).
  */
-export type SlaClass = 'emergency' | 'utility' | 'general' | 'complex';
+import type { SlaClass } from '../../../shared/domain/reference';
+
+export type { SlaClass };
 export type RouteTarget = 'street' | 'district' | `${'dept' | 'company'}:${string}`;
 
 export interface CategoryGroup {

@@ -1,0 +1,115 @@
+/**
+ * Reference data: every item is (kind, code) → body, and each kind's body has its schema. The
+ * server checks a body before it stores it; the workstation checks every item it pulls, and an item
+ * this build cannot read is refused on its own, never with the page it came in.
+ */
+import { z } from 'zod';
+import { categoryModelSchema } from './classifier-model';
+
+export const referenceKinds = ['requestType', 'category', 'district', 'street', 'unit', 'routingRule', 'slaPolicy', 'article', 'model'] as const;
+export const referenceKindSchema = z.enum(referenceKinds);
+export type ReferenceKind = z.infer<typeof referenceKindSchema>;
+
+export const slaClasses = ['emergency', 'utility', 'general', 'complex'] as const;
+export const slaClassSchema = z.enum(slaClasses);
+export type SlaClass = z.infer<typeof slaClassSchema>;
+
+const name = z.string().min(1);
+const code = z.string().min(1);
+/** Full pinyin and initials of the name, for matching `chaoyang` and `cy` to 朝阳区. */
+const spellings = { pinyin: z.string(), initials: z.string() };
+
+export const referenceBodySchemas = {
+  requestType: z.object({ zh: name, en: name }),
+  /** A group (parent null) or a leaf of the dispatch catalogue; leaves carry their SLA class and keywords. */
+  category: z.object({
+    zh: name,
+    en: name,
+    parent: code.nullable(),
+    sla: slaClassSchema.optional(),
+    keywords: z.array(z.string()).optional(),
+    pinyin: z.string().optional(),
+    initials: z.string().optional(),
+  }),
+  district: z.object({ zh: name, en: name, ...spellings }),
+  street: z.object({ zh: name, en: name, districtCode: code, district: z.string().optional(), ...spellings }),
+  /** `type` is the kind of office (district, subdistrict, town, department, company …); cities add their own. */
+  unit: z.object({ zh: name, en: name, type: code, districtCode: code.optional(), streetCode: code.optional() }),
+  /** Category × district (null: city-wide) → `street`, `district` or a fixed unit's code. */
+  routingRule: z.object({ category: code, districtCode: code.nullable(), target: code }),
+  slaPolicy: z.object({ zh: name, en: name, dispatchMinutes: z.number().int().positive(), feedbackMinutes: z.number().int().positive() }),
+  article: z.object({ category: code, titleZh: name, titleEn: name, bodyZh: name, bodyEn: name }),
+  model: categoryModelSchema,
+} satisfies Record<ReferenceKind, z.ZodType>;
+
+export type ReferenceBodies = { [K in ReferenceKind]: z.output<(typeof referenceBodySchemas)[K]> };
+
+/** One reference item without its version: what the server writes and the workstation hands to its UI. */
+export type ReferenceEntry = { [K in ReferenceKind]: { kind: K; code: string; body: ReferenceBodies[K] } }[ReferenceKind];
+
+const entrySchemaOf = <K extends ReferenceKind>(kind: K) => z.strictObject({ kind: z.literal(kind), code: z.string(), body: referenceBodySchemas[kind] });
+
+export const referenceEntrySchema = z.discriminatedUnion('kind', [
+  entrySchemaOf('requestType'),
+  entrySchemaOf('category'),
+  entrySchemaOf('district'),
+  entrySchemaOf('street'),
+  entrySchemaOf('unit'),
+  entrySchemaOf('routingRule'),
+  entrySchemaOf('slaPolicy'),
+  entrySchemaOf('article'),
+  entrySchemaOf('model'),
+]);
+
+/** Why a body cannot be read as its kind's, in one line (`dispatchMinutes: expected number`). */
+export const describeIssues = (error: z.ZodError) =>
+  error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+
+export type BodyCheck<K extends ReferenceKind> = { ok: true; body: ReferenceBodies[K] } | { ok: false; reason: string };
+
+// The same schemas typed by kind, so that indexing them with a generic kind keeps the kind.
+const bodySchemas: { [K in ReferenceKind]: z.ZodType<ReferenceBodies[K]> } = referenceBodySchemas;
+
+/** A body checked against its kind's schema; the reason says which fields are wrong. */
+export function checkReferenceBody<K extends ReferenceKind>(kind: K, body: unknown): BodyCheck<K> {
+  const parsed = bodySchemas[kind].safeParse(body);
+  return parsed.success ? { ok: true, body: parsed.data } : { ok: false, reason: describeIssues(parsed.error) };
+}
+
+/** The entries of one kind, typed as that kind's. */
+export const entriesOf = <K extends ReferenceKind>(entries: readonly ReferenceEntry[], kind: K) =>
+  entries.filter((e): e is Extract<ReferenceEntry, { kind: K }> => e.kind === kind);
+
+export type EntryCheck = { ok: true; entry: ReferenceEntry } | { ok: false; reason: string };
+
+/** An item of any kind checked whole: an unknown kind is refused as plainly as a wrong body. */
+export function checkReferenceEntry(entry: { kind: string; code: string; body: unknown }): EntryCheck {
+  const kind = referenceKindSchema.safeParse(entry.kind);
+  if (!kind.success) return { ok: false, reason: `kind ${entry.kind} is not one this version knows (${referenceKinds.join(', ')})` };
+  const parsed = referenceEntrySchema.safeParse({ kind: kind.data, code: entry.code, body: entry.body });
+  return parsed.success ? { ok: true, entry: parsed.data } : { ok: false, reason: describeIssues(parsed.error) };
+}
+
+/** Looks up the bodies of reference items by kind and code; undefined when there is none. */
+export type ReferenceLookup<K extends ReferenceKind = ReferenceKind> = <T extends K>(kind: T, code: string) => ReferenceBodies[T] | undefined;
+
+type ByKind = { [K in ReferenceKind]: Map<string, ReferenceBodies[K]> };
+
+const put = <K extends ReferenceKind>(byKind: ByKind, kind: K, code: string, body: ReferenceBodies[K]) => byKind[kind].set(code, body);
+
+/** Checked items indexed by kind and code. */
+export function referenceIndex(entries: Iterable<ReferenceEntry>): ReferenceLookup {
+  const byKind: ByKind = {
+    requestType: new Map(),
+    category: new Map(),
+    district: new Map(),
+    street: new Map(),
+    unit: new Map(),
+    routingRule: new Map(),
+    slaPolicy: new Map(),
+    article: new Map(),
+    model: new Map(),
+  };
+  for (const entry of entries) put(byKind, entry.kind, entry.code, entry.body);
+  return (kind, code) => byKind[kind].get(code);
+}
