@@ -1,27 +1,9 @@
-import { z } from 'zod';
 import type { User } from '../../shared/server-api/auth';
+import type { Publication } from '../../shared/server-api/open311';
 import { AppError } from '../../shared/result';
 import { type TicketFields, ticketSchema } from '../../shared/domain/ticket';
 import { auditAction } from '../audit/audit-log';
 import type { Database } from '../db/database';
-import { hasUnsafeText } from './input';
-
-export const publicSummarySchema = z
-  .string()
-  .trim()
-  .min(10, 'write at least 10 characters: what the request is about and where, in words the public may read')
-  .max(1000, 'keep the public summary under 1,000 characters')
-  .refine((text) => !hasUnsafeText(text), 'remove control characters and invalid characters')
-  .refine((text) => !/\d{7}/.test(text.replace(/[\s-]/g, '')), 'a public summary carries no phone or ID numbers');
-
-export const publicationSchema = z.object({
-  ticketId: z.string(),
-  serviceRequestId: z.string(),
-  summary: z.string(),
-  publishedBy: z.string(),
-  publishedAt: z.string(),
-});
-export type Publication = z.infer<typeof publicationSchema>;
 
 /** What the caller told the hotline in confidence, as it might be quoted in a summary. */
 function privateParts(fields: TicketFields): string[] {

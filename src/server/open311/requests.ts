@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { v7 } from 'uuid';
 import type { TicketEvent } from '../../shared/domain/ticket';
+import type { Open311Post } from '../../shared/server-api/open311';
 import type { Database } from '../db/database';
 import { pushEvents } from '../events/push';
 import { serviceAttributes } from './catalogue';
@@ -17,33 +17,6 @@ export class Open311Error extends Error {
   }
 }
 
-const text = (max: number) => z.string().trim().max(max).optional();
-/**
- * A coordinate is a decimal number or nothing: an empty field means the client left it out
- * (never 0, which is a real place), and anything else that is not a number is refused.
- */
-const coordinate = (limit: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().regex(/^[+-]?\d+(\.\d+)?$/, 'must be a decimal number of degrees').transform(Number).pipe(z.number().min(-limit).max(limit)).optional(),
-  );
-const postSchema = z.object({
-  api_key: z.string().min(1).max(200).optional(),
-  service_code: z.string().min(1).max(64).optional(),
-  lat: coordinate(90),
-  long: coordinate(180),
-  address_string: text(300),
-  address_id: text(64),
-  email: z.union([z.literal(''), z.email()]).optional(),
-  device_id: text(100),
-  account_id: text(100),
-  first_name: text(50),
-  last_name: text(50),
-  phone: text(32),
-  description: z.string().trim().max(4000, 'description is longer than 4,000 characters').optional(),
-  media_url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
-});
-
 /** Form fields named `attribute[CODE]`, as the spec sends service attributes. */
 function attributesOf(body: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
@@ -58,10 +31,7 @@ function attributesOf(body: Record<string, unknown>): Record<string, string> {
  * Files a service request as a ticket (channel open311) through the same write path as every
  * other: it appears on the workstations and is numbered at once; that number is the request id.
  */
-export async function createRequest(db: Database, client: string, rawBody: Record<string, unknown>, timeZone: string): Promise<{ serviceRequestId: string; ticketId: string }> {
-  const parsed = postSchema.safeParse(rawBody);
-  if (!parsed.success) throw new Open311Error(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
-  const body = parsed.data;
+export async function createRequest(db: Database, client: string, body: Open311Post, timeZone: string): Promise<{ serviceRequestId: string; ticketId: string }> {
   if (!body.service_code) throw new Open311Error(400, 'service_code is required');
   const [service] = await db.query<{ code: string }>(`SELECT code FROM reference_items WHERE kind = 'category' AND code = $1 AND body ->> 'parent' IS NOT NULL AND NOT deleted`, [body.service_code]);
   if (!service) throw new Open311Error(404, `service_code ${body.service_code} was not found`);
@@ -69,7 +39,7 @@ export async function createRequest(db: Database, client: string, rawBody: Recor
   if ((body.lat === undefined) !== (body.long === undefined)) throw new Open311Error(400, 'lat and long are given together');
   if (!hasPoint && !body.address_string && !body.address_id) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
 
-  const attributes = attributesOf(rawBody);
+  const attributes = attributesOf(body);
   const notes: string[] = [];
   for (const attribute of serviceAttributes(body.service_code)) {
     const value = attributes[attribute.code];
