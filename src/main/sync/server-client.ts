@@ -1,9 +1,10 @@
-import { z } from 'zod';
-import { loginResponseSchema } from '../../shared/server-api/auth';
-import { referenceResponseSchema } from '../../shared/server-api/reference';
-import { bootstrapResponseSchema, callerIndexResponseSchema, pullResponseSchema, pushResponseSchema, ticketHistoryResponseSchema } from '../../shared/server-api/sync';
-import { incidentResponseSchema, monitorSnapshotSchema, ratesResponseSchema } from '../../shared/server-api/monitor';
+import type { z } from 'zod';
+import { serverApi as api } from '../../shared/server-api';
+import { fillPath, type RouteDefinition, type RouteInput, type RouteResult, searchOf, successStatus } from '../../shared/server-api/route';
 import { appErrorSchema } from '../../shared/result';
+
+/** The period and grouping of the monitor's rates (the route's query, without the format). */
+type RatesPeriod = Omit<RouteInput<typeof api.monitor.rates>['query'], 'format'>;
 
 /**
  * Why a call to the server failed, as the sync engine must tell it apart:
@@ -44,62 +45,83 @@ export class ServerClient {
     return this.options.baseUrl;
   }
 
+  /**
+   * Calls one route of the table: the URL from its path and query, the body as JSON, the answer
+   * checked against its 2xx schema (text routes answer their text).
+   */
+  async request<R extends RouteDefinition>(route: R, input: RouteInput<R>, token: string | null): Promise<RouteResult<R>> {
+    // Widened to read the parts generically; `RouteInput<R>` has checked their types at the call.
+    const { params, query, body } = input as { params?: object; query?: object; body?: unknown };
+    const path = fillPath(route.path, params) + searchOf(query);
+    const { status, text } = await this.send(route.method, path, token, route.body ? (body ?? {}) : undefined);
+    if (status < 200 || status >= 300) return this.refusal(status, text);
+    const schema: z.ZodType = route.responses[successStatus(route)]!;
+    let answer: unknown = text;
+    if (!route.produces) {
+      try {
+        answer = status === 204 ? null : JSON.parse(text);
+      } catch {
+        throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`);
+      }
+    }
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) throw new ServerError('unreachable', `The server's answer to ${route.path} does not match the protocol; is it the same version?`);
+    // The entry's own 2xx schema has just checked it.
+    return parsed.data as RouteResult<R>;
+  }
+
   login(username: string, password: string, workstationId: string) {
-    return this.call('POST', '/api/auth/login', null, { username, password, workstationId }, loginResponseSchema);
+    return this.request(api.auth.login, { body: { username, password, workstationId } }, null);
   }
 
   /** Ends the session on the server (204, no body). */
   async logout(token: string): Promise<void> {
-    await this.send('POST', '/api/auth/logout', token, undefined);
+    await this.request(api.auth.logout, {}, token);
   }
 
   push(token: string, events: readonly unknown[]) {
-    return this.call('POST', '/api/sync/push', token, { events }, pushResponseSchema);
+    return this.request(api.sync.push, { body: { events: [...events] } }, token);
   }
 
   pull(token: string, after: number, limit: number) {
-    return this.call('GET', `/api/sync/pull?after=${after}&limit=${limit}`, token, undefined, pullResponseSchema);
+    return this.request(api.sync.pull, { query: { after, limit } }, token);
   }
 
   bootstrap(token: string, query: { since: string; after: string; head: number; limit: number }) {
-    const params = new URLSearchParams({ since: query.since, after: query.after, head: String(query.head), limit: String(query.limit) });
-    return this.call('GET', `/api/sync/bootstrap?${params}`, token, undefined, bootstrapResponseSchema);
+    return this.request(api.sync.bootstrap, { query }, token);
   }
 
   ticketHistories(token: string, ids: readonly string[]) {
-    return this.call('POST', '/api/sync/tickets', token, { ids }, ticketHistoryResponseSchema);
+    return this.request(api.sync.ticketHistories, { body: { ids: [...ids] } }, token);
   }
 
   callerIndex(token: string, query: { since: string; until: string; after: string; limit: number }) {
-    const params = new URLSearchParams({ since: query.since, until: query.until, after: query.after, limit: String(query.limit) });
-    return this.call('GET', `/api/sync/caller-index?${params}`, token, undefined, callerIndexResponseSchema);
+    return this.request(api.sync.callerIndex, { query }, token);
   }
 
   reference(token: string, after: number, limit: number) {
-    return this.call('GET', `/api/reference?after=${after}&limit=${limit}`, token, undefined, referenceResponseSchema);
+    return this.request(api.sync.reference, { query: { after, limit } }, token);
   }
 
   monitorSnapshot(token: string) {
-    return this.call('GET', '/api/monitor/snapshot', token, undefined, monitorSnapshotSchema);
+    return this.request(api.monitor.snapshot, {}, token);
   }
 
-  monitorRates(token: string, query: { from: string; to: string; by: string }) {
-    return this.call('GET', `/api/monitor/rates?${new URLSearchParams(query)}`, token, undefined, ratesResponseSchema);
+  monitorRates(token: string, query: RatesPeriod) {
+    return this.request(api.monitor.rates, { query }, token);
   }
 
   /** The rates as the server writes the CSV file. */
-  async monitorRatesCsv(token: string, query: { from: string; to: string; by: string }): Promise<string> {
-    const { status, text } = await this.send('GET', `/api/monitor/rates.csv?${new URLSearchParams(query)}`, token, undefined);
-    if (status >= 200 && status < 300) return text;
-    return this.refusal(status, text);
+  monitorRatesCsv(token: string, query: RatesPeriod): Promise<string> {
+    return this.request(api.monitor.ratesCsv, { query }, token);
   }
 
   sendNotice(token: string, text: string) {
-    return this.call('POST', '/api/monitor/notices', token, { text }, z.strictObject({ id: z.string(), sentAt: z.string() }));
+    return this.request(api.monitor.notice, { body: { text } }, token);
   }
 
   linkIncident(token: string, incident: { title: string; ticketIds: string[] }) {
-    return this.call('POST', '/api/monitor/incidents', token, incident, incidentResponseSchema);
+    return this.request(api.monitor.incident, { body: incident }, token);
   }
 
   private async send(method: string, path: string, token: string | null, body: unknown): Promise<{ status: number; text: string }> {
@@ -133,19 +155,5 @@ export class ServerClient {
     const error = appErrorSchema.safeParse((json as { error?: unknown }).error);
     const message = error.success ? error.data.message : `HTTP ${status}`;
     throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined, status);
-  }
-
-  private async call<S extends z.ZodType>(method: string, path: string, token: string | null, body: unknown, schema: S): Promise<z.output<S>> {
-    const { status, text } = await this.send(method, path, token, body);
-    if (status < 200 || status >= 300) return this.refusal(status, text);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ServerError('unreachable', `The server's answer to ${path} does not match the protocol; is it the same version?`);
-    return parsed.data;
   }
 }

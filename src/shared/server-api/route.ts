@@ -61,18 +61,20 @@ export function successStatus(route: RouteDefinition): number {
 }
 
 /** `/api/tickets/:id` with `{ id }` → `/api/tickets/<id>`, each value escaped. */
-export function fillPath(path: string, params: Readonly<Record<string, unknown>> | undefined): string {
+export function fillPath(path: string, params: object | undefined): string {
+  const values = new Map<string, unknown>(Object.entries(params ?? {}));
   return path.replace(/:([A-Za-z_]\w*)/g, (_, name: string) => {
-    const value = params?.[name];
+    const value = values.get(name);
     if (value === undefined || value === null) throw new Error(`${path} needs the parameter ${name}`);
     return encodeURIComponent(String(value));
   });
 }
 
 /** A query object as a search string (`?a=1&b=x`); undefined values are left out, arrays repeat the key. */
-export function searchOf(query: Readonly<Record<string, unknown>> | undefined): string {
+export function searchOf(query: object | undefined): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  const entries: [string, unknown][] = Object.entries(query ?? {});
+  for (const [key, value] of entries) {
     for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) search.append(key, String(item));
   }
   const text = search.toString();
