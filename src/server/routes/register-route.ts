@@ -74,8 +74,8 @@ export function registerRoute<R extends RouteDefinition>(app: FastifyInstance, d
 export function registerSocketRoute(app: FastifyInstance, db: Database, route: RouteDefinition & { websocket: true }, handler: WebsocketHandler): void {
   app.route({
     ...routeOptions(app, db, route),
-    websocket: true,
-    // A plain GET without the upgrade: say what the route wants instead of hanging up.
+    // `wsHandler` without `websocket: true`, which would hide the route from OpenAPI; a plain GET
+    // without the upgrade is told what the route wants.
     handler: async (_request: FastifyRequest, reply: FastifyReply) => reply.status(426).header('upgrade', 'websocket').send({ error: { code: 'invalid_request', message: 'Open this as a WebSocket.' } }),
     wsHandler: handler,
   });
