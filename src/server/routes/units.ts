@@ -6,6 +6,7 @@ import { type UnitAction, unitActionBodies, unitActionResponseSchema } from '../
 import { currentUser, requireRole } from '../plugins/auth';
 import { actAsUnit } from '../units/unit-actions';
 import { auditRead } from '../audit/audit-log';
+import { ticketById, visibleTickets } from '../tickets/ticket-queries';
 import type { RouteContext } from './context';
 
 /** Handling units (street offices, departments, utilities) work their tickets here (DESIGN.md §7). */
@@ -24,11 +25,7 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
     },
     async (request) => {
       const user = currentUser(request);
-      const rows = await db.query<{ state: unknown }>(
-        `SELECT state FROM tickets WHERE $1 = ANY (unit_codes) AND ($2::text IS NULL OR status = $2) ORDER BY updated_at LIMIT $3`,
-        [user.unitCode, request.query.status ?? null, request.query.limit],
-      );
-      const tickets = rows.map((r) => ticketSchema.parse(r.state));
+      const tickets = await visibleTickets(db, user, { status: request.query.status, limit: request.query.limit, first: 'oldest' });
       await auditRead(db, user, tickets.map((t) => t.id), 'GET /api/units/tickets');
       return { tickets };
     },
@@ -48,8 +45,7 @@ export const unitRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db,
       },
       async (request) => {
         const seq = await actAsUnit(db, currentUser(request), request.params.id, action, request.body as Record<string, unknown>, config.timeZone);
-        const [row] = await db.query<{ state: unknown }>(`SELECT state FROM tickets WHERE id = $1`, [request.params.id]);
-        return { ticket: ticketSchema.parse(row!.state), seq };
+        return { ticket: (await ticketById(db, request.params.id))!, seq };
       },
     );
   }
