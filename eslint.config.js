@@ -71,4 +71,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Route handlers validate, authorize and answer; the SQL of each area lives in its repository module.
+    files: ['src/server/routes/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'No SQL in route handlers: put the query in the repository module of its area.' },
+        { selector: "CallExpression[callee.property.name=/^(query|exec)$/]:not([callee.object.regex])", message: 'No queries in route handlers: call a function of the repository module of its area.' },
+        { selector: 'Literal[value=/\\b(SELECT|INSERT|UPDATE|DELETE)\\b/]', message: 'No SQL in route handlers: put it in the repository module of its area.' },
+        { selector: 'TemplateElement[value.raw=/\\b(SELECT|INSERT|UPDATE|DELETE)\\b/]', message: 'No SQL in route handlers: put it in the repository module of its area.' },
+      ],
+    },
+  },
 );

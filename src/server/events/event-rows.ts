@@ -1,6 +1,7 @@
 import { type Ticket, type TicketEvent, storedTicketEventSchema } from '../../shared/domain/ticket';
 import type { SequencedEvent } from '../../shared/server-api/sync';
 import type { Queryable } from '../db/database';
+import { type SqlFragment, constant, join } from '../db/sql';
 import { referenceLookup } from '../reference/reference-store';
 import { type ReferenceBody, slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 
@@ -16,8 +17,8 @@ export interface EventRow {
 }
 
 /** The columns `sequencedFromRow` reads, qualified by a table alias when the query joins. */
-export const eventColumns = (alias = 'events') =>
-  ['seq', 'id', 'ticket_id', 'type', 'at', 'actor', 'origin', 'payload'].map((c) => `${alias}.${c}`).join(', ');
+export const eventColumns = (alias: 'events' | 'e' = 'events'): SqlFragment =>
+  join((['seq', 'id', 'ticket_id', 'type', 'at', 'actor', 'origin', 'payload'] as const).map((c) => constant(`${alias}.${c}`)));
 
 export const sequencedFromRow = (row: EventRow): SequencedEvent => ({
   seq: row.seq,

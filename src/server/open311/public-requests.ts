@@ -1,6 +1,7 @@
 import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 import { type Ticket, ticketSchema } from '../../shared/domain/ticket';
 import type { Queryable } from '../db/database';
+import { sql } from '../db/sql';
 
 /** One request as GeoReport v2 shows it; optional values are null, as the public JSON Schemas allow. */
 export interface ServiceRequest {
@@ -59,6 +60,13 @@ export function publicRequestPage(db: Queryable, filter: RequestFilter): Promise
 }
 
 /** The public requests among these ids; a private ticket's number is answered exactly like one that does not exist. */
+/** The request a token names: its ticket filed through Open311 (none for a ticket published any other way). */
+export function tokenRequests(db: Queryable, token: string): Promise<{ official_no: string }[]> {
+  return db.query<{ official_no: string }>(
+    sql`SELECT t.official_no FROM open311_public p JOIN tickets t ON t.id = p.ticket_id WHERE p.ticket_id = ${token} AND p.source = 'open311'`,
+  );
+}
+
 export function publicRequestsById(db: Queryable, ids: readonly string[]): Promise<PublicRow[]> {
   return db.query<PublicRow>(`SELECT ${columns} FROM open311_public p JOIN tickets t ON t.id = p.ticket_id WHERE t.official_no = ANY ($1::text[]) ORDER BY p.created_at DESC, p.ticket_id DESC`, [ids]);
 }

@@ -1,5 +1,6 @@
 import type { ReferenceItem, ReferenceKind } from '../../shared/server-api/reference';
 import type { Database, Queryable } from '../db/database';
+import { sql } from '../db/sql';
 import type { ReferenceDraft } from './reference-data';
 
 /**
@@ -57,4 +58,10 @@ export async function referenceLookup(db: Queryable, kinds: readonly ReferenceKi
   );
   const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r.body]));
   return (kind, code) => byKey.get(`${kind}:${code}`);
+}
+
+/** Whether a unit of that code exists and is not deleted. */
+export async function unitExists(db: Queryable, code: string): Promise<boolean> {
+  const rows = await db.query(sql`SELECT 1 FROM reference_items WHERE kind = 'unit' AND code = ${code} AND NOT deleted`);
+  return rows.length > 0;
 }

@@ -3,8 +3,9 @@ import { serverApi } from '../../shared/server-api';
 import type { Role } from '../../shared/server-api/auth';
 import { AppError } from '../../shared/result';
 import { revokeUserSessions } from '../auth/sessions';
-import { createUser, findUserById, listUsers, updateUser } from '../auth/users';
+import { createUser, findUserById, listUsers, updateUser, usernameTaken } from '../auth/users';
 import type { Queryable } from '../db/database';
+import { unitExists } from '../reference/reference-store';
 import { ticketAudit } from '../audit/audit-log';
 import type { RouteContext } from './context';
 import { registerRoute } from './register-route';
@@ -17,8 +18,7 @@ async function checkUnit(db: Queryable, role: Role, unitCode: string | null): Pr
     ]);
   }
   if (unitCode) {
-    const [unit] = await db.query(`SELECT 1 FROM reference_items WHERE kind = 'unit' AND code = $1 AND NOT deleted`, [unitCode]);
-    if (!unit) throw new AppError('invalid_input', 'No such unit.', [{ path: 'unitCode', message: `unknown unit ${unitCode}` }]);
+    if (!(await unitExists(db, unitCode))) throw new AppError('invalid_input', 'No such unit.', [{ path: 'unitCode', message: `unknown unit ${unitCode}` }]);
   }
 }
 
@@ -30,8 +30,7 @@ export const adminRoutes: FastifyPluginAsync<RouteContext> = async (app, { db })
   registerRoute(app, db, api.createUser, async (request) => {
     const input = request.body;
     await checkUnit(db, input.role, input.unitCode);
-    const [taken] = await db.query(`SELECT 1 FROM users WHERE username = $1`, [input.username]);
-    if (taken) throw new AppError('conflict', `The username ${input.username} is taken.`, [{ path: 'username', message: 'taken' }]);
+    if (await usernameTaken(db, input.username)) throw new AppError('conflict', `The username ${input.username} is taken.`, [{ path: 'username', message: 'taken' }]);
     return createUser(db, input);
   });
 

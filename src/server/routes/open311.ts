@@ -8,7 +8,7 @@ import { formatOf, render, send, sendError, sendText } from '../open311/answer';
 import { publicAnswers, queryKey } from '../open311/answer-cache';
 import { listServices, serviceAttributes } from '../open311/catalogue';
 import { refuseUnsafeText } from '../open311/input';
-import { publicRequestPage, publicRequestsById, toServiceRequests } from '../open311/public-requests';
+import { publicRequestPage, publicRequestsById, tokenRequests, toServiceRequests } from '../open311/public-requests';
 import { ReadGate, ReadRateLimit } from '../open311/read-limits';
 import { createRequest, Open311Error } from '../open311/requests';
 import { objectToXml, toXml, type XmlObject } from '../open311/xml';
@@ -156,7 +156,7 @@ export const open311Routes: FastifyPluginAsync<RouteContext> = async (app, { db,
     // Requests are numbered as they are filed, so a token only ever names a request that exists;
     // the token is the ticket's id, and only a request filed through Open311 has one to give out.
     const rows = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(token)
-      ? await read(request, () => db.query<{ official_no: string }>(`SELECT t.official_no FROM open311_public p JOIN tickets t ON t.id = p.ticket_id WHERE p.ticket_id = $1 AND p.source = 'open311'`, [token]))
+      ? await read(request, () => tokenRequests(db, token))
       : [];
     if (rows.length === 0) throw new Open311Error(404, `token ${token} was not found`);
     const answer = [{ service_request_id: rows[0]!.official_no, token }];
