@@ -74,9 +74,11 @@ export class ServerClient {
     return this.request(api.auth.login, { body: { username, password, workstationId } }, null);
   }
 
-  /** Ends the session on the server (204, no body). */
+  /** Ends the session on the server (204, no body); one the server no longer knows is ended already. */
   async logout(token: string): Promise<void> {
-    await this.request(api.auth.logout, {}, token);
+    await this.request(api.auth.logout, {}, token).catch((error: unknown) => {
+      if (!(error instanceof ServerError) || error.kind === 'unreachable') throw error;
+    });
   }
 
   push(token: string, events: readonly unknown[]) {
