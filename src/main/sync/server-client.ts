@@ -141,7 +141,8 @@ export class ServerClient {
     } catch (error) {
       throw new ServerError('unreachable', `The server at ${this.options.baseUrl} did not answer: ${(error as Error).message}`);
     }
-    const text = await response.text().catch(() => '');
+    // Decoded with any BOM kept: the CSV export carries one so that spreadsheets read it as UTF-8.
+    const text = await response.arrayBuffer().then((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).catch(() => '');
     if (response.status >= 500) throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`, undefined, response.status);
     return { status: response.status, text };
   }
