@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database';
 import { anyOf, constant, empty, join, sql } from '../../src/server/db/sql';
+import { visibleTo } from '../../src/server/tickets/visibility';
+import type { User } from '../../src/shared/server-api/auth';
 import { engines, freshDatabase } from './test-server';
 
 describe('sql fragments', () => {
@@ -26,6 +28,19 @@ describe('sql fragments', () => {
   it('refuses to become part of a plain string', () => {
     const fragment = sql`id = ${1}`;
     expect(() => `SELECT * FROM t WHERE ${String(fragment)}`).toThrow(/nest it inside sql/);
+  });
+});
+
+describe('the unit scope', () => {
+  const user = (role: User['role'], unitCode: string | null): User => ({ id: 'u', username: 'u', displayName: 'u', role, unitCode });
+
+  it('lets every role but a unit see every ticket, and a unit only those dispatched to it', () => {
+    for (const role of ['agent', 'lead', 'admin'] as const) expect(visibleTo(user(role, null)).text).toBe('TRUE');
+    const unit = sql`SELECT id FROM tickets WHERE status = ${'dispatched'} AND ${visibleTo(user('unit', 'street:110101001'))}`;
+    expect(unit.text).toBe('SELECT id FROM tickets WHERE status = $1 AND $2 = ANY (unit_codes)');
+    expect(unit.values).toEqual(['dispatched', 'street:110101001']);
+    // A unit user without a unit matches no ticket rather than every one.
+    expect(visibleTo(user('unit', null)).values).toEqual(['']);
   });
 });
 

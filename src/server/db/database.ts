@@ -1,8 +1,9 @@
 import type { SqlFragment } from './sql';
 
-/** What every query needs: a fragment (or text with $1.. parameters), rows back. Same SQL on PostgreSQL and PGlite. */
+/** What every query needs: a fragment in, rows back. Same SQL on PostgreSQL and PGlite. */
 export interface Queryable {
   query<R = Record<string, unknown>>(query: SqlFragment): Promise<R[]>;
+  /** Text as it stands, for migration files and tests; lint keeps the server's own queries on fragments. */
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
 }
 

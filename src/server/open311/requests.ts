@@ -2,6 +2,7 @@ import { v7 } from 'uuid';
 import type { TicketEvent } from '../../shared/domain/ticket';
 import type { Open311Post } from '../../shared/server-api/open311';
 import type { Database } from '../db/database';
+import { sql } from '../db/sql';
 import { pushEvents } from '../events/push';
 import { serviceAttributes } from './catalogue';
 
@@ -33,7 +34,10 @@ function attributesOf(body: Record<string, unknown>): Record<string, string> {
  */
 export async function createRequest(db: Database, client: string, body: Open311Post, timeZone: string): Promise<{ serviceRequestId: string; ticketId: string }> {
   if (!body.service_code) throw new Open311Error(400, 'service_code is required');
-  const [service] = await db.query<{ code: string }>(`SELECT code FROM reference_items WHERE kind = 'category' AND code = $1 AND body ->> 'parent' IS NOT NULL AND NOT deleted`, [body.service_code]);
+  const [service] = await db.query<{ code: string }>(
+    sql`SELECT code FROM reference_items
+        WHERE kind = 'category' AND code = ${body.service_code} AND body ->> 'parent' IS NOT NULL AND NOT deleted`,
+  );
   if (!service) throw new Open311Error(404, `service_code ${body.service_code} was not found`);
   const hasPoint = body.lat !== undefined && body.long !== undefined;
   if ((body.lat === undefined) !== (body.long === undefined)) throw new Open311Error(400, 'lat and long are given together');
@@ -54,7 +58,9 @@ export async function createRequest(db: Database, client: string, body: Open311P
   const description = [body.description || '(no description)', ...notes].join('\n').slice(0, 4000);
   const name = [body.last_name, body.first_name].filter(Boolean).join('');
 
-  const [counter] = await db.query<{ value: number }>(`UPDATE counters SET value = value + 1 WHERE name = 'open311_seq' RETURNING value`);
+  const [counter] = await db.query<{ value: number }>(
+    sql`UPDATE counters SET value = value + 1 WHERE name = 'open311_seq' RETURNING value`,
+  );
   const ticketId = v7();
   const created: TicketEvent = {
     id: v7(),
@@ -81,14 +87,16 @@ export async function createRequest(db: Database, client: string, body: Open311P
   };
   const { results } = await pushEvents(db, [created], { user: 'system', timeZone });
   if (results[0]!.status === 'rejected') throw new Open311Error(400, results[0]!.reason);
-  const [row] = await db.query<{ official_no: string; created_at: Date }>(`SELECT official_no, created_at FROM tickets WHERE id = $1`, [ticketId]);
+  const [row] = await db.query<{ official_no: string; created_at: Date }>(
+    sql`SELECT official_no, created_at FROM tickets WHERE id = ${ticketId}`,
+  );
   // What the submitter posted is public from now on, as the spec expects; their name, phone and
   // e-mail are the hotline's only. Should the server stop before this row is written, the request
   // stays private: never the other way round.
   await db.query(
-    `INSERT INTO open311_public (ticket_id, source, created_at, description, address, address_id, lat, long, media_url, published_by)
-     VALUES ($1, 'open311', $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [ticketId, row!.created_at, description, body.address_string || null, body.address_id || null, hasPoint ? body.lat : null, hasPoint ? body.long : null, body.media_url || null, `open311:${client}`],
+    sql`INSERT INTO open311_public (ticket_id, source, created_at, description, address, address_id, lat, long, media_url, published_by)
+     VALUES (${ticketId}, 'open311', ${row!.created_at}, ${description}, ${body.address_string || null}, ${body.address_id || null},
+       ${hasPoint ? body.lat! : null}, ${hasPoint ? body.long! : null}, ${body.media_url || null}, ${`open311:${client}`})`,
   );
   return { serviceRequestId: row!.official_no, ticketId };
 }

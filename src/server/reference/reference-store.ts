@@ -1,6 +1,6 @@
 import type { ReferenceItem, ReferenceKind } from '../../shared/server-api/reference';
 import type { Database, Queryable } from '../db/database';
-import { sql } from '../db/sql';
+import { anyOf, sql } from '../db/sql';
 import type { ReferenceDraft } from './reference-data';
 
 /**
@@ -9,9 +9,9 @@ import type { ReferenceDraft } from './reference-data';
  */
 export async function upsertReference(db: Database, drafts: readonly ReferenceDraft[]): Promise<number> {
   return db.transaction(async (tx) => {
-    const [counter] = await tx.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'reference_version' FOR UPDATE`);
+    const [counter] = await tx.query<{ value: number }>(sql`SELECT value FROM counters WHERE name = 'reference_version' FOR UPDATE`);
     const current = await tx.query<{ kind: string; code: string; body: unknown; deleted: boolean }>(
-      `SELECT kind, code, body, deleted FROM reference_items`,
+      sql`SELECT kind, code, body, deleted FROM reference_items`,
     );
     const existing = new Map(current.map((r) => [`${r.kind}/${r.code}`, r]));
     let version = counter!.value;
@@ -21,12 +21,13 @@ export async function upsertReference(db: Database, drafts: readonly ReferenceDr
     });
     if (changed.length === 0) return 0;
     await tx.query(
-      `INSERT INTO reference_items (kind, code, version, deleted, body)
-       SELECT kind, code, version, false, body::jsonb FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS t (kind, code, version, body)
+      sql`INSERT INTO reference_items (kind, code, version, deleted, body)
+       SELECT kind, code, version, false, body::jsonb
+       FROM unnest(${changed.map((d) => d.kind)}::text[], ${changed.map((d) => d.code)}::text[], ${changed.map(() => ++version)}::bigint[],
+         ${changed.map((d) => JSON.stringify(d.body))}::text[]) AS t (kind, code, version, body)
        ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, deleted = false, body = excluded.body`,
-      [changed.map((d) => d.kind), changed.map((d) => d.code), changed.map(() => ++version), changed.map((d) => JSON.stringify(d.body))],
     );
-    await tx.query(`UPDATE counters SET value = $1 WHERE name = 'reference_version'`, [version]);
+    await tx.query(sql`UPDATE counters SET value = ${version} WHERE name = 'reference_version'`);
     return changed.length;
   });
 }
@@ -41,10 +42,10 @@ function canonical(value: unknown): unknown {
 }
 
 export async function referenceAfter(db: Queryable, after: number, limit: number) {
-  const [head] = await db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'reference_version'`);
+  const [head] = await db.query<{ value: number }>(sql`SELECT value FROM counters WHERE name = 'reference_version'`);
   const rows = await db.query<{ kind: ReferenceItem['kind']; code: string; version: number; deleted: boolean; body: Record<string, unknown> }>(
-    `SELECT kind, code, version, deleted, body FROM reference_items WHERE version > $1 AND version <= $2 ORDER BY version LIMIT $3`,
-    [after, head!.value, limit],
+    sql`SELECT kind, code, version, deleted, body FROM reference_items
+        WHERE version > ${after} AND version <= ${head!.value} ORDER BY version LIMIT ${limit}`,
   );
   const full = rows.length === limit;
   return { items: rows satisfies ReferenceItem[], cursor: full ? rows[rows.length - 1]!.version : head!.value, hasMore: full };
@@ -53,8 +54,7 @@ export async function referenceAfter(db: Queryable, after: number, limit: number
 /** Bodies of the current items of some kinds, looked up by kind and code: one query, a few hundred rows. */
 export async function referenceLookup(db: Queryable, kinds: readonly ReferenceKind[]): Promise<(kind: ReferenceKind, code: string) => Record<string, unknown> | undefined> {
   const rows = await db.query<{ kind: string; code: string; body: Record<string, unknown> }>(
-    `SELECT kind, code, body FROM reference_items WHERE kind = ANY($1::text[]) AND NOT deleted`,
-    [kinds],
+    sql`SELECT kind, code, body FROM reference_items WHERE kind = ${anyOf(kinds, 'text')} AND NOT deleted`,
   );
   const byKey = new Map(rows.map((r) => [`${r.kind}:${r.code}`, r.body]));
   return (kind, code) => byKey.get(`${kind}:${code}`);
