@@ -1,6 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
@@ -23,6 +23,7 @@ import { ticketRoutes } from './routes/tickets';
 import { unitRoutes } from './routes/units';
 import { open311Routes } from './routes/open311';
 import { open311AdminRoutes } from './routes/open311-admin';
+import { refuseRoutesOutsideTable } from './routes/register-route';
 import { maxRequestBytes } from '../shared/server-api/sync';
 
 export interface ServerOptions {
@@ -32,13 +33,18 @@ export interface ServerOptions {
   logger?: boolean | FastifyBaseLogger;
   /** Where the JSON logs go (default stdout); tests read them to prove no secret is written. */
   logStream?: NodeJS.WritableStream;
+  /** Told of every route as it is registered (tests compare them with the route table and OpenAPI). */
+  onRoute?: (route: RouteOptions) => void;
 }
+
+/** The one route not in the table: the document that describes the others. */
+export const openApiDocumentPath = '/openapi.json';
 
 /** `/api/cti/<token>` → `/api/cti/***`: the switch's token is its password. */
 export const maskSecretsInUrl = (url: string): string => url.replace(/^(\/api\/cti\/)[^/?#]+/, '$1***');
 
 /** Builds the central server on an open, migrated database. `listen` is the caller's. */
-export async function buildServer({ db, config, logger, logStream }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ db, config, logger, logStream, onRoute }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       logger === false
@@ -79,6 +85,8 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
     if (closing) reply.header('connection', 'close');
   });
 
+  if (onRoute) app.addHook('onRoute', onRoute);
+  refuseRoutesOutsideTable(app, [openApiDocumentPath]);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -106,6 +114,6 @@ export async function buildServer({ db, config, logger, logStream }: ServerOptio
     await app.register(routes, context);
   }
   await app.register(open311Routes, { ...context, prefix: '/open311' });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(openApiDocumentPath, { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -6,13 +6,14 @@ import { buildServer } from './app';
 import { scheduleNightlyTraining } from './classifier/nightly';
 import { loadConfig } from './config';
 import { openServerDatabase } from './db/open';
+import { sql } from './db/sql';
 import { seedDemo } from './seed/seed';
 import { startUnitSimulator } from './units/unit-simulator';
 
 async function main() {
   const config = loadConfig();
   const db = await openServerDatabase(config);
-  const [users] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
+  const [users] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM users`);
   const seed = config.seedDemo === 'yes' || (config.seedDemo === 'auto' && db.engine === 'pglite' && users!.n === 0);
   if (seed) {
     const started = Date.now();

@@ -61,6 +61,19 @@ const matrix: Row[] = [
   ),
   // The switch authenticates by the token in its URL, not by a session: no session opens it.
   { method: 'POST', path: '/api/cti/{token}', allowed: [], url: `/api/cti/${'x'.repeat(43)}`, body: { event: 'newCall', from: '1', to: '2', direction: 'in', callId: 'c' } },
+  { method: 'GET', path: '/metrics', allowed: 'public' },
+  // The socket's door is its first message (a session token), not the upgrade request.
+  { method: 'GET', path: '/api/live', allowed: 'public' },
+  // Open311 is public; filing a request needs an API key, not a session.
+  ...(['json', 'xml'] as const).flatMap((format): Row[] => [
+    { method: 'GET', path: `/open311/discovery.${format}`, allowed: 'public' },
+    { method: 'GET', path: `/open311/v2/services.${format}`, allowed: 'public' },
+    { method: 'GET', path: `/open311/v2/requests.${format}`, allowed: 'public' },
+    { method: 'POST', path: `/open311/v2/requests.${format}`, allowed: 'public', body: {} },
+  ]),
+  { method: 'GET', path: '/open311/v2/services/{file}', allowed: 'public', url: '/open311/v2/services/water.outage.json' },
+  { method: 'GET', path: '/open311/v2/requests/{file}', allowed: 'public', url: '/open311/v2/requests/1.json' },
+  { method: 'GET', path: '/open311/v2/tokens/{file}', allowed: 'public', url: `/open311/v2/tokens/${anyId}.json` },
 ];
 
 describe.each(engines)('authorization matrix on %s', (engine) => {

@@ -99,6 +99,9 @@ describe.each(engines)('Open311 GeoReport v2 on %s', (engine) => {
       ['bad status', () => get('/open311/v2/requests.json?status=pending'), 400, 'status must be open or closed'],
       ['unknown request', () => get('/open311/v2/requests/123.json'), 404, 'service_request_id 123 was not found'],
       ['no format', () => get('/open311/v2/requests/123'), 404, 'add .json or .xml to the resource name'],
+      ['no form at all', () => server.app.inject({ method: 'POST', url: '/open311/v2/requests.json' }), 400, 'api_key is required'],
+      ['a page given twice', () => get('/open311/v2/requests.json?page=1&page=2'), 400, 'page must be a whole number from 1 to 100000'],
+      ['two bad filters', () => get('/open311/v2/requests.json?status=new&page_size=0'), 400, 'status must be open or closed; page_size must be a whole number from 1 to 100'],
     ];
     for (const [name, run, status, description] of cases) {
       const response = await run();

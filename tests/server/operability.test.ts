@@ -49,6 +49,7 @@ describe.each(engines)('operability on %s', (engine) => {
       '/api/auth/logout',
       '/api/auth/me',
       '/api/cti/{token}',
+      '/api/live',
       '/api/monitor/incidents',
       '/api/monitor/notices',
       '/api/monitor/rates',
@@ -72,6 +73,16 @@ describe.each(engines)('operability on %s', (engine) => {
       '/api/units/tickets/{id}/progress',
       '/api/units/tickets/{id}/return',
       '/healthz',
+      '/metrics',
+      '/open311/discovery.json',
+      '/open311/discovery.xml',
+      '/open311/v2/requests.json',
+      '/open311/v2/requests.xml',
+      '/open311/v2/requests/{file}',
+      '/open311/v2/services.json',
+      '/open311/v2/services.xml',
+      '/open311/v2/services/{file}',
+      '/open311/v2/tokens/{file}',
     ]);
     expect(doc.paths['/api/auth/login']!.post!.requestBody!.content['application/json']!.schema.required).toEqual(['username', 'password']);
   });

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { loginResponseSchema } from '../../shared/server-api/auth';
+import { serverApi as api } from '../../shared/server-api';
 import { referencePageSchema } from '../../shared/server-api/reference';
-import { bootstrapResponseSchema, callerIndexResponseSchema, pullResponseSchema, pushResponseSchema, ticketHistoryResponseSchema } from '../../shared/server-api/sync';
-import { incidentResponseSchema, monitorSnapshotSchema, ratesResponseSchema } from '../../shared/server-api/monitor';
+import { fillPath, type RouteDefinition, type RouteInput, type RouteResult, searchOf, successStatus } from '../../shared/server-api/route';
 import { appErrorSchema } from '../../shared/result';
+
+/** The period and grouping of the monitor's rates (the route's query, without the format). */
+type RatesPeriod = Omit<RouteInput<typeof api.monitor.rates>['query'], 'format'>;
 
 /**
  * Why a call to the server failed, as the sync engine must tell it apart:
@@ -44,62 +46,96 @@ export class ServerClient {
     return this.options.baseUrl;
   }
 
-  login(username: string, password: string, workstationId: string) {
-    return this.call('POST', '/api/auth/login', null, { username, password, workstationId }, loginResponseSchema);
+  /**
+   * Calls one route of the table: the URL from its path and query, the body as JSON, the answer
+   * checked against its 2xx schema (text routes answer their text).
+   */
+  async request<R extends RouteDefinition>(route: R, input: RouteInput<R>, token: string | null): Promise<RouteResult<R>> {
+    // The entry's own 2xx schema checks the answer.
+    return this.exchange(route, input, token, route.responses[successStatus(route)]!) as Promise<RouteResult<R>>;
   }
 
-  /** Ends the session on the server (204, no body). */
+  /**
+   * The same call, its answer read with a more tolerant schema than the one the server writes by:
+   * a page whose items are then checked one by one, so one this version cannot read stays alone.
+   */
+  requestReading<R extends RouteDefinition, S extends z.ZodType>(route: R, input: RouteInput<R>, token: string | null, schema: S): Promise<z.output<S>> {
+    return this.exchange(route, input, token, schema);
+  }
+
+  private async exchange<S extends z.ZodType>(route: RouteDefinition, input: object, token: string | null, schema: S): Promise<z.output<S>> {
+    // Widened to read the parts generically; `RouteInput<R>` has checked their types at the call.
+    const { params, query, body } = input as { params?: object; query?: object; body?: unknown };
+    const path = fillPath(route.path, params) + searchOf(query);
+    const { status, text } = await this.send(route.method, path, token, route.body ? (body ?? {}) : undefined);
+    if (status < 200 || status >= 300) return this.refusal(status, text);
+    let answer: unknown = text;
+    if (!route.produces) {
+      try {
+        answer = status === 204 ? null : JSON.parse(text);
+      } catch {
+        throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`);
+      }
+    }
+    const parsed = schema.safeParse(answer);
+    if (!parsed.success) throw new ServerError('unreachable', `The server's answer to ${route.path} does not match the protocol; is it the same version?`);
+    return parsed.data;
+  }
+
+  login(username: string, password: string, workstationId: string) {
+    return this.request(api.auth.login, { body: { username, password, workstationId } }, null);
+  }
+
+  /** Ends the session on the server (204, no body); one the server no longer knows is ended already. */
   async logout(token: string): Promise<void> {
-    await this.send('POST', '/api/auth/logout', token, undefined);
+    await this.request(api.auth.logout, {}, token).catch((error: unknown) => {
+      if (!(error instanceof ServerError) || error.kind === 'unreachable') throw error;
+    });
   }
 
   push(token: string, events: readonly unknown[]) {
-    return this.call('POST', '/api/sync/push', token, { events }, pushResponseSchema);
+    return this.request(api.sync.push, { body: { events: [...events] } }, token);
   }
 
   pull(token: string, after: number, limit: number) {
-    return this.call('GET', `/api/sync/pull?after=${after}&limit=${limit}`, token, undefined, pullResponseSchema);
+    return this.request(api.sync.pull, { query: { after, limit } }, token);
   }
 
   bootstrap(token: string, query: { since: string; after: string; head: number; limit: number }) {
-    const params = new URLSearchParams({ since: query.since, after: query.after, head: String(query.head), limit: String(query.limit) });
-    return this.call('GET', `/api/sync/bootstrap?${params}`, token, undefined, bootstrapResponseSchema);
+    return this.request(api.sync.bootstrap, { query }, token);
   }
 
   ticketHistories(token: string, ids: readonly string[]) {
-    return this.call('POST', '/api/sync/tickets', token, { ids }, ticketHistoryResponseSchema);
+    return this.request(api.sync.ticketHistories, { body: { ids: [...ids] } }, token);
   }
 
   callerIndex(token: string, query: { since: string; until: string; after: string; limit: number }) {
-    const params = new URLSearchParams({ since: query.since, until: query.until, after: query.after, limit: String(query.limit) });
-    return this.call('GET', `/api/sync/caller-index?${params}`, token, undefined, callerIndexResponseSchema);
+    return this.request(api.sync.callerIndex, { query }, token);
   }
 
   reference(token: string, after: number, limit: number) {
-    return this.call('GET', `/api/reference?after=${after}&limit=${limit}`, token, undefined, referencePageSchema);
+    return this.requestReading(api.sync.reference, { query: { after, limit } }, token, referencePageSchema);
   }
 
   monitorSnapshot(token: string) {
-    return this.call('GET', '/api/monitor/snapshot', token, undefined, monitorSnapshotSchema);
+    return this.request(api.monitor.snapshot, {}, token);
   }
 
-  monitorRates(token: string, query: { from: string; to: string; by: string }) {
-    return this.call('GET', `/api/monitor/rates?${new URLSearchParams(query)}`, token, undefined, ratesResponseSchema);
+  monitorRates(token: string, query: RatesPeriod) {
+    return this.request(api.monitor.rates, { query }, token);
   }
 
   /** The rates as the server writes the CSV file. */
-  async monitorRatesCsv(token: string, query: { from: string; to: string; by: string }): Promise<string> {
-    const { status, text } = await this.send('GET', `/api/monitor/rates.csv?${new URLSearchParams(query)}`, token, undefined);
-    if (status >= 200 && status < 300) return text;
-    return this.refusal(status, text);
+  monitorRatesCsv(token: string, query: RatesPeriod): Promise<string> {
+    return this.request(api.monitor.ratesCsv, { query }, token);
   }
 
   sendNotice(token: string, text: string) {
-    return this.call('POST', '/api/monitor/notices', token, { text }, z.strictObject({ id: z.string(), sentAt: z.string() }));
+    return this.request(api.monitor.notice, { body: { text } }, token);
   }
 
   linkIncident(token: string, incident: { title: string; ticketIds: string[] }) {
-    return this.call('POST', '/api/monitor/incidents', token, incident, incidentResponseSchema);
+    return this.request(api.monitor.incident, { body: incident }, token);
   }
 
   private async send(method: string, path: string, token: string | null, body: unknown): Promise<{ status: number; text: string }> {
@@ -117,7 +153,8 @@ export class ServerClient {
     } catch (error) {
       throw new ServerError('unreachable', `The server at ${this.options.baseUrl} did not answer: ${(error as Error).message}`);
     }
-    const text = await response.text().catch(() => '');
+    // Decoded with any BOM kept: the CSV export carries one so that spreadsheets read it as UTF-8.
+    const text = await response.arrayBuffer().then((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).catch(() => '');
     if (response.status >= 500) throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`, undefined, response.status);
     return { status: response.status, text };
   }
@@ -133,19 +170,5 @@ export class ServerClient {
     const error = z.object({ error: appErrorSchema }).transform((j) => j.error).safeParse(json);
     const message = error.success ? error.data.message : `HTTP ${status}`;
     throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined, status);
-  }
-
-  private async call<S extends z.ZodType>(method: string, path: string, token: string | null, body: unknown, schema: S): Promise<z.output<S>> {
-    const { status, text } = await this.send(method, path, token, body);
-    if (status < 200 || status >= 300) return this.refusal(status, text);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ServerError('unreachable', `The server's answer to ${path} does not match the protocol; is it the same version?`);
-    return parsed.data;
   }
 }

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db/database';
+import { type SqlFragment, sql } from '../db/sql';
 
 /**
  * Failed sign-ins are counted in the database, so every server process sees the same count, and
@@ -42,32 +43,38 @@ export async function chargeAttempt(db: Database, username: string, ip: string):
   // Failures that left the window count for nothing: the table keeps only the last window's, whoever
   // made them. Outside the locks, and skipping rows another sign-in is clearing, so none waits on it.
   await db.query(
-    `DELETE FROM login_failures WHERE id IN (
-       SELECT id FROM login_failures WHERE at <= now() - make_interval(mins => $1) FOR UPDATE SKIP LOCKED)`,
-    [throttle.windowMinutes],
+    sql`DELETE FROM login_failures WHERE id IN (
+       SELECT id FROM login_failures WHERE at <= now() - make_interval(mins => ${throttle.windowMinutes}) FOR UPDATE SKIP LOCKED)`,
   );
   const [row] = await db.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [usernameLock, username, addressLock, ip]);
+    await tx.query(
+      sql`SELECT pg_advisory_xact_lock(${usernameLock}, hashtext(${username})), pg_advisory_xact_lock(${addressLock}, hashtext(${ip}))`,
+    );
+    const window = sql`make_interval(mins => ${throttle.windowMinutes})`;
+    const pair = sql`username = ${username} AND ip = ${ip}`;
+    const byUser = sql`username = ${username}`;
+    const byIp = sql`ip = ${ip}`;
     // Seconds until the oldest failure of a scope leaves the window: when that scope has a slot again.
-    const wait = (filter: string) => `ceil(extract(epoch FROM min(at) FILTER (WHERE ${filter}) + make_interval(mins => $3) - clock_timestamp()))::int`;
+    const wait = (filter: SqlFragment) =>
+      sql`ceil(extract(epoch FROM min(at) FILTER (WHERE ${filter}) + ${window} - clock_timestamp()))::int`;
     // Counted and charged in one statement, whose snapshot is taken after the locks were granted.
     return tx.query<CountRow & { id: string | null }>(
-      `WITH counted AS (
+      sql`WITH counted AS (
          SELECT
-           count(*) FILTER (WHERE username = $1 AND ip = $2)::int AS pair,
-           count(*) FILTER (WHERE username = $1)::int AS by_user,
-           count(*) FILTER (WHERE ip = $2)::int AS by_ip,
-           ${wait('username = $1 AND ip = $2')} AS pair_wait,
-           ${wait('username = $1')} AS user_wait,
-           ${wait('ip = $2')} AS ip_wait
+           count(*) FILTER (WHERE ${pair})::int AS pair,
+           count(*) FILTER (WHERE ${byUser})::int AS by_user,
+           count(*) FILTER (WHERE ${byIp})::int AS by_ip,
+           ${wait(pair)} AS pair_wait,
+           ${wait(byUser)} AS user_wait,
+           ${wait(byIp)} AS ip_wait
          FROM login_failures
-         WHERE at > now() - make_interval(mins => $3) AND (username = $1 OR ip = $2)),
+         WHERE at > now() - ${window} AND (${byUser} OR ${byIp})),
        charged AS (
          INSERT INTO login_failures (username, ip)
-         SELECT $1, $2 FROM counted WHERE pair < $4 AND by_user < $5 AND by_ip < $6
+         SELECT ${username}, ${ip} FROM counted
+         WHERE pair < ${throttle.perAddress} AND by_user < ${throttle.perUsername} AND by_ip < ${throttle.perIp}
          RETURNING id::text)
        SELECT counted.*, (SELECT id FROM charged) AS id FROM counted`,
-      [username, ip, throttle.windowMinutes, throttle.perAddress, throttle.perUsername, throttle.perIp],
     );
   });
   if (row!.id !== null) return { admitted: true, id: row!.id };
@@ -81,10 +88,10 @@ export async function chargeAttempt(db: Database, username: string, ip: string):
 
 /** Takes back a charge for an attempt whose password was never checked (the server was too busy). */
 export async function uncharge(db: Queryable, id: string): Promise<void> {
-  await db.query(`DELETE FROM login_failures WHERE id = $1::bigint`, [id]);
+  await db.query(sql`DELETE FROM login_failures WHERE id = ${id}::bigint`);
 }
 
 /** The right password from this address: its failures for this username, and this attempt's charge, are forgotten. */
 export async function succeeded(db: Queryable, username: string, ip: string): Promise<void> {
-  await db.query(`DELETE FROM login_failures WHERE username = $1 AND ip = $2`, [username, ip]);
+  await db.query(sql`DELETE FROM login_failures WHERE username = ${username} AND ip = ${ip}`);
 }

@@ -1,5 +1,6 @@
 import type { User } from '../../shared/server-api/auth';
 import type { Queryable } from '../db/database';
+import { anyOf, sql } from '../db/sql';
 import { hashToken, newToken } from './token-hash';
 
 /**
@@ -11,9 +12,9 @@ export const sessionsChannel = 'hotline_sessions';
 export async function createSession(db: Queryable, userId: string, hours: number, workstationId?: string) {
   const token = newToken();
   const [row] = await db.query<{ expires_at: Date }>(
-    `INSERT INTO sessions (token_hash, user_id, workstation_id, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING expires_at`,
-    [hashToken(token), userId, workstationId ?? null, hours * 3600],
+    sql`INSERT INTO sessions (token_hash, user_id, workstation_id, expires_at)
+     VALUES (${hashToken(token)}, ${userId}, ${workstationId ?? null}, now() + make_interval(secs => ${hours * 3600}))
+     RETURNING expires_at`,
   );
   return { token, expiresAt: row!.expires_at.toISOString() };
 }
@@ -35,9 +36,6 @@ export interface LiveSession {
   expiresAt: Date;
 }
 
-const liveSessionsSql = `SELECT s.token_hash, s.expires_at, u.id, u.username, u.display_name, u.role, u.unit_code
-  FROM sessions s JOIN users u ON u.id = s.user_id
-  WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`;
 
 const toLiveSession = (row: SessionUserRow): LiveSession => ({
   id: row.token_hash,
@@ -47,7 +45,12 @@ const toLiveSession = (row: SessionUserRow): LiveSession => ({
 
 /** Of the given session ids, those still live, by id. */
 export async function liveSessions(db: Queryable, ids: readonly string[]): Promise<Map<string, LiveSession>> {
-  const rows = ids.length === 0 ? [] : await db.query<SessionUserRow>(liveSessionsSql, [ids]);
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<SessionUserRow>(
+    sql`SELECT s.token_hash, s.expires_at, u.id, u.username, u.display_name, u.role, u.unit_code
+        FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = ${anyOf(ids, 'text')} AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
+  );
   return new Map(rows.map((row) => [row.token_hash, toLiveSession(row)]));
 }
 
@@ -62,19 +65,18 @@ export async function userForToken(db: Queryable, token: string): Promise<User |
 
 export async function revokeSession(db: Queryable, token: string): Promise<void> {
   await db.query(
-    `WITH ended AS (UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING token_hash)
-     SELECT pg_notify($2, 'session:' || token_hash) FROM ended`,
-    [hashToken(token), sessionsChannel],
+    sql`WITH ended AS (
+       UPDATE sessions SET revoked_at = now() WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL RETURNING token_hash)
+     SELECT pg_notify(${sessionsChannel}, 'session:' || token_hash) FROM ended`,
   );
 }
 
 /** Ends every session of a user, and tells every server process to close that user's sockets. */
 export async function revokeUserSessions(db: Queryable, userId: string): Promise<number> {
   const [row] = await db.query<{ revoked: number }>(
-    `WITH ended AS (
-       UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING 1)
-     SELECT (SELECT count(*) FROM ended)::int AS revoked, pg_notify($2, 'user:' || $1::text)`,
-    [userId, sessionsChannel],
+    sql`WITH ended AS (
+       UPDATE sessions SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL AND expires_at > now() RETURNING 1)
+     SELECT (SELECT count(*) FROM ended)::int AS revoked, pg_notify(${sessionsChannel}, 'user:' || ${userId}::text)`,
   );
   return row!.revoked;
 }

@@ -2,6 +2,7 @@ import { type CategoryModel, compileModel, rankCategories } from '../../shared/d
 import { checkReferenceBody } from '../../shared/domain/reference';
 import { type Example, type TrainOptions, trainCategoryModel } from '../../shared/domain/classifier-training';
 import type { Database } from '../db/database';
+import { sql } from '../db/sql';
 import { upsertReference } from '../reference/reference-store';
 
 export const modelCode = 'category-classifier';
@@ -13,18 +14,19 @@ export interface DatedExample extends Example {
 /** Ticket history as training examples: each ticket's text and the category it was filed under, oldest first. */
 export async function historyExamples(db: Database, limit = 200_000): Promise<DatedExample[]> {
   const rows = await db.query<{ text: string; category: string; created_at: Date | string }>(
-    `SELECT * FROM (
+    sql`SELECT * FROM (
        SELECT concat_ws('。', state -> 'fields' ->> 'description', state -> 'fields' ->> 'callerWants') AS text, category, created_at
-       FROM tickets WHERE category IS NOT NULL ORDER BY created_at DESC LIMIT $1) AS newest
+       FROM tickets WHERE category IS NOT NULL ORDER BY created_at DESC LIMIT ${limit}) AS newest
      ORDER BY created_at`,
-    [limit],
   );
   return rows.filter((r) => r.text.trim() !== '').map((r) => ({ text: r.text, category: r.category, createdAt: new Date(r.created_at).toISOString() }));
 }
 
 /** The model the workstations use now (null if there is none), or why the stored one cannot be read. */
 export async function modelInUse(db: Database): Promise<{ model: CategoryModel | null; unreadable: string | null }> {
-  const [row] = await db.query<{ body: unknown }>(`SELECT body FROM reference_items WHERE kind = 'model' AND code = $1 AND NOT deleted`, [modelCode]);
+  const [row] = await db.query<{ body: unknown }>(
+    sql`SELECT body FROM reference_items WHERE kind = 'model' AND code = ${modelCode} AND NOT deleted`,
+  );
   if (!row) return { model: null, unreadable: null };
   const check = checkReferenceBody('model', row.body);
   return check.ok ? { model: check.body, unreadable: null } : { model: null, unreadable: check.reason };

@@ -1,5 +1,6 @@
 import type { Call, CtiEvent } from '../../shared/server-api/cti';
 import type { Database, Queryable } from '../db/database';
+import { sql } from '../db/sql';
 
 export const callsChannel = 'hotline_calls';
 
@@ -33,14 +34,14 @@ const toCall = (r: CallRow): Call => ({
   endedAt: r.ended_at?.toISOString() ?? null,
 });
 
-const columns = `id, direction, from_number, to_number, queue, state, users, answered_by, cause, started_at, answered_at, ended_at`;
+const columns = sql`id, direction, from_number, to_number, queue, state, users, answered_by, cause, started_at, answered_at, ended_at`;
 
 /** The agent who answered: named by the switch, or found by the extension that picked up. */
 async function answeringAgent(db: Queryable, event: CtiEvent): Promise<string | null> {
   const named = event.user?.[0];
   if (named) return named;
   if (!event.answeringNumber) return null;
-  const [row] = await db.query<{ username: string }>(`SELECT username FROM users WHERE extension = $1`, [event.answeringNumber]);
+  const [row] = await db.query<{ username: string }>(sql`SELECT username FROM users WHERE extension = ${event.answeringNumber}`);
   return row?.username ?? null;
 }
 
@@ -55,10 +56,12 @@ export async function recordCtiEvent(db: Database, switchId: string, event: CtiE
     const answeredBy = event.event === 'answer' ? await answeringAgent(tx, event) : null;
     const state = event.event === 'newCall' ? 'ringing' : event.event === 'answer' ? 'answered' : 'ended';
     const [row] = await tx.query<CallRow>(
-      `INSERT INTO calls AS c (id, switch_id, direction, from_number, to_number, queue, state, users, answered_by,
+      sql`INSERT INTO calls AS c (id, switch_id, direction, from_number, to_number, queue, state, users, answered_by,
          answering_number, cause, started_at, answered_at, ended_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(),
-         CASE WHEN $7 = 'answered' THEN now() END, CASE WHEN $7 = 'ended' THEN now() END)
+       VALUES (${event.callId}, ${switchId}, ${event.direction}, ${event.from}, ${event.to}, ${event.queue ?? null}, ${state},
+         ${event.event === 'answer' ? [] : (event.user ?? [])}, ${answeredBy}, ${event.answeringNumber ?? null}, ${event.cause ?? null},
+         now(),
+         ${state === 'answered' ? sql`now()` : sql`NULL`}, ${state === 'ended' ? sql`now()` : sql`NULL`})
        ON CONFLICT (id) DO UPDATE SET
          state = CASE
            WHEN c.state = 'ended' THEN 'ended'
@@ -72,23 +75,10 @@ export async function recordCtiEvent(db: Database, switchId: string, event: CtiE
          cause = CASE WHEN c.state <> 'ended' AND excluded.state = 'ended' THEN excluded.cause ELSE c.cause END,
          ended_at = CASE WHEN c.state <> 'ended' AND excluded.state = 'ended' THEN now() ELSE c.ended_at END
        RETURNING ${columns}`,
-      [
-        event.callId,
-        switchId,
-        event.direction,
-        event.from,
-        event.to,
-        event.queue ?? null,
-        state,
-        event.event === 'answer' ? [] : (event.user ?? []),
-        answeredBy,
-        event.answeringNumber ?? null,
-        event.cause ?? null,
-      ],
     );
     // Only the state reached and the id travel (`answered:<id>`): a call ringing many agents would not
     // fit in a notification's 8,000 bytes.
-    await tx.query(`SELECT pg_notify($1, $2)`, [callsChannel, `${row!.state}:${row!.id}`]);
+    await tx.query(sql`SELECT pg_notify(${callsChannel}, ${`${row!.state}:${row!.id}`})`);
     return toCall(row!);
   });
 }
@@ -101,7 +91,7 @@ const stages: Call['state'][] = ['ringing', 'answered', 'ended'];
  * columns are simply left out. Null if it is not there.
  */
 export async function callAsOf(db: Queryable, id: string, state: Call['state']): Promise<Call | null> {
-  const [row] = await db.query<CallRow>(`SELECT ${columns} FROM calls WHERE id = $1`, [id]);
+  const [row] = await db.query<CallRow>(sql`SELECT ${columns} FROM calls WHERE id = ${id}`);
   if (!row) return null;
   const call = toCall(row);
   if (stages.indexOf(state) >= stages.indexOf(call.state)) return call;
@@ -113,6 +103,6 @@ export async function callAsOf(db: Queryable, id: string, state: Call['state']):
 export const callRecipients = (call: Call): Set<string> => new Set([...call.users, ...(call.answeredBy ? [call.answeredBy] : [])]);
 
 export async function recentCalls(db: Queryable, limit: number): Promise<Call[]> {
-  const rows = await db.query<CallRow>(`SELECT ${columns} FROM calls ORDER BY started_at DESC LIMIT $1`, [limit]);
+  const rows = await db.query<CallRow>(sql`SELECT ${columns} FROM calls ORDER BY started_at DESC LIMIT ${limit}`);
   return rows.map(toCall);
 }

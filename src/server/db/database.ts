@@ -1,7 +1,15 @@
-/** What every query needs: text with $1.. parameters, rows back. Same SQL on PostgreSQL and PGlite. */
+import type { SqlFragment } from './sql';
+
+/** What every query needs: a fragment in, rows back. Same SQL on PostgreSQL and PGlite. */
 export interface Queryable {
+  query<R = Record<string, unknown>>(query: SqlFragment): Promise<R[]>;
+  /** Text as it stands, for migration files and tests; lint keeps the server's own queries on fragments. */
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
 }
+
+/** The text and parameters a driver takes, from either form `Queryable.query` accepts. */
+export const statement = (query: SqlFragment | string, params?: readonly unknown[]): { text: string; values: unknown[] } =>
+  typeof query === 'string' ? { text: query, values: [...(params ?? [])] } : { text: query.text, values: [...query.values] };
 
 export interface Database extends Queryable {
   readonly engine: 'postgres' | 'pglite';

@@ -1,4 +1,5 @@
 import type { Database } from './database';
+import { sql } from './sql';
 import { initial } from './migrations/0001-initial';
 import { calls } from './migrations/0002-calls';
 import { open311 } from './migrations/0003-open311';
@@ -31,11 +32,11 @@ export async function migrateServer(db: Database, migrations: readonly ServerMig
   });
   const step = () =>
     db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLock]);
+      await tx.query(sql`SELECT pg_advisory_xact_lock(${migrationLock})`);
       // Under the lock: two processes creating it at once would collide in the catalog.
-      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      await tx.query(sql`CREATE TABLE IF NOT EXISTS schema_migrations (
         version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+      const [row] = await tx.query<{ version: number | null }>(sql`SELECT max(version) AS version FROM schema_migrations`);
       const current = row?.version ?? 0;
       if (current > migrations.length) {
         throw new Error(
@@ -45,7 +46,7 @@ export async function migrateServer(db: Database, migrations: readonly ServerMig
       const migration = migrations[current];
       if (!migration) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query(sql`INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, ${migration.name})`);
       return true;
     });
   let applied = true;

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable } from './database';
+import { type Database, type Queryable, statement } from './database';
+import type { SqlFragment } from './sql';
 
 const parsers = { 20: (value: string) => Number(value) };
 
@@ -17,19 +18,20 @@ export interface PgliteDatabase extends Database {
 
 export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PgliteDatabase> {
   const db = await PGlite.create(options.dataDir, { parsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
-  const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
-    query: async <R>(text: string, params?: readonly unknown[]) => (await q.query<R>(text, params ? [...params] : undefined)).rows,
-  });
+  const run = async <R>(q: Pick<PGlite, 'query'>, query: SqlFragment | string, params?: readonly unknown[]) => {
+    const { text, values } = statement(query, params);
+    return (await q.query<R>(text, values)).rows;
+  };
+  const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({ query: (query: SqlFragment | string, params?: readonly unknown[]) => run(q, query, params) });
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const result = queue.then(work, work);
     queue = result.catch(() => {});
     return result;
   };
-  const direct = asQueryable(db);
   return {
     engine: 'pglite',
-    query: (text, params) => inTurn(() => direct.query(text, params)),
+    query: (query: SqlFragment | string, params?: readonly unknown[]) => inTurn(() => run(db, query, params)),
     transaction: (fn) => inTurn(() => db.transaction((tx) => fn(asQueryable(tx)))),
     exec: (sql) => inTurn(async () => void (await db.exec(sql))),
     async listen(channel, onNotify) {

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database';
+import { type Database, type Queryable, statement } from './database';
+import type { SqlFragment } from './sql';
 import { errorMessage } from '../../shared/error-message';
 
 // bigint (int8) and numeric counts as JS numbers: exact up to 2^53, far beyond any sequence here.
@@ -18,7 +19,10 @@ export async function openPostgres(connectionString: string, log: Pick<Console, 
 
   const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
     // The caller names the row type of its own SQL text, which pg cannot know: asserted here, once.
-    query: async <R>(text: string, params?: readonly unknown[]) => (await client.query(text, params ? [...params] : undefined)).rows as R[],
+    query: async <R>(query: SqlFragment | string, params?: readonly unknown[]) => {
+      const { text, values } = statement(query, params);
+      return (await client.query(text, values)).rows as R[];
+    },
   });
 
   return {

@@ -1,21 +1,21 @@
 import type { User } from '../../shared/server-api/auth';
 import type { CallerIndexEntry, SequencedEvent } from '../../shared/server-api/sync';
 import type { Queryable } from '../db/database';
+import { anyOf, sql } from '../db/sql';
+import { visibleTo } from '../tickets/visibility';
 import { type EventRow, eventColumns, sequencedFromRow } from './event-rows';
-import { eventHead, seesAllTickets } from './pull';
+import { eventHead } from './pull';
 
-/** The SQL condition limiting tickets (alias t) to what the user may see, from parameter `n` on. */
-function visibility(user: User, n: number): { sql: string; params: unknown[] } {
-  return seesAllTickets(user) ? { sql: 'TRUE', params: [] } : { sql: `$${n} = ANY (t.unit_codes)`, params: [user.unitCode ?? ''] };
-}
+/** A cache holds what changed since `since` and everything still open. */
+const inCacheScope = (since: string) => sql`(t.created_at >= ${since} OR t.updated_at >= ${since} OR t.status <> 'closed')`;
 
-const inScope = `(t.created_at >= $1 OR t.updated_at >= $1 OR t.status <> 'closed')`;
+/** Ids after `after` in id order; '' means from the first (and is no uuid to compare with). */
+const afterId = (after: string) => (after === '' ? sql`TRUE` : sql`t.id > ${after}::uuid`);
 
 async function historiesOf(db: Queryable, ids: string[], head: number): Promise<SequencedEvent[][]> {
   if (ids.length === 0) return [];
   const rows = await db.query<EventRow>(
-    `SELECT ${eventColumns()} FROM events WHERE ticket_id = ANY ($1::uuid[]) AND seq <= $2 ORDER BY ticket_id, seq`,
-    [ids, head],
+    sql`SELECT ${eventColumns()} FROM events WHERE ticket_id = ${anyOf(ids, 'uuid')} AND seq <= ${head} ORDER BY ticket_id, seq`,
   );
   const byTicket = new Map<string, SequencedEvent[]>(ids.map((id) => [id, []]));
   for (const row of rows) byTicket.get(row.ticket_id)!.push(sequencedFromRow(row));
@@ -28,17 +28,16 @@ async function historiesOf(db: Queryable, ids: string[], head: number): Promise<
  */
 export async function bootstrapPage(db: Queryable, user: User, query: { since: string; after: string; head: number; limit: number }) {
   const head = query.head > 0 ? query.head : await eventHead(db);
-  const visible = visibility(user, 4);
   const rows = await db.query<{ id: string }>(
-    `SELECT t.id FROM tickets t WHERE ${inScope} AND ($2 = '' OR t.id > $2::uuid) AND ${visible.sql}
-     ORDER BY t.id LIMIT $3`,
-    [query.since, query.after, query.limit, ...visible.params],
+    sql`SELECT t.id FROM tickets t WHERE ${inCacheScope(query.since)} AND ${afterId(query.after)} AND ${visibleTo(user)}
+        ORDER BY t.id LIMIT ${query.limit}`,
   );
   const ids = rows.map((r) => r.id);
   let total: number | null = null;
   if (query.after === '') {
-    const countVisible = visibility(user, 2);
-    const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${inScope} AND ${countVisible.sql}`, [query.since, ...countVisible.params]);
+    const [count] = await db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM tickets t WHERE ${inCacheScope(query.since)} AND ${visibleTo(user)}`,
+    );
     total = count!.n;
   }
   return { tickets: await historiesOf(db, ids, head), next: ids.length === query.limit ? ids[ids.length - 1]! : null, head, total };
@@ -46,15 +45,13 @@ export async function bootstrapPage(db: Queryable, user: User, query: { since: s
 
 /** Whole histories of the named tickets the user may see, in sequence order. */
 export async function ticketHistories(db: Queryable, user: User, ids: string[]): Promise<SequencedEvent[]> {
-  const visible = visibility(user, 2);
-  const rows = await db.query<{ id: string }>(`SELECT t.id FROM tickets t WHERE t.id = ANY ($1::uuid[]) AND ${visible.sql}`, [ids, ...visible.params]);
+  const rows = await db.query<{ id: string }>(sql`SELECT t.id FROM tickets t WHERE t.id = ${anyOf(ids, 'uuid')} AND ${visibleTo(user)}`);
   const histories = await historiesOf(db, rows.map((r) => r.id), await eventHead(db));
   return histories.flat().sort((a, b) => a.seq - b.seq);
 }
 
 /** Short rows for tickets created in [since, until) that the cache does not hold whole. */
 export async function callerIndexPage(db: Queryable, user: User, query: { since: string; until: string; after: string; limit: number }) {
-  const visible = visibility(user, 5);
   const rows = await db.query<{
     id: string;
     caller_phone: string;
@@ -69,13 +66,13 @@ export async function callerIndexPage(db: Queryable, user: User, query: { since:
     created_at: Date;
     updated_at: Date;
   }>(
-    `SELECT t.id, t.caller_phone, t.official_no, t.status, t.request_type, t.category, t.district_code, t.street_code,
+    sql`SELECT t.id, t.caller_phone, t.official_no, t.status, t.request_type, t.category, t.district_code, t.street_code,
        t.state ->> 'leadUnitCode' AS lead_unit_code, left(t.state -> 'fields' ->> 'description', 200) AS description,
        t.created_at, t.updated_at
      FROM tickets t
-     WHERE t.created_at >= $1 AND t.created_at < $2 AND t.caller_phone IS NOT NULL AND ($3 = '' OR t.id > $3::uuid) AND ${visible.sql}
-     ORDER BY t.id LIMIT $4`,
-    [query.since, query.until, query.after, query.limit, ...visible.params],
+     WHERE t.created_at >= ${query.since} AND t.created_at < ${query.until} AND t.caller_phone IS NOT NULL
+       AND ${afterId(query.after)} AND ${visibleTo(user)}
+     ORDER BY t.id LIMIT ${query.limit}`,
   );
   const entries: CallerIndexEntry[] = rows.map((r) => ({
     ticketId: r.id,

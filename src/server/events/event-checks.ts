@@ -3,6 +3,7 @@ import type { Refusal } from '../../shared/domain/refusal';
 import type { TicketEvent, TicketFields } from '../../shared/domain/ticket';
 import { eventTimeProblem } from '../../shared/domain/wire-time';
 import type { Queryable } from '../db/database';
+import { anyOf, sql } from '../db/sql';
 
 /**
  * Checks of one event's content that the schema cannot make alone: each answers why the event is
@@ -39,8 +40,9 @@ export async function knownReferences(db: Queryable, events: readonly TicketEven
   const wanted = events.flatMap(referencesOf);
   if (wanted.length === 0) return new Set();
   const rows = await db.query<{ kind: string; code: string }>(
-    `SELECT kind, code FROM reference_items WHERE NOT deleted AND kind = ANY($1::text[]) AND code = ANY($2::text[])`,
-    [[...new Set(wanted.map(([kind]) => kind))], [...new Set(wanted.map(([, code]) => code))]],
+    sql`SELECT kind, code FROM reference_items WHERE NOT deleted
+        AND kind = ${anyOf([...new Set(wanted.map(([kind]) => kind))], 'text')}
+        AND code = ${anyOf([...new Set(wanted.map(([, code]) => code))], 'text')}`,
   );
   return new Set(rows.map((r) => `${r.kind}/${r.code}`));
 }

@@ -1,6 +1,7 @@
 import { type Ticket, type TicketEvent, storedTicketEventSchema } from '../../shared/domain/ticket';
 import type { SequencedEvent } from '../../shared/server-api/sync';
 import type { Queryable } from '../db/database';
+import { type SqlFragment, type SqlScalar, constant, join, sql } from '../db/sql';
 import { referenceLookup } from '../reference/reference-store';
 import { type ReferenceBody, slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 
@@ -16,8 +17,8 @@ export interface EventRow {
 }
 
 /** The columns `sequencedFromRow` reads, qualified by a table alias when the query joins. */
-export const eventColumns = (alias = 'events') =>
-  ['seq', 'id', 'ticket_id', 'type', 'at', 'actor', 'origin', 'payload'].map((c) => `${alias}.${c}`).join(', ');
+export const eventColumns = (alias: 'events' | 'e' = 'events'): SqlFragment =>
+  join((['seq', 'id', 'ticket_id', 'type', 'at', 'actor', 'origin', 'payload'] as const).map((c) => constant(`${alias}.${c}`)));
 
 export const sequencedFromRow = (row: EventRow): SequencedEvent => ({
   seq: row.seq,
@@ -35,22 +36,14 @@ export const sequencedFromRow = (row: EventRow): SequencedEvent => ({
 /** Appends events in one statement, whatever their number. */
 export async function insertEvents(db: Queryable, rows: { seq: number; event: TicketEvent; userId: string | null }[]) {
   if (rows.length === 0) return;
+  const f = (pick: (row: (typeof rows)[number]) => SqlScalar) => rows.map(pick);
   await db.query(
-    `INSERT INTO events (seq, id, ticket_id, type, at, actor, origin, payload, user_id)
+    sql`INSERT INTO events (seq, id, ticket_id, type, at, actor, origin, payload, user_id)
      SELECT seq, id, ticket_id, type, at, actor, origin, payload::jsonb, user_id
-     FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::uuid[])
+     FROM unnest(${f((r) => r.seq)}::bigint[], ${f((r) => r.event.id)}::uuid[], ${f((r) => r.event.ticketId)}::uuid[],
+       ${f((r) => r.event.type)}::text[], ${f((r) => r.event.at)}::timestamptz[], ${f((r) => r.event.actor)}::text[],
+       ${f((r) => r.event.origin)}::text[], ${f((r) => JSON.stringify(r.event.payload))}::text[], ${f((r) => r.userId)}::uuid[])
        AS t (seq, id, ticket_id, type, at, actor, origin, payload, user_id)`,
-    [
-      rows.map((r) => r.seq),
-      rows.map((r) => r.event.id),
-      rows.map((r) => r.event.ticketId),
-      rows.map((r) => r.event.type),
-      rows.map((r) => r.event.at),
-      rows.map((r) => r.event.actor),
-      rows.map((r) => r.event.origin),
-      rows.map((r) => JSON.stringify(r.event.payload)),
-      rows.map((r) => r.userId),
-    ],
   );
 }
 
@@ -69,17 +62,23 @@ export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; la
   if (tickets.length === 0) return;
   const body = await referenceBodies(db);
   const deadlines = tickets.map(({ ticket }) => deadlineColumns(ticket, body));
-  const f = (pick: (t: Ticket) => unknown) => tickets.map(({ ticket }) => pick(ticket) ?? null);
+  const f = (pick: (t: Ticket) => SqlScalar | undefined) => tickets.map(({ ticket }) => pick(ticket) ?? null);
   await db.query(
-    `INSERT INTO tickets (id, official_no, provisional_no, status, request_type, category, urgency, district_code,
+    sql`INSERT INTO tickets (id, official_no, provisional_no, status, request_type, category, urgency, district_code,
        street_code, caller_phone, unit_codes, created_at, updated_at, last_seq, state,
        lead_unit, created_by, due_stage, due_started_at, due_at, deadline_known)
      SELECT id, official_no, provisional_no, status, request_type, category, urgency, district_code, street_code,
        caller_phone, ARRAY(SELECT jsonb_array_elements_text(unit_codes::jsonb)), created_at, updated_at, last_seq, state::jsonb,
        lead_unit, created_by, due_stage, due_started_at, due_at, deadline_known
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-       $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::bigint[], $15::text[],
-       $16::text[], $17::text[], $18::text[], $19::timestamptz[], $20::timestamptz[], $21::boolean[])
+     FROM unnest(${f((t) => t.id)}::uuid[], ${f((t) => t.officialNo)}::text[], ${f((t) => t.provisionalNo)}::text[],
+       ${f((t) => t.status)}::text[], ${f((t) => t.fields.requestType)}::text[], ${f((t) => t.fields.category)}::text[],
+       ${f((t) => t.fields.urgency)}::text[], ${f((t) => t.fields.districtCode)}::text[], ${f((t) => t.fields.streetCode)}::text[],
+       ${f((t) => t.fields.callerPhone)}::text[], ${f((t) => JSON.stringify(t.unitCodes))}::text[],
+       ${f((t) => t.createdAt)}::timestamptz[],
+       ${f((t) => t.updatedAt)}::timestamptz[], ${tickets.map((t) => t.lastSeq)}::bigint[], ${f((t) => JSON.stringify(t))}::text[],
+       ${f((t) => t.leadUnitCode)}::text[], ${f((t) => t.createdBy)}::text[], ${deadlines.map((d) => d.stage)}::text[],
+       ${deadlines.map((d) => d.startedAt)}::timestamptz[], ${deadlines.map((d) => d.dueAt)}::timestamptz[],
+       ${deadlines.map((d) => d.known)}::boolean[])
        AS t (id, official_no, provisional_no, status, request_type, category, urgency, district_code, street_code,
          caller_phone, unit_codes, created_at, updated_at, last_seq, state,
          lead_unit, created_by, due_stage, due_started_at, due_at, deadline_known)
@@ -89,29 +88,6 @@ export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; la
        unit_codes = excluded.unit_codes, updated_at = excluded.updated_at, last_seq = excluded.last_seq, state = excluded.state,
        lead_unit = excluded.lead_unit, due_stage = excluded.due_stage, due_started_at = excluded.due_started_at,
        due_at = excluded.due_at, deadline_known = excluded.deadline_known`,
-    [
-      f((t) => t.id),
-      f((t) => t.officialNo),
-      f((t) => t.provisionalNo),
-      f((t) => t.status),
-      f((t) => t.fields.requestType),
-      f((t) => t.fields.category),
-      f((t) => t.fields.urgency),
-      f((t) => t.fields.districtCode),
-      f((t) => t.fields.streetCode),
-      f((t) => t.fields.callerPhone),
-      f((t) => JSON.stringify(t.unitCodes)),
-      f((t) => t.createdAt),
-      f((t) => t.updatedAt),
-      tickets.map((t) => t.lastSeq),
-      f((t) => JSON.stringify(t)),
-      f((t) => t.leadUnitCode),
-      f((t) => t.createdBy),
-      deadlines.map((d) => d.stage),
-      deadlines.map((d) => d.startedAt),
-      deadlines.map((d) => d.dueAt),
-      deadlines.map((d) => d.known),
-    ],
   );
 }
 
@@ -124,16 +100,16 @@ export async function fillMissingDeadlines(db: Queryable, page = 1000): Promise<
   let filled = 0;
   for (;;) {
     const rows = await db.query<{ id: string; state: Ticket }>(
-      `SELECT id, state FROM tickets WHERE NOT deadline_known AND status <> 'closed' ORDER BY id LIMIT $1`,
-      [page],
+      sql`SELECT id, state FROM tickets WHERE NOT deadline_known AND status <> 'closed' ORDER BY id LIMIT ${page}`,
     );
     const known = rows.map((r) => ({ id: r.id, ...deadlineColumns(r.state, body) })).filter((d) => d.known);
     if (known.length > 0) {
       await db.query(
-        `UPDATE tickets SET due_stage = d.stage, due_started_at = d.started_at, due_at = d.due_at, deadline_known = true
-         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS d (id, stage, started_at, due_at)
+        sql`UPDATE tickets SET due_stage = d.stage, due_started_at = d.started_at, due_at = d.due_at, deadline_known = true
+         FROM unnest(${known.map((d) => d.id)}::uuid[], ${known.map((d) => d.stage)}::text[],
+           ${known.map((d) => d.startedAt)}::timestamptz[], ${known.map((d) => d.dueAt)}::timestamptz[])
+           AS d (id, stage, started_at, due_at)
          WHERE tickets.id = d.id`,
-        [known.map((d) => d.id), known.map((d) => d.stage), known.map((d) => d.startedAt), known.map((d) => d.dueAt)],
       );
     }
     filled += known.length;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import { sql } from '../db/sql';
 
 /** YYYYMMDD of `at` in the centre's time zone. */
 export function localDate(at: Date, timeZone: string): string {
@@ -18,9 +19,8 @@ export async function allocateOfficialNumbers(db: Queryable, times: readonly Dat
   for (const day of new Set(days)) {
     const count = days.filter((d) => d === day).length;
     const [row] = await db.query<{ value: number }>(
-      `INSERT INTO counters (name, value) VALUES ($1, $2)
+      sql`INSERT INTO counters (name, value) VALUES (${`ticket_no:${day}`}, ${count})
        ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value RETURNING value`,
-      [`ticket_no:${day}`, count],
     );
     next.set(day, row!.value - count + 1);
   }

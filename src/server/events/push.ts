@@ -5,6 +5,7 @@ import { applyEvent } from '../../shared/domain/ticket-fold';
 import type { User } from '../../shared/server-api/auth';
 import type { PushResult } from '../../shared/server-api/sync';
 import type { Database, Queryable } from '../db/database';
+import { anyOf, sql } from '../db/sql';
 import { clockProblem, knownReferences, unknownReference, unsafeText } from './event-checks';
 import { insertEvents, upsertTickets } from './event-rows';
 import { allocateOfficialNumbers } from './official-number';
@@ -84,7 +85,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
   const contentProblem = (event: TicketEvent) =>
     unsafeText(event) ?? (checked && !options.replay ? clockProblem(event, now) : null) ?? (checked ? unknownReference(event, references) : null);
   return db.transaction(async (tx) => {
-    const [counter] = await tx.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'event_seq' FOR UPDATE`);
+    const [counter] = await tx.query<{ value: number }>(sql`SELECT value FROM counters WHERE name = 'event_seq' FOR UPDATE`);
     let seq = counter!.value;
 
     const known = await knownEvents(tx, valid.map((e) => e.id));
@@ -150,9 +151,9 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
     if (rows.length > 0) {
       await insertEvents(tx, rows);
       await upsertTickets(tx, [...changed.values()]);
-      await tx.query(`UPDATE counters SET value = $1 WHERE name = 'event_seq'`, [seq]);
+      await tx.query(sql`UPDATE counters SET value = ${seq} WHERE name = 'event_seq'`);
       // Delivered only if this transaction commits: a wake-up for every server process's live clients.
-      await tx.query(`SELECT pg_notify($1, $2)`, [eventsChannel, String(seq)]);
+      await tx.query(sql`SELECT pg_notify(${eventsChannel}, ${String(seq)})`);
     }
     return { results, head: seq };
   });
@@ -162,7 +163,9 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
 async function provisionalNumbersTaken(db: Queryable, events: readonly TicketEvent[]): Promise<Map<string, string>> {
   const wanted = events.flatMap((e) => (e.type === 'created' ? [e.payload.provisionalNo] : []));
   if (wanted.length === 0) return new Map();
-  const rows = await db.query<{ provisional_no: string; id: string }>(`SELECT provisional_no, id FROM tickets WHERE provisional_no = ANY($1::text[])`, [wanted]);
+  const rows = await db.query<{ provisional_no: string; id: string }>(
+    sql`SELECT provisional_no, id FROM tickets WHERE provisional_no = ${anyOf(wanted, 'text')}`,
+  );
   return new Map(rows.map((r) => [r.provisional_no, r.id]));
 }
 
@@ -192,9 +195,9 @@ async function editsAfterBase(db: Queryable, events: readonly TicketEvent[]): Pr
   const based = events.flatMap((e) => (e.type === 'updated' && e.payload.baseSeq !== undefined ? [{ ticketId: e.ticketId, baseSeq: e.payload.baseSeq }] : []));
   if (based.length === 0) return new Map();
   const rows = await db.query<{ seq: number; ticket_id: string; origin: string; actor: string; payload: { changes: Record<string, unknown> } }>(
-    `SELECT seq, ticket_id, origin, actor, payload FROM events
-     WHERE type = 'updated' AND ticket_id = ANY($1::uuid[]) AND seq > $2 ORDER BY seq`,
-    [[...new Set(based.map((e) => e.ticketId))], Math.min(...based.map((e) => e.baseSeq))],
+    sql`SELECT seq, ticket_id, origin, actor, payload FROM events
+     WHERE type = 'updated' AND ticket_id = ${anyOf([...new Set(based.map((e) => e.ticketId))], 'uuid')}
+       AND seq > ${Math.min(...based.map((e) => e.baseSeq))} ORDER BY seq`,
   );
   const byTicket = new Map<string, StoredEdit[]>();
   for (const row of rows) {
@@ -224,12 +227,12 @@ function overwrites(event: TicketEvent, later: readonly StoredEdit[]): Refusal |
 
 async function knownEvents(db: Queryable, ids: string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.query<{ id: string; seq: number }>(`SELECT id, seq FROM events WHERE id = ANY($1::uuid[])`, [ids]);
+  const rows = await db.query<{ id: string; seq: number }>(sql`SELECT id, seq FROM events WHERE id = ${anyOf(ids, 'uuid')}`);
   return new Map(rows.map((r) => [r.id, r.seq]));
 }
 
 async function ticketStates(db: Queryable, ids: string[]): Promise<Map<string, Ticket>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.query<{ id: string; state: unknown }>(`SELECT id, state FROM tickets WHERE id = ANY($1::uuid[])`, [ids]);
+  const rows = await db.query<{ id: string; state: unknown }>(sql`SELECT id, state FROM tickets WHERE id = ${anyOf(ids, 'uuid')}`);
   return new Map(rows.map((r) => [r.id, ticketSchema.parse(r.state)]));
 }

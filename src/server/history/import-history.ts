@@ -7,6 +7,7 @@ import type { TicketEvent } from '../../shared/domain/ticket';
 import { requestTypes } from '../../shared/domain/ticket';
 import { wireDateTime } from '../../shared/domain/wire-time';
 import type { Database } from '../db/database';
+import { sql } from '../db/sql';
 import { type EventDraft, pushEvents } from '../events/push';
 
 /**
@@ -49,7 +50,8 @@ export interface ImportResult {
 export async function importHistory(db: Database, csv: string, timeZone: string): Promise<ImportResult> {
   const { rows } = parseCsv(csv);
   const [known] = await db.query<{ categories: string[]; units: string[] }>(
-    `SELECT array_agg(code) FILTER (WHERE kind = 'category') AS categories, array_agg(code) FILTER (WHERE kind = 'unit') AS units FROM reference_items WHERE NOT deleted`,
+    sql`SELECT array_agg(code) FILTER (WHERE kind = 'category') AS categories, array_agg(code) FILTER (WHERE kind = 'unit') AS units
+        FROM reference_items WHERE NOT deleted`,
   );
   const categories = new Set(known!.categories ?? []);
   const units = new Set(known!.units ?? []);

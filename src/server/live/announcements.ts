@@ -1,19 +1,18 @@
 import type { LiveServerMessage } from '../../shared/server-api/live';
 import type { presenceStates } from '../../shared/server-api/presence';
 import type { Queryable } from '../db/database';
+import { sql } from '../db/sql';
 
 /** The message a `presence:<user id>` or `notice:<id>` announcement stands for, read from its row now. */
 export async function readAnnouncement(db: Queryable, kind: 'presence' | 'notice', id: string): Promise<LiveServerMessage | null> {
   if (kind === 'presence') {
     const [row] = await db.query<{ user_id: string; username: string; state: (typeof presenceStates)[number]; since: Date }>(
-      `SELECT p.user_id, u.username, p.state, p.since FROM presence p JOIN users u ON u.id = p.user_id WHERE p.user_id = $1::uuid`,
-      [id],
+      sql`SELECT p.user_id, u.username, p.state, p.since FROM presence p JOIN users u ON u.id = p.user_id WHERE p.user_id = ${id}::uuid`,
     );
     return row ? { type: 'presence', userId: row.user_id, username: row.username, state: row.state, since: row.since.toISOString() } : null;
   }
   const [row] = await db.query<{ text: string; display_name: string; sent_at: Date }>(
-    `SELECT n.text, u.display_name, n.sent_at FROM notices n JOIN users u ON u.id = n.sent_by WHERE n.id = $1::uuid`,
-    [id],
+    sql`SELECT n.text, u.display_name, n.sent_at FROM notices n JOIN users u ON u.id = n.sent_by WHERE n.id = ${id}::uuid`,
   );
   return row ? { type: 'notice', text: row.text, from: row.display_name, at: row.sent_at.toISOString() } : null;
 }

@@ -6,6 +6,7 @@ import type { MonitorTicket } from '../../shared/server-api/monitor';
 import { type LiveSession, sessionsChannel } from '../auth/sessions';
 import { callAsOf, callRecipients, callsChannel } from '../cti/calls';
 import type { Database, Queryable } from '../db/database';
+import { sql } from '../db/sql';
 import { eventHead } from '../events/pull';
 import { eventsChannel } from '../events/push';
 import { ticketsChangedAfter, ticketsOfIncident } from '../monitor/monitor-queries';
@@ -19,7 +20,7 @@ export type AnnouncementKind = 'presence' | 'notice' | 'incident';
 
 /** Tells every server process, on commit of `db`'s transaction, that a row changed. */
 export async function announce(db: Queryable, kind: AnnouncementKind, id: string): Promise<void> {
-  await db.query(`SELECT pg_notify($1, $2)`, [liveChannel, `${kind}:${id}`]);
+  await db.query(sql`SELECT pg_notify(${liveChannel}, ${`${kind}:${id}`})`);
 }
 
 const isLead = (client: LiveClient) => client.session.user.role === 'lead' || client.session.user.role === 'admin';
@@ -124,17 +125,16 @@ export class LiveHub {
    */
   async setPresence(user: User, state: z.infer<typeof presenceStateSchema>, workstationId: string | null, sessionId: string | null): Promise<void> {
     await this.db.query(
-      `WITH set AS (
+      sql`WITH set AS (
          INSERT INTO presence (user_id, workstation_id, state, since)
-         SELECT $1, $2, $3, now()
-         WHERE $4::text IS NULL OR EXISTS (
+         SELECT ${user.id}, ${workstationId}, ${state}, now()
+         WHERE ${sessionId}::text IS NULL OR EXISTS (
            SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
-           WHERE s.token_hash = $4 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled)
+           WHERE s.token_hash = ${sessionId} AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled)
          ON CONFLICT (user_id) DO UPDATE SET workstation_id = excluded.workstation_id, state = excluded.state,
            since = CASE WHEN presence.state = excluded.state THEN presence.since ELSE now() END
          RETURNING user_id)
-       SELECT pg_notify($5, 'presence:' || user_id) FROM set`,
-      [user.id, workstationId, state, sessionId, liveChannel],
+       SELECT pg_notify(${liveChannel}, 'presence:' || user_id) FROM set`,
     );
   }
 

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import type { presenceStates } from '../../shared/server-api/presence';
 import { isSpike } from '../../shared/domain/hot-spots';
 import { computeRates, type RateEvent } from '../../shared/domain/rates';
 import type { HeatCell, MonitorAgent, MonitorSnapshot, MonitorTicket, RateRow } from '../../shared/server-api/monitor';
 import type { Queryable } from '../db/database';
+import { sql } from '../db/sql';
 import { eventHead } from '../events/pull';
 import { referenceLookup } from '../reference/reference-store';
+
+export interface MonitorSummary {
+  byStatus: Record<string, number>;
+  openByDistrict: Record<string, number>;
+  agents: { userId: string; displayName: string; state: (typeof presenceStates)[number]; since: string }[];
+}
 
 interface TicketRow {
   id: string;
@@ -24,7 +32,7 @@ interface TicketRow {
   incident_id: string | null;
 }
 
-const ticketColumns = `id, last_seq, official_no, status, category, urgency, district_code, street_code, lead_unit, created_at,
+const ticketColumns = sql`id, last_seq, official_no, status, category, urgency, district_code, street_code, lead_unit, created_at,
   created_by, due_stage, due_started_at, due_at, incident_id`;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -49,19 +57,19 @@ const toMonitorTicket = (r: TicketRow): MonitorTicket => ({
 
 /** Tickets changed after `afterSeq` (closed ones included, so a monitor can drop them): the live delta. */
 export async function ticketsChangedAfter(db: Queryable, afterSeq: number): Promise<MonitorTicket[]> {
-  const rows = await db.query<TicketRow>(`SELECT ${ticketColumns} FROM tickets WHERE last_seq > $1 ORDER BY last_seq`, [afterSeq]);
+  const rows = await db.query<TicketRow>(sql`SELECT ${ticketColumns} FROM tickets WHERE last_seq > ${afterSeq} ORDER BY last_seq`);
   return rows.map(toMonitorTicket);
 }
 
 /** The tickets linked to an incident, whatever their state: the delta after the link. */
 export async function ticketsOfIncident(db: Queryable, incidentId: string): Promise<MonitorTicket[]> {
-  const rows = await db.query<TicketRow>(`SELECT ${ticketColumns} FROM tickets WHERE incident_id = $1`, [incidentId]);
+  const rows = await db.query<TicketRow>(sql`SELECT ${ticketColumns} FROM tickets WHERE incident_id = ${incidentId}`);
   return rows.map(toMonitorTicket);
 }
 
 /** Midnight today in the centre's time zone, as an instant. */
 async function startOfToday(db: Queryable, timeZone: string): Promise<Date> {
-  const [row] = await db.query<{ start: Date }>(`SELECT date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1 AS start`, [timeZone]);
+  const [row] = await db.query<{ start: Date }>(sql`SELECT date_trunc('day', now() AT TIME ZONE ${timeZone}) AT TIME ZONE ${timeZone} AS start`);
   return row!.start;
 }
 
@@ -77,19 +85,18 @@ async function agents(db: Queryable, dayStart: Date): Promise<MonitorAgent[]> {
     calls_today: number;
     aht: number | null;
   }>(
-    `SELECT u.username, u.display_name, u.role, p.state, p.since,
+    sql`SELECT u.username, u.display_name, u.role, p.state, p.since,
        (SELECT max(c.answered_at) FROM calls c WHERE c.answered_by = u.username AND c.state = 'answered') AS call_since,
-       (SELECT count(*)::int FROM tickets t WHERE t.created_by = u.username AND t.created_at >= $1) AS tickets_today,
+       (SELECT count(*)::int FROM tickets t WHERE t.created_by = u.username AND t.created_at >= ${dayStart}) AS tickets_today,
        h.calls_today, h.aht
      FROM users u
      LEFT JOIN presence p ON p.user_id = u.id
      LEFT JOIN LATERAL (
        SELECT count(*)::int AS calls_today, avg(extract(epoch FROM c.ended_at - c.answered_at))::float8 AS aht
-       FROM calls c WHERE c.answered_by = u.username AND c.answered_at >= $1 AND c.ended_at IS NOT NULL
+       FROM calls c WHERE c.answered_by = u.username AND c.answered_at >= ${dayStart} AND c.ended_at IS NOT NULL
      ) h ON true
      WHERE u.role IN ('agent', 'lead') AND NOT u.disabled
      ORDER BY u.username`,
-    [dayStart],
   );
   return rows.map((r) => ({
     username: r.username,
@@ -106,12 +113,11 @@ async function agents(db: Queryable, dayStart: Date): Promise<MonitorAgent[]> {
 
 async function intakeByHour(db: Queryable, dayStart: Date, timeZone: string): Promise<MonitorSnapshot['intakeByHour']> {
   const rows = await db.query<{ hour: number; today: number; earlier: number }>(
-    `SELECT extract(hour FROM created_at AT TIME ZONE $2)::int AS hour,
-       count(*) FILTER (WHERE created_at >= $1)::int AS today,
-       count(*) FILTER (WHERE created_at < $1)::int AS earlier
-     FROM tickets WHERE created_at >= $1::timestamptz - interval '7 days'
+    sql`SELECT extract(hour FROM created_at AT TIME ZONE ${timeZone})::int AS hour,
+       count(*) FILTER (WHERE created_at >= ${dayStart})::int AS today,
+       count(*) FILTER (WHERE created_at < ${dayStart})::int AS earlier
+     FROM tickets WHERE created_at >= ${dayStart}::timestamptz - interval '7 days'
      GROUP BY 1`,
-    [dayStart, timeZone],
   );
   const byHour = new Map(rows.map((r) => [r.hour, r]));
   return Array.from({ length: 24 }, (_, hour) => ({ hour, today: byHour.get(hour)?.today ?? 0, baseline: (byHour.get(hour)?.earlier ?? 0) / 7 }));
@@ -120,7 +126,7 @@ async function intakeByHour(db: Queryable, dayStart: Date, timeZone: string): Pr
 /** Category × district over the last 24 hours against the same 24 hours on each of the 7 days before. */
 async function heat(db: Queryable): Promise<HeatCell[]> {
   const rows = await db.query<{ category: string; district_code: string; count: number; earlier: number; ids: string[] }>(
-    `SELECT category, district_code,
+    sql`SELECT category, district_code,
        count(*) FILTER (WHERE created_at >= now() - interval '24 hours')::int AS count,
        count(*) FILTER (WHERE created_at < now() - interval '24 hours')::int AS earlier,
        coalesce(array_agg(id::text) FILTER (WHERE created_at >= now() - interval '24 hours'), '{}') AS ids
@@ -140,9 +146,9 @@ async function heat(db: Queryable): Promise<HeatCell[]> {
 export async function monitorSnapshot(db: Queryable, timeZone: string): Promise<MonitorSnapshot> {
   const head = await eventHead(db);
   const dayStart = await startOfToday(db, timeZone);
-  const tickets = await db.query<TicketRow>(`SELECT ${ticketColumns} FROM tickets WHERE status <> 'closed' AND last_seq <= $1`, [head]);
+  const tickets = await db.query<TicketRow>(sql`SELECT ${ticketColumns} FROM tickets WHERE status <> 'closed' AND last_seq <= ${head}`);
   const waiting = await db.query<{ id: string; queue: string | null; from_number: string; started_at: Date }>(
-    `SELECT id, queue, from_number, started_at FROM calls WHERE state = 'ringing' ORDER BY started_at`,
+    sql`SELECT id, queue, from_number, started_at FROM calls WHERE state = 'ringing' ORDER BY started_at`,
   );
   return {
     at: new Date().toISOString(),
@@ -160,10 +166,9 @@ const unitCodesSchema = z.array(z.string());
 /** The three rates over the events of [from, to), per unit or per district (rates.ts has the definitions). */
 export async function monitorRates(db: Queryable, from: string, to: string, by: 'unit' | 'district'): Promise<RateRow[]> {
   const rows = await db.query<{ type: RateEvent['type']; payload: Record<string, unknown>; district_code: string | null; lead_unit: string | null }>(
-    `SELECT e.type, e.payload, t.district_code, t.lead_unit
+    sql`SELECT e.type, e.payload, t.district_code, t.lead_unit
      FROM events e JOIN tickets t ON t.id = e.ticket_id
-     WHERE e.at >= $1 AND e.at < $2 AND e.type IN ('dispatched', 'unit_accepted', 'unit_feedback', 'closed', 'callback_recorded')`,
-    [from, to],
+     WHERE e.at >= ${from} AND e.at < ${to} AND e.type IN ('dispatched', 'unit_accepted', 'unit_feedback', 'closed', 'callback_recorded')`,
   );
   const events = rows.map((r): RateEvent => {
     const units =
@@ -189,4 +194,20 @@ export async function monitorRates(db: Queryable, from: string, to: string, by: 
 export async function referenceNames(db: Queryable, kind: 'unit' | 'district'): Promise<(code: string) => string> {
   const body = await referenceLookup(db, [kind]);
   return (code) => String(body(kind, code)?.zh ?? code);
+}
+
+/** Ticket counts by status, open tickets by district, and who is present in what state. */
+export async function monitorSummary(db: Queryable): Promise<MonitorSummary> {
+  const byStatus = await db.query<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM tickets GROUP BY status`);
+  const byDistrict = await db.query<{ district: string; n: number }>(
+    sql`SELECT coalesce(district_code, 'unknown') AS district, count(*)::int AS n FROM tickets WHERE status <> 'closed' GROUP BY 1`,
+  );
+  const agents = await db.query<{ user_id: string; display_name: string; state: MonitorSummary['agents'][number]['state']; since: Date }>(
+    sql`SELECT p.user_id, u.display_name, p.state, p.since FROM presence p JOIN users u ON u.id = p.user_id ORDER BY u.display_name`,
+  );
+  return {
+    byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
+    openByDistrict: Object.fromEntries(byDistrict.map((r) => [r.district, r.n])),
+    agents: agents.map((a) => ({ userId: a.user_id, displayName: a.display_name, state: a.state, since: a.since.toISOString() })),
+  };
 }

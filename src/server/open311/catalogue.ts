@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database';
+import { sql } from '../db/sql';
 
 /** An Open311 service: one of our dispatch categories (DESIGN.md §6), grouped as in the catalogue. */
 export interface Service {
@@ -57,7 +58,9 @@ interface CategoryRow {
 }
 
 export async function listServices(db: Queryable): Promise<Service[]> {
-  const rows = await db.query<CategoryRow>(`SELECT code, body FROM reference_items WHERE kind = 'category' AND NOT deleted ORDER BY code`);
+  const rows = await db.query<CategoryRow>(
+    sql`SELECT code, body FROM reference_items WHERE kind = 'category' AND NOT deleted ORDER BY code`,
+  );
   const groups = new Map(rows.filter((r) => r.body.parent === null).map((r) => [r.code, r.body]));
   return rows
     .filter((r) => r.body.parent !== null)

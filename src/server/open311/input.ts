@@ -1,5 +1,4 @@
 import { findUnsafeCharacter } from '../../shared/domain/plain-text';
-import { wireTimeWindow } from '../../shared/domain/wire-time';
 import { Open311Error } from './requests';
 
 /** The same characters every other boundary refuses (`plain-text.ts`): PostgreSQL refuses NUL, XML 1.0 the noncharacters. */
@@ -18,15 +17,4 @@ export function refuseUnsafeText(part: unknown, where: string): void {
       refuseUnsafeText(value, key);
     }
   }
-}
-
-const earliest = Date.parse(wireTimeWindow.from);
-const latest = Date.parse(wireTimeWindow.until);
-
-/** Dates in filters lie in the window every date on the wire does: PostgreSQL has no year 0. */
-export function refuseAbsurdDate(date: Date, name: string): Date {
-  if (Number.isNaN(date.getTime()) || date.getTime() < earliest || date.getTime() >= latest) {
-    throw new Open311Error(400, `${name} must be between ${wireTimeWindow.from.slice(0, 4)} and ${Number(wireTimeWindow.until.slice(0, 4)) - 1}`);
-  }
-  return date;
 }

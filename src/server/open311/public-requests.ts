@@ -2,6 +2,7 @@ import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 import { type Ticket, ticketSchema } from '../../shared/domain/ticket';
 import type { Queryable } from '../db/database';
 import { lookupOf } from '../reference/reference-store';
+import { anyOf, empty, sql } from '../db/sql';
 
 /** One request as GeoReport v2 shows it; optional values are null, as the public JSON Schemas allow. */
 export interface ServiceRequest {
@@ -36,7 +37,7 @@ interface PublicRow {
   state: unknown;
 }
 
-const columns = `p.source, p.description, p.address, p.address_id, p.lat, p.long, p.media_url, t.state`;
+const columns = sql`p.source, p.description, p.address, p.address_id, p.lat, p.long, p.media_url, t.state`;
 
 export interface RequestFilter {
   start: Date;
@@ -47,21 +48,34 @@ export interface RequestFilter {
   pageSize: number;
 }
 
+/** A request's status as Open311 names it. */
+const openOrClosed = sql`(CASE WHEN t.status = 'closed' THEN 'closed' ELSE 'open' END)`;
+
 /** Public requests in a window, newest first, one page of them. */
 export function publicRequestPage(db: Queryable, filter: RequestFilter): Promise<PublicRow[]> {
   return db.query<PublicRow>(
-    `SELECT ${columns} FROM open311_public p JOIN tickets t ON t.id = p.ticket_id
-     WHERE p.created_at >= $1 AND p.created_at <= $2
-       AND (cardinality($3::text[]) = 0 OR t.category = ANY ($3::text[]))
-       AND (cardinality($4::text[]) = 0 OR (CASE WHEN t.status = 'closed' THEN 'closed' ELSE 'open' END) = ANY ($4::text[]))
-     ORDER BY p.created_at DESC, p.ticket_id DESC LIMIT $5 OFFSET $6`,
-    [filter.start.toISOString(), filter.end.toISOString(), filter.serviceCodes, filter.statuses, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    sql`SELECT ${columns} FROM open311_public p JOIN tickets t ON t.id = p.ticket_id
+     WHERE p.created_at >= ${filter.start.toISOString()} AND p.created_at <= ${filter.end.toISOString()}
+       ${filter.serviceCodes.length > 0 ? sql`AND t.category = ${anyOf(filter.serviceCodes, 'text')}` : empty}
+       ${filter.statuses.length > 0 ? sql`AND ${openOrClosed} = ${anyOf(filter.statuses, 'text')}` : empty}
+     ORDER BY p.created_at DESC, p.ticket_id DESC LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
   );
 }
 
 /** The public requests among these ids; a private ticket's number is answered exactly like one that does not exist. */
+/** The request a token names: its ticket filed through Open311 (none for a ticket published any other way). */
+export function tokenRequests(db: Queryable, token: string): Promise<{ official_no: string }[]> {
+  return db.query<{ official_no: string }>(
+    sql`SELECT t.official_no FROM open311_public p JOIN tickets t ON t.id = p.ticket_id
+        WHERE p.ticket_id = ${token} AND p.source = 'open311'`,
+  );
+}
+
 export function publicRequestsById(db: Queryable, ids: readonly string[]): Promise<PublicRow[]> {
-  return db.query<PublicRow>(`SELECT ${columns} FROM open311_public p JOIN tickets t ON t.id = p.ticket_id WHERE t.official_no = ANY ($1::text[]) ORDER BY p.created_at DESC, p.ticket_id DESC`, [ids]);
+  return db.query<PublicRow>(
+    sql`SELECT ${columns} FROM open311_public p JOIN tickets t ON t.id = p.ticket_id WHERE t.official_no = ${anyOf(ids, 'text')}
+        ORDER BY p.created_at DESC, p.ticket_id DESC`,
+  );
 }
 
 const statusNotes: Record<Ticket['status'], string> = {
@@ -113,10 +127,12 @@ function zonedWith(formatter: Intl.DateTimeFormat, iso: string): string {
 async function referenceFor(db: Queryable, tickets: readonly Ticket[]) {
   const codes = (pick: (t: Ticket) => string | null | undefined) => [...new Set(tickets.map(pick).filter((c): c is string => Boolean(c)))];
   const rows = await db.query<{ kind: string; code: string; body: unknown }>(
-    `SELECT kind, code, body FROM reference_items
-     WHERE NOT deleted AND (kind = 'slaPolicy' OR (kind = 'category' AND code = ANY ($1::text[])) OR (kind = 'unit' AND code = ANY ($2::text[]))
-       OR (kind = 'district' AND code = ANY ($3::text[])) OR (kind = 'street' AND code = ANY ($4::text[])))`,
-    [codes((t) => t.fields.category), codes((t) => t.leadUnitCode), codes((t) => t.fields.districtCode), codes((t) => t.fields.streetCode)],
+    sql`SELECT kind, code, body FROM reference_items
+     WHERE NOT deleted AND (kind = 'slaPolicy'
+       OR (kind = 'category' AND code = ${anyOf(codes((t) => t.fields.category), 'text')})
+       OR (kind = 'unit' AND code = ${anyOf(codes((t) => t.leadUnitCode), 'text')})
+       OR (kind = 'district' AND code = ${anyOf(codes((t) => t.fields.districtCode), 'text')})
+       OR (kind = 'street' AND code = ${anyOf(codes((t) => t.fields.streetCode), 'text')}))`,
   );
   return lookupOf(rows);
 }

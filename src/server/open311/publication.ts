@@ -1,27 +1,10 @@
-import { z } from 'zod';
 import type { User } from '../../shared/server-api/auth';
+import type { Publication } from '../../shared/server-api/open311';
 import { AppError } from '../../shared/result';
 import { type TicketFields, ticketSchema } from '../../shared/domain/ticket';
 import { auditAction } from '../audit/audit-log';
 import type { Database } from '../db/database';
-import { hasUnsafeText } from './input';
-
-export const publicSummarySchema = z
-  .string()
-  .trim()
-  .min(10, 'write at least 10 characters: what the request is about and where, in words the public may read')
-  .max(1000, 'keep the public summary under 1,000 characters')
-  .refine((text) => !hasUnsafeText(text), 'remove control characters and invalid characters')
-  .refine((text) => !/\d{7}/.test(text.replace(/[\s-]/g, '')), 'a public summary carries no phone or ID numbers');
-
-export const publicationSchema = z.object({
-  ticketId: z.string(),
-  serviceRequestId: z.string(),
-  summary: z.string(),
-  publishedBy: z.string(),
-  publishedAt: z.string(),
-});
-export type Publication = z.infer<typeof publicationSchema>;
+import { sql } from '../db/sql';
 
 /** What the caller told the hotline in confidence, as it might be quoted in a summary. */
 function privateParts(fields: TicketFields): string[] {
@@ -37,8 +20,8 @@ function privateParts(fields: TicketFields): string[] {
 export async function publishTicket(db: Database, user: User, ticketId: string, summary: string): Promise<Publication> {
   return db.transaction(async (tx) => {
     const [row] = await tx.query<{ state: unknown; created_at: Date; official_no: string; source: string | null }>(
-      `SELECT t.state, t.created_at, t.official_no, p.source FROM tickets t LEFT JOIN open311_public p ON p.ticket_id = t.id WHERE t.id = $1 FOR UPDATE OF t`,
-      [ticketId],
+      sql`SELECT t.state, t.created_at, t.official_no, p.source FROM tickets t LEFT JOIN open311_public p ON p.ticket_id = t.id
+          WHERE t.id = ${ticketId} FOR UPDATE OF t`,
     );
     if (!row) throw new AppError('not_found', `No ticket ${ticketId}.`);
     if (row.source === 'open311') throw new AppError('conflict', 'This request came in through Open311 and is public as its submitter posted it; there is nothing to publish.');
@@ -49,11 +32,11 @@ export async function publishTicket(db: Database, user: User, ticketId: string, 
       throw new AppError('invalid_input', 'The public summary quotes the caller’s name, phone or address; describe the problem without them.', [{ path: 'summary', message: 'quotes private details of the caller' }]);
     }
     const [saved] = await tx.query<{ published_at: Date }>(
-      `INSERT INTO open311_public (ticket_id, source, created_at, description, published_by) VALUES ($1, 'published', $2, $3, $4)
+      sql`INSERT INTO open311_public (ticket_id, source, created_at, description, published_by)
+       VALUES (${ticketId}, 'published', ${row.created_at}, ${summary}, ${user.username})
        ON CONFLICT (ticket_id) DO UPDATE SET description = excluded.description, published_by = excluded.published_by, published_at = now()
        WHERE open311_public.source = 'published'
        RETURNING published_at`,
-      [ticketId, row.created_at, summary, user.username],
     );
     if (!saved) throw new AppError('conflict', 'This request came in through Open311 meanwhile; there is nothing to publish.');
     await auditAction(tx, user, 'publish', [ticketId], `open311 publish: ${summary}`);
@@ -64,10 +47,10 @@ export async function publishTicket(db: Database, user: User, ticketId: string, 
 /** Takes a published ticket off Open311 again (a request filed through Open311 stays). Audited. */
 export async function unpublishTicket(db: Database, user: User, ticketId: string): Promise<{ ticketId: string; unpublished: true }> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ source: string }>(`SELECT source FROM open311_public WHERE ticket_id = $1 FOR UPDATE`, [ticketId]);
+    const [row] = await tx.query<{ source: string }>(sql`SELECT source FROM open311_public WHERE ticket_id = ${ticketId} FOR UPDATE`);
     if (!row) throw new AppError('not_found', `Ticket ${ticketId} is not published on Open311.`);
     if (row.source === 'open311') throw new AppError('conflict', 'This request came in through Open311; it is its submitter’s and stays public.');
-    await tx.query(`DELETE FROM open311_public WHERE ticket_id = $1`, [ticketId]);
+    await tx.query(sql`DELETE FROM open311_public WHERE ticket_id = ${ticketId}`);
     await auditAction(tx, user, 'unpublish', [ticketId], 'open311 unpublish');
     return { ticketId, unpublished: true };
   });

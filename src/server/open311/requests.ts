@@ -1,8 +1,9 @@
-import { z } from 'zod';
 import { v7 } from 'uuid';
 import { refusalMessage } from '../../shared/domain/refusal';
 import type { TicketEvent } from '../../shared/domain/ticket';
+import type { Open311Post } from '../../shared/server-api/open311';
 import type { Database } from '../db/database';
+import { sql } from '../db/sql';
 import { pushEvents } from '../events/push';
 import { serviceAttributes } from './catalogue';
 
@@ -18,33 +19,6 @@ export class Open311Error extends Error {
   }
 }
 
-const text = (max: number) => z.string().trim().max(max).optional();
-/**
- * A coordinate is a decimal number or nothing: an empty field means the client left it out
- * (never 0, which is a real place), and anything else that is not a number is refused.
- */
-const coordinate = (limit: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().regex(/^[+-]?\d+(\.\d+)?$/, 'must be a decimal number of degrees').transform(Number).pipe(z.number().min(-limit).max(limit)).optional(),
-  );
-const postSchema = z.object({
-  api_key: z.string().min(1).max(200).optional(),
-  service_code: z.string().min(1).max(64).optional(),
-  lat: coordinate(90),
-  long: coordinate(180),
-  address_string: text(300),
-  address_id: text(64),
-  email: z.union([z.literal(''), z.email()]).optional(),
-  device_id: text(100),
-  account_id: text(100),
-  first_name: text(50),
-  last_name: text(50),
-  phone: text(32),
-  description: z.string().trim().max(4000, 'description is longer than 4,000 characters').optional(),
-  media_url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
-});
-
 /** Form fields named `attribute[CODE]`, as the spec sends service attributes. */
 function attributesOf(body: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
@@ -59,18 +33,18 @@ function attributesOf(body: Record<string, unknown>): Record<string, string> {
  * Files a service request as a ticket (channel open311) through the same write path as every
  * other: it appears on the workstations and is numbered at once; that number is the request id.
  */
-export async function createRequest(db: Database, client: string, rawBody: Record<string, unknown>, timeZone: string): Promise<{ serviceRequestId: string; ticketId: string }> {
-  const parsed = postSchema.safeParse(rawBody);
-  if (!parsed.success) throw new Open311Error(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
-  const body = parsed.data;
+export async function createRequest(db: Database, client: string, body: Open311Post, timeZone: string): Promise<{ serviceRequestId: string; ticketId: string }> {
   if (!body.service_code) throw new Open311Error(400, 'service_code is required');
-  const [service] = await db.query<{ code: string }>(`SELECT code FROM reference_items WHERE kind = 'category' AND code = $1 AND body ->> 'parent' IS NOT NULL AND NOT deleted`, [body.service_code]);
+  const [service] = await db.query<{ code: string }>(
+    sql`SELECT code FROM reference_items
+        WHERE kind = 'category' AND code = ${body.service_code} AND body ->> 'parent' IS NOT NULL AND NOT deleted`,
+  );
   if (!service) throw new Open311Error(404, `service_code ${body.service_code} was not found`);
   const hasPoint = body.lat !== undefined && body.long !== undefined;
   if ((body.lat === undefined) !== (body.long === undefined)) throw new Open311Error(400, 'lat and long are given together');
   if (!hasPoint && !body.address_string && !body.address_id) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
 
-  const attributes = attributesOf(rawBody);
+  const attributes = attributesOf(body);
   const notes: string[] = [];
   for (const attribute of serviceAttributes(body.service_code)) {
     const value = attributes[attribute.code];
@@ -85,7 +59,9 @@ export async function createRequest(db: Database, client: string, rawBody: Recor
   const description = [body.description || '(no description)', ...notes].join('\n').slice(0, 4000);
   const name = [body.last_name, body.first_name].filter(Boolean).join('');
 
-  const [counter] = await db.query<{ value: number }>(`UPDATE counters SET value = value + 1 WHERE name = 'open311_seq' RETURNING value`);
+  const [counter] = await db.query<{ value: number }>(
+    sql`UPDATE counters SET value = value + 1 WHERE name = 'open311_seq' RETURNING value`,
+  );
   const ticketId = v7();
   const created: TicketEvent = {
     id: v7(),
@@ -112,14 +88,16 @@ export async function createRequest(db: Database, client: string, rawBody: Recor
   };
   const { results } = await pushEvents(db, [created], { user: 'system', timeZone });
   if (results[0]!.status === 'rejected') throw new Open311Error(400, refusalMessage(results[0]!.refusal));
-  const [row] = await db.query<{ official_no: string; created_at: Date }>(`SELECT official_no, created_at FROM tickets WHERE id = $1`, [ticketId]);
+  const [row] = await db.query<{ official_no: string; created_at: Date }>(
+    sql`SELECT official_no, created_at FROM tickets WHERE id = ${ticketId}`,
+  );
   // What the submitter posted is public from now on, as the spec expects; their name, phone and
   // e-mail are the hotline's only. Should the server stop before this row is written, the request
   // stays private: never the other way round.
   await db.query(
-    `INSERT INTO open311_public (ticket_id, source, created_at, description, address, address_id, lat, long, media_url, published_by)
-     VALUES ($1, 'open311', $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [ticketId, row!.created_at, description, body.address_string || null, body.address_id || null, hasPoint ? body.lat : null, hasPoint ? body.long : null, body.media_url || null, `open311:${client}`],
+    sql`INSERT INTO open311_public (ticket_id, source, created_at, description, address, address_id, lat, long, media_url, published_by)
+     VALUES (${ticketId}, 'open311', ${row!.created_at}, ${description}, ${body.address_string || null}, ${body.address_id || null},
+       ${hasPoint ? body.lat! : null}, ${hasPoint ? body.long! : null}, ${body.media_url || null}, ${`open311:${client}`})`,
   );
   return { serviceRequestId: row!.official_no, ticketId };
 }

@@ -1,6 +1,7 @@
 import { checkReferenceEntry, type ReferenceEntry, referenceIndex, type ReferenceKind, type ReferenceLookup } from '../../shared/domain/reference';
 import type { ReferenceItem } from '../../shared/server-api/reference';
 import type { Database, Queryable } from '../db/database';
+import { anyOf, sql } from '../db/sql';
 import type { ReferenceDraft } from './reference-data';
 
 /** Reference items whose bodies do not match their kind's schema: none of the batch was written. */
@@ -44,9 +45,9 @@ function readable<R extends { kind: string; code: string; body: unknown }>(rows:
 export async function upsertReference(db: Database, unchecked: readonly ReferenceDraft[]): Promise<number> {
   const drafts = checked(unchecked);
   return db.transaction(async (tx) => {
-    const [counter] = await tx.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'reference_version' FOR UPDATE`);
+    const [counter] = await tx.query<{ value: number }>(sql`SELECT value FROM counters WHERE name = 'reference_version' FOR UPDATE`);
     const current = await tx.query<{ kind: string; code: string; body: unknown; deleted: boolean }>(
-      `SELECT kind, code, body, deleted FROM reference_items`,
+      sql`SELECT kind, code, body, deleted FROM reference_items`,
     );
     const existing = new Map(current.map((r) => [`${r.kind}/${r.code}`, r]));
     let version = counter!.value;
@@ -56,12 +57,13 @@ export async function upsertReference(db: Database, unchecked: readonly Referenc
     });
     if (changed.length === 0) return 0;
     await tx.query(
-      `INSERT INTO reference_items (kind, code, version, deleted, body)
-       SELECT kind, code, version, false, body::jsonb FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS t (kind, code, version, body)
+      sql`INSERT INTO reference_items (kind, code, version, deleted, body)
+       SELECT kind, code, version, false, body::jsonb
+       FROM unnest(${changed.map((d) => d.kind)}::text[], ${changed.map((d) => d.code)}::text[], ${changed.map(() => ++version)}::bigint[],
+         ${changed.map((d) => JSON.stringify(d.body))}::text[]) AS t (kind, code, version, body)
        ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, deleted = false, body = excluded.body`,
-      [changed.map((d) => d.kind), changed.map((d) => d.code), changed.map(() => ++version), changed.map((d) => JSON.stringify(d.body))],
     );
-    await tx.query(`UPDATE counters SET value = $1 WHERE name = 'reference_version'`, [version]);
+    await tx.query(sql`UPDATE counters SET value = ${version} WHERE name = 'reference_version'`);
     return changed.length;
   });
 }
@@ -80,10 +82,10 @@ function canonical(value: unknown): unknown {
  * pass is left out of the page (and reported), the others are served, and the cursor moves past it.
  */
 export async function referenceAfter(db: Queryable, after: number, limit: number, refused?: RowRefusal) {
-  const [head] = await db.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'reference_version'`);
+  const [head] = await db.query<{ value: number }>(sql`SELECT value FROM counters WHERE name = 'reference_version'`);
   const rows = await db.query<{ kind: string; code: string; version: number; deleted: boolean; body: unknown }>(
-    `SELECT kind, code, version, deleted, body FROM reference_items WHERE version > $1 AND version <= $2 ORDER BY version LIMIT $3`,
-    [after, head!.value, limit],
+    sql`SELECT kind, code, version, deleted, body FROM reference_items
+        WHERE version > ${after} AND version <= ${head!.value} ORDER BY version LIMIT ${limit}`,
   );
   const full = rows.length === limit;
   const items: ReferenceItem[] = readable(rows, refused).map(({ row, entry }) => ({ ...entry, version: row.version, deleted: row.deleted }));
@@ -93,8 +95,7 @@ export async function referenceAfter(db: Queryable, after: number, limit: number
 /** Bodies of the current items of some kinds, looked up by kind and code: one query, a few hundred rows. */
 export async function referenceLookup<K extends ReferenceKind>(db: Queryable, kinds: readonly K[], refused?: RowRefusal): Promise<ReferenceLookup<K>> {
   const rows = await db.query<{ kind: string; code: string; body: unknown }>(
-    `SELECT kind, code, body FROM reference_items WHERE kind = ANY($1::text[]) AND NOT deleted`,
-    [kinds],
+    sql`SELECT kind, code, body FROM reference_items WHERE kind = ${anyOf(kinds, 'text')} AND NOT deleted`,
   );
   return lookupOf(rows, refused);
 }
@@ -102,3 +103,8 @@ export async function referenceLookup<K extends ReferenceKind>(db: Queryable, ki
 /** Reference rows read from any query, checked and indexed by kind and code. */
 export const lookupOf = (rows: readonly { kind: string; code: string; body: unknown }[], refused?: RowRefusal): ReferenceLookup =>
   referenceIndex(readable(rows, refused).map(({ entry }) => entry));
+/** Whether a unit of that code exists and is not deleted. */
+export async function unitExists(db: Queryable, code: string): Promise<boolean> {
+  const rows = await db.query(sql`SELECT 1 FROM reference_items WHERE kind = 'unit' AND code = ${code} AND NOT deleted`);
+  return rows.length > 0;
+}

@@ -1,17 +1,12 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { FastifyPluginAsync } from 'fastify';
+import { serverApi } from '../../shared/server-api';
 import { eventHead } from '../events/pull';
 import type { RouteContext } from './context';
+import { registerRoute } from './register-route';
 
-export const healthRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
-  app.get(
-    '/healthz',
-    {
-      schema: {
-        summary: 'Liveness and database reachability',
-        response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['postgres', 'pglite']), head: z.number() }) },
-      },
-    },
-    async () => ({ status: 'ok' as const, engine: db.engine, head: await eventHead(db) }),
+export const healthRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, metrics }) => {
+  registerRoute(app, db, serverApi.health.health, async () => ({ status: 'ok' as const, engine: db.engine, head: await eventHead(db) }));
+  registerRoute(app, db, serverApi.health.metrics, async (_request, reply) =>
+    reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 };

@@ -1,10 +1,12 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
+import { serverApi } from '../../shared/server-api';
 import type { User } from '../../shared/server-api/auth';
 import { type LiveServerMessage, liveClientMessageSchema } from '../../shared/server-api/live';
 import { type LiveSession, sessionForToken } from '../auth/sessions';
 import { eventHead } from '../events/pull';
 import type { RouteContext } from './context';
+import { registerSocketRoute } from './register-route';
 
 const helloTimeoutMs = 5000;
 const send = (socket: WebSocket, message: LiveServerMessage) => socket.send(JSON.stringify(message));
@@ -15,8 +17,8 @@ const send = (socket: WebSocket, message: LiveServerMessage) => socket.send(JSON
  * (sign-out, revocation, expiry, a role change) the hub closes the socket with 4401 and nothing
  * more is sent or taken.
  */
-export const liveRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, live, metrics }) => {
-  app.get('/api/live', { websocket: true, schema: { hide: true } }, (socket, request) => {
+export const liveRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, live, metrics }) => {
+  registerSocketRoute(app, db, serverApi.live.live, (socket, request) => {
     metrics.liveClients.inc();
     let user: User | null = null;
     let session: LiveSession | null = null;

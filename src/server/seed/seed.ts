@@ -6,6 +6,7 @@ import type { RequestType, TicketEvent } from '../../shared/domain/ticket';
 import type { Role, User } from '../../shared/server-api/auth';
 import { createUser, findUserForLogin } from '../auth/users';
 import type { Database } from '../db/database';
+import { sql } from '../db/sql';
 import { pushEvents } from '../events/push';
 import { defaultReferenceData } from '../reference/reference-data';
 import { upsertReference } from '../reference/reference-store';
@@ -37,7 +38,7 @@ export async function seedDemoUsers(db: Database): Promise<Map<string, User>> {
     demoUsers.map(async ({ extension, ...demo }) => {
       const user = (await findUserForLogin(db, demo.username))?.user ?? (await createUser(db, { ...demo, password: demoPassword }));
       // The phone switch reports who answered by extension (8001 → agent1).
-      if (extension) await db.query(`UPDATE users SET extension = $1 WHERE id = $2 AND extension IS NULL`, [extension, user.id]);
+      if (extension) await db.query(sql`UPDATE users SET extension = ${extension} WHERE id = ${user.id} AND extension IS NULL`);
       return user;
     }),
   );
@@ -77,7 +78,7 @@ const requestTypeWeights: [RequestType, number][] = [
  * Does nothing if the centre already has tickets.
  */
 export async function seedDemoTickets(db: Database, users: Map<string, User>, options: TicketSeedOptions): Promise<number> {
-  const [existing] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets`);
+  const [existing] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM tickets`);
   if (existing!.n > 0) return 0;
   const random = seededRandom(options.seed ?? 12345);
   const now = (options.now ?? new Date()).getTime();
@@ -188,7 +189,7 @@ export async function seedDemo(db: Database, options: TicketSeedOptions) {
 }
 
 async function trainDemoModel(db: Database) {
-  const [history] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets WHERE category IS NOT NULL`);
+  const [history] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM tickets WHERE category IS NOT NULL`);
   if (history!.n < 10) return null;
   // A demo's templated text needs no wide search: one cost, calibrated on a sample, keeps the first start short.
   const { model, seconds } = await retrain(db, { force: true, costs: [1], tuneSample: 1500 });

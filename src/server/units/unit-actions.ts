@@ -5,7 +5,9 @@ import type { UnitAction } from '../../shared/server-api/units';
 import { refusalMessage } from '../../shared/domain/refusal';
 import { AppError, refusedChange } from '../../shared/result';
 import type { Database } from '../db/database';
+import { sql } from '../db/sql';
 import { type EventDraft, pushEvents } from '../events/push';
+import { visibleTo } from '../tickets/visibility';
 
 const eventType = {
   accept: 'unit_accepted',
@@ -26,7 +28,7 @@ export function unitEvent(ticketId: string, action: UnitAction, body: Record<str
  */
 export async function actAsUnit(db: Database, user: User, ticketId: string, action: UnitAction, body: Record<string, unknown>, timeZone: string) {
   if (user.role !== 'unit' || !user.unitCode) throw new AppError('forbidden', 'Only a handling unit acts on dispatched tickets.');
-  const [visible] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets WHERE id = $1 AND $2 = ANY (unit_codes)`, [ticketId, user.unitCode]);
+  const [visible] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM tickets WHERE id = ${ticketId} AND ${visibleTo(user)}`);
   if (visible!.n === 0) throw new AppError('not_found', `No ticket ${ticketId} dispatched to ${user.unitCode}.`);
   const { results } = await pushEvents(db, [unitEvent(ticketId, action, body, user.unitCode, user.username)], { user, timeZone });
   const result = results[0]!;

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { sql } from '../db/sql';
 import { type EventDraft, pushEvents } from '../events/push';
 import { unitEvent } from './unit-actions';
 import { errorMessage } from '../../shared/error-message';
@@ -25,11 +26,10 @@ export function startUnitSimulator(db: Database, options: UnitSimulatorOptions):
   let stopped = false;
   const tick = async () => {
     const rows = await db.query<{ id: string; status: string; lead: string | null }>(
-      `SELECT id, status, state ->> 'leadUnitCode' AS lead FROM tickets
-       WHERE (status = 'dispatched' AND updated_at <= now() - make_interval(secs => $1))
-          OR (status IN ('accepted', 'in_progress') AND updated_at <= now() - make_interval(secs => $2))
+      sql`SELECT id, status, state ->> 'leadUnitCode' AS lead FROM tickets
+       WHERE (status = 'dispatched' AND updated_at <= now() - make_interval(secs => ${options.acceptAfterMs / 1000}))
+          OR (status IN ('accepted', 'in_progress') AND updated_at <= now() - make_interval(secs => ${options.feedbackAfterMs / 1000}))
        ORDER BY updated_at LIMIT 100`,
-      [options.acceptAfterMs / 1000, options.feedbackAfterMs / 1000],
     );
     const events: EventDraft[] = rows.flatMap((r) =>
       r.lead

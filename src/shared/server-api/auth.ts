@@ -5,6 +5,8 @@ import { unitCodeSchema } from '../domain/ticket';
 export const roles = ['agent', 'lead', 'unit', 'admin'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
+/** Every role: any signed-in user. */
+export const anyRole: readonly Role[] = roles;
 
 export const usernameSchema = z.string().trim().min(2).max(64).regex(/^[a-z0-9._-]+$/, 'use lower-case letters, digits, . _ -');
 

@@ -101,3 +101,11 @@ export const incidentSchema = z.strictObject({
   ticketIds: z.array(z.uuid()).min(1).max(1000),
 });
 export const incidentResponseSchema = z.strictObject({ id: z.string(), linked: z.number().int() });
+
+export const noticeResponseSchema = z.strictObject({ id: z.string(), sentAt: z.string() });
+
+export const monitorSummarySchema = z.object({
+  byStatus: z.record(z.string(), z.number()),
+  openByDistrict: z.record(z.string(), z.number()),
+  agents: z.array(z.object({ userId: z.string(), displayName: z.string(), state: z.enum(presenceStates), since: z.string() })),
+});

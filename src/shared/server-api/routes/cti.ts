@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ctiEventSchema, ctiResponseSchema, newSwitchSchema, switchTokenSchema } from '../cti';
+import { defineRoute } from '../route';
+
+/**
+ * The phone switch reports calls here (screen-pop, caller log, queue monitor). The token in the
+ * path names the switch: switches of this kind cannot send headers, only a configured URL.
+ */
+export const ctiRoutes = {
+  event: defineRoute({
+    method: 'POST',
+    path: '/api/cti/:token',
+    summary: 'A call event from a phone switch (generic CTI: newCall, answer, hangup), JSON or form-encoded',
+    description: 'No session: the token in the path is the switch’s password.',
+    access: 'public',
+    params: z.strictObject({ token: z.string().min(20).max(200) }),
+    body: ctiEventSchema,
+    responses: { 200: ctiResponseSchema },
+  }),
+  switches: defineRoute({
+    method: 'GET',
+    path: '/api/admin/cti-switches',
+    summary: 'Registered phone switches',
+    access: ['admin'],
+    responses: { 200: z.object({ switches: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string() })) }) },
+  }),
+  issueSwitch: defineRoute({
+    method: 'POST',
+    path: '/api/admin/cti-switches',
+    summary: 'Register a switch, or give it a new token; the token is shown once',
+    access: ['admin'],
+    body: newSwitchSchema,
+    responses: { 201: switchTokenSchema },
+  }),
+};
