@@ -3,10 +3,8 @@
  * (arrays of objects nest the same way). Text is escaped; nothing else is needed for the spec's
  * flat documents.
  */
-export type XmlValue = string | number | boolean | null | undefined | XmlObject | XmlObject[];
-export interface XmlObject {
-  [key: string]: XmlValue;
-}
+/** What becomes XML: plain JSON-like values (what the JSON format of the same answer holds). */
+export type XmlDocument = object;
 
 // XML 1.0 cannot carry these at all, not even as character references (its Char production): the
 // C0 controls but tab and line breaks, U+FFFE and U+FFFF, and UTF-16 halves without their partner.
@@ -17,7 +15,7 @@ const forbiddenInXml =
 const escape = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!).replace(forbiddenInXml, '');
 
-function element(name: string, value: XmlValue, itemNames: Record<string, string>): string {
+function element(name: string, value: unknown, itemNames: Record<string, string>): string {
   if (value === undefined) return '';
   if (value === null) return `<${name}/>`;
   if (Array.isArray(value)) {
@@ -29,10 +27,10 @@ function element(name: string, value: XmlValue, itemNames: Record<string, string
 }
 
 /** `<root><item>…</item>…</root>`; `itemNames` names the children of nested arrays (attributes → attribute). */
-export function toXml(root: string, item: string, items: XmlObject[], itemNames: Record<string, string> = {}): string {
+export function toXml(root: string, item: string, items: readonly XmlDocument[], itemNames: Record<string, string> = {}): string {
   return `<?xml version="1.0" encoding="utf-8"?>${element(root, items, { ...itemNames, [root]: item })}`;
 }
 
-export function objectToXml(root: string, value: XmlObject, itemNames: Record<string, string> = {}): string {
+export function objectToXml(root: string, value: XmlDocument, itemNames: Record<string, string> = {}): string {
   return `<?xml version="1.0" encoding="utf-8"?>${element(root, value, itemNames)}`;
 }

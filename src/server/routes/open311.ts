@@ -11,7 +11,7 @@ import { refuseUnsafeText } from '../open311/input';
 import { publicRequestPage, publicRequestsById, tokenRequests, toServiceRequests } from '../open311/public-requests';
 import { ReadGate, ReadRateLimit } from '../open311/read-limits';
 import { createRequest, Open311Error } from '../open311/requests';
-import { objectToXml, toXml, type XmlObject } from '../open311/xml';
+import { objectToXml, toXml } from '../open311/xml';
 import type { RouteContext } from './context';
 import { registerRoute } from './register-route';
 
@@ -82,12 +82,12 @@ export const open311Routes: FastifyPluginAsync<RouteContext> = async (app, { db,
         key_service: 'API keys are issued by the hotline administrators (POST /api/admin/open311-keys).',
         endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${base(request)}/open311/v2`, changeset, type: 'production', formats: ['application/json', 'text/xml'] }],
       };
-      return send(reply, format, 200, discovery, () => objectToXml('discovery', discovery as unknown as XmlObject, { endpoints: 'endpoint', formats: 'format' }));
+      return send(reply, format, 200, discovery, () => objectToXml('discovery', discovery, { endpoints: 'endpoint', formats: 'format' }));
     });
 
     registerRoute(app, db, api.services, async (request, reply) => {
       const services = await read(request, () => listServices(db));
-      return send(reply, format, 200, services, () => toXml('services', 'service', services as unknown as XmlObject[]));
+      return send(reply, format, 200, services, () => toXml('services', 'service', services));
     });
 
     registerRoute(app, db, api.requests, async (request, reply) => {
@@ -112,7 +112,7 @@ export const open311Routes: FastifyPluginAsync<RouteContext> = async (app, { db,
           const rows = ids.length > 0 ? await publicRequestsById(db, ids) : await publicRequestPage(db, { start, end, serviceCodes, statuses, page, pageSize });
           const { ticketIds, requests } = await toServiceRequests(db, rows, config.timeZone);
           await auditRead(db, open311Reader, ticketIds, 'open311 GET requests');
-          return render(format, requests, () => toXml('service_requests', 'request', requests as unknown as XmlObject[]));
+          return render(format, requests, () => toXml('service_requests', 'request', requests));
         }),
       );
       return sendText(reply, format, 200, text);
@@ -135,7 +135,7 @@ export const open311Routes: FastifyPluginAsync<RouteContext> = async (app, { db,
     const services = await read(request, () => listServices(db));
     if (!services.some((s) => s.service_code === code)) throw new Open311Error(404, `service_code ${code} was not found`);
     const definition = { service_code: code, attributes: serviceAttributes(code) };
-    return send(reply, format, 200, definition, () => objectToXml('service_definition', definition as unknown as XmlObject, { attributes: 'attribute', values: 'value' }));
+    return send(reply, format, 200, definition, () => objectToXml('service_definition', definition, { attributes: 'attribute', values: 'value' }));
   });
 
   registerRoute(app, db, serverApi.open311.request, async (request, reply) => {
@@ -147,7 +147,7 @@ export const open311Routes: FastifyPluginAsync<RouteContext> = async (app, { db,
     });
     // The same answer for a private ticket's number as for a number never given: no oracle.
     if (ticketIds.length === 0) throw new Open311Error(404, `service_request_id ${id} was not found`);
-    return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests as unknown as XmlObject[]));
+    return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests));
   });
 
   registerRoute(app, db, serverApi.open311.token, async (request, reply) => {
