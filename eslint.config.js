@@ -43,10 +43,7 @@ export default tseslint.config(
     ignores: ['src/**/*.test.{ts,tsx}'],
     rules: {
       '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'as', objectLiteralTypeAssertions: 'never' }],
-      'no-restricted-syntax': [
-        'error',
-        noDoubleCast,
-      ],
+      'no-restricted-syntax': ['error', noDoubleCast],
     },
   },
   {
@@ -58,7 +55,10 @@ export default tseslint.config(
           paths: ['electron'],
           patterns: [
             { group: ['node:*'], message: 'src/shared runs in the renderer too: no Node built-ins.' },
-            { group: ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**'], message: 'src/shared imports nothing from the other layers.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**'],
+              message: 'src/shared imports nothing from the other layers.',
+            },
           ],
         },
       ],
@@ -87,7 +87,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron'], patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The server shares only src/shared.' }] },
+        {
+          paths: ['electron'],
+          patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The server shares only src/shared.' }],
+        },
       ],
     },
   },
@@ -112,10 +115,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'No SQL in route handlers: put the query in the repository module of its area.' },
-        { selector: "CallExpression[callee.property.name=/^(query|exec)$/]:not([callee.object.regex])", message: 'No queries in route handlers: call a function of the repository module of its area.' },
-        { selector: 'Literal[value=/\\b(SELECT|INSERT|UPDATE|DELETE)\\b/]', message: 'No SQL in route handlers: put it in the repository module of its area.' },
-        { selector: 'TemplateElement[value.raw=/\\b(SELECT|INSERT|UPDATE|DELETE)\\b/]', message: 'No SQL in route handlers: put it in the repository module of its area.' },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql']",
+          message: 'No SQL in route handlers: put the query in the repository module of its area.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|exec)$/]:not([callee.object.regex])',
+          message: 'No queries in route handlers: call a function of the repository module of its area.',
+        },
+        {
+          selector: 'Literal[value=/\\b(SELECT|INSERT|UPDATE|DELETE)\\b/]',
+          message: 'No SQL in route handlers: put it in the repository module of its area.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/\\b(SELECT|INSERT|UPDATE|DELETE)\\b/]',
+          message: 'No SQL in route handlers: put it in the repository module of its area.',
+        },
         noDoubleCast,
       ],
     },

@@ -35,7 +35,14 @@ export default defineConfig({
         launchOptions: {
           executablePath: chromiumPath,
           // Without the networking switches Chromium floods this closed network with lookups.
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
         },
       },
     },

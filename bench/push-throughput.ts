@@ -51,7 +51,9 @@ async function measure(db: Database): Promise<number> {
     const { token } = (await response.json()) as { token: string };
     // Events are made before the clock starts: only the server's work is timed.
     const maker = eventsBy(username);
-    const bodies = Array.from({ length: perClient }, () => JSON.stringify({ events: Array.from({ length: batch }, () => maker.created()) }));
+    const bodies = Array.from({ length: perClient }, () =>
+      JSON.stringify({ events: Array.from({ length: batch }, () => maker.created()) }),
+    );
     pushers.push({ token, bodies });
   }
   const started = performance.now();
@@ -78,7 +80,9 @@ async function measure(db: Database): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  console.log(`push throughput: ${tickets} new tickets per run, ${clients} concurrent clients, batches of ${batch}, ${runs} runs; ${os.cpus().length} cores`);
+  console.log(
+    `push throughput: ${tickets} new tickets per run, ${clients} concurrent clients, batches of ${batch}, ${runs} runs; ${os.cpus().length} cores`,
+  );
   const results: Record<string, number[]> = { postgres: [], pglite: [] };
   const cluster = await startThrowawayPostgres({ fsync: true });
   try {

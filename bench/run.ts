@@ -26,7 +26,9 @@ import type { MeasureResult } from './measures/stats';
 import { syntheticCentre } from './measures/synthetic-centre';
 
 const scales = { small: 100_000, default: 1_000_000, large: 5_000_000 } as const;
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'default' }, seed: { type: 'string', default: '20261129' }, tickets: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: 'default' }, seed: { type: 'string', default: '20261129' }, tickets: { type: 'string' } },
+});
 if (!(values.scale in scales)) {
   console.error(`--scale must be one of ${Object.keys(scales).join(', ')}`);
   process.exit(2);
@@ -64,7 +66,9 @@ try {
   peerRegistered.catch(() => undefined);
   const centre = syntheticCentre(seededRandom(seed), tickets);
   const loaded = await copyCentre(cluster.url, serverDb, centre);
-  log(`  centre on PostgreSQL by COPY: ${tickets.toLocaleString()} tickets, ${loaded.head.toLocaleString()} events in ${loaded.seconds.toFixed(1)} s`);
+  log(
+    `  centre on PostgreSQL by COPY: ${tickets.toLocaleString()} tickets, ${loaded.head.toLocaleString()} events in ${loaded.seconds.toFixed(1)} s`,
+  );
   log(`  peer: ${peerCount.toLocaleString()} tickets registered offline meanwhile, in ${(await peerRegistered).toFixed(1)} s`);
   const server = await startCentralServer(cluster.url);
   stops.push(server.stop);
@@ -80,16 +84,39 @@ try {
   results.push(...lookups, measureCoreMemory(dataDir, tickets));
   log(`  lookups and searches p99 ${lookups.map((r) => r.p99?.toFixed(1)).join(' / ')} ms`);
   // Before the storm: its 70,000 new tickets would otherwise be pulled into this cache meanwhile.
-  const browser = await measureInBrowser({ dataDir, serverUrl: server.url, serverDb, phones: centre.phones, random: seededRandom(seed + 3), count: tickets, samples: 150 });
+  const browser = await measureInBrowser({
+    dataDir,
+    serverUrl: server.url,
+    serverDb,
+    phones: centre.phones,
+    random: seededRandom(seed + 3),
+    count: tickets,
+    samples: 150,
+  });
   log(`  screen-pop p99 ${browser[0]!.p99?.toFixed(0)} ms; ${browser[1]!.detail}`);
   results.push(...browser);
 
   const random = seededRandom(seed + 2);
   const workstations = await simulatedWorkstations(serverDb, random, 700, ['CTR2', 'BNCH']);
-  const storm = await measureReconnectStorm({ clusterUrl: cluster.url, serverDb, serverUrl: server.url, workstations, perWorkstation: 100, random, dir: dataDir });
+  const storm = await measureReconnectStorm({
+    clusterUrl: cluster.url,
+    serverDb,
+    serverUrl: server.url,
+    workstations,
+    perWorkstation: 100,
+    random,
+    dir: dataDir,
+  });
   log(`  ${storm.detail}`);
   results.push(storm);
-  const live = await measureLiveLoad({ serverDb, serverUrl: server.url, serverPid: server.process.pid!, workstations, random, samples: 200 });
+  const live = await measureLiveLoad({
+    serverDb,
+    serverUrl: server.url,
+    serverPid: server.process.pid!,
+    workstations,
+    random,
+    samples: 200,
+  });
   log(`  monitor delay p99 ${live[0]!.p99?.toFixed(0)} ms; server ${live[1]!.median?.toFixed(0)} MB`);
   results.push(...live);
   const peer = await measurePeer({ clusterUrl: cluster.url, dir: peerDir, seed: peerSeed, count: peerCount, log });
@@ -105,16 +132,28 @@ try {
 }
 
 const number = (value: number | null, unit: string, atMost?: number) =>
-  value === null ? '—' : atMost !== undefined && value <= atMost ? `≤ ${atMost} ${unit}` : `${value < 10 ? value.toFixed(2) : Math.round(value).toLocaleString()} ${unit}`;
+  value === null
+    ? '—'
+    : atMost !== undefined && value <= atMost
+      ? `≤ ${atMost} ${unit}`
+      : `${value < 10 ? value.toFixed(2) : Math.round(value).toLocaleString()} ${unit}`;
 const verdict = (met: boolean | null) => (met === null ? 'not measured' : met ? 'met' : 'missed');
 const table = [
   '| # | measure | how | median | p99 | target | result |',
   '|---|---|---|---|---|---|---|',
-  ...results.sort((a, b) => a.id - b.id).map((r) => `| ${r.id} | ${r.measure} | ${r.detail} | ${number(r.median, r.unit, r.atMost)} | ${number(r.p99, r.unit, r.atMost)} | ${r.target} | ${verdict(r.met)} |`),
+  ...results
+    .sort((a, b) => a.id - b.id)
+    .map(
+      (r) =>
+        `| ${r.id} | ${r.measure} | ${r.detail} | ${number(r.median, r.unit, r.atMost)} | ${number(r.p99, r.unit, r.atMost)} | ${r.target} | ${verdict(r.met)} |`,
+    ),
 ].join('\n');
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
 const minutes = (performance.now() - started) / 60_000;
 const report = { scale, tickets, seed, machine, at: new Date().toISOString(), minutes: Number(minutes.toFixed(1)), results };
 fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-fs.writeFileSync(path.join(import.meta.dirname, 'results.md'), `${table}\n\nScale \`${scale}\` (${tickets.toLocaleString()} tickets), seed ${seed}, on ${machine}; ${minutes.toFixed(1)} min.\n`);
+fs.writeFileSync(
+  path.join(import.meta.dirname, 'results.md'),
+  `${table}\n\nScale \`${scale}\` (${tickets.toLocaleString()} tickets), seed ${seed}, on ${machine}; ${minutes.toFixed(1)} min.\n`,
+);
 console.log(`\n${table}\n\n${machine}; ${minutes.toFixed(1)} min. Written to bench/results.json and bench/results.md.`);

@@ -48,12 +48,26 @@ interface Finding {
 
 async function scan(target: string): Promise<Finding[]> {
   const result = await run(
-    { input: path.join(root, target), customScan: [], excludeFromScan: [], isRelative: false, isVerbose: false, electronVersionOverride: electronVersion, parserPlugins: [] },
+    {
+      input: path.join(root, target),
+      customScan: [],
+      excludeFromScan: [],
+      isRelative: false,
+      isVerbose: false,
+      electronVersionOverride: electronVersion,
+      parserPlugins: [],
+    },
     false,
   );
   const broken = result.errors.filter((e) => !e.tolerable);
   if (broken.length > 0) throw new Error(`Electronegativity could not parse: ${broken.map((e) => `${e.file}: ${e.message}`).join('; ')}`);
-  return result.issues.map((i) => ({ issue: i.id, severity: i.severity.name.toUpperCase(), filename: i.file, line: i.location.line, description: i.description }));
+  return result.issues.map((i) => ({
+    issue: i.id,
+    severity: i.severity.name.toUpperCase(),
+    filename: i.file,
+    line: i.location.line,
+    description: i.description,
+  }));
 }
 
 function suppressedInline(finding: Finding): boolean {
@@ -71,6 +85,11 @@ const blockingFindings = [...source.filter((f) => !(f.issue === 'CSP_GLOBAL_CHEC
   .filter((f) => !suppressedInline(f))
   .filter((f) => blocking.has(f.severity));
 
-console.log(`electronegativity (Electron ${electronVersion}): source ${source.length} findings, bundles ${bundles.length}; ${blockingFindings.length} of MEDIUM or above`);
-for (const f of [...source, ...bundles]) console.log(`  ${blockingFindings.includes(f) ? '✗' : '·'} ${f.severity} ${f.issue} ${path.relative(root, f.filename) || f.filename}:${f.line}`);
+console.log(
+  `electronegativity (Electron ${electronVersion}): source ${source.length} findings, bundles ${bundles.length}; ${blockingFindings.length} of MEDIUM or above`,
+);
+for (const f of [...source, ...bundles])
+  console.log(
+    `  ${blockingFindings.includes(f) ? '✗' : '·'} ${f.severity} ${f.issue} ${path.relative(root, f.filename) || f.filename}:${f.line}`,
+  );
 if (blockingFindings.length > 0) process.exitCode = 1;

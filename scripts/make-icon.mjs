@@ -90,7 +90,10 @@ function draw(size) {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
-for (const [file, size] of [['resources/icon.png', 512], ['src/renderer/public/favicon.png', 64]]) {
+for (const [file, size] of [
+  ['resources/icon.png', 512],
+  ['src/renderer/public/favicon.png', 64],
+]) {
   fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
   fs.writeFileSync(path.join(root, file), draw(size));
   console.log(`wrote ${file} (${size}×${size})`);

@@ -42,7 +42,10 @@ function waitForLine(child, pattern) {
 
 let serverUrl = process.env.HOTLINE_SERVER_URL;
 if (!serverUrl) {
-  const server = run(process.execPath, [path.join(root, 'out/main/server.js')], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', SIMULATE_UNITS: process.env.SIMULATE_UNITS ?? 'on' });
+  const server = run(process.execPath, [path.join(root, 'out/main/server.js')], {
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    SIMULATE_UNITS: process.env.SIMULATE_UNITS ?? 'on',
+  });
   serverUrl = await waitForLine(server, /central server on (http:\/\/\S+?\/)/);
 }
 

@@ -21,7 +21,15 @@ export async function signInBench(core: Core, username = 'agent1'): Promise<void
 }
 
 export const openBenchCore = (dataDir: string, serverUrl?: string, workstationCode = 'BNCH'): Core =>
-  openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'bench', workstationCode, serverUrl, syncPollMs: 60_000 });
+  openCore({
+    dataDir,
+    cacheKey: ownerOnlyCacheKey(dataDir),
+    host: 'web',
+    version: 'bench',
+    workstationCode,
+    serverUrl,
+    syncPollMs: 60_000,
+  });
 
 /**
  * Puts the centre's history on the server by COPY: its events, and each ticket folded as the push
@@ -32,21 +40,59 @@ export async function copyCentre(url: string, db: Database, centre: SyntheticCen
   const body = await referenceLookup(db, ['category', 'slaPolicy']);
   const events = copyInto(url, 'events', ['seq', 'id', 'ticket_id', 'type', 'at', 'actor', 'origin', 'payload']);
   const tickets = copyInto(url, 'tickets', [
-    'id', 'official_no', 'provisional_no', 'status', 'request_type', 'category', 'urgency', 'district_code', 'street_code', 'caller_phone',
-    'unit_codes', 'created_at', 'updated_at', 'last_seq', 'state', 'lead_unit', 'created_by', 'due_stage', 'due_started_at', 'due_at', 'deadline_known',
+    'id',
+    'official_no',
+    'provisional_no',
+    'status',
+    'request_type',
+    'category',
+    'urgency',
+    'district_code',
+    'street_code',
+    'caller_phone',
+    'unit_codes',
+    'created_at',
+    'updated_at',
+    'last_seq',
+    'state',
+    'lead_unit',
+    'created_by',
+    'due_stage',
+    'due_started_at',
+    'due_at',
+    'deadline_known',
   ]);
   let head = 0;
   for (const history of centre.tickets()) {
-    for (const { seq, event } of history) await events.write([seq, event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload)]);
+    for (const { seq, event } of history)
+      await events.write([seq, event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload)]);
     const { ticket } = foldTicket(history.map((h) => h.event));
     if (!ticket) throw new Error('a synthetic ticket does not fold');
     head = history.at(-1)!.seq;
     const d = deadlineColumns(ticket, body);
     const f = ticket.fields;
     await tickets.write([
-      ticket.id, ticket.officialNo, ticket.provisionalNo, ticket.status, f.requestType, f.category ?? null, f.urgency, f.districtCode ?? null,
-      f.streetCode ?? null, f.callerPhone ?? null, ticket.unitCodes, ticket.createdAt, ticket.updatedAt, head, JSON.stringify(ticket),
-      ticket.leadUnitCode ?? null, ticket.createdBy ?? null, d.stage, d.startedAt, d.dueAt, d.known,
+      ticket.id,
+      ticket.officialNo,
+      ticket.provisionalNo,
+      ticket.status,
+      f.requestType,
+      f.category ?? null,
+      f.urgency,
+      f.districtCode ?? null,
+      f.streetCode ?? null,
+      f.callerPhone ?? null,
+      ticket.unitCodes,
+      ticket.createdAt,
+      ticket.updatedAt,
+      head,
+      JSON.stringify(ticket),
+      ticket.leadUnitCode ?? null,
+      ticket.createdBy ?? null,
+      d.stage,
+      d.startedAt,
+      d.dueAt,
+      d.known,
     ]);
   }
   await Promise.all([events.end(), tickets.end()]);
@@ -61,7 +107,11 @@ export async function copyCentre(url: string, db: Database, centre: SyntheticCen
  * of its scope (HTTP pages, stored with projections and search index). Timed from sign-in to the
  * last page stored; the core is closed afterwards with the cache on disk.
  */
-export async function bootstrapWorkstation(dataDir: string, serverUrl: string, log: (line: string) => void): Promise<{ tickets: number; seconds: number }> {
+export async function bootstrapWorkstation(
+  dataDir: string,
+  serverUrl: string,
+  log: (line: string) => void,
+): Promise<{ tickets: number; seconds: number }> {
   const core = openBenchCore(dataDir, serverUrl);
   try {
     const started = performance.now();
@@ -72,7 +122,9 @@ export async function bootstrapWorkstation(dataDir: string, serverUrl: string, l
       if (progress?.done) break;
       if (progress && progress.loaded >= reported + 100_000) {
         reported = progress.loaded - (progress.loaded % 100_000);
-        log(`  bootstrap: ${progress.loaded.toLocaleString()} of ${progress.total.toLocaleString()} tickets, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        log(
+          `  bootstrap: ${progress.loaded.toLocaleString()} of ${progress.total.toLocaleString()} tickets, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -106,7 +158,8 @@ export function rawInsert(dataDir: string, centre: SyntheticCentre): { seconds: 
     };
     let tickets = 0;
     for (const history of centre.tickets()) {
-      for (const { seq, event } of history) rows.push([event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload), seq]);
+      for (const { seq, event } of history)
+        rows.push([event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload), seq]);
       if (++tickets % 2000 === 0) flush();
     }
     flush();

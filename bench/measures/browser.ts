@@ -30,13 +30,26 @@ async function startWebHost(dataDir: string, serverUrl: string): Promise<{ url: 
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js')], {
     cwd: root,
-    env: { ...process.env, HOTLINE_WEB_PORT: String(port), HOTLINE_DATA_DIR: dataDir, HOTLINE_WORKSTATION_CODE: 'BNCH', HOTLINE_SERVER_URL: serverUrl, HOTLINE_LOCK_MINUTES: '0' },
+    env: {
+      ...process.env,
+      HOTLINE_WEB_PORT: String(port),
+      HOTLINE_DATA_DIR: dataDir,
+      HOTLINE_WORKSTATION_CODE: 'BNCH',
+      HOTLINE_SERVER_URL: serverUrl,
+      HOTLINE_LOCK_MINUTES: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/`;
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`the browser host exited (${child.exitCode})`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return { url, child };
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child };
     if (attempt > 300) throw new Error('the browser host did not answer in 30 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -59,7 +72,14 @@ async function signedIn(page: Page): Promise<void> {
  * to the server; timed from the post to the frame after the caller's history for that number is in
  * the page, recorded in the page by a MutationObserver (same machine, same clock).
  */
-async function screenPops(page: Page, serverUrl: string, switchToken: string, phones: string[], random: Random, samples: number): Promise<number[]> {
+async function screenPops(
+  page: Page,
+  serverUrl: string,
+  switchToken: string,
+  phones: string[],
+  random: Random,
+  samples: number,
+): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { bench: { expect: string | null; shownAt: number | null } };
     w.bench = { expect: null, shownAt: null };
@@ -79,11 +99,18 @@ async function screenPops(page: Page, serverUrl: string, switchToken: string, ph
     // Callers with history: the first tenth of the pool are the ones who call again and again.
     const phone = phones[random.int(0, Math.max(0, Math.floor(phones.length / 10) - 1))]!;
     const callId = `bench-${i}`;
-    await page.evaluate((expect) => Object.assign((window as unknown as { bench: object }).bench, { expect, shownAt: null }), formatPhone(phone));
+    await page.evaluate(
+      (expect) => Object.assign((window as unknown as { bench: object }).bench, { expect, shownAt: null }),
+      formatPhone(phone),
+    );
     const started = now();
     await cti({ event: 'newCall', from: phone, callId, user: ['agent1'] });
     await cti({ event: 'answer', from: phone, callId, answeringNumber: '8001' });
-    const shownAt = await page.waitForFunction(() => (window as unknown as { bench: { shownAt: number | null } }).bench.shownAt, undefined, { timeout: 10_000 });
+    const shownAt = await page.waitForFunction(
+      () => (window as unknown as { bench: { shownAt: number | null } }).bench.shownAt,
+      undefined,
+      { timeout: 10_000 },
+    );
     delays.push(((await shownAt.jsonValue()) as number) - started);
     await cti({ event: 'hangup', from: phone, callId, cause: 'normalClearing' });
   }
@@ -120,7 +147,9 @@ async function keystrokes(page: Page): Promise<{ durations: number[]; reported: 
   await page.getByTestId('field-callerPhone').focus();
   await type('13901234567');
   await page.getByTestId('field-description').focus();
-  await type('小区3号楼楼道灯不亮已经一周了，晚上老人上下楼很不方便，物业说要等配件，请尽快协调维修。另外单元门禁也坏了，外来人员随意进出，希望一并处理。');
+  await type(
+    '小区3号楼楼道灯不亮已经一周了，晚上老人上下楼很不方便，物业说要等配件，请尽快协调维修。另外单元门禁也坏了，外来人员随意进出，希望一并处理。',
+  );
   await page.waitForTimeout(500);
   const entries = await page.evaluate(() => (window as unknown as { eventTimings: { start: number; duration: number }[] }).eventTimings);
   const durations = starts.map((start, i) => {
@@ -128,21 +157,45 @@ async function keystrokes(page: Page): Promise<{ durations: number[]; reported: 
     const mine = entries.filter((e) => e.start >= start - 5 && e.start < next - 5);
     return Math.max(16, ...mine.map((e) => e.duration));
   });
-  return { durations, reported: durations.filter((d, i) => entries.some((e) => e.start >= starts[i]! - 5 && e.start < (starts[i + 1] ?? Infinity) - 5)).length };
+  return {
+    durations,
+    reported: durations.filter((d, i) => entries.some((e) => e.start >= starts[i]! - 5 && e.start < (starts[i + 1] ?? Infinity) - 5))
+      .length,
+  };
 }
 
-export async function measureInBrowser(options: { dataDir: string; serverUrl: string; serverDb: Database; phones: string[]; random: Random; count: number; samples: number }): Promise<MeasureResult[]> {
+export async function measureInBrowser(options: {
+  dataDir: string;
+  serverUrl: string;
+  serverDb: Database;
+  phones: string[];
+  random: Random;
+  count: number;
+  samples: number;
+}): Promise<MeasureResult[]> {
   const host = await startWebHost(options.dataDir, options.serverUrl);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await page.goto(host.url);
     await signedIn(page);
     const adminToken = await sessionFor(options.serverDb, 'admin');
-    const { token: switchToken } = await postJson<{ token: string }>(options.serverUrl, '/api/admin/cti-switches', { name: 'bench-switch' }, adminToken);
+    const { token: switchToken } = await postJson<{ token: string }>(
+      options.serverUrl,
+      '/api/admin/cti-switches',
+      { name: 'bench-switch' },
+      adminToken,
+    );
     const pops = await screenPops(page, options.serverUrl, switchToken, options.phones, options.random, options.samples);
     const typed = await keystrokes(page);
     const cache = `${options.count.toLocaleString()}-ticket cache`;

@@ -25,9 +25,36 @@ export async function measureLookups(dataDir: string, phones: string[], count: n
     const short = await timed(500, (i) => core.dispatch('tickets.search', { query: shortQueries[i % shortQueries.length] }));
     const scale = `${count.toLocaleString()}-ticket cache`;
     return [
-      { id: 1, measure: 'caller lookup by phone', detail: `2,000 lookups, ${scale}`, unit: 'ms', median: median(lookups), p99: percentile(lookups, 99), target: 'p99 < 5 ms', met: percentile(lookups, 99) < 5 },
-      { id: 2, measure: 'ticket search, 3+ characters', detail: `500 searches, ${scale}`, unit: 'ms', median: median(long), p99: percentile(long, 99), target: 'p99 < 50 ms', met: percentile(long, 99) < 50 },
-      { id: 2, measure: 'ticket search, 1–2 characters', detail: `500 searches, ${scale}`, unit: 'ms', median: median(short), p99: percentile(short, 99), target: 'p99 < 200 ms', met: percentile(short, 99) < 200 },
+      {
+        id: 1,
+        measure: 'caller lookup by phone',
+        detail: `2,000 lookups, ${scale}`,
+        unit: 'ms',
+        median: median(lookups),
+        p99: percentile(lookups, 99),
+        target: 'p99 < 5 ms',
+        met: percentile(lookups, 99) < 5,
+      },
+      {
+        id: 2,
+        measure: 'ticket search, 3+ characters',
+        detail: `500 searches, ${scale}`,
+        unit: 'ms',
+        median: median(long),
+        p99: percentile(long, 99),
+        target: 'p99 < 50 ms',
+        met: percentile(long, 99) < 50,
+      },
+      {
+        id: 2,
+        measure: 'ticket search, 1–2 characters',
+        detail: `500 searches, ${scale}`,
+        unit: 'ms',
+        median: median(short),
+        p99: percentile(short, 99),
+        target: 'p99 < 200 ms',
+        met: percentile(short, 99) < 200,
+      },
     ];
   } finally {
     await core.close();
@@ -36,7 +63,9 @@ export async function measureLookups(dataDir: string, phones: string[], count: n
 
 /** Measure 9 (workstation): the resident memory of a fresh core process that has served lookups and searches on the cache. */
 export function measureCoreMemory(dataDir: string, count: number): MeasureResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'core-memory.ts'), dataDir], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'core-memory.ts'), dataDir], {
+    encoding: 'utf8',
+  });
   const { rssMb } = JSON.parse(out.trim().split('\n').at(-1)!) as { rssMb: number };
   return {
     id: 9,

@@ -30,7 +30,12 @@ async function timedTraining(examples: readonly Example[], options: TrainOptions
   const wall = performance.now();
   const cpu = process.cpuUsage();
   const trained = await trainCategoryModel(examples, options);
-  return { ...trained, seconds: (performance.now() - wall) / 1000, cpuSeconds: process.cpuUsage(cpu).user / 1e6, bytes: Buffer.byteLength(JSON.stringify(trained.model)) };
+  return {
+    ...trained,
+    seconds: (performance.now() - wall) / 1000,
+    cpuSeconds: process.cpuUsage(cpu).user / 1e6,
+    bytes: Buffer.byteLength(JSON.stringify(trained.model)),
+  };
 }
 
 export async function measureClassifier(dir: string): Promise<MeasureResult[]> {
@@ -39,7 +44,12 @@ export async function measureClassifier(dir: string): Promise<MeasureResult[]> {
   const dataDir = fs.mkdtempSync(path.join(dir, 'classifier-'));
   const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'bench', workstationCode: 'BNCK' });
   try {
-    applyReferencePage(core.db, [{ kind: 'model', code: 'category-classifier', version: 1, deleted: false, body: model }], 1, new Date().toISOString());
+    applyReferencePage(
+      core.db,
+      [{ kind: 'model', code: 'category-classifier', version: 1, deleted: false, body: model }],
+      1,
+      new Date().toISOString(),
+    );
     const random = seededRandom(10);
     // What the agent has typed at some keystroke: the first 2–120 characters of a real message.
     const typed = Array.from({ length: 1000 }, () => random.pick(examples).text.slice(0, random.int(2, 120)));
@@ -83,11 +93,14 @@ export async function measureClassifier(dir: string): Promise<MeasureResult[]> {
 function scaledMessages(count: number, categories: number): Example[] {
   const random = seededRandom(count + categories);
   const byCategory = new Map<string, string[]>();
-  for (const e of realMessages()) byCategory.set(e.category, [...(byCategory.get(e.category) ?? []), ...e.text.split(/(?<=[。！？!?])/).filter((s) => s.length > 4)]);
+  for (const e of realMessages())
+    byCategory.set(e.category, [...(byCategory.get(e.category) ?? []), ...e.text.split(/(?<=[。！？!?])/).filter((s) => s.length > 4)]);
   const pools: { category: string; sentences: string[] }[] = [];
   const real = [...byCategory];
   const per = Math.max(1, Math.ceil(categories / real.length));
-  for (const [name, sentences] of real) for (let k = 0; k < per && pools.length < categories; k++) pools.push({ category: `${name}-${k}`, sentences: sentences.filter((_, i) => i % per === k) });
+  for (const [name, sentences] of real)
+    for (let k = 0; k < per && pools.length < categories; k++)
+      pools.push({ category: `${name}-${k}`, sentences: sentences.filter((_, i) => i % per === k) });
   return Array.from({ length: count }, () => {
     const pool = random.pick(pools);
     return { category: pool.category, text: Array.from({ length: random.int(2, 5) }, () => random.pick(pool.sentences)).join('') };
@@ -99,8 +112,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   if (values.scale) {
     const examples = scaledMessages(Number(values.scale), Number(values.categories));
     const { model, seconds, cpuSeconds, bytes } = await timedTraining(examples);
-    console.log(`${examples.length.toLocaleString()} messages, ${model.classes.length} categories: trained in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s CPU), cost ${model.cost}, ${model.features.length.toLocaleString()} features, model ${(bytes / 1e6).toFixed(2)} MB, cross-validated top-1 ${(model.evaluation.top1 * 100).toFixed(1)} %`);
+    console.log(
+      `${examples.length.toLocaleString()} messages, ${model.classes.length} categories: trained in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s CPU), cost ${model.cost}, ${model.features.length.toLocaleString()} features, model ${(bytes / 1e6).toFixed(2)} MB, cross-validated top-1 ${(model.evaluation.top1 * 100).toFixed(1)} %`,
+    );
   } else {
-    for (const r of await measureClassifier(os.tmpdir())) console.log(`${r.measure}: median ${r.median?.toFixed(2)} ${r.unit}${r.p99 === null ? '' : `, p99 ${r.p99.toFixed(2)} ${r.unit}`} (${r.detail}); target ${r.target}: ${r.met ? 'met' : 'missed'}`);
+    for (const r of await measureClassifier(os.tmpdir()))
+      console.log(
+        `${r.measure}: median ${r.median?.toFixed(2)} ${r.unit}${r.p99 === null ? '' : `, p99 ${r.p99.toFixed(2)} ${r.unit}`} (${r.detail}); target ${r.target}: ${r.met ? 'met' : 'missed'}`,
+      );
   }
 }

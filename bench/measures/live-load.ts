@@ -9,7 +9,12 @@ import { median, percentile, type MeasureResult } from './stats';
 import { offlineTickets } from './synthetic-centre';
 
 /** A live socket signed in with a session, resolved once the server welcomes it. */
-function liveSocket(serverUrl: string, token: string, workstationId: string, onMessage: (message: LiveServerMessage) => void = () => {}): Promise<WebSocket> {
+function liveSocket(
+  serverUrl: string,
+  token: string,
+  workstationId: string,
+  onMessage: (message: LiveServerMessage) => void = () => {},
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(new URL('/api/live', serverUrl.replace(/^http/, 'ws')));
     ws.once('open', () => ws.send(JSON.stringify({ type: 'hello', token, workstationId })));
@@ -52,7 +57,10 @@ export async function measureLiveLoad(options: {
       const agent = workstations[i % workstations.length]!;
       const [event] = offlineTickets(options.random, agent.code, agent.username, 1, new Date());
       // A number no earlier push of this workstation used (the storm used 1–100).
-      const created = { ...event!, payload: { ...(event!.payload as { provisionalNo: string }), provisionalNo: `${agent.code}-${String(1000 + i).padStart(6, '0')}` } };
+      const created = {
+        ...event!,
+        payload: { ...(event!.payload as { provisionalNo: string }), provisionalNo: `${agent.code}-${String(1000 + i).padStart(6, '0')}` },
+      };
       const shown = new Promise<void>((resolve) => waiting.set(created.ticketId, resolve));
       const started = performance.now();
       await postJson(serverUrl, '/api/sync/push', { events: [created] }, agent.token);

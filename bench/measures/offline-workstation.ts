@@ -13,6 +13,7 @@ const tickets = peerTickets(seededRandom(Number(process.env.HOTLINE_BENCH_SEED))
 const core = openBenchCore(dataDir, undefined, 'PEER');
 const now = new Date().toISOString();
 // A thousand to a transaction: one fsync per thousand tickets, not per ticket (set-up, not timed).
-for (let i = 0; i < tickets.length; i += 1000) core.db.transaction(() => tickets.slice(i, i + 1000).forEach((event) => recordEvent(core.db, event, now)))();
+for (let i = 0; i < tickets.length; i += 1000)
+  core.db.transaction(() => tickets.slice(i, i + 1000).forEach((event) => recordEvent(core.db, event, now)))();
 await core.close();
 console.log(`registered ${tickets.length}`);

@@ -84,7 +84,8 @@ async function pouchReplication(tickets: TicketEvent[]): Promise<number> {
     const result = await local.replicate.to(remote, { batch_size: 200 });
     const seconds = (performance.now() - started) / 1000;
     const info = (await (await fetch(remote)).json()) as { doc_count: number };
-    if (!result.ok || info.doc_count !== tickets.length) throw new Error(`PouchDB replicated ${info.doc_count} of ${tickets.length} documents`);
+    if (!result.ok || info.doc_count !== tickets.length)
+      throw new Error(`PouchDB replicated ${info.doc_count} of ${tickets.length} documents`);
     await local.destroy();
     return seconds;
   } finally {
@@ -96,7 +97,13 @@ async function pouchReplication(tickets: TicketEvent[]): Promise<number> {
  * Measure 7: the same tickets pushed by our sync (from the workstation `registerOfflineTickets`
  * prepared in `dir` with the same seed) and replicated by PouchDB, in one run.
  */
-export async function measurePeer(options: { clusterUrl: string; dir: string; seed: number; count: number; log: (line: string) => void }): Promise<MeasureResult> {
+export async function measurePeer(options: {
+  clusterUrl: string;
+  dir: string;
+  seed: number;
+  count: number;
+  log: (line: string) => void;
+}): Promise<MeasureResult> {
   const tickets = peerTickets(seededRandom(options.seed), options.count);
   const ours = await ourPush(options.clusterUrl, options.dir, tickets.length);
   options.log(`  peer: ours pushed in ${ours.toFixed(1)} s`);

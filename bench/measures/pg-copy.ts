@@ -16,7 +16,9 @@ function copyText(value: Cell): string {
  * how the bench puts a million tickets on the server without going through our own code.
  */
 export function copyInto(url: string, table: string, columns: readonly string[]) {
-  const psql = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy ${table} (${columns.join(', ')}) FROM STDIN`], { stdio: ['pipe', 'inherit', 'pipe'] });
+  const psql = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy ${table} (${columns.join(', ')}) FROM STDIN`], {
+    stdio: ['pipe', 'inherit', 'pipe'],
+  });
   let errors = '';
   psql.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = once(psql, 'exit') as Promise<[number | null]>;

@@ -32,5 +32,8 @@ declare module 'pouchdb-replication' {
 }
 declare module 'express-pouchdb' {
   import type { RequestHandler } from 'express';
-  export default function expressPouchDb(pouch: unknown, options: { mode: string; inMemoryConfig: boolean; logPath: string }): RequestHandler;
+  export default function expressPouchDb(
+    pouch: unknown,
+    options: { mode: string; inMemoryConfig: boolean; logPath: string },
+  ): RequestHandler;
 }

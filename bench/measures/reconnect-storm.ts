@@ -24,14 +24,21 @@ export interface SimulatedWorkstation {
  * statement sharing agent1's password hash and sessions made directly: 700 scrypt logins would
  * time the login, which a reconnect does not do (its session is still valid).
  */
-export async function simulatedWorkstations(db: Database, random: Random, count: number, taken: readonly string[]): Promise<SimulatedWorkstation[]> {
+export async function simulatedWorkstations(
+  db: Database,
+  random: Random,
+  count: number,
+  taken: readonly string[],
+): Promise<SimulatedWorkstation[]> {
   await db.query(
     `INSERT INTO users (id, username, display_name, role, unit_code, password_hash)
      SELECT gen_random_uuid(), 'bench' || n, '坐席' || n, 'agent', NULL, (SELECT password_hash FROM users WHERE username = 'agent1')
      FROM generate_series(1, $1) AS n`,
     [count],
   );
-  const users = await db.query<{ id: string; username: string }>(`SELECT id, username FROM users WHERE username LIKE 'bench%' ORDER BY username`);
+  const users = await db.query<{ id: string; username: string }>(
+    `SELECT id, username FROM users WHERE username LIKE 'bench%' ORDER BY username`,
+  );
   const codes = new Set<string>();
   while (codes.size < count) {
     const code = randomWorkstationCode(() => random.next());
@@ -45,7 +52,8 @@ export async function simulatedWorkstations(db: Database, random: Random, count:
   );
 }
 
-const psql = (url: string, command: string) => execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { stdio: ['ignore', 'ignore', 'pipe'] });
+const psql = (url: string, command: string) =>
+  execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', command], { stdio: ['ignore', 'ignore', 'pipe'] });
 
 /**
  * Measure 4: every workstation pushes its offline tickets at the same moment (one batch each, as
@@ -64,10 +72,15 @@ export async function measureReconnectStorm(options: {
   dir: string;
 }): Promise<MeasureResult> {
   const { clusterUrl, serverDb, serverUrl, workstations, perWorkstation } = options;
-  const [{ value: headBefore }] = (await serverDb.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'event_seq'`)) as [{ value: number }];
+  const [{ value: headBefore }] = (await serverDb.query<{ value: number }>(`SELECT value FROM counters WHERE name = 'event_seq'`)) as [
+    { value: number },
+  ];
   const at = new Date();
   // Bodies are made before the clock starts: only the server's work and the network are timed.
-  const pushes = workstations.map((w) => ({ token: w.token, body: JSON.stringify({ events: offlineTickets(options.random, w.code, w.username, perWorkstation, at) }) }));
+  const pushes = workstations.map((w) => ({
+    token: w.token,
+    body: JSON.stringify({ events: offlineTickets(options.random, w.code, w.username, perWorkstation, at) }),
+  }));
   const started = performance.now();
   const answers = await Promise.all(
     pushes.map(async ({ token, body }) => (await postJson<{ results: PushResult[] }>(serverUrl, '/api/sync/push', body, token)).results),
@@ -80,7 +93,10 @@ export async function measureReconnectStorm(options: {
   // The baseline: the same rows, exported untimed, loaded by COPY into an empty copy of the schema.
   const events = path.join(options.dir, 'storm-events.copy');
   const rows = path.join(options.dir, 'storm-tickets.copy');
-  psql(clusterUrl, `\\copy (SELECT seq, id, ticket_id, type, at, actor, origin, payload FROM events WHERE seq > ${headBefore}) TO '${events}'`);
+  psql(
+    clusterUrl,
+    `\\copy (SELECT seq, id, ticket_id, type, at, actor, origin, payload FROM events WHERE seq > ${headBefore}) TO '${events}'`,
+  );
   psql(clusterUrl, `\\copy (SELECT t.* FROM tickets t WHERE t.last_seq > ${headBefore}) TO '${rows}'`);
   const baselineUrl = await createDatabase(clusterUrl, 'copy_baseline');
   const baseline = await openPostgres(baselineUrl);

@@ -58,8 +58,24 @@ export function syntheticCentre(random: Random, count: number, start = new Date(
         const ticketId = idAt(msecs);
         const provisionalNo = formatProvisionalNumber(centreWorkstation, i + 1);
         seq += 2;
-        const created: TicketEvent = { id: idAt(msecs), ticketId, type: 'created', at, actor: 'agent1', origin: centreWorkstation, payload: { provisionalNo, fields } };
-        const numbered: TicketEvent = { id: idAt(msecs), ticketId, type: 'numbered', at, actor: 'server', origin: 'server', payload: { officialNo: `2026${String(i + 1).padStart(9, '0')}` } };
+        const created: TicketEvent = {
+          id: idAt(msecs),
+          ticketId,
+          type: 'created',
+          at,
+          actor: 'agent1',
+          origin: centreWorkstation,
+          payload: { provisionalNo, fields },
+        };
+        const numbered: TicketEvent = {
+          id: idAt(msecs),
+          ticketId,
+          type: 'numbered',
+          at,
+          actor: 'server',
+          origin: 'server',
+          payload: { officialNo: `2026${String(i + 1).padStart(9, '0')}` },
+        };
         yield [
           { seq: seq - 1, event: created },
           { seq, event: numbered },
@@ -87,4 +103,5 @@ export function offlineTickets(random: Random, workstationCode: string, actor: s
 }
 
 /** The peer measure's tickets: made offline on workstation PEER by agent2, the same for a seed. */
-export const peerTickets = (random: Random, count: number): TicketEvent[] => offlineTickets(random, 'PEER', 'agent2', count, new Date('2026-11-28T09:00:00+08:00'));
+export const peerTickets = (random: Random, count: number): TicketEvent[] =>
+  offlineTickets(random, 'PEER', 'agent2', count, new Date('2026-11-28T09:00:00+08:00'));

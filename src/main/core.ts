@@ -90,7 +90,9 @@ export function openCore(options: CoreOptions): Core {
   const bus = new EventBus();
   const identity = loadIdentity(db, options.workstationCode, now());
   ensureSearchIndex(db, (id) => refoldTicket(db, id), now().toISOString());
-  const client = options.serverUrl ? new ServerClient({ baseUrl: options.serverUrl, ...(options.serverFetch ? { fetch: options.serverFetch } : {}) }) : null;
+  const client = options.serverUrl
+    ? new ServerClient({ baseUrl: options.serverUrl, ...(options.serverFetch ? { fetch: options.serverFetch } : {}) })
+    : null;
   const signin = new SessionSignIn({ db, client, workstationId: identity.id, now });
   const sync = client
     ? new SyncEngine({
@@ -107,7 +109,17 @@ export function openCore(options: CoreOptions): Core {
         ...(options.log ? { log: options.log } : {}),
       })
     : null;
-  const deps = { db, bus, identity, host: options.host, version: options.version, now, sync, signin, lockAfterMinutes: options.lockAfterMinutes ?? defaultLockMinutes };
+  const deps = {
+    db,
+    bus,
+    identity,
+    host: options.host,
+    version: options.version,
+    now,
+    sync,
+    signin,
+    lockAfterMinutes: options.lockAfterMinutes ?? defaultLockMinutes,
+  };
   const handlers = createHandlers(deps);
   signin.onChange(() => bus.emit('auth.changed', signedInUser(deps)));
   // Nothing about citizens reaches a UI nobody is signed in to, pushed or asked for.

@@ -10,7 +10,13 @@ import { createHandlers } from './handlers';
 
 let core: Core;
 const coreIn = (dataDir: string, workstationCode?: string) =>
-  openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: '0.0.0-test', ...(workstationCode ? { workstationCode } : {}) });
+  openCore({
+    dataDir,
+    cacheKey: ownerOnlyCacheKey(dataDir),
+    host: 'web',
+    version: '0.0.0-test',
+    ...(workstationCode ? { workstationCode } : {}),
+  });
 const open = async () => {
   core = coreIn(tempDir(), 'K7Q2');
   await signInHere(core);

@@ -37,8 +37,10 @@ export function createDispatcher(handlers: Handlers, log: Logger = console, acce
     const entry = table.get(call);
     if (!entry) return fail('unknown_call', `There is no call named "${call}".`);
     const now = access();
-    if (!entry.spec.whileSignedOut && !now.signedIn) return fail('signed_out', 'Nobody is signed in on this workstation: sign in first (Alt+I).');
-    if (!entry.spec.whileLocked && now.locked) return fail('unauthenticated', 'The screen is locked: type your password to unlock it first.');
+    if (!entry.spec.whileSignedOut && !now.signedIn)
+      return fail('signed_out', 'Nobody is signed in on this workstation: sign in first (Alt+I).');
+    if (!entry.spec.whileLocked && now.locked)
+      return fail('unauthenticated', 'The screen is locked: type your password to unlock it first.');
     const parsed = entry.spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       return fail('invalid_input', `The input to ${call} is not valid; nothing was changed.`, toFieldIssues(parsed.error));

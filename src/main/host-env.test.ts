@@ -31,12 +31,17 @@ describe('the renderer URL', () => {
 
 describe('the update feed', () => {
   it('is off outside a packaged app', () => {
-    expect(updateFeedFor(false, { HOTLINE_UPDATE_URL: 'https://updates.example.org/' }, 'https://baked.example.org/', recorder().log)).toEqual({ kind: 'off' });
+    expect(
+      updateFeedFor(false, { HOTLINE_UPDATE_URL: 'https://updates.example.org/' }, 'https://baked.example.org/', recorder().log),
+    ).toEqual({ kind: 'off' });
   });
 
   it('takes an https override, or the URL baked in at packaging', () => {
     const { log, lines } = recorder();
-    expect(updateFeedFor(true, { HOTLINE_UPDATE_URL: 'https://updates.example.org/ws' }, null, log)).toEqual({ kind: 'override', url: 'https://updates.example.org/ws' });
+    expect(updateFeedFor(true, { HOTLINE_UPDATE_URL: 'https://updates.example.org/ws' }, null, log)).toEqual({
+      kind: 'override',
+      url: 'https://updates.example.org/ws',
+    });
     expect(updateFeedFor(true, {}, 'https://baked.example.org/ws', log)).toEqual({ kind: 'baked' });
     expect(updateFeedFor(true, {}, null, log)).toEqual({ kind: 'off' });
     expect(lines).toEqual([]);
@@ -44,7 +49,9 @@ describe('the update feed', () => {
 
   it('refuses plain http and anything that is not a URL, and says so', () => {
     const { log, lines } = recorder();
-    expect(updateFeedFor(true, { HOTLINE_UPDATE_URL: 'http://updates.example.org/ws' }, 'https://baked.example.org/', log)).toEqual({ kind: 'off' });
+    expect(updateFeedFor(true, { HOTLINE_UPDATE_URL: 'http://updates.example.org/ws' }, 'https://baked.example.org/', log)).toEqual({
+      kind: 'off',
+    });
     expect(updateFeedFor(true, {}, 'http://baked.example.org/ws', log)).toEqual({ kind: 'off' });
     expect(updateFeedFor(true, { HOTLINE_UPDATE_URL: 'updates.example.org' }, null, log)).toEqual({ kind: 'off' });
     expect(lines).toEqual([
@@ -55,7 +62,9 @@ describe('the update feed', () => {
   });
 
   it('reads the url line of app-update.yml', () => {
-    expect(bakedUpdateUrl('provider: generic\nurl: https://updates.example.org/ws\nupdaterCacheDirName: x\n')).toBe('https://updates.example.org/ws');
+    expect(bakedUpdateUrl('provider: generic\nurl: https://updates.example.org/ws\nupdaterCacheDirName: x\n')).toBe(
+      'https://updates.example.org/ws',
+    );
     expect(bakedUpdateUrl("provider: generic\nurl: 'http://u.example/'\n")).toBe('http://u.example/');
     expect(bakedUpdateUrl('provider: generic\n')).toBeNull();
     expect(bakedUpdateUrl(null)).toBeNull();

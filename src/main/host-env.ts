@@ -12,7 +12,8 @@ function wholeNumber(env: Env, name: string, fallback: number, min: number, max:
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number of ${unit} from ${min} to ${max}, got "${raw}".`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number of ${unit} from ${min} to ${max}, got "${raw}".`);
   return value;
 }
 
@@ -27,7 +28,8 @@ export function cacheScopeFromEnv(env: Env = process.env): CacheScope {
 
 export const defaultLockMinutes = 10;
 
-export const lockMinutesFromEnv = (env: Env = process.env): number => wholeNumber(env, 'HOTLINE_LOCK_MINUTES', defaultLockMinutes, 0, 480, 'minutes');
+export const lockMinutesFromEnv = (env: Env = process.env): number =>
+  wholeNumber(env, 'HOTLINE_LOCK_MINUTES', defaultLockMinutes, 0, 480, 'minutes');
 
 /** Where the packaged app's renderer is served from: its own app:// origin, nothing else. */
 export const packagedRendererUrl = 'app://workstation/index.html';

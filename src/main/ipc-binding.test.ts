@@ -46,7 +46,14 @@ describe('IPC binding', () => {
     const { ipc } = await bound();
     const before = dbState(core.db);
     const request = { call: 'tickets.create', input: { fields: intakeFields } };
-    for (const url of ['file:///tmp/evil.html', 'app://elsewhere/index.html', 'evil://workstation/', 'https://example.org/', 'about:blank', 'not a url']) {
+    for (const url of [
+      'file:///tmp/evil.html',
+      'app://elsewhere/index.html',
+      'evil://workstation/',
+      'https://example.org/',
+      'about:blank',
+      'not a url',
+    ]) {
       expect(await ipc.invoke(url, request)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(await ipc.invoke(rendererUrl, request, { url: rendererUrl })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -53,9 +53,21 @@ export async function buildServer({ db, config, logger, logStream, onRoute }: Se
             level: config.logLevel,
             // Secrets never reach the log: headers and bodies are redacted, and the one secret that
             // travels in a URL (a phone switch's token) is masked wherever a URL is logged.
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'body.password', 'req.body.api_key', 'body.api_key'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.body.password',
+              'body.password',
+              'req.body.api_key',
+              'body.api_key',
+            ],
             serializers: {
-              req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({ method: request.method, url: maskSecretsInUrl(request.url), hostname: request.hostname, remoteAddress: request.ip }),
+              req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
+                method: request.method,
+                url: maskSecretsInUrl(request.url),
+                hostname: request.hostname,
+                remoteAddress: request.ip,
+              }),
             },
             ...(logStream ? { stream: logStream } : {}),
           },
@@ -96,7 +108,11 @@ export async function buildServer({ db, config, logger, logStream, onRoute }: Se
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Hotline Workstation central server', version: '0.1.0', description: 'Sync, auth and live events for hotline workstations.' },
+      info: {
+        title: 'Hotline Workstation central server',
+        version: '0.1.0',
+        description: 'Sync, auth and live events for hotline workstations.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -110,7 +126,18 @@ export async function buildServer({ db, config, logger, logStream, onRoute }: Se
   registerMetrics(app, metrics);
 
   const context: RouteContext = { db, config, metrics, live, publicAnswers: publicAnswerCache() };
-  for (const routes of [healthRoutes, authRoutes, syncRoutes, ticketRoutes, monitorRoutes, adminRoutes, ctiRoutes, unitRoutes, open311AdminRoutes, liveRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    syncRoutes,
+    ticketRoutes,
+    monitorRoutes,
+    adminRoutes,
+    ctiRoutes,
+    unitRoutes,
+    open311AdminRoutes,
+    liveRoutes,
+  ]) {
     await app.register(routes, context);
   }
   await app.register(open311Routes, { ...context, prefix: '/open311' });

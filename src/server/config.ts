@@ -8,7 +8,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default(path.join('data', 'server')),
   /** Sessions last one shift by default. */
-  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** Official numbers carry the acceptance date in the centre's time zone. */
   TIMEZONE: z.string().default('Asia/Shanghai'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -25,7 +29,10 @@ const envSchema = z.object({
   SIMULATE_UNITS_ACCEPT_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
   SIMULATE_UNITS_FEEDBACK_SECONDS: z.coerce.number().min(0).max(86_400).default(600),
   /** When the category model retrains each night (HH:MM, centre's time zone), or `off`. */
-  TRAIN_AT: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (24-hour clock, e.g. 02:30) or off').default('02:30'),
+  TRAIN_AT: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (24-hour clock, e.g. 02:30) or off')
+    .default('02:30'),
 });
 
 export interface ServerConfig {
@@ -69,9 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     seedTickets: e.SEED_TICKETS,
-    allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     open311ReadsPerMinute: e.OPEN311_READS_PER_MINUTE,
-    simulateUnits: e.SIMULATE_UNITS === 'on' ? { acceptAfterMs: e.SIMULATE_UNITS_ACCEPT_SECONDS * 1000, feedbackAfterMs: e.SIMULATE_UNITS_FEEDBACK_SECONDS * 1000 } : null,
+    simulateUnits:
+      e.SIMULATE_UNITS === 'on'
+        ? { acceptAfterMs: e.SIMULATE_UNITS_ACCEPT_SECONDS * 1000, feedbackAfterMs: e.SIMULATE_UNITS_FEEDBACK_SECONDS * 1000 }
+        : null,
     trainAt: e.TRAIN_AT === 'off' ? null : e.TRAIN_AT,
   };
 }

@@ -24,7 +24,9 @@ async function main() {
   if (config.simulateUnits) {
     const stopUnits = startUnitSimulator(db, { ...config.simulateUnits, timeZone: config.timeZone, log: app.log });
     app.addHook('onClose', stopUnits);
-    console.log(`Simulated units: accept after ${config.simulateUnits.acceptAfterMs / 1000} s, report back after ${config.simulateUnits.feedbackAfterMs / 1000} s more.`);
+    console.log(
+      `Simulated units: accept after ${config.simulateUnits.acceptAfterMs / 1000} s, report back after ${config.simulateUnits.feedbackAfterMs / 1000} s more.`,
+    );
   }
   if (config.trainAt) {
     app.addHook('onClose', scheduleNightlyTraining(db, { timeOfDay: config.trainAt, timeZone: config.timeZone, log: app.log }));

@@ -30,12 +30,22 @@ async function watchInput(page: Page) {
   };
 }
 
-test('a simulated call pops with the caller\'s history; a ticket is taken by keyboard and joins that history', async ({ page }) => {
+test("a simulated call pops with the caller's history; a ticket is taken by keyboard and joins that history", async ({ page }) => {
   const input = await watchInput(page);
   // Two earlier tickets from this caller, registered by a colleague on another workstation.
   const phone = `139${String(Date.now()).slice(-8)}`;
   const colleague = eventsBy('agent2', 'E2E3');
-  await server('POST', '/api/sync/push', { events: [colleague.created({ callerPhone: phone, description: '小区暖气不热，室温十六度' }), colleague.created({ callerPhone: `+86 ${phone}`, description: '楼道灯不亮' })] }, await login('agent2'));
+  await server(
+    'POST',
+    '/api/sync/push',
+    {
+      events: [
+        colleague.created({ callerPhone: phone, description: '小区暖气不热，室温十六度' }),
+        colleague.created({ callerPhone: `+86 ${phone}`, description: '楼道灯不亮' }),
+      ],
+    },
+    await login('agent2'),
+  );
 
   await page.goto('/');
   await signInIfAsked(page);
@@ -43,7 +53,8 @@ test('a simulated call pops with the caller\'s history; a ticket is taken by key
   const admin = await login('admin');
   const { token } = await server<{ token: string }>('POST', '/api/admin/cti-switches', { name: 'e2e-switch' }, admin);
   const callId = `e2e-${Date.now()}`;
-  const cti = (event: Record<string, unknown>) => server('POST', `/api/cti/${token}`, { from: `0086${phone}`, to: '12345', direction: 'in', callId, ...event });
+  const cti = (event: Record<string, unknown>) =>
+    server('POST', `/api/cti/${token}`, { from: `0086${phone}`, to: '12345', direction: 'in', callId, ...event });
   await cti({ event: 'newCall', user: ['agent1'] });
   await cti({ event: 'answer', answeringNumber: '8001' });
   try {
@@ -64,7 +75,15 @@ async function takeTheCall(page: Page, phone: string, input: Awaited<ReturnType<
 
   // The form, in Tab order: type 3 (complaint), category by initials, urgency as is,
   // district `cy` (朝阳区), street `js` (劲松), then the free text.
-  await typeIntake(page, { requestType: '3', category: 'swbdb', district: 'cy', street: 'js', address: '劲松三区5号楼2单元', description: '暖气一直不热，家里只有十五度，老人怕冷。', wants: '尽快派人检修' });
+  await typeIntake(page, {
+    requestType: '3',
+    category: 'swbdb',
+    district: 'cy',
+    street: 'js',
+    address: '劲松三区5号楼2单元',
+    description: '暖气一直不热，家里只有十五度，老人怕冷。',
+    wants: '尽快派人检修',
+  });
   await expect(page.getByTestId('field-requestType')).toHaveValue('3 投诉');
   await expect(page.getByTestId('field-category')).toHaveValue('供暖 › 室温不达标');
   await expect(page.getByTestId('field-district')).toHaveValue('朝阳区');
@@ -83,7 +102,9 @@ async function takeTheCall(page: Page, phone: string, input: Awaited<ReturnType<
   await expect(page.getByTestId('search-results-row').filter({ hasText: '暖气一直不热' })).toBeVisible();
 
   const keys = await input.structuredKeys();
-  console.log(`Keystrokes outside free-text fields, from the pop to the submitted ticket, then a search: ${keys.length} (${keys.join(' ')})`);
+  console.log(
+    `Keystrokes outside free-text fields, from the pop to the submitted ticket, then a search: ${keys.length} (${keys.join(' ')})`,
+  );
   expect(input.mouseUsed()).toBe(false);
 }
 

@@ -12,7 +12,14 @@ test('a ticket goes from intake through dispatch, the unit and the callback to c
   await page.keyboard.type('13700001234');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
-  await typeIntake(page, { requestType: '3', category: 'swbdb', district: 'cy', street: 'js', address: '劲松一区8号楼', description: '暖气片冰凉，屋里只有十二度' });
+  await typeIntake(page, {
+    requestType: '3',
+    category: 'swbdb',
+    district: 'cy',
+    street: 'js',
+    address: '劲松一区8号楼',
+    description: '暖气片冰凉，屋里只有十二度',
+  });
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText(/已登记工单 E2E2-\d{6}/).last()).toBeVisible();
 
@@ -20,7 +27,9 @@ test('a ticket goes from intake through dispatch, the unit and the callback to c
   await page.keyboard.press('Alt+3');
   const detail = page.getByTestId('work-detail');
   await expect(detail).toContainText('暖气片冰凉');
-  await expect(page.getByTestId('route-reason')).toHaveText('朝阳区 / 劲松街道 + 室温不达标 → 北京市热力集团（按分类派至专业单位，规则 heating.temperature@*）');
+  await expect(page.getByTestId('route-reason')).toHaveText(
+    '朝阳区 / 劲松街道 + 室温不达标 → 北京市热力集团（按分类派至专业单位，规则 heating.temperature@*）',
+  );
   await expect(page.getByTestId('deadline').first()).toContainText('派单');
   await page.keyboard.press('Alt+Enter');
   await expect(page.getByText(/工单 .* 已派出/).last()).toBeVisible();
@@ -50,7 +59,9 @@ test('a question answered from the knowledge base closes the call as a direct an
   const number = /E2E2-\d{6}/.exec((await notice.textContent())!)![0];
   await page.keyboard.press('Alt+s');
   await page.keyboard.type(number);
-  await expect(page.getByTestId('search-results-row').filter({ hasText: '已办结' }).filter({ hasText: '咨询：居民室温标准' })).toHaveCount(1);
+  await expect(page.getByTestId('search-results-row').filter({ hasText: '已办结' }).filter({ hasText: '咨询：居民室温标准' })).toHaveCount(
+    1,
+  );
   expect(mouseUsed()).toBe(false);
   await signOut(page);
 });

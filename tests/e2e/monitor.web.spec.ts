@@ -32,9 +32,26 @@ const shownAt = (page: Page, selector: string, text?: string) =>
 test('a lead sees a new ticket, a ticket turning at risk and an agent changing state, each within a second', async ({ page }) => {
   test.setTimeout(60_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-agent2-'));
-  const agent: Core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'e2e', workstationCode: 'AG2E', serverUrl, syncPollMs: 1000 });
+  const agent: Core = openCore({
+    dataDir,
+    cacheKey: ownerOnlyCacheKey(dataDir),
+    host: 'web',
+    version: 'e2e',
+    workstationCode: 'AG2E',
+    serverUrl,
+    syncPollMs: 1000,
+  });
   const { token: switchToken } = await issueSimulatorToken(serverUrl, 'admin', demoPassword);
-  const calls = simulateCalls({ serverUrl, token: switchToken, agents: ['agent3'], calls: 3, intervalSeconds: 2, speed: 6, knownCallers: [], seed: 7 });
+  const calls = simulateCalls({
+    serverUrl,
+    token: switchToken,
+    agents: ['agent3'],
+    calls: 3,
+    intervalSeconds: 2,
+    speed: 6,
+    knownCallers: [],
+    seed: 7,
+  });
   try {
     expect(await agent.dispatch('auth.signIn', { username: 'agent2', password: demoPassword })).toMatchObject({ ok: true });
 
@@ -64,15 +81,22 @@ test('a lead sees a new ticket, a ticket turning at risk and an agent changing s
     await page.keyboard.press('Enter');
     const agentToken = await login('agent2');
     const registered = new Date(Date.now() - 45 * 60_000 + 3000).toISOString();
-    const emergency = { ...eventsBy('agent2', 'AG3E').created({ urgency: 'emergency', description: '燃气泄漏，监控风险测试' }), at: registered };
+    const emergency = {
+      ...eventsBy('agent2', 'AG3E').created({ urgency: 'emergency', description: '燃气泄漏，监控风险测试' }),
+      at: registered,
+    };
     await server('POST', '/api/sync/push', { events: [emergency] }, agentToken);
-    const { officialNo } = (await server<{ ticket: { officialNo: string } }>('GET', `/api/tickets/${emergency.ticketId}`, undefined, agentToken)).ticket;
+    const { officialNo } = (
+      await server<{ ticket: { officialNo: string } }>('GET', `/api/tickets/${emergency.ticketId}`, undefined, agentToken)
+    ).ticket;
     expect(officialNo).toMatch(/^\d{13}$/);
     const turnsAt = Date.parse(registered) + 45 * 60_000;
     await expect(page.getByTestId(`risk-${officialNo}`)).toHaveCount(0);
     const atRiskMs = (await shownAt(page, `[data-testid="risk-${officialNo}"][data-state="at_risk"]`)) - turnsAt;
 
-    console.log(`Lead monitor delays: new ticket ${newTicketMs} ms, agent state ${agentStateMs} ms, turned at risk ${atRiskMs} ms after its deadline crossed the last quarter`);
+    console.log(
+      `Lead monitor delays: new ticket ${newTicketMs} ms, agent state ${agentStateMs} ms, turned at risk ${atRiskMs} ms after its deadline crossed the last quarter`,
+    );
     expect(newTicketMs).toBeLessThan(1000);
     expect(agentStateMs).toBeLessThan(1000);
     expect(atRiskMs).toBeGreaterThanOrEqual(0);

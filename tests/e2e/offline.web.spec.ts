@@ -46,7 +46,9 @@ test('three tickets taken while the server is down get official numbers when it 
     // Each row now shows its official number (date + daily sequence) and nothing pending.
     await expect(rows.filter({ hasText: /^\d{13,}/ })).toHaveCount(3);
     await expect(rows.filter({ hasText: '待同步' })).toHaveCount(0);
-    console.log(`Offline tickets ${[...provisional].reverse().join(', ')} → ${(await rows.locator('td:first-child p').allTextContents()).join(', ')}`);
+    console.log(
+      `Offline tickets ${[...provisional].reverse().join(', ')} → ${(await rows.locator('td:first-child p').allTextContents()).join(', ')}`,
+    );
   } finally {
     await server('up');
   }

@@ -3,7 +3,8 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 const binary = findElectronBinary();
-if (!binary) console.log('[electron] skipped: the Electron binary is not installed here (it downloads on first use, which this machine cannot do).');
+if (!binary)
+  console.log('[electron] skipped: the Electron binary is not installed here (it downloads on first use, which this machine cannot do).');
 
 test.describe('Electron window', () => {
   // The binary is downloaded on first use, which these machines cannot do; elsewhere this runs.
@@ -14,7 +15,10 @@ test.describe('Electron window', () => {
     const window = await app.firstWindow();
     await expect(window.getByRole('heading', { name: '12345 热线坐席工作台' })).toBeVisible();
     expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => Object.keys((window as unknown as { hotline: object }).hotline).sort())).toEqual(['invoke', 'subscribe']);
+    expect(await window.evaluate(() => Object.keys((window as unknown as { hotline: object }).hotline).sort())).toEqual([
+      'invoke',
+      'subscribe',
+    ]);
     await window.keyboard.press('Alt+l');
     await expect(window.getByRole('heading', { name: 'Hotline Workstation' })).toBeVisible();
     await app.close();

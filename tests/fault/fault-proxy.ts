@@ -99,7 +99,11 @@ export class FaultProxy {
           const parts: Buffer[] = [];
           response.on('data', (c: Buffer) => parts.push(c));
           response.on('end', () =>
-            resolve({ status: response.statusCode ?? 502, contentType: String(response.headers['content-type'] ?? 'text/plain'), body: Buffer.concat(parts) }),
+            resolve({
+              status: response.statusCode ?? 502,
+              contentType: String(response.headers['content-type'] ?? 'text/plain'),
+              body: Buffer.concat(parts),
+            }),
           );
           response.on('error', () => resolve({ status: 502, contentType: 'text/plain', body: Buffer.from('upstream broke') }));
         },

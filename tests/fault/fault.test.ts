@@ -11,12 +11,16 @@ import { formatReport, runSeed } from './harness';
 const seeds = [...new Set([...pinned.map((p) => p.seed), 11, 12])];
 
 describe('fault injection (DESIGN.md §4 guarantees)', () => {
-  it.each(seeds)('seed %i keeps every guarantee', async (seed) => {
-    const report = await runSeed(seed, inject('postgresUrl'), { steps: 100 });
-    console.log(formatReport(report));
-    expect(report.invariants.filter((i) => !i.ok)).toEqual([]);
-    // A run that injected nothing would prove nothing.
-    expect(report.workstationKills + report.serverKills).toBeGreaterThan(0);
-    expect(report.acknowledged).toBeGreaterThan(20);
-  }, 180_000);
+  it.each(seeds)(
+    'seed %i keeps every guarantee',
+    async (seed) => {
+      const report = await runSeed(seed, inject('postgresUrl'), { steps: 100 });
+      console.log(formatReport(report));
+      expect(report.invariants.filter((i) => !i.ok)).toEqual([]);
+      // A run that injected nothing would prove nothing.
+      expect(report.workstationKills + report.serverKills).toBeGreaterThan(0);
+      expect(report.acknowledged).toBeGreaterThan(20);
+    },
+    180_000,
+  );
 });

@@ -191,7 +191,9 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
   const random = seededRandom(seed);
   const steps = options.steps ?? 150;
   const databaseUrl = await freshDatabase(postgresUrl, seed);
-  const servers = await Promise.all(Array.from({ length: options.servers ?? 2 }, async () => new ServerProcess(databaseUrl, await freePort())));
+  const servers = await Promise.all(
+    Array.from({ length: options.servers ?? 2 }, async () => new ServerProcess(databaseUrl, await freePort())),
+  );
   await Promise.all(servers.map((s) => s.start()));
 
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `hotline-fault-${seed}-`));
@@ -201,7 +203,9 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
   for (let i = 0; i < (options.workstations ?? 3); i++) {
     const proxy = new FaultProxy(servers[i % servers.length]!.port, seededRandom(seed * 1000 + i));
     proxies.push(proxy);
-    agents.push(new Agent(`FT${'23456789'[i]}${'ABCDEFGH'[i]}`, users[i % users.length]!, path.join(workDir, `ws${i}`), await proxy.start()));
+    agents.push(
+      new Agent(`FT${'23456789'[i]}${'ABCDEFGH'[i]}`, users[i % users.length]!, path.join(workDir, `ws${i}`), await proxy.start()),
+    );
   }
   await Promise.all(agents.map((a) => a.start()));
 
@@ -289,7 +293,9 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
       // Two agents edit the same field of the same ticket at once (one a few steps old, so both
       // most likely have it): the later to reach the server is refused with a reason, never lost.
       const ticketId = random.pick(tickets.slice(-12, -2).length ? tickets.slice(-12, -2) : tickets);
-      const other = random.pick(agents.filter((a) => a !== agent && a.running).length ? agents.filter((a) => a !== agent && a.running) : [agent]);
+      const other = random.pick(
+        agents.filter((a) => a !== agent && a.running).length ? agents.filter((a) => a !== agent && a.running) : [agent],
+      );
       await Promise.all([
         write(agent, { type: 'update', ticketId, callerWants: `第${step}步：今天修好` }),
         write(other, { type: 'update', ticketId, callerWants: `第${step}步：本周修好` }),
@@ -354,7 +360,11 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
   for (const agent of agents) await agent.send({ type: 'exit' });
 
   const invariants = await checkInvariants(serverDb, agents, acknowledged, poison);
-  invariants.unshift({ name: 'quiesced', ok: quiesced, detail: quiesced ? 'all outboxes empty, all cursors at the head' : `not within the timeout: ${lastStatus}` });
+  invariants.unshift({
+    name: 'quiesced',
+    ok: quiesced,
+    detail: quiesced ? 'all outboxes empty, all cursors at the head' : `not within the timeout: ${lastStatus}`,
+  });
   await serverDb.close();
   await Promise.all(servers.map((s) => s.kill()));
   await Promise.all(proxies.map((p) => p.close()));
@@ -373,4 +383,3 @@ export async function runSeed(seed: number, postgresUrl: string, options: SeedOp
     seconds: (performance.now() - started) / 1000,
   };
 }
-

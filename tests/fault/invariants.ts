@@ -18,9 +18,15 @@ export async function checkInvariants(
   acknowledged: Map<string, Agent>,
   poison: Map<string, { agent: Agent; kind: PoisonKind }>,
 ): Promise<Invariant[]> {
-  const serverEvents = await serverDb.query<{ id: string; seq: number; ticket_id: string; type: string; actor: string; at: Date; payload: unknown }>(
-    `SELECT id, seq, ticket_id, type, actor, at, payload FROM events ORDER BY seq`,
-  );
+  const serverEvents = await serverDb.query<{
+    id: string;
+    seq: number;
+    ticket_id: string;
+    type: string;
+    actor: string;
+    at: Date;
+    payload: unknown;
+  }>(`SELECT id, seq, ticket_id, type, actor, at, payload FROM events ORDER BY seq`);
   const serverTickets = new Map(
     (await serverDb.query<{ id: string; state: unknown }>(`SELECT id, state FROM tickets`)).map((t) => [t.id, t.state]),
   );
@@ -35,7 +41,12 @@ export async function checkInvariants(
       reject_code: string | null;
     }[];
     const outbox = (db.prepare(`SELECT count(*) AS n FROM outbox`).get() as { n: number }).n;
-    const tickets = new Map((db.prepare(`SELECT id, state FROM tickets`).all() as { id: string; state: string }[]).map((t) => [t.id, JSON.parse(t.state) as unknown]));
+    const tickets = new Map(
+      (db.prepare(`SELECT id, state FROM tickets`).all() as { id: string; state: string }[]).map((t) => [
+        t.id,
+        JSON.parse(t.state) as unknown,
+      ]),
+    );
     db.close();
     return { agent, events: new Map(events.map((e) => [e.id, e])), outbox, tickets };
   });
@@ -64,10 +75,12 @@ export async function checkInvariants(
   for (const cache of caches) {
     for (const e of serverEvents) {
       const local = cache.events.get(e.id);
-      if (!local || local.status !== 'confirmed' || local.server_seq !== e.seq) missingInCache.push(`${cache.agent.code}: ${e.id}#${e.seq}`);
+      if (!local || local.status !== 'confirmed' || local.server_seq !== e.seq)
+        missingInCache.push(`${cache.agent.code}: ${e.id}#${e.seq}`);
     }
     for (const local of cache.events.values()) {
-      if (local.status === 'confirmed' && onServer.get(local.id) !== local.server_seq) missingInCache.push(`${cache.agent.code} has ${local.id} the server does not`);
+      if (local.status === 'confirmed' && onServer.get(local.id) !== local.server_seq)
+        missingInCache.push(`${cache.agent.code} has ${local.id} the server does not`);
     }
   }
   const diverged: string[] = [];
@@ -89,14 +102,32 @@ export async function checkInvariants(
   const sample = (xs: string[]) => xs.slice(0, 3).join('; ') + (xs.length > 3 ? ` … (${xs.length})` : '');
 
   return [
-    { name: 'acknowledged events kept', ok: lost.length === 0, detail: lost.length ? sample(lost) : `${acknowledged.size} acknowledged: on the server, or rejected with a reason (${rejectedCount})` },
-    { name: 'exactly once on the server', ok: doubled === 0 && createdTwice.size === 0, detail: `${serverEvents.length} events, ${doubled} doubled writes, ${createdTwice.size} tickets created twice` },
-    { name: 'every cache holds every event', ok: missingInCache.length === 0, detail: missingInCache.length ? sample(missingInCache) : `${caches.length} caches × ${serverEvents.length} events` },
-    { name: 'replicas identical', ok: diverged.length === 0, detail: diverged.length ? sample(diverged) : `${serverTickets.size} tickets identical on the server and every cache` },
+    {
+      name: 'acknowledged events kept',
+      ok: lost.length === 0,
+      detail: lost.length ? sample(lost) : `${acknowledged.size} acknowledged: on the server, or rejected with a reason (${rejectedCount})`,
+    },
+    {
+      name: 'exactly once on the server',
+      ok: doubled === 0 && createdTwice.size === 0,
+      detail: `${serverEvents.length} events, ${doubled} doubled writes, ${createdTwice.size} tickets created twice`,
+    },
+    {
+      name: 'every cache holds every event',
+      ok: missingInCache.length === 0,
+      detail: missingInCache.length ? sample(missingInCache) : `${caches.length} caches × ${serverEvents.length} events`,
+    },
+    {
+      name: 'replicas identical',
+      ok: diverged.length === 0,
+      detail: diverged.length ? sample(diverged) : `${serverTickets.size} tickets identical on the server and every cache`,
+    },
     {
       name: 'poison rejected with a reason, never on the server',
       ok: poisonLeft.length === 0,
-      detail: poisonLeft.length ? sample(poisonLeft) : `${poison.size} poison events (${kinds.join(', ') || 'none'}), each rejected where it was made`,
+      detail: poisonLeft.length
+        ? sample(poisonLeft)
+        : `${poison.size} poison events (${kinds.join(', ') || 'none'}), each rejected where it was made`,
     },
     { name: 'no outbox stuck', ok: stuck.length === 0, detail: stuck.length ? stuck.join(', ') : 'every outbox empty' },
   ];

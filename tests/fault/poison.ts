@@ -60,12 +60,19 @@ export function revoker(serverDb: ServerDb, runningPort: () => number | null): (
     const base = `http://127.0.0.1:${port}`;
     try {
       if (!adminToken) {
-        const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: demoPassword }) });
+        const login = await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: demoPassword }),
+        });
         if (!login.ok) return false;
         adminToken = ((await login.json()) as { token: string }).token;
       }
       const [user] = await serverDb.query<{ id: string }>(`SELECT id FROM users WHERE username = $1`, [username]);
-      const response = await fetch(`${base}/api/admin/users/${user!.id}/revoke-sessions`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } });
+      const response = await fetch(`${base}/api/admin/users/${user!.id}/revoke-sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
       if (response.status === 401) adminToken = null;
       return response.ok;
     } catch {

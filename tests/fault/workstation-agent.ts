@@ -27,7 +27,16 @@ export type AgentCommand =
 export type AgentRequest = AgentCommand extends infer C ? (C extends AgentCommand ? Omit<C, 'id'> : never) : never;
 
 export type AgentReply =
-  | { id: number; ok: true; eventId?: string; ticketId?: string; outboxSize?: number; cursor?: number; connection?: string; made?: { eventId: string; ticketId: string }[] }
+  | {
+      id: number;
+      ok: true;
+      eventId?: string;
+      ticketId?: string;
+      outboxSize?: number;
+      cursor?: number;
+      connection?: string;
+      made?: { eventId: string; ticketId: string }[];
+    }
   | { id: number; ok: false; error: string }
   | { ready: true };
 
@@ -80,7 +89,10 @@ function writePoison(kind: PoisonKind, ticketId: string | undefined): string {
     ticketId: newId(),
     type: 'created',
     at: when,
-    payload: { provisionalNo: formatProvisionalNumber(core.identity.code, nextInSequence(core.db, 'provisional_no')), fields: { ...intakeFields, ...fields } },
+    payload: {
+      provisionalNo: formatProvisionalNumber(core.identity.code, nextInSequence(core.db, 'provisional_no')),
+      fields: { ...intakeFields, ...fields },
+    },
   });
   const poison = {
     nul: () => created({ description: `楼内停水\u0000第${at}次` }),
@@ -88,7 +100,12 @@ function writePoison(kind: PoisonKind, ticketId: string | undefined): string {
     huge: () => created({ description: '长'.repeat(600_000) }),
     malformedTime: () => created({}, '2026-13-45T25:61:00.000Z'),
     absurdTime: () => created({}, '1970-01-01T00:00:00.000Z'),
-    unknownUnit: () => ({ ticketId: ticketId ?? newId(), type: 'dispatched', at, payload: { unitCodes: ['street:999999999'], leadUnitCode: 'street:999999999' } }),
+    unknownUnit: () => ({
+      ticketId: ticketId ?? newId(),
+      type: 'dispatched',
+      at,
+      payload: { unitCodes: ['street:999999999'], leadUnitCode: 'street:999999999' },
+    }),
   }[kind]();
   const id = newId();
   writeRawOutboxEvent(core.db, { id, ...poison, actor: username, origin: core.identity.code }, at);
@@ -102,15 +119,21 @@ process.on('message', (raw) => {
     switch (command.type) {
       case 'create': {
         const result = await core.dispatch('tickets.create', { fields: { ...intakeFields, description: command.description } });
-        return result.ok ? { id: command.id, ok: true, eventId: lastEventId(), ticketId: (result.value as { id: string }).id } : { id: command.id, ok: false, error: result.error.message };
+        return result.ok
+          ? { id: command.id, ok: true, eventId: lastEventId(), ticketId: (result.value as { id: string }).id }
+          : { id: command.id, ok: false, error: result.error.message };
       }
       case 'note': {
         const result = await core.dispatch('tickets.addNote', { id: command.ticketId, text: command.text });
-        return result.ok ? { id: command.id, ok: true, eventId: lastEventId() } : { id: command.id, ok: false, error: result.error.message };
+        return result.ok
+          ? { id: command.id, ok: true, eventId: lastEventId() }
+          : { id: command.id, ok: false, error: result.error.message };
       }
       case 'update': {
         const result = await core.dispatch('tickets.update', { id: command.ticketId, changes: { callerWants: command.callerWants } });
-        return result.ok ? { id: command.id, ok: true, eventId: lastEventId() } : { id: command.id, ok: false, error: result.error.message };
+        return result.ok
+          ? { id: command.id, ok: true, eventId: lastEventId() }
+          : { id: command.id, ok: false, error: result.error.message };
       }
       case 'close':
       case 'reopen': {
@@ -118,7 +141,19 @@ process.on('message', (raw) => {
         const at = new Date().toISOString();
         const payload = command.type === 'close' ? { resolution: 'withdrawn' as const } : { reason: '来电人不满意' };
         try {
-          recordEvent(core.db, { id: newId(), ticketId: command.ticketId, type: command.type, at, actor: username, origin: core.identity.code, payload } as never, at);
+          recordEvent(
+            core.db,
+            {
+              id: newId(),
+              ticketId: command.ticketId,
+              type: command.type,
+              at,
+              actor: username,
+              origin: core.identity.code,
+              payload,
+            } as never,
+            at,
+          );
           core.sync?.wake();
           return { id: command.id, ok: true, eventId: lastEventId() };
         } catch (error) {
@@ -129,7 +164,9 @@ process.on('message', (raw) => {
         // Tickets made through the core one after another, as an agent catching up on paper notes would.
         const made: { eventId: string; ticketId: string }[] = [];
         for (let i = 0; i < command.count; i++) {
-          const result = await core.dispatch('tickets.create', { fields: { ...intakeFields, description: `${i}：${command.description}`.slice(0, 4000) } });
+          const result = await core.dispatch('tickets.create', {
+            fields: { ...intakeFields, description: `${i}：${command.description}`.slice(0, 4000) },
+          });
           if (!result.ok) break;
           made.push({ eventId: lastEventId(), ticketId: (result.value as { id: string }).id });
         }
@@ -143,7 +180,13 @@ process.on('message', (raw) => {
       case 'status': {
         const status = core.sync!.status();
         const cursor = core.db.prepare(`SELECT cursor FROM sync_cursors WHERE stream = 'events'`).get() as { cursor: string } | undefined;
-        return { id: command.id, ok: true, outboxSize: status.outboxSize, connection: status.connection, cursor: Number(cursor?.cursor ?? 0) };
+        return {
+          id: command.id,
+          ok: true,
+          outboxSize: status.outboxSize,
+          connection: status.connection,
+          cursor: Number(cursor?.cursor ?? 0),
+        };
       }
       case 'exit':
         await core.close();

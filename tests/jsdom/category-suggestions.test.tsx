@@ -19,7 +19,8 @@ afterEach(async () => {
 const sharedData = path.resolve(import.meta.dirname, '../../../shared/data/zh-citizen-messages.csv');
 let model: CategoryModel;
 beforeAll(async () => {
-  if (!fs.existsSync(sharedData)) throw new Error(`The shared data set is missing: expected ${sharedData} (../shared/data beside the repository).`);
+  if (!fs.existsSync(sharedData))
+    throw new Error(`The shared data set is missing: expected ${sharedData} (../shared/data beside the repository).`);
   const all = parseCsv(fs.readFileSync(sharedData, 'utf8')).rows.map((r) => ({ text: r.text!, category: r.category! }));
   ({ model } = await trainCategoryModel(stratifiedSample(all, 800, 3), { costs: [3], folds: 3 }));
 }, 120_000);
@@ -32,7 +33,12 @@ describe('category suggestions at intake', () => {
     const app = await renderApp();
     core = app.core;
     // The model arrives with the reference data; this workstation has no server at all.
-    applyReferencePage(app.core.db, [{ kind: 'model', code: 'category-classifier', version: 1, deleted: false, body: model }], 1, new Date().toISOString());
+    applyReferencePage(
+      app.core.db,
+      [{ kind: 'model', code: 'category-classifier', version: 1, deleted: false, body: model }],
+      1,
+      new Date().toISOString(),
+    );
     const description = await screen.findByTestId('field-description');
     await app.user.click(description);
     await app.user.keyboard('医院乱开药');

@@ -23,7 +23,9 @@ describe('the idle lock', () => {
 
   it('stays off while inactive (on a live call, locked, nobody signed in) and when set to 0', () => {
     const onIdle = vi.fn();
-    const { rerender } = renderHook(({ active, minutes }) => useIdleLock(minutes, active, onIdle), { initialProps: { active: false, minutes: 10 } });
+    const { rerender } = renderHook(({ active, minutes }) => useIdleLock(minutes, active, onIdle), {
+      initialProps: { active: false, minutes: 10 },
+    });
     vi.advanceTimersByTime(60 * minute);
     rerender({ active: true, minutes: 0 });
     vi.advanceTimersByTime(60 * minute);

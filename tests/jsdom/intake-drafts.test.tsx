@@ -28,7 +28,9 @@ describe('intake drafts', () => {
     await app.user.click(description);
     // More than a draft field holds (8,000 characters): the core refuses to save it.
     await app.user.paste('水'.repeat(8001));
-    expect(await screen.findByText('草稿没有保存，关闭窗口会丢失刚才输入的内容：输入有误，未做任何修改。', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(
+      await screen.findByText('草稿没有保存，关闭窗口会丢失刚才输入的内容：输入有误，未做任何修改。', undefined, { timeout: 5000 }),
+    ).toBeTruthy();
     expect(await intakeDrafts(app.core)).toEqual([]);
 
     await app.user.clear(description);

@@ -60,7 +60,20 @@ describe('intake form', () => {
     const phone = (await screen.findByTestId('field-callerPhone')) as HTMLInputElement;
     const panel = screen.getByTestId('caller-panel');
     const at = new Date().toISOString();
-    const answered = (id: string, from: string): Call => ({ id, direction: 'in', from, to: '12345', queue: null, state: 'answered', users: ['agent1'], answeredBy: 'agent1', cause: null, startedAt: at, answeredAt: at, endedAt: null });
+    const answered = (id: string, from: string): Call => ({
+      id,
+      direction: 'in',
+      from,
+      to: '12345',
+      queue: null,
+      state: 'answered',
+      users: ['agent1'],
+      answeredBy: 'agent1',
+      cause: null,
+      startedAt: at,
+      answeredAt: at,
+      endedAt: null,
+    });
     const first = formatPhone('13800138000');
     const second = formatPhone('13911112222');
 

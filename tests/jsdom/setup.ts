@@ -26,5 +26,7 @@ afterEach(() => cleanup());
 
 // Mantine's autosizing textarea re-measures when web fonts load; jsdom loads none.
 if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() } });
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  });
 }

@@ -14,7 +14,9 @@ let core: Core | undefined;
 
 // The shell keeps hidden panes mounted, so being in the document says nothing about being shown.
 const shownPanes = () =>
-  [...document.querySelectorAll('[data-testid^="pane-"]')].filter((pane) => !pane.closest('[hidden]')).map((pane) => pane.getAttribute('data-testid'));
+  [...document.querySelectorAll('[data-testid^="pane-"]')]
+    .filter((pane) => !pane.closest('[hidden]'))
+    .map((pane) => pane.getAttribute('data-testid'));
 // Unmount first: a draft save still waiting when the form goes away must find the core open.
 afterEach(async () => {
   cleanup();
@@ -62,7 +64,13 @@ describe('workstation shell', () => {
     await screen.findByTestId('pane-intake');
     await waitFor(() => expect(shownPanes()).toEqual(['pane-intake']));
     // Alt+4 first, so each later key has to move away from a pane that is not its own.
-    for (const [key, pane] of [['4', 'monitor'], ['2', 'history'], ['3', 'routing'], ['1', 'intake'], ['2', 'history']] as const) {
+    for (const [key, pane] of [
+      ['4', 'monitor'],
+      ['2', 'history'],
+      ['3', 'routing'],
+      ['1', 'intake'],
+      ['2', 'history'],
+    ] as const) {
       await app.user.keyboard(`{Alt>}${key}{/Alt}`);
       await waitFor(() => expect(shownPanes(), `Alt+${key}`).toEqual([`pane-${pane}`]));
     }

@@ -10,7 +10,15 @@ describe('the virtualised table', () => {
     const onOpen = vi.fn();
     render(
       <MantineProvider>
-        <VirtualTable label="工单" testId="big" rows={rows} rowKey={(r) => r.id} onOpen={onOpen} empty="无" columns={[{ key: 'n', header: '编号', width: '1fr', render: (r) => r.number }]} />
+        <VirtualTable
+          label="工单"
+          testId="big"
+          rows={rows}
+          rowKey={(r) => r.id}
+          onOpen={onOpen}
+          empty="无"
+          columns={[{ key: 'n', header: '编号', width: '1fr', render: (r) => r.number }]}
+        />
       </MantineProvider>,
     );
     const grid = screen.getByTestId('big');

@@ -15,7 +15,6 @@ import { tcpRelay } from '../support/tcp-relay';
 import { tempDir } from '../support/temp-dir';
 import { until } from '../support/until';
 
-
 const quiet = { error: () => {}, warn: () => {}, info: () => {} };
 const ticketSchema = z.object({ id: z.string(), provisionalNo: z.string() });
 const changedSchema = z.object({ event: z.literal('tickets.changed'), payload: z.object({ ids: z.array(z.string()) }) });
@@ -96,9 +95,15 @@ describe('the browser host transport over a real WebSocket', () => {
     await until('open', () => page.link.linkState() === 'open');
     const inFlight = page.call('tickets.create', { fields: intakeFields });
     await host.close();
-    expect(await inFlight).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/lost before it answered/) } });
+    expect(await inFlight).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/lost before it answered/) },
+    });
 
-    expect(await page.call('sync.status')).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/not reachable/) } });
+    expect(await page.call('sync.status')).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/not reachable/) },
+    });
     await startHost(port);
     await until('open again', () => page.link.linkState() === 'open');
     expect((await page.call('sync.status')).ok).toBe(true);

@@ -51,7 +51,11 @@ describe('the encrypted cache', () => {
     const dataDir = tempDir();
     const core = coreIn(dataDir);
     const id = await registerTicket(core);
-    const draft = await core.dispatch('drafts.save', { id: '0192f0a0-0000-7000-8000-000000000001', kind: 'intake', body: { ...intakeFields } });
+    const draft = await core.dispatch('drafts.save', {
+      id: '0192f0a0-0000-7000-8000-000000000001',
+      kind: 'intake',
+      body: { ...intakeFields },
+    });
     expect(draft.ok).toBe(true);
     // While it runs, the change is still in the WAL; afterwards it is in the database file.
     expect(fs.readdirSync(dataDir)).toEqual(expect.arrayContaining(['workstation.sqlite3', 'workstation.sqlite3-wal']));

@@ -19,19 +19,35 @@ type Snapshot = Map<string, Row[]>;
 
 /** The ordinary tables of a cache (FTS tables and their shadow tables are derived, see `fillVirtual`). */
 function plainTables(db: Database.Database): string[] {
-  const all = db.prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`).all();
+  const all = db
+    .prepare<[], { name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid`,
+    )
+    .all();
   const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
   return all.map((t) => t.name).filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
 }
 
 const virtualTables = (db: Database.Database) =>
-  db.prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`).all().map((t) => t.name);
+  db
+    .prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`)
+    .all()
+    .map((t) => t.name);
 
-const columnsOf = (db: Database.Database, table: string) => db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all().map((c) => c.name);
+const columnsOf = (db: Database.Database, table: string) =>
+  db
+    .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+    .all()
+    .map((c) => c.name);
 
 // Rows sorted by content: a copied table need not keep the order its rows were first written in.
-const sorted = (rows: Row[]) => rows.map((row) => [JSON.stringify(row), row] as const).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
-const snapshot = (db: Database.Database): Snapshot => new Map(plainTables(db).map((t) => [t, sorted(db.prepare<[], Row>(`SELECT * FROM "${t}"`).all())]));
+const sorted = (rows: Row[]) =>
+  rows
+    .map((row) => [JSON.stringify(row), row] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, row]) => row);
+const snapshot = (db: Database.Database): Snapshot =>
+  new Map(plainTables(db).map((t) => [t, sorted(db.prepare<[], Row>(`SELECT * FROM "${t}"`).all())]));
 
 /**
  * Virtual tables cannot be copied (a contentless FTS index gives no text back): each is rebuilt as
@@ -58,7 +74,10 @@ const settingsNeeding: Record<string, string> = { 'search.indexVersion': 'ticket
 /** Everything the current stores answer about the cache, read through the calls the UI makes. */
 async function readEverything(core: Core) {
   await signInHere(core);
-  const ids = core.db.prepare<[], { id: string }>(`SELECT id FROM tickets ORDER BY id`).all().map((t) => t.id);
+  const ids = core.db
+    .prepare<[], { id: string }>(`SELECT id FROM tickets ORDER BY id`)
+    .all()
+    .map((t) => t.id);
   const call = core.dispatch;
   return {
     recent: ok(await call('tickets.recent', { limit: 50 })),
@@ -117,10 +136,14 @@ function cacheAt(version: number): string {
   const virtual = virtualTables(db);
   db.transaction(() => {
     for (const table of plainTables(db)) {
-      const rows = (filled.get(table) ?? []).filter((row) => table !== 'settings' || !(settingsNeeding[row.key as string] && !virtual.includes(settingsNeeding[row.key as string]!)));
+      const rows = (filled.get(table) ?? []).filter(
+        (row) => table !== 'settings' || !(settingsNeeding[row.key as string] && !virtual.includes(settingsNeeding[row.key as string]!)),
+      );
       expect(rows.length, `the filled cache has no rows for ${table}: add some in tests/support/filled-cache.ts`).toBeGreaterThan(0);
       const columns = columnsOf(db, table);
-      const insert = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      const insert = db.prepare(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+      );
       for (const row of rows) insert.run(Object.fromEntries(columns.map((c) => [c, row[c]])));
     }
     for (const table of virtual) {
@@ -151,7 +174,9 @@ describe('a workstation cache from an earlier release', () => {
         expect(noted.ok, JSON.stringify(noted)).toBe(true);
       }
       expect((await core.dispatch('tickets.create', { fields: { ...expected.reads.tickets[0]!.fields } })).ok).toBe(true);
-      expect(core.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM outbox`).get()!.n).toBe(before + expected.reads.tickets.length + 1);
+      expect(core.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM outbox`).get()!.n).toBe(
+        before + expected.reads.tickets.length + 1,
+      );
     } finally {
       await core.close();
     }

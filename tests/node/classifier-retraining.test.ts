@@ -10,7 +10,11 @@ function history(count: number, seed: number, from: number, scrambled = false): 
   return Array.from({ length: count }, (_, i) => {
     const category = random.pick(categoriesWithText);
     const filed = scrambled ? random.pick(categoriesWithText) : category;
-    return { text: describeProblem(random, category, random.pick(['劲松小区', '望京西园'])), category: filed, createdAt: new Date(from + i * 60_000).toISOString() };
+    return {
+      text: describeProblem(random, category, random.pick(['劲松小区', '望京西园'])),
+      category: filed,
+      createdAt: new Date(from + i * 60_000).toISOString(),
+    };
   });
 }
 
@@ -21,29 +25,37 @@ const options = { costs: [1], folds: 3 };
 const trainingTimeout = 180_000;
 
 describe('retraining publishes only a model that is not worse on held-out messages', () => {
-  it('judges on messages newer than the model in use, which neither model learned from', async () => {
-    const older = history(300, 1, day);
-    const newer = history(60, 2, day + 86_400_000);
-    const { model: sloppy } = await buildModel(history(300, 1, day, true), options);
-    const { model: candidate } = await buildModel([...older, ...newer], options);
-    const better = await compareWithCurrent(candidate, sloppy, [...older, ...newer], options);
-    expect(better.publish).toBe(true);
-    expect(better.reason).toMatch(/on 60 messages newer/);
-    // The other way round: a model trained on scrambled history does not replace a good one.
-    const { model: good } = await buildModel(older, options);
-    const { model: scrambled } = await buildModel([...history(300, 1, day, true), ...history(60, 2, day + 86_400_000, true)], options);
-    const worse = await compareWithCurrent(scrambled, good, [...history(300, 1, day, true), ...newer], options);
-    expect(worse.publish).toBe(false);
-  }, trainingTimeout);
+  it(
+    'judges on messages newer than the model in use, which neither model learned from',
+    async () => {
+      const older = history(300, 1, day);
+      const newer = history(60, 2, day + 86_400_000);
+      const { model: sloppy } = await buildModel(history(300, 1, day, true), options);
+      const { model: candidate } = await buildModel([...older, ...newer], options);
+      const better = await compareWithCurrent(candidate, sloppy, [...older, ...newer], options);
+      expect(better.publish).toBe(true);
+      expect(better.reason).toMatch(/on 60 messages newer/);
+      // The other way round: a model trained on scrambled history does not replace a good one.
+      const { model: good } = await buildModel(older, options);
+      const { model: scrambled } = await buildModel([...history(300, 1, day, true), ...history(60, 2, day + 86_400_000, true)], options);
+      const worse = await compareWithCurrent(scrambled, good, [...history(300, 1, day, true), ...newer], options);
+      expect(worse.publish).toBe(false);
+    },
+    trainingTimeout,
+  );
 
-  it('falls back to the cross-validated figures when nothing new came in, and publishes when no model is in use', async () => {
-    const examples = history(300, 3, day);
-    const { model: good } = await buildModel(examples, options);
-    const { model: scrambled } = await buildModel(history(300, 3, day, true), options);
-    expect((await compareWithCurrent(scrambled, good, examples, options)).publish).toBe(false);
-    expect((await compareWithCurrent(good, scrambled, examples, options)).publish).toBe(true);
-    expect(await compareWithCurrent(good, null, examples, options)).toEqual({ publish: true, reason: 'no model in use' });
-  }, trainingTimeout);
+  it(
+    'falls back to the cross-validated figures when nothing new came in, and publishes when no model is in use',
+    async () => {
+      const examples = history(300, 3, day);
+      const { model: good } = await buildModel(examples, options);
+      const { model: scrambled } = await buildModel(history(300, 3, day, true), options);
+      expect((await compareWithCurrent(scrambled, good, examples, options)).publish).toBe(false);
+      expect((await compareWithCurrent(good, scrambled, examples, options)).publish).toBe(true);
+      expect(await compareWithCurrent(good, null, examples, options)).toEqual({ publish: true, reason: 'no model in use' });
+    },
+    trainingTimeout,
+  );
 });
 
 describe('nightly training time', () => {

@@ -28,7 +28,12 @@ const modelFor = (first: string, second: string): CategoryModel => ({
 
 const cache = () => openDatabase(path.join(tempDir(), 'cache.sqlite3'), newCacheKey());
 const pullModel = (db: ReturnType<typeof cache>, version: number, body: unknown) =>
-  applyReferencePage(db, [{ kind: 'model', code: 'category-classifier', version, deleted: false, body }], version, new Date().toISOString());
+  applyReferencePage(
+    db,
+    [{ kind: 'model', code: 'category-classifier', version, deleted: false, body }],
+    version,
+    new Date().toISOString(),
+  );
 const top = (store: ReturnType<typeof classifierStore>) => store.suggest('暖气不热')[0]?.category;
 
 describe("a workstation core's category model", () => {
@@ -51,10 +56,16 @@ describe("a workstation core's category model", () => {
     pullModel(db, 1, modelFor('heating', 'water'));
     expect(top(store)).toBe('heating');
     // As a cache written before items were checked on pull could hold it.
-    db.prepare(`UPDATE reference_data SET version = 2, body = ? WHERE kind = 'model'`).run(JSON.stringify({ ...modelFor('water', 'heating'), bias: [0] }));
+    db.prepare(`UPDATE reference_data SET version = 2, body = ? WHERE kind = 'model'`).run(
+      JSON.stringify({ ...modelFor('water', 'heating'), bias: [0] }),
+    );
     expect(top(store)).toBe('heating');
     expect(top(store)).toBe('heating');
-    expect(errors).toEqual([expect.stringMatching(/^\[classifier\] model version 2 cannot be read \(.*weights or bias do not match the classes.*\); the previous model stays in use\.$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^\[classifier\] model version 2 cannot be read \(.*weights or bias do not match the classes.*\); the previous model stays in use\.$/,
+      ),
+    ]);
     db.close();
   });
 
@@ -62,7 +73,13 @@ describe("a workstation core's category model", () => {
     const db = cache();
     const store = classifierStore(db);
     pullModel(db, 1, modelFor('heating', 'water'));
-    const { refused } = applyReferencePage(db, [{ kind: 'model', code: 'category-classifier', version: 2, deleted: false, body: { kind: 'linear-svm' } }], 2, new Date().toISOString(), { error: () => {} });
+    const { refused } = applyReferencePage(
+      db,
+      [{ kind: 'model', code: 'category-classifier', version: 2, deleted: false, body: { kind: 'linear-svm' } }],
+      2,
+      new Date().toISOString(),
+      { error: () => {} },
+    );
     expect(refused).toEqual([{ kind: 'model', code: 'category-classifier', reason: expect.stringContaining('body.classes') }]);
     expect(top(store)).toBe('heating');
     db.close();

@@ -50,27 +50,68 @@ export async function fillCache(dataDir: string): Promise<Core> {
     ...ofTicket(second!).map((id, i) => ({ id, status: 'accepted' as const, seq: 101 + i })),
     { id: ofTicket(third!)[0]!, status: 'accepted' as const, seq: 103 },
   ]);
-  const noteOnThird = core.db.prepare<[string], { id: string }>(`SELECT id FROM ticket_events WHERE ticket_id = ? AND type = 'note'`).get(third!)!.id;
-  applyPushResults(core.db, [{ id: noteOnThird, status: 'rejected', refusal: { code: 'invalid_transition', params: { eventType: 'note', status: 'merged' } } }]);
+  const noteOnThird = core.db
+    .prepare<[string], { id: string }>(`SELECT id FROM ticket_events WHERE ticket_id = ? AND type = 'note'`)
+    .get(third!)!.id;
+  applyPushResults(core.db, [
+    { id: noteOnThird, status: 'rejected', refusal: { code: 'invalid_transition', params: { eventType: 'note', status: 'merged' } } },
+  ]);
   ok(await core.dispatch('tickets.addNote', { id: second!, text: '热力集团说今晚恢复' }));
   const noteOnFirst = ofTicket(first!)[1]!;
-  applyPushResults(core.db, [{ id: noteOnFirst, status: 'rejected', refusal: { code: 'invalid_transition', params: { eventType: 'note', status: 'closed' } } }]);
+  applyPushResults(core.db, [
+    { id: noteOnFirst, status: 'rejected', refusal: { code: 'invalid_transition', params: { eventType: 'note', status: 'closed' } } },
+  ]);
   ok(await core.dispatch('tickets.dismissRejection', { eventId: noteOnFirst }));
-  ok(await core.dispatch('drafts.save', { id: newId(), kind: 'intake', body: { callerPhone: '13700001111', description: '小区门口路灯不亮', urgent: false } }));
+  ok(
+    await core.dispatch('drafts.save', {
+      id: newId(),
+      kind: 'intake',
+      body: { callerPhone: '13700001111', description: '小区门口路灯不亮', urgent: false },
+    }),
+  );
   ok(await core.dispatch('settings.update', { locale: 'en' }));
   recordCall(core.db, {
-    id: 'call-0001', direction: 'in', from: '13912345678', to: '12345', queue: 'general', state: 'ended', users: ['agent.test'],
-    answeredBy: 'agent.test', cause: 'normalClearing', startedAt: '2026-03-02T09:20:00.000Z', answeredAt: '2026-03-02T09:20:05.000Z', endedAt: '2026-03-02T09:26:00.000Z',
+    id: 'call-0001',
+    direction: 'in',
+    from: '13912345678',
+    to: '12345',
+    queue: 'general',
+    state: 'ended',
+    users: ['agent.test'],
+    answeredBy: 'agent.test',
+    cause: 'normalClearing',
+    startedAt: '2026-03-02T09:20:00.000Z',
+    answeredAt: '2026-03-02T09:20:05.000Z',
+    endedAt: '2026-03-02T09:26:00.000Z',
   });
   recordCall(core.db, {
-    id: 'call-0002', direction: 'in', from: '13800002222', to: '12345', queue: 'general', state: 'ended', users: ['agent.test'],
-    answeredBy: null, cause: 'cancel', startedAt: '2026-03-02T09:28:00.000Z', answeredAt: null, endedAt: '2026-03-02T09:28:30.000Z',
+    id: 'call-0002',
+    direction: 'in',
+    from: '13800002222',
+    to: '12345',
+    queue: 'general',
+    state: 'ended',
+    users: ['agent.test'],
+    answeredBy: null,
+    cause: 'cancel',
+    startedAt: '2026-03-02T09:28:00.000Z',
+    answeredAt: null,
+    endedAt: '2026-03-02T09:28:30.000Z',
   });
   storeCallerIndex(core.db, [
     {
-      ticketId: newId(), callerPhone: '13912345678', officialNo: '2025-118822', status: 'closed', requestType: 'help', category: 'heating.outage',
-      districtCode: '110105', streetCode: '110105017', leadUnitCode: 'company:heating', description: '去年冬天暖气不热',
-      createdAt: '2025-11-20T08:00:00.000Z', updatedAt: '2025-11-25T08:00:00.000Z',
+      ticketId: newId(),
+      callerPhone: '13912345678',
+      officialNo: '2025-118822',
+      status: 'closed',
+      requestType: 'help',
+      category: 'heating.outage',
+      districtCode: '110105',
+      streetCode: '110105017',
+      leadUnitCode: 'company:heating',
+      description: '去年冬天暖气不热',
+      createdAt: '2025-11-20T08:00:00.000Z',
+      updatedAt: '2025-11-25T08:00:00.000Z',
     },
   ]);
   writeCursor(core.db, 'events', 104, at);

@@ -54,7 +54,9 @@ const hostileText = [
 /** Every field name the contract uses, so objects look plausible enough to reach deep validation. */
 const fieldNames = [
   ...new Set(
-    [...callsByName.values()].flatMap((spec) => (spec.input instanceof z.ZodObject ? Object.keys(spec.input.shape as Record<string, unknown>) : [])),
+    [...callsByName.values()].flatMap((spec) =>
+      spec.input instanceof z.ZodObject ? Object.keys(spec.input.shape as Record<string, unknown>) : [],
+    ),
   ),
   '__proto__',
   'constructor',
@@ -68,7 +70,7 @@ function nested(depth: number): unknown {
 }
 
 function malformed(next: () => number, depth = 0): unknown {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const kind = Math.floor(next() * (depth > 2 ? 7 : 10));
   switch (kind) {
     case 0:
@@ -169,7 +171,17 @@ describe('fuzzing every workstation call', () => {
     }
     // Frames that are not calls at all, or calls nested past any parser's stack: each gets a refusal back, and the socket stays open.
     const deep = 100_000; // deeper than any recursive parser's stack
-    const frames = ['', 'null', '[]', '{', '{"type":"invoke"}', '{"type":"invoke","id":"x","call":1}', '{"type":"subscribe"}', '['.repeat(deep) + ']'.repeat(deep), `{"type":"invoke","id":1,"call":"drafts.save","input":${'{"a":'.repeat(deep)}1${'}'.repeat(deep)}}`];
+    const frames = [
+      '',
+      'null',
+      '[]',
+      '{',
+      '{"type":"invoke"}',
+      '{"type":"invoke","id":"x","call":1}',
+      '{"type":"subscribe"}',
+      '['.repeat(deep) + ']'.repeat(deep),
+      `{"type":"invoke","id":1,"call":"drafts.save","input":${'{"a":'.repeat(deep)}1${'}'.repeat(deep)}}`,
+    ];
     for (let i = 0; i < 200; i++) frames.push(JSON.stringify(malformed(next)));
     for (const frame of frames) agent.sendRaw(frame);
     for (let i = 0; i < frames.length; i++) {
@@ -186,7 +198,9 @@ describe('fuzzing every workstation call', () => {
     expect(await agent.call('app.info', {})).toMatchObject({ ok: true });
     agent.close();
 
-    console.log(`[fuzz ws] ${answers.length - frames.length} malformed calls and ${frames.length} garbage frames: ${JSON.stringify(tally(answers))}`);
+    console.log(
+      `[fuzz ws] ${answers.length - frames.length} malformed calls and ${frames.length} garbage frames: ${JSON.stringify(tally(answers))}`,
+    );
     expect(answers.length).toBeGreaterThan(650);
     expect(answers.filter((a) => a.ok || !refusalCodes.includes(a.error.code))).toEqual([]);
     expect(dbState(core.db)).toEqual(before);

@@ -61,7 +61,9 @@ describe('the shared answer to identical public reads', () => {
   });
 
   it('keys lists by their items, not their order or repetition, and keeps other parts apart', () => {
-    expect(queryKey({ format: 'json', statuses: ['open', 'closed', 'open'] })).toBe(queryKey({ format: 'json', statuses: ['closed', 'open'] }));
+    expect(queryKey({ format: 'json', statuses: ['open', 'closed', 'open'] })).toBe(
+      queryKey({ format: 'json', statuses: ['closed', 'open'] }),
+    );
     expect(queryKey({ format: 'json', page: 1 })).not.toBe(queryKey({ format: 'xml', page: 1 }));
     expect(queryKey({ format: 'json', start: null })).not.toBe(queryKey({ format: 'json', start: 'null' }));
   });

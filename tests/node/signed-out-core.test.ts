@@ -15,7 +15,14 @@ afterEach(async () => {
 });
 
 function coreIn(dataDir = tempDir(), now?: () => Date): Core {
-  const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: 'S9GN', ...(now ? { now } : {}) });
+  const core = openCore({
+    dataDir,
+    cacheKey: ownerOnlyCacheKey(dataDir),
+    host: 'web',
+    version: 'test',
+    workstationCode: 'S9GN',
+    ...(now ? { now } : {}),
+  });
   opened.push(core);
   return core;
 }
@@ -33,7 +40,16 @@ function listen(core: Core): string[] {
   return heard;
 }
 
-const answeredSignedOut = ['app.info', 'auth.current', 'auth.signIn', 'auth.signOut', 'auth.unlock', 'settings.get', 'settings.update', 'sync.status'];
+const answeredSignedOut = [
+  'app.info',
+  'auth.current',
+  'auth.signIn',
+  'auth.signOut',
+  'auth.unlock',
+  'settings.get',
+  'settings.update',
+  'sync.status',
+];
 
 describe('a workstation core nobody is signed in to', () => {
   it('answers only signing in, its own settings and the connection state; every other call is refused and writes nothing', async () => {
@@ -57,8 +73,14 @@ describe('a workstation core nobody is signed in to', () => {
     expect(await value(core, 'callers.history', { phone: intakeFields.callerPhone! })).toMatchObject({ tickets: [{ id: ticket.id }] });
 
     await value(core, 'auth.signOut');
-    expect(await core.dispatch('tickets.search', { query: intakeFields.callerName })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
-    expect(await core.dispatch('callers.history', { phone: intakeFields.callerPhone! })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(await core.dispatch('tickets.search', { query: intakeFields.callerName })).toMatchObject({
+      ok: false,
+      error: { code: 'signed_out' },
+    });
+    expect(await core.dispatch('callers.history', { phone: intakeFields.callerPhone! })).toMatchObject({
+      ok: false,
+      error: { code: 'signed_out' },
+    });
     expect(await core.dispatch('tickets.get', { id: ticket.id })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
     const before = dbState(core.db);
     expect(await core.dispatch('tickets.create', { fields: intakeFields })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
@@ -94,11 +116,20 @@ describe('a workstation core nobody is signed in to', () => {
 
   it('signs in offline, with no server, only a user whose verifier this cache keeps, with the right password', async () => {
     const core = coreIn();
-    expect(await core.dispatch('auth.signIn', { username: testAgent.username, password: testPassword })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await core.dispatch('auth.signIn', { username: testAgent.username, password: testPassword })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
     await signInHere(core);
     await value(core, 'auth.signOut');
-    expect(await core.dispatch('auth.signIn', { username: testAgent.username, password: 'not-the-password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    expect(await value(core, 'auth.signIn', { username: testAgent.username, password: testPassword })).toMatchObject({ username: testAgent.username, sessionLive: true });
+    expect(await core.dispatch('auth.signIn', { username: testAgent.username, password: 'not-the-password' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    expect(await value(core, 'auth.signIn', { username: testAgent.username, password: testPassword })).toMatchObject({
+      username: testAgent.username,
+      sessionLive: true,
+    });
   });
 
   it('asks for the password again after a restart when the sign-in was only checked here', async () => {
@@ -118,7 +149,10 @@ describe('a workstation core nobody is signed in to', () => {
     await opened.pop()!.close();
     const again = coreIn(dataDir);
     expect(await value(again, 'auth.current')).toMatchObject({ locked: true, sessionLive: false });
-    expect(await again.dispatch('auth.unlock', { password: 'not-the-password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await again.dispatch('auth.unlock', { password: 'not-the-password' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
     expect(await value(again, 'auth.unlock', { password: testPassword })).toMatchObject({ locked: false, sessionLive: true });
     expect(await again.dispatch('tickets.recent', {})).toMatchObject({ ok: true });
   });
@@ -159,7 +193,10 @@ describe('the lock-out after wrong passwords checked on this workstation', () =>
       return codes;
     };
     const first = await startChildHost(dataDir);
-    expect(await guess(first, ['a', 'b', 'c', 'd', 'e', login.password])).toEqual([...Array<string>(5).fill('unauthenticated'), 'rate_limited']);
+    expect(await guess(first, ['a', 'b', 'c', 'd', 'e', login.password])).toEqual([
+      ...Array<string>(5).fill('unauthenticated'),
+      'rate_limited',
+    ]);
     await first.kill();
     const second = await startChildHost(dataDir);
     try {

@@ -73,7 +73,14 @@ describe('browser host over real HTTP and WebSocket', () => {
     await start();
     const agent = await client();
     const before = dbState(core.db);
-    const frames = ['not json', '{"type":"invoke"}', '[]', 'null', JSON.stringify({ type: 'invoke', id: -1, call: 'app.info', input: {} }), '{"__proto__":{"ok":true}}'];
+    const frames = [
+      'not json',
+      '{"type":"invoke"}',
+      '[]',
+      'null',
+      JSON.stringify({ type: 'invoke', id: -1, call: 'app.info', input: {} }),
+      '{"__proto__":{"ok":true}}',
+    ];
     for (const frame of frames) {
       agent.sendRaw(frame);
       expect(await agent.next((m) => m.type === 'error')).toMatchObject({ result: { ok: false, error: { code: 'invalid_request' } } });
@@ -96,7 +103,12 @@ describe('browser host over real HTTP and WebSocket', () => {
     await start();
     await expect(WsTestClient.connect(host.url, 'https://evil.example')).rejects.toThrow(/403/);
     const wrongPath = new WebSocket(new URL('/other', host.url.replace('http', 'ws')), { origin: new URL(host.url).origin });
-    await expect(new Promise((resolve, reject) => { wrongPath.once('open', resolve); wrongPath.once('error', reject); })).rejects.toThrow(/403/);
+    await expect(
+      new Promise((resolve, reject) => {
+        wrongPath.once('open', resolve);
+        wrongPath.once('error', reject);
+      }),
+    ).rejects.toThrow(/403/);
     expect(wsPath).toBe('/api/ws');
   });
 });

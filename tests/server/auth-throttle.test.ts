@@ -35,7 +35,8 @@ describe.each(engines)('sign-in throttling on %s', (engine) => {
   });
 
   it('does not let wrong passwords from another address lock the owner out', async () => {
-    for (let i = 0; i < throttle.perAddress; i++) expect((await login(server.app, 'agent2', 'wrong-password', '10.2.0.66')).statusCode).toBe(401);
+    for (let i = 0; i < throttle.perAddress; i++)
+      expect((await login(server.app, 'agent2', 'wrong-password', '10.2.0.66')).statusCode).toBe(401);
     expect((await login(server.app, 'agent2', 'wrong-password', '10.2.0.66')).statusCode).toBe(429);
     expect((await login(server.app, 'agent2', demoPassword, '10.2.0.7')).statusCode).toBe(200);
   });
@@ -48,7 +49,9 @@ describe.each(engines)('sign-in throttling on %s', (engine) => {
     );
     // One short of the limit: the owner still signs in, and that forgets only the owner's address.
     expect((await login(server.app, 'lead1', demoPassword, '10.3.0.0')).statusCode).toBe(200);
-    const [{ n }] = (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_failures WHERE username = 'lead1'`)) as [{ n: number }];
+    const [{ n }] = (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM login_failures WHERE username = 'lead1'`)) as [
+      { n: number },
+    ];
     expect(n).toBe(addresses * throttle.perAddress - 2);
     await server.db.query(`INSERT INTO login_failures (username, ip) VALUES ('lead1', '10.4.0.1'), ('lead1', '10.4.0.2')`);
     const closed = await login(server.app, 'lead1', demoPassword, '10.4.0.3');
@@ -57,7 +60,10 @@ describe.each(engines)('sign-in throttling on %s', (engine) => {
   });
 
   it('forgets failures once they leave the window, whoever made them', async () => {
-    await server.db.query(`INSERT INTO login_failures (username, ip, at) VALUES ('someone', '10.7.0.1', now() - make_interval(mins => $1 + 1))`, [throttle.windowMinutes]);
+    await server.db.query(
+      `INSERT INTO login_failures (username, ip, at) VALUES ('someone', '10.7.0.1', now() - make_interval(mins => $1 + 1))`,
+      [throttle.windowMinutes],
+    );
     expect((await login(server.app, 'agent2', 'wrong-password', '10.7.0.2')).statusCode).toBe(401);
     expect(await server.db.query(`SELECT 1 FROM login_failures WHERE username = 'someone'`)).toEqual([]);
   });
@@ -81,7 +87,9 @@ describe.each(engines)('sign-in throttling on %s', (engine) => {
     // A refused sign-in is told at once: before the hashing line it was not let into has drained.
     const lastHashed = Math.max(...answers.filter((a) => a.response.statusCode === 200).map((a) => a.ms));
     expect(Math.max(...busy.map((a) => a.ms))).toBeLessThan(lastHashed);
-    console.log(`[auth] 100 concurrent sign-ins: ${counts[200]} signed in, ${counts[503]} told 503; slowest 503 ${Math.max(...busy.map((a) => a.ms)).toFixed(0)} ms, slowest 200 ${lastHashed.toFixed(0)} ms`);
+    console.log(
+      `[auth] 100 concurrent sign-ins: ${counts[200]} signed in, ${counts[503]} told 503; slowest 503 ${Math.max(...busy.map((a) => a.ms)).toFixed(0)} ms, slowest 200 ${lastHashed.toFixed(0)} ms`,
+    );
     // Attempts never checked are not held against anyone.
     expect(await server.db.query(`SELECT 1 FROM login_failures WHERE username = 'agent1'`)).toEqual([]);
   });

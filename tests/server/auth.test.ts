@@ -49,7 +49,9 @@ describe.each(engines)('auth and roles on %s', (engine) => {
     expect((await server.app.inject({ url: '/api/auth/me', headers: bearer(session.token) })).statusCode).toBe(401);
 
     const expiring = (await login('lead1', demoPassword)).json() as { token: string };
-    await server.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND user_id = $1`, [session.user.id]);
+    await server.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND user_id = $1`, [
+      session.user.id,
+    ]);
     expect((await server.app.inject({ url: '/api/auth/me', headers: bearer(expiring.token) })).statusCode).toBe(401);
 
     const revoked = (await login('lead1', demoPassword)).json() as { token: string };
@@ -88,17 +90,28 @@ describe.each(engines)('auth and roles on %s', (engine) => {
 
   it('lets admins create users, with field errors for bad ones', async () => {
     const token = await server.token('admin');
-    const create = (payload: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/api/admin/users', headers: bearer(token), payload });
+    const create = (payload: Record<string, unknown>) =>
+      server.app.inject({ method: 'POST', url: '/api/admin/users', headers: bearer(token), payload });
     const made = await create({ username: 'agent9', displayName: '新坐席', role: 'agent', password: 'a-long-enough-pass' });
     expect(made.statusCode).toBe(201);
     expect((await login('agent9', 'a-long-enough-pass')).statusCode).toBe(200);
     expect((await create({ username: 'agent9', displayName: 'x', role: 'agent', password: 'a-long-enough-pass' })).statusCode).toBe(409);
     const unitless = await create({ username: 'unit.x', displayName: 'x', role: 'unit', password: 'a-long-enough-pass' });
     expect(unitless.json()).toMatchObject({ error: { code: 'invalid_input', issues: [{ path: 'unitCode' }] } });
-    const badUnit = await create({ username: 'unit.x', displayName: 'x', role: 'unit', unitCode: 'street:000000000', password: 'a-long-enough-pass' });
+    const badUnit = await create({
+      username: 'unit.x',
+      displayName: 'x',
+      role: 'unit',
+      unitCode: 'street:000000000',
+      password: 'a-long-enough-pass',
+    });
     expect(badUnit.statusCode).toBe(400);
     const short = await create({ username: 'Bad Name', displayName: 'x', role: 'root', password: 'short' });
     expect(short.statusCode).toBe(400);
-    expect((short.json() as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path).sort()).toEqual(['password', 'role', 'username']);
+    expect((short.json() as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path).sort()).toEqual([
+      'password',
+      'role',
+      'username',
+    ]);
   });
 });

@@ -33,16 +33,37 @@ const matrix: Row[] = [
   { method: 'GET', path: '/api/sync/pull', allowed: everyone },
   { method: 'GET', path: '/api/sync/bootstrap', allowed: everyone, url: '/api/sync/bootstrap?since=2026-11-01T00:00:00.000Z' },
   { method: 'POST', path: '/api/sync/tickets', allowed: everyone, body: { ids: [anyId] } },
-  { method: 'GET', path: '/api/sync/caller-index', allowed: everyone, url: '/api/sync/caller-index?since=2025-11-01T00:00:00.000Z&until=2026-11-01T00:00:00.000Z' },
+  {
+    method: 'GET',
+    path: '/api/sync/caller-index',
+    allowed: everyone,
+    url: '/api/sync/caller-index?since=2025-11-01T00:00:00.000Z&until=2026-11-01T00:00:00.000Z',
+  },
   { method: 'GET', path: '/api/reference', allowed: everyone },
   { method: 'GET', path: '/api/tickets', allowed: everyone },
   { method: 'GET', path: '/api/tickets/{id}', allowed: everyone, url: `/api/tickets/${anyId}` },
-  { method: 'POST', path: '/api/tickets/{id}/publish', allowed: ['lead', 'admin'], url: `/api/tickets/${anyId}/publish`, body: { summary: '楼道垃圾长期无人清理' } },
+  {
+    method: 'POST',
+    path: '/api/tickets/{id}/publish',
+    allowed: ['lead', 'admin'],
+    url: `/api/tickets/${anyId}/publish`,
+    body: { summary: '楼道垃圾长期无人清理' },
+  },
   { method: 'POST', path: '/api/tickets/{id}/unpublish', allowed: ['lead', 'admin'], url: `/api/tickets/${anyId}/unpublish` },
   { method: 'GET', path: '/api/monitor/summary', allowed: ['lead', 'admin'] },
   { method: 'GET', path: '/api/monitor/snapshot', allowed: ['lead', 'admin'] },
-  { method: 'GET', path: '/api/monitor/rates', allowed: ['lead', 'admin'], url: '/api/monitor/rates?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z&by=unit' },
-  { method: 'GET', path: '/api/monitor/rates.csv', allowed: ['lead', 'admin'], url: '/api/monitor/rates.csv?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z&by=district' },
+  {
+    method: 'GET',
+    path: '/api/monitor/rates',
+    allowed: ['lead', 'admin'],
+    url: '/api/monitor/rates?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z&by=unit',
+  },
+  {
+    method: 'GET',
+    path: '/api/monitor/rates.csv',
+    allowed: ['lead', 'admin'],
+    url: '/api/monitor/rates.csv?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z&by=district',
+  },
   { method: 'POST', path: '/api/monitor/notices', allowed: ['lead', 'admin'], body: {} },
   { method: 'POST', path: '/api/monitor/incidents', allowed: ['lead', 'admin'], body: {} },
   { method: 'GET', path: '/api/admin/users', allowed: ['admin'] },
@@ -56,11 +77,21 @@ const matrix: Row[] = [
   { method: 'POST', path: '/api/admin/open311-keys', allowed: ['admin'], body: {} },
   { method: 'POST', path: '/api/admin/open311-keys/{id}/revoke', allowed: ['admin'], url: `/api/admin/open311-keys/${anyId}/revoke` },
   { method: 'GET', path: '/api/units/tickets', allowed: ['unit'] },
-  ...(['accept', 'progress', 'feedback', 'return', 'extension'] as const).map(
-    (action): Row => ({ method: 'POST', path: `/api/units/tickets/{id}/${action}`, allowed: ['unit'], url: `/api/units/tickets/${anyId}/${action}`, body: {} }),
-  ),
+  ...(['accept', 'progress', 'feedback', 'return', 'extension'] as const).map((action): Row => ({
+    method: 'POST',
+    path: `/api/units/tickets/{id}/${action}`,
+    allowed: ['unit'],
+    url: `/api/units/tickets/${anyId}/${action}`,
+    body: {},
+  })),
   // The switch authenticates by the token in its URL, not by a session: no session opens it.
-  { method: 'POST', path: '/api/cti/{token}', allowed: [], url: `/api/cti/${'x'.repeat(43)}`, body: { event: 'newCall', from: '1', to: '2', direction: 'in', callId: 'c' } },
+  {
+    method: 'POST',
+    path: '/api/cti/{token}',
+    allowed: [],
+    url: `/api/cti/${'x'.repeat(43)}`,
+    body: { event: 'newCall', from: '1', to: '2', direction: 'in', callId: 'c' },
+  },
   { method: 'GET', path: '/metrics', allowed: 'public' },
   // The socket's door is its first message (a session token), not the upgrade request.
   { method: 'GET', path: '/api/live', allowed: 'public' },
@@ -83,18 +114,29 @@ describe.each(engines)('authorization matrix on %s', (engine) => {
   });
   afterAll(() => server.close());
   const freshSession = async (username: string) =>
-    ((await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: demoPassword } })).json() as { token: string }).token;
+    (
+      (await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: demoPassword } })).json() as {
+        token: string;
+      }
+    ).token;
 
   it('covers every documented route', async () => {
     const doc = (await server.app.inject({ url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(matrix.map((r) => `${r.method} ${r.path}`).sort()).toEqual(documented.sort());
   });
 
   for (const row of matrix) {
     it(`${row.method} ${row.path}: ${row.allowed === 'public' ? 'public' : row.allowed.length === 0 ? 'no session opens it' : `only ${row.allowed.join(', ')}`}`, async () => {
       const call = (headers: Record<string, string>) =>
-        server.app.inject({ method: row.method, url: row.url ?? row.path, headers, ...(row.body === undefined ? {} : { payload: row.body as object }) });
+        server.app.inject({
+          method: row.method,
+          url: row.url ?? row.path,
+          headers,
+          ...(row.body === undefined ? {} : { payload: row.body as object }),
+        });
       const anonymous = await call({});
       // A public route may still say 401 about what was sent (a wrong password), never 403.
       if (row.allowed === 'public') expect(anonymous.statusCode).not.toBe(403);

@@ -22,7 +22,11 @@ const hour = 3_600_000;
 /** A centre with ten fresh tickets, a cache for agent2, and a count of what the cache asks the server. */
 async function setUp(engine: (typeof engines)[number]) {
   const { server } = await centre(engine);
-  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent2', password: demoPassword } });
+  const login = await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'agent2', password: demoPassword },
+  });
   const { token } = loginResponseSchema.parse(login.json());
   const by = eventsBy('agent2', 'CFM2');
   const events = Array.from({ length: 10 }, (_, i) => by.created({ description: `新工单${i}` }));
@@ -40,13 +44,17 @@ async function setUp(engine: (typeof engines)[number]) {
   return { db, token, base, asked, ids: events.map((e) => e.ticketId) };
 }
 
-const ticketCount = (db: ReturnType<typeof openDatabase>) => z.object({ n: z.number() }).parse(db.prepare(`SELECT count(*) AS n FROM tickets`).get()).n;
+const ticketCount = (db: ReturnType<typeof openDatabase>) =>
+  z.object({ n: z.number() }).parse(db.prepare(`SELECT count(*) AS n FROM tickets`).get()).n;
 
 describe.each(engines)('filling a cache and keeping it in scope, against a real server on %s', (engine) => {
   it('bootstraps a page at a time, stops between two pages when told, and goes on after the last stored page', async () => {
     const { db, token, base, ids } = await setUp(engine);
     let pages = 0;
-    await bootstrapCache({ ...base, now: () => new Date(), bootstrapPage: 3, running: () => pages < 2, progressed: () => (pages += 1) }, token);
+    await bootstrapCache(
+      { ...base, now: () => new Date(), bootstrapPage: 3, running: () => pages < 2, progressed: () => (pages += 1) },
+      token,
+    );
     const stopped = readBootstrap(db);
     expect(stopped).toMatchObject({ loaded: 6, done: false });
     expect(stopped!.total).toBeGreaterThanOrEqual(ids.length);

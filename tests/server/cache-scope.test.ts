@@ -39,11 +39,16 @@ async function seededCentre(engine: Engine) {
     oldOpen.push(created.ticketId);
   }
   for (let i = 0; i < 4; i++) {
-    const created = at(by.created({ callerPhone: i === 0 ? '010-65123456' : `1370000${String(i).padStart(4, '0')}`, description: `两个月前已办结${i}` }), ago(60));
+    const created = at(
+      by.created({ callerPhone: i === 0 ? '010-65123456' : `1370000${String(i).padStart(4, '0')}`, description: `两个月前已办结${i}` }),
+      ago(60),
+    );
     events.push(created, at(by.next(created.ticketId, 'closed', { resolution: 'withdrawn' }), ago(55)));
     oldClosed.push(created.ticketId);
   }
-  const agent2 = (await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent2', password: demoPassword } })).json() as { token: string };
+  const agent2 = (
+    await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent2', password: demoPassword } })
+  ).json() as { token: string };
   const pushed = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(agent2.token), payload: { events } });
   expect((pushed.json() as { results: { status: string }[] }).results.every((r) => r.status === 'accepted')).toBe(true);
   return { db, server, recent, oldOpen, oldClosed, by, token: agent2.token };
@@ -57,7 +62,9 @@ describe.each(engines)('cache scope: bootstrap, caller index, backfill and agein
     const { server, recent, oldOpen, oldClosed } = await seededCentre(engine);
     const core = workstation(server.url, 'BSA2', undefined, 200, { bootstrapPage: 4 });
     const progress: NonNullable<SyncStatus['bootstrap']>[] = [];
-    core.bus.subscribe((event, payload) => event === 'sync.status' && (payload as SyncStatus).bootstrap && progress.push((payload as SyncStatus).bootstrap!));
+    core.bus.subscribe(
+      (event, payload) => event === 'sync.status' && (payload as SyncStatus).bootstrap && progress.push((payload as SyncStatus).bootstrap!),
+    );
     await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
     await until('bootstrapped', async () => (await status(core)).connection === 'online' && (await status(core)).bootstrap === null);
 
@@ -88,14 +95,34 @@ describe.each(engines)('cache scope: bootstrap, caller index, backfill and agein
       }
       return fetch(input, init);
     };
-    const first = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: 'BSB2', serverUrl: server.url, serverFetch: flaky, syncPollMs: 200, bootstrapPage: 4 });
+    const first = openCore({
+      dataDir,
+      cacheKey: ownerOnlyCacheKey(dataDir),
+      host: 'web',
+      version: 'test',
+      workstationCode: 'BSB2',
+      serverUrl: server.url,
+      serverFetch: flaky,
+      syncPollMs: 200,
+      bootstrapPage: 4,
+    });
     await call(first, 'auth.signIn', { username: 'agent1', password: demoPassword });
     await until('the third page failed', async () => failed);
     expect((await status(first)).bootstrap).toEqual({ loaded: 8, total: 15 });
     await first.close(); // the workstation is shut down mid-bootstrap
 
     requests.length = 0;
-    const second = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: 'BSB2', serverUrl: server.url, serverFetch: flaky, syncPollMs: 200, bootstrapPage: 4 });
+    const second = openCore({
+      dataDir,
+      cacheKey: ownerOnlyCacheKey(dataDir),
+      host: 'web',
+      version: 'test',
+      workstationCode: 'BSB2',
+      serverUrl: server.url,
+      serverFetch: flaky,
+      syncPollMs: 200,
+      bootstrapPage: 4,
+    });
     onCleanup(() => second.close());
     await until('bootstrapped', async () => (await status(second)).bootstrap === null && (await status(second)).connection === 'online');
     expect(requests[0]).not.toBe(''); // it went on after the last stored ticket, not from the start
@@ -118,13 +145,25 @@ describe.each(engines)('cache scope: bootstrap, caller index, backfill and agein
       return fetch(input, init);
     };
     const open = (serverFetch?: typeof fetch) =>
-      openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: 'BSE2', serverUrl: server.url, serverFetch, syncPollMs: 200, pullPage: 2 });
+      openCore({
+        dataDir,
+        cacheKey: ownerOnlyCacheKey(dataDir),
+        host: 'web',
+        version: 'test',
+        workstationCode: 'BSE2',
+        serverUrl: server.url,
+        serverFetch,
+        syncPollMs: 200,
+        pullPage: 2,
+      });
     first = open(closesOnSecondPull);
     await call(first, 'auth.signIn', { username: 'agent1', password: demoPassword });
     await until('bootstrapped', async () => (await status(first!)).connection === 'online' && (await status(first!)).bootstrap === null);
     const before = readCursor(first.db);
 
-    const later = Array.from({ length: 10 }, (_, i) => by.created({ callerPhone: `1360000${String(i).padStart(4, '0')}`, description: `停机后登记的工单${i}` }));
+    const later = Array.from({ length: 10 }, (_, i) =>
+      by.created({ callerPhone: `1360000${String(i).padStart(4, '0')}`, description: `停机后登记的工单${i}` }),
+    );
     await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: later } });
     armed = true;
     await call(first, 'sync.now');
@@ -150,7 +189,12 @@ describe.each(engines)('cache scope: bootstrap, caller index, backfill and agein
 
     // Someone reopens an old closed ticket: this cache meets it for the first time, and fetches it whole.
     const reopened = oldClosed[1]!;
-    await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: [by.next(reopened, 'reopened', { reason: '市民来电说问题又出现了' })] } });
+    await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(token),
+      payload: { events: [by.next(reopened, 'reopened', { reason: '市民来电说问题又出现了' })] },
+    });
     await call(core, 'sync.now');
     const ticket = await until('backfilled', async () => {
       const got = await core.dispatch('tickets.get', { id: reopened });
@@ -160,18 +204,34 @@ describe.each(engines)('cache scope: bootstrap, caller index, backfill and agein
 
     // Closed tickets leave the scope as time passes: what the engine does hourly, run here as of 40
     // days on. They leave the cache whole and stay in their callers' history; open ones stay.
-    const recentIds = (core.db.prepare(`SELECT id FROM tickets WHERE created_at > ? ORDER BY id`).all(ago(1)) as { id: string }[]).map((r) => r.id);
+    const recentIds = (core.db.prepare(`SELECT id FROM tickets WHERE created_at > ? ORDER BY id`).all(ago(1)) as { id: string }[]).map(
+      (r) => r.id,
+    );
     const closing = recentIds.slice(0, 5);
-    await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: closing.map((id) => by.next(id, 'closed', { resolution: 'withdrawn' })) } });
+    await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(token),
+      payload: { events: closing.map((id) => by.next(id, 'closed', { resolution: 'withdrawn' })) },
+    });
     await call(core, 'sync.now');
-    await until('closes arrived', async () => (core.db.prepare(`SELECT count(*) AS n FROM tickets WHERE status = 'closed'`).get() as { n: number }).n === 5);
+    await until(
+      'closes arrived',
+      async () => (core.db.prepare(`SELECT count(*) AS n FROM tickets WHERE status = 'closed'`).get() as { n: number }).n === 5,
+    );
     const [phone] = (await call<Ticket>(core, 'tickets.get', { id: closing[0] })).fields.callerPhone!.split(' ');
     const fortyDaysOn = Date.now() + 40 * day;
-    const aged = ageOutClosedTickets(core.db, new Date(fortyDaysOn - 30 * day).toISOString(), new Date(fortyDaysOn - 365 * day).toISOString());
+    const aged = ageOutClosedTickets(
+      core.db,
+      new Date(fortyDaysOn - 30 * day).toISOString(),
+      new Date(fortyDaysOn - 365 * day).toISOString(),
+    );
     expect(aged).toBe(5);
     for (const id of closing) expect(await has(core, id)).toBe(false);
     for (const id of recentIds.slice(5)) expect(await has(core, id)).toBe(true);
-    expect(core.db.prepare(`SELECT count(*) AS n FROM ticket_events WHERE ticket_id IN (${closing.map(() => '?').join(',')})`).get(...closing)).toEqual({ n: 0 });
+    expect(
+      core.db.prepare(`SELECT count(*) AS n FROM ticket_events WHERE ticket_id IN (${closing.map(() => '?').join(',')})`).get(...closing),
+    ).toEqual({ n: 0 });
     const history = await call<CallerHistory>(core, 'callers.history', { phone });
     expect(history.tickets.map((t) => [t.id, t.status])).toEqual([[closing[0], 'closed']]);
     expect(await call(core, 'tickets.search', { query: '最近的工单' })).toHaveLength(7);
@@ -181,10 +241,14 @@ describe.each(engines)('cache scope: bootstrap, caller index, backfill and agein
     const { server } = await seededCentre(engine);
     // Signed in, then cut off from the server: what it registers now stays unconfirmed.
     const road = { down: false };
-    const core = workstation(server.url, 'BSD2', (input, init) => (road.down ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(input, init)));
+    const core = workstation(server.url, 'BSD2', (input, init) =>
+      road.down ? Promise.reject(new TypeError('fetch failed: network is down')) : fetch(input, init),
+    );
     await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
     road.down = true;
-    const created = await call<Ticket>(core, 'tickets.create', { fields: { requestType: 'help', urgency: 'normal', description: '本机登记，尚未同步', channel: 'phone' } });
+    const created = await call<Ticket>(core, 'tickets.create', {
+      fields: { requestType: 'help', urgency: 'normal', description: '本机登记，尚未同步', channel: 'phone' },
+    });
     await call(core, 'tickets.addNote', { id: created.id, text: '备注' });
     core.db.prepare(`UPDATE tickets SET status = 'closed'`).run(); // as if closed long ago
     expect(ageOutClosedTickets(core.db, new Date(Date.now() + 100 * day).toISOString(), ago(365))).toBe(0);

@@ -17,20 +17,31 @@ describe.each(engines)('call screen core (real HTTP and WebSocket) on %s', (engi
     const { server } = await centre(engine);
     const core = workstation(server.url, code);
     await call(core, 'auth.signIn', { username, password: demoPassword });
-    await until('reference data cached', async () => (await call<CachedReference[]>(core, 'reference.list', { kinds: ['street'] })).length > 300);
-    const admin = (await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: demoPassword } })).json() as { token: string };
-    const issued = await server.app.inject({ method: 'POST', url: '/api/admin/cti-switches', headers: { authorization: `Bearer ${admin.token}` }, payload: { name: 'pbx' } });
-    const cti = (event: Record<string, unknown>) => fetch(new URL(`/api/cti/${(issued.json() as { token: string }).token}`, server.url), {
+    await until(
+      'reference data cached',
+      async () => (await call<CachedReference[]>(core, 'reference.list', { kinds: ['street'] })).length > 300,
+    );
+    const admin = (
+      await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: demoPassword } })
+    ).json() as { token: string };
+    const issued = await server.app.inject({
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(event),
+      url: '/api/admin/cti-switches',
+      headers: { authorization: `Bearer ${admin.token}` },
+      payload: { name: 'pbx' },
     });
+    const cti = (event: Record<string, unknown>) =>
+      fetch(new URL(`/api/cti/${(issued.json() as { token: string }).token}`, server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+      });
     return { core, cti, server };
   }
   const create = (core: Core, fields: Partial<typeof intakeFields>, extra: Record<string, unknown> = {}) =>
     call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, ...fields }, ...extra });
 
-  it('pops an answered call on the answering agent\'s workstation and logs it, missed calls marked', async () => {
+  it("pops an answered call on the answering agent's workstation and logs it, missed calls marked", async () => {
     const { core, cti } = await signedInWorkstation('agent1', 'CSA2');
     const seen: LoggedCall[] = [];
     core.bus.subscribe((event, payload) => event === 'calls.changed' && seen.push(payload as LoggedCall));
@@ -57,7 +68,7 @@ describe.each(engines)('call screen core (real HTTP and WebSocket) on %s', (engi
     expect((await call<LoggedCall[]>(core, 'calls.recent', {})).find((c) => c.id === 'c1')?.ticketId).toBe(ticket.id);
   });
 
-  it('finds a caller\'s history however the number is written, open tickets first, offline too', async () => {
+  it("finds a caller's history however the number is written, open tickets first, offline too", async () => {
     const { core, server } = await signedInWorkstation('agent2', 'CSB3');
     const closedOne = await create(core, { callerPhone: '010-6512 3456', description: '咨询供暖时间' });
     await call(core, 'tickets.update', { id: closedOne.id, changes: { description: '咨询今年供暖开始时间' } });
@@ -75,7 +86,13 @@ describe.each(engines)('call screen core (real HTTP and WebSocket) on %s', (engi
   it('searches cached tickets by number, phone, street name and Chinese of one, two and more characters', async () => {
     const { core } = await signedInWorkstation('agent3', 'CSC4');
     const heating = await create(core, { description: '三号楼暖气不热，室温十五度', streetCode: '110105017', callerPhone: '13511112222' });
-    const rubbish = await create(core, { description: '小区门口垃圾没人清理', streetCode: '110108001', districtCode: '110108', addressDetail: '中关村南路 3 号', callerPhone: '13533334444' });
+    const rubbish = await create(core, {
+      description: '小区门口垃圾没人清理',
+      streetCode: '110108001',
+      districtCode: '110108',
+      addressDetail: '中关村南路 3 号',
+      callerPhone: '13533334444',
+    });
     const ids = async (query: string) => (await call<TicketSummary[]>(core, 'tickets.search', { query })).map((t) => t.id).sort();
     expect(await ids('暖')).toEqual([heating.id]);
     expect(await ids('垃圾')).toEqual([rubbish.id]);
@@ -93,7 +110,10 @@ describe.each(engines)('call screen core (real HTTP and WebSocket) on %s', (engi
     const first = await create(core, { ...place, description: '劲松三区5号楼暖气不热，室温只有十四度' });
     await create(core, { ...place, description: '楼道灯坏了' });
     await create(core, { category: 'water.outage', streetCode: '110105017', description: '劲松三区5号楼暖气不热' });
-    const similar = await call<{ ticket: TicketSummary; similarity: number }[]>(core, 'tickets.similar', { ...place, description: '5号楼暖气不热，家里很冷' });
+    const similar = await call<{ ticket: TicketSummary; similarity: number }[]>(core, 'tickets.similar', {
+      ...place,
+      description: '5号楼暖气不热，家里很冷',
+    });
     expect(similar).toHaveLength(2);
     expect(similar[0]!.ticket.id).toBe(first.id);
     expect(similar[0]!.similarity).toBeGreaterThan(similar[1]!.similarity);
@@ -104,7 +124,10 @@ describe.each(engines)('call screen core (real HTTP and WebSocket) on %s', (engi
     expect(followed.followUps).toHaveLength(1);
     const [summary] = await call<TicketSummary[]>(core, 'tickets.search', { query: first.provisionalNo });
     expect(summary?.followUps).toBe(1);
-    await until('all confirmed by the server', async () => (await call<{ outboxSize: number; rejected: number }>(core, 'sync.status')).outboxSize === 0);
+    await until(
+      'all confirmed by the server',
+      async () => (await call<{ outboxSize: number; rejected: number }>(core, 'sync.status')).outboxSize === 0,
+    );
     expect((await call<{ rejected: number }>(core, 'sync.status')).rejected).toBe(0);
   });
 });

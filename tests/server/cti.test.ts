@@ -14,7 +14,12 @@ describe.each(engines)('phone switch (CTI) on %s', (engine) => {
   beforeAll(async () => {
     server = await startTestServer(engine);
     baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
-    const issued = await server.app.inject({ method: 'POST', url: '/api/admin/cti-switches', headers: bearer(await server.token('admin')), payload: { name: 'pbx-1' } });
+    const issued = await server.app.inject({
+      method: 'POST',
+      url: '/api/admin/cti-switches',
+      headers: bearer(await server.token('admin')),
+      payload: { name: 'pbx-1' },
+    });
     expect(issued.statusCode).toBe(201);
     token = (issued.json() as { token: string }).token;
   });
@@ -28,7 +33,10 @@ describe.each(engines)('phone switch (CTI) on %s', (engine) => {
       method: 'POST',
       url: `/api/cti/${with_}`,
       ...(as === 'form'
-        ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: typeof payload === 'string' ? payload : new URLSearchParams(payload as Record<string, string>).toString() }
+        ? {
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            payload: typeof payload === 'string' ? payload : new URLSearchParams(payload as Record<string, string>).toString(),
+          }
         : { payload }),
     });
   const callOf = async (response: Awaited<ReturnType<typeof post>>) => {
@@ -47,7 +55,14 @@ describe.each(engines)('phone switch (CTI) on %s', (engine) => {
     const callId = newCallId();
     const base = `from=%2B8613800138000&to=12345&direction=in&callId=${callId}`;
     const ringing = await callOf(await post(`event=newCall&${base}&user%5B%5D=agent1&user%5B%5D=agent2&queue=general`, 'form'));
-    expect(ringing).toMatchObject({ id: callId, state: 'ringing', users: ['agent1', 'agent2'], queue: 'general', from: '+8613800138000', answeredBy: null });
+    expect(ringing).toMatchObject({
+      id: callId,
+      state: 'ringing',
+      users: ['agent1', 'agent2'],
+      queue: 'general',
+      from: '+8613800138000',
+      answeredBy: null,
+    });
     const answered = await callOf(await post(`event=answer&${base}&answeringNumber=8002`, 'form'));
     expect(answered).toMatchObject({ state: 'answered', answeredBy: 'agent2', users: ['agent1', 'agent2'] });
     expect(answered.answeredAt).not.toBeNull();
@@ -64,7 +79,9 @@ describe.each(engines)('phone switch (CTI) on %s', (engine) => {
     expect(late).toMatchObject({ state: 'ended', cause: 'noAnswer', answeredBy: null, answeredAt: null });
     const again = await callOf(await post({ ...base, event: 'newCall', user: ['agent1'] }));
     expect(again).toMatchObject({ state: 'ended', users: ['agent3'] });
-    const unannounced = await callOf(await post({ from: '13900002222', to: '12345', direction: 'in', callId: newCallId(), event: 'answer', user: 'agent1' }));
+    const unannounced = await callOf(
+      await post({ from: '13900002222', to: '12345', direction: 'in', callId: newCallId(), event: 'answer', user: 'agent1' }),
+    );
     expect(unannounced).toMatchObject({ state: 'answered', answeredBy: 'agent1' });
   });
 
@@ -78,7 +95,9 @@ describe.each(engines)('phone switch (CTI) on %s', (engine) => {
     await agent1.next((m) => m.type === 'call' && m.call.id === callId && m.call.state === 'answered' && m.call.answeredBy === 'agent1');
     await lead.next((m) => m.type === 'call' && m.call.id === callId && m.call.state === 'answered');
     // Notifications arrive in commit order: once agent3 has a later call, the earlier one would be there.
-    await callOf(await post({ from: '13700000000', to: '12345', direction: 'in', callId: newCallId(), event: 'newCall', user: ['agent3'] }));
+    await callOf(
+      await post({ from: '13700000000', to: '12345', direction: 'in', callId: newCallId(), event: 'newCall', user: ['agent3'] }),
+    );
     await agent3.next((m) => m.type === 'call' && m.call.from === '13700000000');
     expect(agent3.received.some((r) => r.message.type === 'call' && r.message.call.id === callId)).toBe(false);
   });
@@ -103,9 +122,19 @@ describe.each(engines)('phone switch (CTI) on %s', (engine) => {
   });
 
   it('lets only admins register switches, and a new token replaces the old', async () => {
-    const asAgent = await server.app.inject({ method: 'POST', url: '/api/admin/cti-switches', headers: bearer(await server.token('agent1')), payload: { name: 'x' } });
+    const asAgent = await server.app.inject({
+      method: 'POST',
+      url: '/api/admin/cti-switches',
+      headers: bearer(await server.token('agent1')),
+      payload: { name: 'x' },
+    });
     expect(asAgent.statusCode).toBe(403);
-    const rotated = await server.app.inject({ method: 'POST', url: '/api/admin/cti-switches', headers: bearer(await server.token('admin')), payload: { name: 'pbx-1' } });
+    const rotated = await server.app.inject({
+      method: 'POST',
+      url: '/api/admin/cti-switches',
+      headers: bearer(await server.token('admin')),
+      payload: { name: 'pbx-1' },
+    });
     const fresh = (rotated.json() as { token: string }).token;
     const event = { event: 'newCall', from: '13800138000', to: '12345', direction: 'in', callId: newCallId() };
     expect((await post(event, 'json', token)).statusCode).toBe(401);

@@ -45,7 +45,14 @@ function junk(random: ReturnType<typeof seededRandom>, depth = 0): unknown {
     case 7:
       return depth > 40 ? [] : [junk(random, depth + 1)];
     case 8:
-      return depth > 40 ? {} : { [random.pick(['events', 'username', 'password', 'ids', 'name', 'event', 'note', '__proto__', 'constructor'])]: junk(random, depth + 1) };
+      return depth > 40
+        ? {}
+        : {
+            [random.pick(['events', 'username', 'password', 'ids', 'name', 'event', 'note', '__proto__', 'constructor'])]: junk(
+              random,
+              depth + 1,
+            ),
+          };
     case 9:
       return depth > 0 ? [] : { events: Array.from({ length: random.int(0, 300) }, () => junk(random, depth + 1)) };
     case 10:
@@ -66,10 +73,12 @@ describe.each(engines)('HTTP fuzz on %s', (engine) => {
   });
   afterAll(() => server.close());
   const counts = async () =>
-    (await server.db.query<{ events: number; tickets: number; users: number; calls: number; keys: number; switches: number }>(
-      `SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM tickets) AS tickets, (SELECT count(*)::int FROM users) AS users,
+    (
+      await server.db.query<{ events: number; tickets: number; users: number; calls: number; keys: number; switches: number }>(
+        `SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM tickets) AS tickets, (SELECT count(*)::int FROM users) AS users,
         (SELECT count(*)::int FROM calls) AS calls, (SELECT count(*)::int FROM open311_keys) AS keys, (SELECT count(*)::int FROM cti_switches) AS switches`,
-    ))[0];
+      )
+    )[0];
 
   it('answers thousands of malformed requests without a 5xx or a write', async () => {
     const random = seededRandom(2026);
@@ -103,14 +112,31 @@ describe.each(engines)('HTTP fuzz on %s', (engine) => {
         payload = 'garbage';
       } else {
         headers['content-type'] = 'application/json';
-        payload = JSON.stringify({ event: junk(random), from: junk(random), to: junk(random), direction: junk(random), callId: junk(random), events: [junk(random)] });
+        payload = JSON.stringify({
+          event: junk(random),
+          from: junk(random),
+          to: junk(random),
+          direction: junk(random),
+          callId: junk(random),
+          events: [junk(random)],
+        });
       }
-      const response = await server.app.inject({ method: route.method, url: `${route.url}${query}`, headers, ...(payload === undefined ? {} : { payload }) });
+      const response = await server.app.inject({
+        method: route.method,
+        url: `${route.url}${query}`,
+        headers,
+        ...(payload === undefined ? {} : { payload }),
+      });
       statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
       sent++;
       expect(response.statusCode, `${route.method} ${route.url}: ${response.body.slice(0, 300)}`).toBeLessThan(500);
     }
-    console.log(`[fuzz] ${sent} malformed requests: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    console.log(
+      `[fuzz] ${sent} malformed requests: ${[...statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}×${n}`)
+        .join(', ')}`,
+    );
     expect(await counts()).toEqual(before);
   });
 });

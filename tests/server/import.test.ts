@@ -34,7 +34,14 @@ describe.each(engines)('importing ticket history on %s', (engine) => {
 
   it('refuses a file with any bad row, naming the lines, and writes nothing', async () => {
     const before = await count();
-    const bad = ['text,category,created,unit', '好的,heating.season,2025-11-02T10:00:00+08:00,', ',heating.season,2025-11-02T10:00:00+08:00,', '停电,no.such.category,2025-11-02,', '停水,water.outage,2025-11-02T10:00:00+08:00,street:nowhere', '停气,heating.season,0000-01-01T00:00:00+08:00,'].join('\n');
+    const bad = [
+      'text,category,created,unit',
+      '好的,heating.season,2025-11-02T10:00:00+08:00,',
+      ',heating.season,2025-11-02T10:00:00+08:00,',
+      '停电,no.such.category,2025-11-02,',
+      '停水,water.outage,2025-11-02T10:00:00+08:00,street:nowhere',
+      '停气,heating.season,0000-01-01T00:00:00+08:00,',
+    ].join('\n');
     await expect(importHistory(server.db, bad, 'Asia/Shanghai')).rejects.toThrow(
       'Nothing was imported; fix these rows first:\nline 3: text is empty\nline 4: created must be ISO 8601 with a zone, e.g. 2025-12-01T09:30:00+08:00\nline 5: unknown unit "street:nowhere"\nline 6: created must be between 1970-01-01 and 2100-01-01',
     );

@@ -19,9 +19,15 @@ describe.each(engines)('fan-out carries ids, never data, on %s', (engine) => {
   beforeAll(async () => {
     server = await startTestServer(engine);
     baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
-    const issued = await server.app.inject({ method: 'POST', url: '/api/admin/cti-switches', headers: bearer(await server.token('admin')), payload: { name: 'pbx' } });
+    const issued = await server.app.inject({
+      method: 'POST',
+      url: '/api/admin/cti-switches',
+      headers: bearer(await server.token('admin')),
+      payload: { name: 'pbx' },
+    });
     switchToken = (issued.json() as { token: string }).token;
-    for (const channel of [eventsChannel, liveChannel, callsChannel, sessionsChannel]) stops.push(await server.db.listen(channel, (p) => p !== null && payloads.push(p)));
+    for (const channel of [eventsChannel, liveChannel, callsChannel, sessionsChannel])
+      stops.push(await server.db.listen(channel, (p) => p !== null && payloads.push(p)));
   });
   afterAll(async () => {
     for (const c of clients) c.close();
@@ -41,7 +47,10 @@ describe.each(engines)('fan-out carries ids, never data, on %s', (engine) => {
 
   it('delivers a call ringing 100 agents with long names, and answers the switch 200', async () => {
     const [agent, lead] = [await signedIn('agent1'), await signedIn('lead1')];
-    const users = ['agent1', ...Array.from({ length: 99 }, (_, i) => `agent-of-the-overflow-hunt-group-number-${String(i).padStart(3, '0')}-x`)];
+    const users = [
+      'agent1',
+      ...Array.from({ length: 99 }, (_, i) => `agent-of-the-overflow-hunt-group-number-${String(i).padStart(3, '0')}-x`),
+    ];
     const callId = `wide-${engine}`;
     const response = await server.app.inject({
       method: 'POST',
@@ -59,8 +68,14 @@ describe.each(engines)('fan-out carries ids, never data, on %s', (engine) => {
     const agent = await signedIn('agent1');
     const callId = `steps-${engine}`;
     const base = { callId, from: '13800002222', to: '12345', direction: 'in' };
-    for (const step of [{ event: 'newCall', user: ['agent1'] }, { event: 'answer', user: 'agent1' }, { event: 'hangup', cause: 'normalClearing' }]) {
-      expect((await server.app.inject({ method: 'POST', url: `/api/cti/${switchToken}`, payload: { ...base, ...step } })).statusCode).toBe(200);
+    for (const step of [
+      { event: 'newCall', user: ['agent1'] },
+      { event: 'answer', user: 'agent1' },
+      { event: 'hangup', cause: 'normalClearing' },
+    ]) {
+      expect((await server.app.inject({ method: 'POST', url: `/api/cti/${switchToken}`, payload: { ...base, ...step } })).statusCode).toBe(
+        200,
+      );
     }
     await agent.next((m) => m.type === 'call' && m.call.id === callId && m.call.state === 'ended');
     const steps = agent.received.flatMap((r) => (r.message.type === 'call' && r.message.call.id === callId ? [r.message.call] : []));
@@ -75,18 +90,29 @@ describe.each(engines)('fan-out carries ids, never data, on %s', (engine) => {
     const lead = await signedIn('lead1');
     const events: TicketEvent[] = Array.from({ length: 300 }, () => eventsBy('agent1').created());
     for (let i = 0; i < events.length; i += 150) {
-      const pushed = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await server.token('agent1')), payload: { events: events.slice(i, i + 150) } });
+      const pushed = await server.app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: bearer(await server.token('agent1')),
+        payload: { events: events.slice(i, i + 150) },
+      });
       expect(pushed.statusCode).toBe(200);
     }
     const ticketIds = events.map((e) => e.ticketId);
-    const response = await server.app.inject({ method: 'POST', url: '/api/monitor/incidents', headers: bearer(await server.token('lead1')), payload: { title: 'Burst main', ticketIds } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/monitor/incidents',
+      headers: bearer(await server.token('lead1')),
+      payload: { title: 'Burst main', ticketIds },
+    });
     expect(response.statusCode, response.body).toBe(201);
     const { id, linked } = response.json() as { id: string; linked: number };
     expect(linked).toBe(300);
     const sent = new Set<string>();
     await expect
       .poll(() => {
-        for (const { message } of lead.received) if (message.type === 'monitor_tickets') for (const t of message.tickets) if (t.incidentId === id) sent.add(t.id);
+        for (const { message } of lead.received)
+          if (message.type === 'monitor_tickets') for (const t of message.tickets) if (t.incidentId === id) sent.add(t.id);
         return sent.size;
       })
       .toBe(300);
@@ -95,7 +121,16 @@ describe.each(engines)('fan-out carries ids, never data, on %s', (engine) => {
   it('delivers a notice, and a presence change, read from their rows', async () => {
     const [agent, lead] = [await signedIn('agent2'), await signedIn('lead1')];
     const text = '停水通知：'.repeat(40);
-    expect((await server.app.inject({ method: 'POST', url: '/api/monitor/notices', headers: bearer(await server.token('lead1')), payload: { text } })).statusCode).toBe(201);
+    expect(
+      (
+        await server.app.inject({
+          method: 'POST',
+          url: '/api/monitor/notices',
+          headers: bearer(await server.token('lead1')),
+          payload: { text },
+        })
+      ).statusCode,
+    ).toBe(201);
     const { message } = await agent.next((m) => m.type === 'notice' && m.text === text);
     expect(message).toMatchObject({ from: '赵磊（班长）' });
     agent.send({ type: 'presence', state: 'wrap_up' });

@@ -17,7 +17,8 @@ const post = async (baseUrl: string, path: string, body: unknown, token?: string
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
 };
-const login = async (baseUrl: string, username: string) => loginResponseSchema.parse(await post(baseUrl, '/api/auth/login', { username, password: demoPassword })).token;
+const login = async (baseUrl: string, username: string) =>
+  loginResponseSchema.parse(await post(baseUrl, '/api/auth/login', { username, password: demoPassword })).token;
 
 /** A loopback port nothing listens on: connecting to it is refused at once. */
 const closedPort = () =>
@@ -42,7 +43,13 @@ describe.each(engines)("the workstation's live link to the server on %s", (engin
 
     const clock = manualSchedule();
     const hints: (number | undefined)[] = [];
-    const link = new LiveLink({ baseUrl: url, workstationId: 'ws-backoff', onHint: (head) => hints.push(head), random: () => 1, schedule: clock.schedule });
+    const link = new LiveLink({
+      baseUrl: url,
+      workstationId: 'ws-backoff',
+      onHint: (head) => hints.push(head),
+      random: () => 1,
+      schedule: clock.schedule,
+    });
     onCleanup(async () => link.stop());
     link.ensure(token);
     for (let attempt = 1; attempt <= 7; attempt++) {
@@ -67,7 +74,9 @@ describe.each(engines)("the workstation's live link to the server on %s", (engin
     server = await serve(db, port);
     clock.fire();
     await until('welcomed again', () => hints.length === 2);
-    const { head } = z.object({ head: z.number() }).parse(await post(url, '/api/sync/push', { events: [eventsBy('agent2').created()] }, await login(url, 'agent2')));
+    const { head } = z
+      .object({ head: z.number() })
+      .parse(await post(url, '/api/sync/push', { events: [eventsBy('agent2').created()] }, await login(url, 'agent2')));
     await until('hinted of the new event', () => hints.includes(head));
     expect(clock.pending()).toEqual([]);
   });
@@ -81,7 +90,13 @@ describe.each(engines)("the workstation's live link to the server on %s", (engin
     const [{ id }] = z.tuple([z.object({ id: z.string() })]).parse(await db.query(`SELECT id FROM users WHERE username = 'agent3'`));
 
     const clock = manualSchedule();
-    const link = new LiveLink({ baseUrl: server.url, workstationId: 'ws-stop', onHint: () => {}, random: () => 1, schedule: clock.schedule });
+    const link = new LiveLink({
+      baseUrl: server.url,
+      workstationId: 'ws-stop',
+      onHint: () => {},
+      random: () => 1,
+      schedule: clock.schedule,
+    });
     link.ensure(await login(server.url, 'agent3'));
     await lead.next((m) => m.type === 'presence' && m.userId === id && m.state === 'available');
     link.stop();

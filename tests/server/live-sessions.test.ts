@@ -23,7 +23,12 @@ async function liveSocket(baseUrl: string, token: string, clients: LiveTestClien
 }
 
 const adminPatch = async (server: TestServer, userId: string, payload: Record<string, unknown>) => {
-  const response = await server.app.inject({ method: 'PATCH', url: `/api/admin/users/${userId}`, headers: bearer(await server.token('admin')), payload });
+  const response = await server.app.inject({
+    method: 'PATCH',
+    url: `/api/admin/users/${userId}`,
+    headers: bearer(await server.token('admin')),
+    payload,
+  });
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as { user: { role: string }; disabled: boolean; revoked: number };
 };
@@ -36,7 +41,12 @@ describe.each(engines)('live sockets end with their session on %s', (engine) => 
   beforeAll(async () => {
     server = await startTestServer(engine);
     baseUrl = await server.app.listen({ host: '127.0.0.1', port: 0 });
-    const issued = await server.app.inject({ method: 'POST', url: '/api/admin/cti-switches', headers: bearer(await server.token('admin')), payload: { name: 'pbx' } });
+    const issued = await server.app.inject({
+      method: 'POST',
+      url: '/api/admin/cti-switches',
+      headers: bearer(await server.token('admin')),
+      payload: { name: 'pbx' },
+    });
     switchToken = (issued.json() as { token: string }).token;
   });
   afterAll(async () => {
@@ -44,9 +54,22 @@ describe.each(engines)('live sockets end with their session on %s', (engine) => 
     await server.close();
   });
   const ring = (callId: string) =>
-    server.app.inject({ method: 'POST', url: `/api/cti/${switchToken}`, payload: { event: 'newCall', callId, from: '13800001111', to: '12345', direction: 'in', user: ['agent1'] } });
+    server.app.inject({
+      method: 'POST',
+      url: `/api/cti/${switchToken}`,
+      payload: { event: 'newCall', callId, from: '13800001111', to: '12345', direction: 'in', user: ['agent1'] },
+    });
   const notice = async (text: string) =>
-    expect((await server.app.inject({ method: 'POST', url: '/api/monitor/notices', headers: bearer(await server.token('lead1')), payload: { text } })).statusCode).toBe(201);
+    expect(
+      (
+        await server.app.inject({
+          method: 'POST',
+          url: '/api/monitor/notices',
+          headers: bearer(await server.token('lead1')),
+          payload: { text },
+        })
+      ).statusCode,
+    ).toBe(201);
 
   it('closes the socket on sign-out, and what is committed after it never reaches the socket', async () => {
     const { token } = await signIn(server.app, 'lead1');
@@ -62,14 +85,20 @@ describe.each(engines)('live sockets end with their session on %s', (engine) => 
     const watcher = await liveSocket(baseUrl, await server.token('lead1'), clients);
     const { token, userId } = await signIn(server.app, 'agent1');
     const [first, second] = [await liveSocket(baseUrl, token, clients), await liveSocket(baseUrl, token, clients)];
-    const revoked = await server.app.inject({ method: 'POST', url: `/api/admin/users/${userId}/revoke-sessions`, headers: bearer(await server.token('admin')) });
+    const revoked = await server.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${userId}/revoke-sessions`,
+      headers: bearer(await server.token('admin')),
+    });
     expect(revoked.json()).toMatchObject({ revoked: expect.any(Number) as number });
     first.send({ type: 'presence', state: 'break' });
     expect((await ring(`after-revoke-${engine}`)).statusCode).toBe(200);
     expect((await first.closed).code).toBe(4401);
     expect((await second.closed).code).toBe(4401);
     await watcher.next((m) => m.type === 'presence' && m.userId === userId && m.state === 'disconnected');
-    expect(watcher.received.some((r) => r.message.type === 'presence' && r.message.userId === userId && r.message.state === 'break')).toBe(false);
+    expect(watcher.received.some((r) => r.message.type === 'presence' && r.message.userId === userId && r.message.state === 'break')).toBe(
+      false,
+    );
     for (const socket of [first, second]) expect(socket.received.filter((r) => r.message.type === 'call')).toEqual([]);
   });
 
@@ -98,8 +127,15 @@ describe.each(engines)('live sockets end with their session on %s', (engine) => 
     const disabled = await liveSocket(baseUrl, again.token, clients);
     expect(await adminPatch(server, userId, { disabled: true })).toMatchObject({ disabled: true, revoked: 1 });
     expect((await disabled.closed).code).toBe(4401);
-    expect((await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent3', password: demoPassword } })).statusCode).toBe(401);
-    expect(await adminPatch(server, userId, { disabled: false, role: 'agent' })).toMatchObject({ user: { role: 'agent' }, disabled: false, revoked: 0 });
+    expect(
+      (await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent3', password: demoPassword } }))
+        .statusCode,
+    ).toBe(401);
+    expect(await adminPatch(server, userId, { disabled: false, role: 'agent' })).toMatchObject({
+      user: { role: 'agent' },
+      disabled: false,
+      revoked: 0,
+    });
   });
 
   it('takes one hello per socket, even two sent at once', async () => {
@@ -116,11 +152,22 @@ describe.each(engines)('live sockets end with their session on %s', (engine) => 
   it('refuses a change that makes no sense, changing nothing', async () => {
     const { userId } = await signIn(server.app, 'agent2');
     const admin = bearer(await server.token('admin'));
-    for (const payload of [{}, { role: 'unit' }, { role: 'unit', unitCode: 'no-such-unit' }, { unitCode: 'street:110105017' }, { role: 'boss' }]) {
+    for (const payload of [
+      {},
+      { role: 'unit' },
+      { role: 'unit', unitCode: 'no-such-unit' },
+      { unitCode: 'street:110105017' },
+      { role: 'boss' },
+    ]) {
       const response = await server.app.inject({ method: 'PATCH', url: `/api/admin/users/${userId}`, headers: admin, payload });
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
     }
-    const missing = await server.app.inject({ method: 'PATCH', url: '/api/admin/users/00000000-0000-4000-8000-000000000000', headers: admin, payload: { disabled: true } });
+    const missing = await server.app.inject({
+      method: 'PATCH',
+      url: '/api/admin/users/00000000-0000-4000-8000-000000000000',
+      headers: admin,
+      payload: { disabled: true },
+    });
     expect(missing.statusCode).toBe(404);
     const [row] = await server.db.query<{ role: string; disabled: boolean }>(`SELECT role, disabled FROM users WHERE id = $1`, [userId]);
     expect(row).toEqual({ role: 'agent', disabled: false });
@@ -152,7 +199,10 @@ describe('live sockets end on every server process on postgres', () => {
       expect((await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(out.token) })).statusCode).toBe(204);
       expect((await signedOut.closed).code).toBe(4401);
       const admin = bearer(await server.token('admin'));
-      expect((await server.app.inject({ method: 'POST', url: `/api/admin/users/${revokedUser.userId}/revoke-sessions`, headers: admin })).statusCode).toBe(200);
+      expect(
+        (await server.app.inject({ method: 'POST', url: `/api/admin/users/${revokedUser.userId}/revoke-sessions`, headers: admin }))
+          .statusCode,
+      ).toBe(200);
       expect((await revoked.closed).code).toBe(4401);
       await adminPatch(server, changedUser.userId, { role: 'agent' });
       expect((await changed.closed).code).toBe(4401);

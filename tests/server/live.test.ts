@@ -31,12 +31,14 @@ describe.each(engines)('live WebSocket on %s', (engine) => {
 
   it('hints every signed-in client when events are pushed', async () => {
     const agent = await signedIn('agent2');
-    const { head } = (await server.app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: bearer(await server.token('agent1')),
-      payload: { events: [eventsBy('agent1').created()] },
-    })).json() as { head: number };
+    const { head } = (
+      await server.app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: bearer(await server.token('agent1')),
+        payload: { events: [eventsBy('agent1').created()] },
+      })
+    ).json() as { head: number };
     await agent.next((m) => m.type === 'events' && m.head === head);
   });
 

@@ -18,14 +18,31 @@ describe.each(engines)('server logs on %s', (engine) => {
       issued.push(token);
       await login('a-wrong-password-123');
       const auth = { authorization: `Bearer ${token}` };
-      const cti = ((await app.inject({ method: 'POST', url: '/api/admin/cti-switches', headers: auth, payload: { name: 'pbx' } })).json() as { token: string }).token;
+      const cti = (
+        (await app.inject({ method: 'POST', url: '/api/admin/cti-switches', headers: auth, payload: { name: 'pbx' } })).json() as {
+          token: string;
+        }
+      ).token;
       issued.push(cti);
-      await app.inject({ method: 'POST', url: `/api/cti/${cti}`, payload: { event: 'newCall', from: '13800138000', to: '12345', direction: 'in', callId: 'log-1' } });
+      await app.inject({
+        method: 'POST',
+        url: `/api/cti/${cti}`,
+        payload: { event: 'newCall', from: '13800138000', to: '12345', direction: 'in', callId: 'log-1' },
+      });
       await app.inject({ method: 'POST', url: `/api/cti/${cti}`, payload: { event: 'nonsense' } });
       await app.inject({ method: 'POST', url: `/api/cti/${'s'.repeat(43)}x`, payload: {} });
-      const apiKey = ((await app.inject({ method: 'POST', url: '/api/admin/open311-keys', headers: auth, payload: { name: 'app' } })).json() as { apiKey: string }).apiKey;
+      const apiKey = (
+        (await app.inject({ method: 'POST', url: '/api/admin/open311-keys', headers: auth, payload: { name: 'app' } })).json() as {
+          apiKey: string;
+        }
+      ).apiKey;
       issued.push(apiKey);
-      await app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `api_key=${apiKey}&service_code=no.such` });
+      await app.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `api_key=${apiKey}&service_code=no.such`,
+      });
     } finally {
       await app.close();
       await db.close();

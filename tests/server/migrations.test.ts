@@ -11,9 +11,9 @@ const versions = async (db: Database) =>
   (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((row) => row.version);
 
 const tablesOf = async (db: Database) =>
-  (await db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map(
-    (row) => row.name,
-  );
+  (
+    await db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)
+  ).map((row) => row.name);
 
 /** The tables a database migrated straight to `version` has. */
 async function tablesAt(engine: Engine, version: number): Promise<string[]> {
@@ -36,7 +36,10 @@ describe.each(engines)('server migrations on %s', (engine) => {
 
   it('roll a failing migration back whole', async () => {
     const { db } = await freshDatabase(engine);
-    const broken = [...serverMigrations, { version: serverMigrations.length + 1, name: 'broken', sql: 'CREATE TABLE half (x int); SELECT nope FROM nowhere;' }];
+    const broken = [
+      ...serverMigrations,
+      { version: serverMigrations.length + 1, name: 'broken', sql: 'CREATE TABLE half (x int); SELECT nope FROM nowhere;' },
+    ];
     await expect(migrateServer(db, broken)).rejects.toThrow();
     expect(await db.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'half'`)).toEqual([]);
     expect(await db.query<{ v: number }>(`SELECT max(version) AS v FROM schema_migrations`)).toEqual([{ v: serverMigrations.length }]);
@@ -47,7 +50,9 @@ describe.each(engines)('server migrations on %s', (engine) => {
     const { db } = await freshDatabase(engine);
     await emptySchema(db);
     const middle = Math.ceil(serverMigrations.length / 2);
-    const broken = serverMigrations.map((m) => (m.version === middle ? { ...m, sql: `CREATE TABLE half (x int); ${m.sql}; SELECT nope FROM nowhere;` } : m));
+    const broken = serverMigrations.map((m) =>
+      m.version === middle ? { ...m, sql: `CREATE TABLE half (x int); ${m.sql}; SELECT nope FROM nowhere;` } : m,
+    );
     await expect(migrateServer(db, broken)).rejects.toThrow(/nowhere/);
     expect(await versions(db)).toEqual(serverMigrations.slice(0, middle - 1).map((m) => m.version));
     expect(await tablesOf(db)).toEqual(await tablesAt(engine, middle - 1));
@@ -87,10 +92,8 @@ describe.each(engines)('server migrations on %s', (engine) => {
 
 describe('splitStatements', () => {
   it('splits on semicolons but not inside $$ bodies or comments', () => {
-    expect(splitStatements(`CREATE TABLE a (x int); -- a; comment\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\nSELECT 2`)).toEqual([
-      'CREATE TABLE a (x int)',
-      'CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql',
-      'SELECT 2',
-    ]);
+    expect(
+      splitStatements(`CREATE TABLE a (x int); -- a; comment\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\nSELECT 2`),
+    ).toEqual(['CREATE TABLE a (x int)', 'CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql', 'SELECT 2']);
   });
 });

@@ -18,7 +18,7 @@ function recorder(core: Core) {
   const seen: { event: string; payload: unknown }[] = [];
   core.bus.subscribe((event, payload) => seen.push({ event, payload }));
   return {
-    of: <T,>(event: PushedEventName) => seen.filter((s) => s.event === event).map((s) => s.payload as T),
+    of: <T>(event: PushedEventName) => seen.filter((s) => s.event === event).map((s) => s.payload as T),
   };
 }
 
@@ -28,9 +28,18 @@ describe.each(engines)('the lead monitor on %s', (engine) => {
   async function setting() {
     const { db, server } = await centre(engine);
     const token = async (username: string) =>
-      ((await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: demoPassword } })).json() as { token: string }).token;
+      (
+        (await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: demoPassword } })).json() as {
+          token: string;
+        }
+      ).token;
     const push = async (username: string, events: TicketEvent[]) => {
-      const response = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await token(username)), payload: { events } });
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: bearer(await token(username)),
+        payload: { events },
+      });
       expect(response.statusCode).toBe(200);
     };
     return { db, server, token, push };
@@ -74,7 +83,20 @@ describe.each(engines)('the lead monitor on %s', (engine) => {
     await call(agent, 'auth.signIn', { username: 'agent1', password: demoPassword });
     await expect(call(agent, 'monitor.snapshot')).rejects.toThrow(/forbidden/);
     await expect(call(agent, 'monitor.notice', { text: '全体注意' })).rejects.toThrow(/forbidden/);
-    const direct = await server.app.inject({ url: '/api/monitor/snapshot', headers: bearer((await (await fetch(new URL('/api/auth/login', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'agent1', password: demoPassword }) })).json() as { token: string }).token) });
+    const direct = await server.app.inject({
+      url: '/api/monitor/snapshot',
+      headers: bearer(
+        (
+          (await (
+            await fetch(new URL('/api/auth/login', server.url), {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ username: 'agent1', password: demoPassword }),
+            })
+          ).json()) as { token: string }
+        ).token,
+      ),
+    });
     expect(direct.statusCode).toBe(403);
   });
 
@@ -86,24 +108,35 @@ describe.each(engines)('the lead monitor on %s', (engine) => {
     const agentSaw = recorder(agent);
     await call(lead, 'auth.signIn', { username: 'lead1', password: demoPassword });
     await call(agent, 'auth.signIn', { username: 'agent2', password: demoPassword });
-    await until('both online', async () => (await call<{ connection: string }>(lead, 'sync.status')).connection === 'online' && (await call<{ connection: string }>(agent, 'sync.status')).connection === 'online');
+    await until(
+      'both online',
+      async () =>
+        (await call<{ connection: string }>(lead, 'sync.status')).connection === 'online' &&
+        (await call<{ connection: string }>(agent, 'sync.status')).connection === 'online',
+    );
 
     const created = eventsBy('agent2', 'AGN3').created({ description: '监控增量测试' });
     await push('agent2', [created]);
     await until('the lead got the ticket', async () =>
-      leadSaw.of<{ kind: string; tickets?: MonitorTicket[] }>('monitor.changed').some((c) => c.kind === 'tickets' && c.tickets!.some((t) => t.id === created.ticketId)),
+      leadSaw
+        .of<{ kind: string; tickets?: MonitorTicket[] }>('monitor.changed')
+        .some((c) => c.kind === 'tickets' && c.tickets!.some((t) => t.id === created.ticketId)),
     );
 
     await call<PresenceView>(agent, 'presence.set', { state: 'break' });
     await until('the lead saw the break', async () =>
-      leadSaw.of<{ kind: string; username?: string; state?: string }>('monitor.changed').some((c) => c.kind === 'presence' && c.username === 'agent2' && c.state === 'break'),
+      leadSaw
+        .of<{ kind: string; username?: string; state?: string }>('monitor.changed')
+        .some((c) => c.kind === 'presence' && c.username === 'agent2' && c.state === 'break'),
     );
     const snapshot = await call<MonitorSnapshot>(lead, 'monitor.snapshot');
     expect(snapshot.agents.find((a) => a.username === 'agent2')).toMatchObject({ state: 'break' });
     expect(await call<PresenceView>(agent, 'presence.current')).toMatchObject({ state: 'break' });
 
     await call(lead, 'monitor.notice', { text: '朝阳区大面积停电，请统一答复' });
-    await until('the agent got the notice', async () => agentSaw.of<{ text: string }>('notices.received').some((n) => n.text === '朝阳区大面积停电，请统一答复'));
+    await until('the agent got the notice', async () =>
+      agentSaw.of<{ text: string }>('notices.received').some((n) => n.text === '朝阳区大面积停电，请统一答复'),
+    );
     expect(agentSaw.of<{ from: string }>('notices.received')[0]).toMatchObject({ from: '赵磊（班长）' });
     expect(agentSaw.of('monitor.changed')).toEqual([]); // agents get no monitor data
   });
@@ -116,20 +149,35 @@ describe.each(engines)('the lead monitor on %s', (engine) => {
     const flow: TicketEvent[] = [...tickets];
     for (const t of tickets) flow.push(by.next(t.ticketId, 'dispatched', { unitCodes: [heating], leadUnitCode: heating }));
     await push('agent1', flow);
-    const accepted = await server.app.inject({ method: 'POST', url: `/api/units/tickets/${tickets[0]!.ticketId}/accept`, headers: bearer(await token('unit.heating')), payload: {} });
+    const accepted = await server.app.inject({
+      method: 'POST',
+      url: `/api/units/tickets/${tickets[0]!.ticketId}/accept`,
+      headers: bearer(await token('unit.heating')),
+      payload: {},
+    });
     expect(accepted.statusCode).toBeLessThan(300);
 
     const lead = workstation(server.url, 'HDA4');
     await call(lead, 'auth.signIn', { username: 'lead1', password: demoPassword });
     const period = { from: minutesAgo(60), to: new Date(Date.now() + 60_000).toISOString() };
-    const rates = await call<{ rows: { key: string; dispatched: number; accepted: number; responseRate: number | null }[] }>(lead, 'monitor.rates', { ...period, by: 'unit' });
+    const rates = await call<{ rows: { key: string; dispatched: number; accepted: number; responseRate: number | null }[] }>(
+      lead,
+      'monitor.rates',
+      { ...period, by: 'unit' },
+    );
     expect(rates.rows.find((r) => r.key === heating)).toMatchObject({ dispatched: 2, accepted: 1, responseRate: 0.5 });
     const csv = await call<{ filename: string; csv: string }>(lead, 'monitor.ratesCsv', { ...period, by: 'unit' });
     expect(csv.filename).toMatch(/^rates-unit-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(parseCsv(csv.csv.replace(/^\ufeff/, '')).rows.find((r) => r.code === heating)).toMatchObject({ name: '北京市热力集团', response_rate_pct: '50.0' });
+    expect(parseCsv(csv.csv.replace(/^\ufeff/, '')).rows.find((r) => r.code === heating)).toMatchObject({
+      name: '北京市热力集团',
+      response_rate_pct: '50.0',
+    });
     await expect(call(lead, 'monitor.rates', { from: period.to, to: period.from, by: 'unit' })).rejects.toThrow(/invalid_input/);
 
-    const linked = await call<{ id: string; linked: number }>(lead, 'monitor.linkIncident', { title: '劲松供热管线故障', ticketIds: tickets.map((t) => t.ticketId) });
+    const linked = await call<{ id: string; linked: number }>(lead, 'monitor.linkIncident', {
+      title: '劲松供热管线故障',
+      ticketIds: tickets.map((t) => t.ticketId),
+    });
     expect(linked.linked).toBe(2);
     const snapshot = await call<MonitorSnapshot>(lead, 'monitor.snapshot');
     expect(snapshot.tickets.filter((t) => t.incidentId === linked.id)).toHaveLength(2);
@@ -139,14 +187,22 @@ describe.each(engines)('the lead monitor on %s', (engine) => {
     const { server } = await setting();
     const agent = workstation(server.url, 'AGN5');
     await call(agent, 'auth.signIn', { username: 'agent1', password: demoPassword });
-    const ticket = await call<Ticket>(agent, 'tickets.create', { fields: { ...intakeFields, urgency: 'normal', category: 'heating.temperature' } });
+    const ticket = await call<Ticket>(agent, 'tickets.create', {
+      fields: { ...intakeFields, urgency: 'normal', category: 'heating.temperature' },
+    });
     await call(agent, 'tickets.dispatch', { id: ticket.id, unitCodes: ['street:110105017'], leadUnitCode: 'street:110105017' });
     await until('synced', async () => (await call<{ outboxSize: number }>(agent, 'sync.status')).outboxSize === 0);
 
     const lead = workstation(server.url, 'HDA5');
     await call(lead, 'auth.signIn', { username: 'lead1', password: demoPassword });
     await until('the lead has it', async () => (await lead.dispatch('tickets.get', { id: ticket.id })).ok);
-    await call(lead, 'tickets.dispatch', { id: ticket.id, unitCodes: ['company:heating'], leadUnitCode: 'company:heating', note: '改派：属供热问题', reassign: true });
+    await call(lead, 'tickets.dispatch', {
+      id: ticket.id,
+      unitCodes: ['company:heating'],
+      leadUnitCode: 'company:heating',
+      note: '改派：属供热问题',
+      reassign: true,
+    });
     await call(lead, 'tickets.update', { id: ticket.id, changes: { urgency: 'urgent' } });
     await until('on the server', async () => {
       const snapshot = await call<MonitorSnapshot>(lead, 'monitor.snapshot');

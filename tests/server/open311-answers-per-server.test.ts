@@ -20,7 +20,12 @@ describe.each(engines)('Open311 answers kept per server on %s', (engine) => {
       };
       expect(await list(server.app)).toEqual([]);
       // Filed behind both servers' backs, as another process would: neither is told to forget.
-      const filed = await createRequest(server.db, 'city-app', { service_code: 'water.outage', address_string: '朝阳区劲松三区112号楼', 'attribute[SCOPE]': 'home' }, 'Asia/Shanghai');
+      const filed = await createRequest(
+        server.db,
+        'city-app',
+        { service_code: 'water.outage', address_string: '朝阳区劲松三区112号楼', 'attribute[SCOPE]': 'home' },
+        'Asia/Shanghai',
+      );
       expect((await list(second)).map((r) => r.service_request_id)).toEqual([filed.serviceRequestId]);
     } finally {
       await second.close();

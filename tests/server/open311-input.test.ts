@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app';
 import { bearer, engines, freshDatabase, startTestServer, testConfig, type TestServer } from './test-server';
 
-const form = (fields: Record<string, string>) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+const form = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
 /** Parses as a conforming XML 1.0 parser must: null when the document is well-formed, else why not. */
 function xmlError(xml: string): string | null {
   const parser = new SaxesParser();
@@ -20,7 +23,12 @@ describe.each(engines)('Open311 input and output hygiene on %s', (engine) => {
   let apiKey: string;
   beforeAll(async () => {
     server = await startTestServer(engine);
-    const issued = await server.app.inject({ method: 'POST', url: '/api/admin/open311-keys', headers: bearer(await server.token('admin')), payload: { name: 'city-app' } });
+    const issued = await server.app.inject({
+      method: 'POST',
+      url: '/api/admin/open311-keys',
+      headers: bearer(await server.token('admin')),
+      payload: { name: 'city-app' },
+    });
     apiKey = (issued.json() as { apiKey: string }).apiKey;
   });
   afterAll(() => server.close());
@@ -53,7 +61,11 @@ describe.each(engines)('Open311 input and output hygiene on %s', (engine) => {
       const response = await run();
       expect([400, 404], `${name}: ${response.statusCode} ${response.body}`).toContain(response.statusCode);
       if (response.headers['content-type']?.toString().startsWith('text/xml')) {
-        expect(response.body, name).toMatch(new RegExp(`^<\\?xml version="1.0" encoding="utf-8"\\?><errors><error><code>${response.statusCode}</code><description>[^<]+</description></error></errors>$`));
+        expect(response.body, name).toMatch(
+          new RegExp(
+            `^<\\?xml version="1.0" encoding="utf-8"\\?><errors><error><code>${response.statusCode}</code><description>[^<]+</description></error></errors>$`,
+          ),
+        );
       } else {
         expect(response.json(), name).toEqual([{ code: response.statusCode, description: expect.any(String) }]);
       }
@@ -68,7 +80,10 @@ describe.each(engines)('Open311 input and output hygiene on %s', (engine) => {
     const filed = await post({ api_key: apiKey, ...heating, lat: '', long: '' });
     expect(filed.statusCode, filed.body).toBe(200);
     const [{ service_request_id: id }] = filed.json() as [{ service_request_id: string }];
-    const [ticket] = await server.db.query<{ state: { fields: Record<string, unknown> } }>(`SELECT state FROM tickets WHERE official_no = $1`, [id]);
+    const [ticket] = await server.db.query<{ state: { fields: Record<string, unknown> } }>(
+      `SELECT state FROM tickets WHERE official_no = $1`,
+      [id],
+    );
     expect(ticket!.state.fields).not.toHaveProperty('latitude');
     expect(ticket!.state.fields).not.toHaveProperty('longitude');
     expect((await get(`/open311/v2/requests/${id}.json`)).json()).toMatchObject([{ lat: null, long: null }]);
@@ -90,14 +105,26 @@ describe.each(engines)('Open311 input and output hygiene on %s', (engine) => {
     const filed = await post({ api_key: apiKey, ...heating });
     const [{ service_request_id: id }] = filed.json() as [{ service_request_id: string }];
     // Reference data an administrator typed, and what a request was filed with before input was checked.
-    await server.db.query(`UPDATE reference_items SET body = jsonb_set(body, '{zh}', to_jsonb($1::text)) WHERE kind = 'category' AND code = 'heating.temperature'`, ['供暖\uFFFF温度\uFFFE']);
+    await server.db.query(
+      `UPDATE reference_items SET body = jsonb_set(body, '{zh}', to_jsonb($1::text)) WHERE kind = 'category' AND code = 'heating.temperature'`,
+      ['供暖\uFFFF温度\uFFFE'],
+    );
     for (const url of ['/open311/v2/services.xml', '/open311/v2/requests.xml']) {
       const response = await get(url);
       expect(response.body, url).toContain('<service_name>供暖温度 ');
       expect(xmlError(response.body), url).toBeNull();
     }
-    await server.db.query(`UPDATE open311_public SET description = $1, address = $2 FROM tickets t WHERE t.id = ticket_id AND t.official_no = $3`, ['暖气\uFFFE不热\uFFFF，\u0001水\u001F管 & <漏>', '劲松\u000B三区', id]);
-    for (const url of ['/open311/v2/requests.xml', `/open311/v2/requests/${id}.xml`, '/open311/v2/services.xml', '/open311/v2/services/water.outage.xml', '/open311/discovery.xml']) {
+    await server.db.query(
+      `UPDATE open311_public SET description = $1, address = $2 FROM tickets t WHERE t.id = ticket_id AND t.official_no = $3`,
+      ['暖气\uFFFE不热\uFFFF，\u0001水\u001F管 & <漏>', '劲松\u000B三区', id],
+    );
+    for (const url of [
+      '/open311/v2/requests.xml',
+      `/open311/v2/requests/${id}.xml`,
+      '/open311/v2/services.xml',
+      '/open311/v2/services/water.outage.xml',
+      '/open311/discovery.xml',
+    ]) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(200);
       expect(xmlError(response.body), url).toBeNull();
@@ -115,7 +142,9 @@ describe.each(engines)('Open311 read rate limit on %s', (engine) => {
       for (let i = 0; i < 3; i++) expect((await from('203.0.113.7')).statusCode).toBe(200);
       const limited = await from('203.0.113.7');
       expect(limited.statusCode).toBe(429);
-      expect(limited.json()).toEqual([{ code: 429, description: expect.stringMatching(/^too many requests from this address; try again in \d+ s$/) }]);
+      expect(limited.json()).toEqual([
+        { code: 429, description: expect.stringMatching(/^too many requests from this address; try again in \d+ s$/) },
+      ]);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       const xml = await from('203.0.113.7', '/open311/v2/services.xml');
       expect(xml.statusCode).toBe(429);

@@ -24,7 +24,10 @@ function get(url: string, localAddress = '127.0.0.1'): Promise<{ status: number;
 
 const readers = 200;
 const pageSize = 100;
-const form = (fields: Record<string, string>) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+const form = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
 
 describe.each(engines)('public Open311 reads under load on %s', (engine) => {
   it('answer 200 citizens reading a full page at once from one computed answer, while /healthz keeps answering', async () => {
@@ -32,9 +35,21 @@ describe.each(engines)('public Open311 reads under load on %s', (engine) => {
     const { app } = server;
     try {
       const admin = await server.token('admin');
-      const { apiKey } = (await app.inject({ method: 'POST', url: '/api/admin/open311-keys', headers: bearer(admin), payload: { name: 'load' } })).json() as { apiKey: string };
+      const { apiKey } = (
+        await app.inject({ method: 'POST', url: '/api/admin/open311-keys', headers: bearer(admin), payload: { name: 'load' } })
+      ).json() as { apiKey: string };
       for (let i = 0; i < pageSize; i++) {
-        const filed = await app.inject({ method: 'POST', url: '/open311/v2/requests.json', ...form({ api_key: apiKey, service_code: 'water.outage', address_string: `劲松${i}号楼`, description: '停水'.repeat(50), 'attribute[SCOPE]': 'building' }) });
+        const filed = await app.inject({
+          method: 'POST',
+          url: '/open311/v2/requests.json',
+          ...form({
+            api_key: apiKey,
+            service_code: 'water.outage',
+            address_string: `劲松${i}号楼`,
+            description: '停水'.repeat(50),
+            'attribute[SCOPE]': 'building',
+          }),
+        });
         expect(filed.statusCode).toBe(200);
       }
       await app.listen({ host: '127.0.0.1', port: 0 });
@@ -71,13 +86,17 @@ describe.each(engines)('public Open311 reads under load on %s', (engine) => {
       const readMs = answers.map((a) => a.ms).sort((a, b) => a - b);
       // The figure the README quotes (under a second on this machine); printed, not asserted: how
       // long anything takes depends on what else the machine runs, and a test must not.
-      console.log(`${engine}: slowest of ${healthMs.length} health checks ${Math.round(Math.max(...healthMs))} ms, median read ${Math.round(readMs[readers / 2]!)} ms`);
+      console.log(
+        `${engine}: slowest of ${healthMs.length} health checks ${Math.round(Math.max(...healthMs))} ms, median read ${Math.round(readMs[readers / 2]!)} ms`,
+      );
       // What does not depend on the machine: health was answered all through the burst, and the
       // 200 reads were served from a handful of computed answers (each one read is audited), not
       // 200 queries and renderings in a row on the server's event loop — which is what held
       // /healthz up for seconds before.
       expect(healthMs.length).toBeGreaterThan(0);
-      const [row] = await server.db.query<{ computed: number }>(`SELECT count(*)::int AS computed FROM audit_log WHERE detail = 'open311 GET requests'`);
+      const [row] = await server.db.query<{ computed: number }>(
+        `SELECT count(*)::int AS computed FROM audit_log WHERE detail = 'open311 GET requests'`,
+      );
       const computed = row?.computed ?? 0;
       expect(computed).toBeGreaterThan(0);
       expect(computed, 'answers computed for 200 identical reads').toBeLessThanOrEqual(5);

@@ -19,7 +19,12 @@ describe.each(engines)('cross-origin requests on %s', (engine) => {
     await db.close();
   });
   const login = (origin?: string) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', headers: origin ? { origin } : {}, payload: { username: 'agent1', password: demoPassword } });
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: origin ? { origin } : {},
+      payload: { username: 'agent1', password: demoPassword },
+    });
 
   it('refuses API calls from other sites, before anything happens, and serves programs and listed origins', async () => {
     const evil = await login('https://evil.example');

@@ -30,11 +30,20 @@ describe.each(engines)('reference data on %s', (engine) => {
   it("serves Beijing's divisions, the catalogue and units, paged", async () => {
     const { items } = await pullAll();
     const of = <K extends ReferenceItem['kind']>(kind: K) => items.filter((i): i is Extract<ReferenceItem, { kind: K }> => i.kind === kind);
-    expect(of('requestType').map((i) => i.code).sort()).toEqual(['complaint', 'consultation', 'help', 'report', 'suggestion']);
+    expect(
+      of('requestType')
+        .map((i) => i.code)
+        .sort(),
+    ).toEqual(['complaint', 'consultation', 'help', 'report', 'suggestion']);
     expect(of('district')).toHaveLength(16);
     const townships = of('street').filter((s) => /(街道|地区|镇|乡)$/.test(s.body.zh));
     expect(townships).toHaveLength(343);
-    expect(of('street').find((s) => s.code === '110105017')?.body).toMatchObject({ zh: '劲松街道', districtCode: '110105', pinyin: 'jinsong', initials: 'js' });
+    expect(of('street').find((s) => s.code === '110105017')?.body).toMatchObject({
+      zh: '劲松街道',
+      districtCode: '110105',
+      pinyin: 'jinsong',
+      initials: 'js',
+    });
     const leaves = of('category').filter((c) => c.body.parent !== null);
     expect(leaves.length).toBeGreaterThanOrEqual(60);
     for (const leaf of leaves) expect(leaf.body).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
@@ -61,8 +70,16 @@ describe.each(engines)('reference data on %s', (engine) => {
 
   it('refuses a body that does not match its kind, naming the item and the field, and writes nothing of the batch', async () => {
     const { cursor } = await pullAll();
-    const good = { kind: 'article' as const, code: 'kb-new', body: { category: 'heating.fee', titleZh: '新', titleEn: 'New', bodyZh: '内容', bodyEn: 'Text' } };
-    const bad = { kind: 'slaPolicy' as const, code: 'general', body: { zh: '一般类', en: 'General', dispatchMinutes: 'a day', feedbackMinutes: 10080 } };
+    const good = {
+      kind: 'article' as const,
+      code: 'kb-new',
+      body: { category: 'heating.fee', titleZh: '新', titleEn: 'New', bodyZh: '内容', bodyEn: 'Text' },
+    };
+    const bad = {
+      kind: 'slaPolicy' as const,
+      code: 'general',
+      body: { zh: '一般类', en: 'General', dispatchMinutes: 'a day', feedbackMinutes: 10080 },
+    };
     // @ts-expect-error a body of the wrong shape, as a caller without types could send it
     const write = upsertReference(server.db, [good, bad]);
     await expect(write).rejects.toThrow(ReferenceBodyError);
@@ -80,7 +97,12 @@ describe.each(engines)('reference data on %s', (engine) => {
     );
     await server.db.query(`UPDATE counters SET value = value + 1 WHERE name = 'reference_version'`);
     const chaoyang = entriesOf(defaultReferenceData(), 'district').filter((item) => item.code === '110105');
-    expect(await upsertReference(server.db, chaoyang.map((item) => ({ ...item, body: { ...item.body, en: 'Chaoyang' } })))).toBe(1);
+    expect(
+      await upsertReference(
+        server.db,
+        chaoyang.map((item) => ({ ...item, body: { ...item.body, en: 'Chaoyang' } })),
+      ),
+    ).toBe(1);
     const { items, cursor: after } = await pullAll(cursor);
     expect(items.map((i) => `${i.kind} ${i.code}`)).toEqual(['district 110105']);
     expect(after).toBe(cursor + 2);

@@ -39,7 +39,10 @@ describe('the route table', () => {
 
   it('marks the routes that need a session in OpenAPI, and documents the socket and the text answers', async () => {
     const doc = (await app.inject({ url: openApiDocumentPath })).json() as {
-      paths: Record<string, Record<string, { security?: unknown; description?: string; responses: Record<string, { content?: Record<string, unknown> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { security?: unknown; description?: string; responses: Record<string, { content?: Record<string, unknown> }> }>
+      >;
     };
     expect(doc.paths['/api/sync/pull']!.get!.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/healthz']!.get!.security).toBeUndefined();

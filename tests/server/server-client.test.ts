@@ -7,7 +7,11 @@ import { eventsBy } from '../support/event-builder';
 import { serve } from './workstations';
 import { freshDatabase } from './test-server';
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof ServerError ? { kind: error.kind, code: error.code, status: error.status } : error));
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof ServerError ? { kind: error.kind, code: error.code, status: error.status } : error),
+  );
 
 // The client builds requests from the route table; what it sends and parses does not depend on the
 // server's database engine, so one engine is enough here.
@@ -45,11 +49,23 @@ describe('the workstation’s server client, over real HTTP', () => {
 
   it('keeps the kinds of failure apart: refused with the server’s code and status, unauthenticated, unreachable', async () => {
     const { token } = await client.login('agent1', demoPassword, 'ws-test');
-    expect(await refusal(client.request(serverApi.tickets.get, { params: { id: newId() } }, token))).toEqual({ kind: 'refused', code: 'not_found', status: 404 });
+    expect(await refusal(client.request(serverApi.tickets.get, { params: { id: newId() } }, token))).toEqual({
+      kind: 'refused',
+      code: 'not_found',
+      status: 404,
+    });
     expect(await refusal(client.monitorSnapshot(token))).toEqual({ kind: 'refused', code: 'forbidden', status: 403 });
-    expect(await refusal(client.login('agent1', 'wrong password', 'ws-test'))).toEqual({ kind: 'unauthenticated', code: 'unauthenticated', status: 401 });
+    expect(await refusal(client.login('agent1', 'wrong password', 'ws-test'))).toEqual({
+      kind: 'unauthenticated',
+      code: 'unauthenticated',
+      status: 401,
+    });
     await client.logout(token);
-    expect(await refusal(client.request(serverApi.auth.me, {}, token))).toEqual({ kind: 'unauthenticated', code: 'unauthenticated', status: 401 });
+    expect(await refusal(client.request(serverApi.auth.me, {}, token))).toEqual({
+      kind: 'unauthenticated',
+      code: 'unauthenticated',
+      status: 401,
+    });
     await client.logout(token);
     const nowhere = new ServerClient({ baseUrl: 'http://127.0.0.1:9/', timeoutMs: 2000 });
     expect(await refusal(nowhere.pull(token, 0, 1))).toEqual({ kind: 'unreachable', code: undefined, status: undefined });

@@ -29,7 +29,11 @@ const tablesOf = async (db: Database) =>
     )
   ).map((t) => t.name);
 
-const sorted = (rows: Row[]) => rows.map((row) => [JSON.stringify(row), row] as const).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
+const sorted = (rows: Row[]) =>
+  rows
+    .map((row) => [JSON.stringify(row), row] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, row]) => row);
 const pick = (rows: Row[], columns: readonly string[]) => sorted(rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]]))));
 
 async function snapshot(db: Database): Promise<Map<string, Row[]>> {
@@ -74,10 +78,16 @@ async function copyInto(db: Database, table: string, rows: Row[]) {
   const list = columns.map((c) => `"${c.name}"`).join(', ');
   const values = columns.map((c, i) => `$${i + 1}::${c.type}`).join(', ');
   for (const row of rows) {
-    await db.query(`INSERT INTO "${table}" (${list}) VALUES (${values})`, columns.map((c) => (c.type === 'jsonb' ? JSON.stringify(row[c.name]) : row[c.name])));
+    await db.query(
+      `INSERT INTO "${table}" (${list}) VALUES (${values})`,
+      columns.map((c) => (c.type === 'jsonb' ? JSON.stringify(row[c.name]) : row[c.name])),
+    );
   }
   for (const c of columns.filter((c) => c.serial)) {
-    await db.query(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max("${c.name}") FROM "${table}"), 0) + 1, false)`, [table, c.name]);
+    await db.query(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max("${c.name}") FROM "${table}"), 0) + 1, false)`, [
+      table,
+      c.name,
+    ]);
   }
 }
 
@@ -130,53 +140,66 @@ describe.each(engines)('a server database from an earlier release on %s', (engin
     await empty.close();
     server = await startTestServer(engine);
     await fillCentre(server);
-    tokens = { agent1: await server.token('agent1'), lead1: await server.token('lead1'), admin: await server.token('admin'), 'unit.jinsong': await server.token('unit.jinsong') };
+    tokens = {
+      agent1: await server.token('agent1'),
+      lead1: await server.token('lead1'),
+      admin: await server.token('admin'),
+      'unit.jinsong': await server.token('unit.jinsong'),
+    };
     filled = await snapshot(server.db);
     ticketIds = (await server.db.query<{ id: string }>(`SELECT id FROM tickets ORDER BY official_no`)).map((t) => t.id);
     reads = await readEverything(server.app, tokens, ticketIds);
   });
   afterAll(() => server?.close());
 
-  it.each(serverMigrations.slice(0, -1).map((m) => m.version))('upgrades from version %i with every row intact and every answer the same', async (version) => {
-    const { db } = await freshDatabase(engine);
-    try {
-      await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-      await migrateServer(db, serverMigrations.slice(0, version));
-      const tables = await tablesOf(db);
-      const columnsAt = new Map<string, string[]>();
-      const isSeededLater = new Map<string, (row: Row) => boolean>();
-      for (const table of tables) {
-        isSeededLater.set(table, await seededLater(db, seeded, table));
-        const rows = (filled.get(table) ?? []).filter((row) => !isSeededLater.get(table)!(row));
-        expect(rows.length, `the filled centre has no rows for ${table}: add some in tests/server/filled-centre.ts`).toBeGreaterThan(0);
-        columnsAt.set(table, (await columnsOf(db, table)).map((c) => c.name));
-        await copyInto(db, table, rows);
-      }
-
-      // Started as the server starts (openServerDatabase): migrate, then fill what SQL could not.
-      expect(await migrateServer(db)).toBe(serverMigrations.length);
-      await fillMissingDeadlines(db);
-      const upgraded = await snapshot(db);
-      for (const table of tables) {
-        const columns = [...columnsAt.get(table)!, ...(derived[table] ?? []).filter((c) => !columnsAt.get(table)!.includes(c))];
-        const keep = (rows: Row[]) => rows.filter((row) => !isSeededLater.get(table)!(row));
-        expect(pick(keep(upgraded.get(table)!), columns), table).toEqual(pick(keep(filled.get(table)!), columns));
-        const started = upgraded.get(table)!.filter(isSeededLater.get(table)!);
-        expect(pick(started, columns), `${table}: rows a later migration starts`).toEqual(pick(seeded.get(table)!.filter(isSeededLater.get(table)!), columns));
-      }
-
-      const app = await buildServer({ db, config: testConfig(), logger: false });
+  it.each(serverMigrations.slice(0, -1).map((m) => m.version))(
+    'upgrades from version %i with every row intact and every answer the same',
+    async (version) => {
+      const { db } = await freshDatabase(engine);
       try {
-        const answers = await readEverything(app, tokens, ticketIds);
-        for (const [name, answer] of Object.entries(answers) as [keyof typeof answers, unknown][]) {
-          // What a table the old database did not have would have held cannot be there.
-          if ((readsNeed[name] ?? []).every((table) => tables.includes(table))) expect(answer, name).toEqual(reads[name]);
+        await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+        await migrateServer(db, serverMigrations.slice(0, version));
+        const tables = await tablesOf(db);
+        const columnsAt = new Map<string, string[]>();
+        const isSeededLater = new Map<string, (row: Row) => boolean>();
+        for (const table of tables) {
+          isSeededLater.set(table, await seededLater(db, seeded, table));
+          const rows = (filled.get(table) ?? []).filter((row) => !isSeededLater.get(table)!(row));
+          expect(rows.length, `the filled centre has no rows for ${table}: add some in tests/server/filled-centre.ts`).toBeGreaterThan(0);
+          columnsAt.set(
+            table,
+            (await columnsOf(db, table)).map((c) => c.name),
+          );
+          await copyInto(db, table, rows);
+        }
+
+        // Started as the server starts (openServerDatabase): migrate, then fill what SQL could not.
+        expect(await migrateServer(db)).toBe(serverMigrations.length);
+        await fillMissingDeadlines(db);
+        const upgraded = await snapshot(db);
+        for (const table of tables) {
+          const columns = [...columnsAt.get(table)!, ...(derived[table] ?? []).filter((c) => !columnsAt.get(table)!.includes(c))];
+          const keep = (rows: Row[]) => rows.filter((row) => !isSeededLater.get(table)!(row));
+          expect(pick(keep(upgraded.get(table)!), columns), table).toEqual(pick(keep(filled.get(table)!), columns));
+          const started = upgraded.get(table)!.filter(isSeededLater.get(table)!);
+          expect(pick(started, columns), `${table}: rows a later migration starts`).toEqual(
+            pick(seeded.get(table)!.filter(isSeededLater.get(table)!), columns),
+          );
+        }
+
+        const app = await buildServer({ db, config: testConfig(), logger: false });
+        try {
+          const answers = await readEverything(app, tokens, ticketIds);
+          for (const [name, answer] of Object.entries(answers) as [keyof typeof answers, unknown][]) {
+            // What a table the old database did not have would have held cannot be there.
+            if ((readsNeed[name] ?? []).every((table) => tables.includes(table))) expect(answer, name).toEqual(reads[name]);
+          }
+        } finally {
+          await app.close();
         }
       } finally {
-        await app.close();
+        await db.close();
       }
-    } finally {
-      await db.close();
-    }
-  });
+    },
+  );
 });

@@ -16,7 +16,11 @@ import { engines } from './test-server';
  */
 function cuttableWorkstation(serverUrl: string, dataDir = tempDir()) {
   const road = { down: false, throttleLogins: false, throttled: 0 };
-  const throttled = () => new Response(JSON.stringify({ error: { code: 'throttled', message: 'Too many sign-ins for this account; wait 15 minutes.' } }), { status: 429, headers: { 'content-type': 'application/json' } });
+  const throttled = () =>
+    new Response(JSON.stringify({ error: { code: 'throttled', message: 'Too many sign-ins for this account; wait 15 minutes.' } }), {
+      status: 429,
+      headers: { 'content-type': 'application/json' },
+    });
   const serverFetch: typeof fetch = (input, init) => {
     if (road.down) return Promise.reject(new TypeError('fetch failed: network is down'));
     if (road.throttleLogins && String(input).endsWith('/api/auth/login')) {
@@ -26,7 +30,16 @@ function cuttableWorkstation(serverUrl: string, dataDir = tempDir()) {
     return fetch(input, init);
   };
   const open = () => {
-    const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: 'SES2', serverUrl, serverFetch, syncPollMs: 100 });
+    const core = openCore({
+      dataDir,
+      cacheKey: ownerOnlyCacheKey(dataDir),
+      host: 'web',
+      version: 'test',
+      workstationCode: 'SES2',
+      serverUrl,
+      serverFetch,
+      syncPollMs: 100,
+    });
     onCleanup(() => core.close());
     return core;
   };
@@ -81,7 +94,8 @@ describe.each(engines)('sessions on the workstation on %s', (engine) => {
     const { server } = await centre(engine);
     const { road, core } = await knownHere(server.url);
     road.down = true;
-    for (let i = 0; i < 5; i++) expect(await refusal(core, 'auth.signIn', { username: 'agent1', password: `guess-${i}` })).toBe('unauthenticated');
+    for (let i = 0; i < 5; i++)
+      expect(await refusal(core, 'auth.signIn', { username: 'agent1', password: `guess-${i}` })).toBe('unauthenticated');
     expect(await refusal(core, 'auth.signIn', { username: 'agent1', password: demoPassword })).toBe('rate_limited');
   });
 
@@ -148,7 +162,10 @@ describe.each(engines)('sessions on the workstation on %s', (engine) => {
     expect(await refusal(core, 'auth.signIn', { username: 'agent1', password: demoPassword })).toBe('rate_limited');
     road.throttleLogins = false;
     road.down = true;
-    expect(await call<SignedInUser>(core, 'auth.signIn', { username: 'agent1', password: demoPassword })).toMatchObject({ username: 'agent1', sessionLive: true });
+    expect(await call<SignedInUser>(core, 'auth.signIn', { username: 'agent1', password: demoPassword })).toMatchObject({
+      username: 'agent1',
+      sessionLive: true,
+    });
     await call(core, 'auth.signOut');
 
     road.down = false;
@@ -186,7 +203,9 @@ describe.each(engines)('sessions on the workstation on %s', (engine) => {
 
     // The server ends the session (revoked, expired): the next round hears 401 and the core closes up.
     const token = core.sync!.session.token()!;
-    expect((await fetch(new URL('/api/auth/logout', server.url), { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(204);
+    expect(
+      (await fetch(new URL('/api/auth/logout', server.url), { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(204);
     await call(core, 'sync.now');
     await until('the session ended here too', async () => (await call<SignedInUser>(core, 'auth.current'))?.sessionLive === false);
     expect(pushed).toContain('auth.changed');

@@ -77,7 +77,9 @@ describe.each(engines)('sql fragments on %s', (engine) => {
       db.query<{ id: string }>(sql`SELECT id::text FROM unnest(${ids}::uuid[]) AS t (id) WHERE id = ${anyOf(list, 'uuid')} ORDER BY id`);
     expect(await pick([ids[1]!, '018f3a6e-0000-7000-8000-00000000000f'])).toEqual([{ id: ids[1] }]);
     expect(await pick([])).toEqual([]);
-    const [count] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM users WHERE username = ${anyOf(['agent1', 'lead1'], 'text')}`);
+    const [count] = await db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM users WHERE username = ${anyOf(['agent1', 'lead1'], 'text')}`,
+    );
     expect(count!.n).toBe(2);
   });
 

@@ -54,7 +54,10 @@ describe.each(engines)('the sync loop against a real server on %s', (engine) => 
     });
     /** The loop has settled in `connection` and waits `ms` for its next round. */
     const settled = (connection: string, ms: number) =>
-      until(`${connection}, waiting ${ms} ms`, () => loop.status().connection === connection && clock.pending().length === 1 && clock.pending()[0]!.ms === ms);
+      until(
+        `${connection}, waiting ${ms} ms`,
+        () => loop.status().connection === connection && clock.pending().length === 1 && clock.pending()[0]!.ms === ms,
+      );
 
     loop.start();
     await settled('signed_out', pollMs);

@@ -41,14 +41,24 @@ function writeNulTicket(core: Core, actor: string): string {
   const id = newId();
   const at = new Date().toISOString();
   const fields = { ...intakeFields, description: `楼内停水\u0000三天` };
-  writeRawOutboxEvent(core.db, { id, ticketId: newId(), type: 'created', at, actor, origin: core.identity.code, payload: { provisionalNo: `${core.identity.code}-009999`, fields } });
+  writeRawOutboxEvent(core.db, {
+    id,
+    ticketId: newId(),
+    type: 'created',
+    at,
+    actor,
+    origin: core.identity.code,
+    payload: { provisionalNo: `${core.identity.code}-009999`, fields },
+  });
   return id;
 }
 
 /** A ticket made as any other, whose text the stand-in server fails on; the id of its created event. */
 async function writeMarkedTicket(core: Core): Promise<string> {
   const ticket = await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, description: `楼内停水，${poisonMark}` } });
-  const [created] = core.db.prepare(`SELECT id FROM ticket_events WHERE ticket_id = ? AND type = 'created'`).all(ticket.id) as { id: string }[];
+  const [created] = core.db.prepare(`SELECT id FROM ticket_events WHERE ticket_id = ? AND type = 'created'`).all(ticket.id) as {
+    id: string;
+  }[];
   return created!.id;
 }
 
@@ -56,7 +66,11 @@ const eventsOnServer = async (db: Database, ids: readonly string[]) =>
   (await db.query<{ id: string }>(`SELECT id::text AS id FROM events WHERE id = ANY($1::uuid[])`, [ids])).map((r) => r.id).toSorted();
 
 const createdIdsOf = (core: Core) =>
-  (core.db.prepare(`SELECT id FROM ticket_events WHERE type = 'created' AND origin = ? ORDER BY local_seq`).all(core.identity.code) as { id: string }[]).map((r) => r.id);
+  (
+    core.db.prepare(`SELECT id FROM ticket_events WHERE type = 'created' AND origin = ? ORDER BY local_seq`).all(core.identity.code) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
 
 describe.each(engines)('a workstation meeting poison and failing servers on %s', (engine) => {
   it('delivers the good events around one the server fails on, rejects that one, and still receives what others send', async () => {
@@ -73,7 +87,11 @@ describe.each(engines)('a workstation meeting poison and failing servers on %s',
     a.sync!.start();
     const fromB = await call<Ticket>(b, 'tickets.create', { fields: { ...intakeFields, description: '另一台工作站登记的工单' } });
 
-    await until('A has sent everything and has B’s ticket', async () => (await status(a)).outboxSize === 0 && (await a.dispatch('tickets.get', { id: fromB.id })).ok, 30_000);
+    await until(
+      'A has sent everything and has B’s ticket',
+      async () => (await status(a)).outboxSize === 0 && (await a.dispatch('tickets.get', { id: fromB.id })).ok,
+      30_000,
+    );
     expect(await eventsOnServer(db, good)).toEqual(good.toSorted());
     expect(await eventsOnServer(db, [poisonId])).toEqual([]);
     const rejections = await call<Rejection[]>(a, 'tickets.rejections');
@@ -118,7 +136,9 @@ describe.each(engines)('a workstation meeting poison and failing servers on %s',
     await call(a, 'sync.now');
 
     await until('all 210 sent', async () => (await status(a)).outboxSize === 0, 60_000);
-    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'created' AND origin = 'BGG2'`)) as [{ n: number }];
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE type = 'created' AND origin = 'BGG2'`)) as [
+      { n: number },
+    ];
     expect(n).toBe(210);
     const pushes = proxy.seen.filter((s) => isPush(s.path));
     expect(pushes.map((p) => p.status).filter((s) => s !== 200)).toEqual([]);

@@ -12,12 +12,20 @@ describe.each(engines)('sync pull on %s', (engine) => {
   afterAll(() => server.close());
 
   const pull = async (username: string, after: number, limit: number) => {
-    const response = await server.app.inject({ url: `/api/sync/pull?after=${after}&limit=${limit}`, headers: bearer(await server.token(username)) });
+    const response = await server.app.inject({
+      url: `/api/sync/pull?after=${after}&limit=${limit}`,
+      headers: bearer(await server.token(username)),
+    });
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as { events: SequencedEvent[]; cursor: number; hasMore: boolean };
   };
   const push = async (username: string, events: unknown[]) => {
-    const response = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await server.token(username)), payload: { events } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(await server.token(username)),
+      payload: { events },
+    });
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as { results: { status: string; seq?: number }[]; head: number };
   };
@@ -92,7 +100,9 @@ describe.each(engines)('sync pull on %s', (engine) => {
     expect((await server.app.inject({ url: `/api/tickets/${theirs.ticketId}`, headers: bearer(token) })).statusCode).toBe(404);
     expect((await server.app.inject({ url: `/api/tickets/${ours.ticketId}`, headers: bearer(token) })).statusCode).toBe(200);
     // The agent who made both sees both.
-    expect((await server.app.inject({ url: `/api/tickets/${theirs.ticketId}`, headers: bearer(await server.token('agent1')) })).statusCode).toBe(200);
+    expect(
+      (await server.app.inject({ url: `/api/tickets/${theirs.ticketId}`, headers: bearer(await server.token('agent1')) })).statusCode,
+    ).toBe(200);
   });
 
   it('refuses bad cursors and limits with field errors', async () => {

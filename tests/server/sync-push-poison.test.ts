@@ -19,10 +19,16 @@ describe.each(engines)('sync push of poison on %s', (engine) => {
   afterAll(() => server.close());
 
   const push = async (events: unknown[], username = 'agent1') => {
-    const response = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await server.token(username)), payload: { events } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(await server.token(username)),
+      payload: { events },
+    });
     return { status: response.statusCode, body: response.json() as { results: PushResult[]; head: number } };
   };
-  const stored = async (ids: string[]) => (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE id = ANY($1::uuid[])`, [ids]))[0]!.n;
+  const stored = async (ids: string[]) =>
+    (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE id = ANY($1::uuid[])`, [ids]))[0]!.n;
   const withAt = (event: TicketEvent, msFromNow: number): TicketEvent => ({ ...event, at: new Date(Date.now() + msFromNow).toISOString() });
 
   it('answers a batch of 199 good events and one with a NUL in its description: 199 accepted, 1 rejected naming the field', async () => {
@@ -59,8 +65,11 @@ describe.each(engines)('sync push of poison on %s', (engine) => {
       ['payload.text', agent.next(base.ticketId, 'note', { text: '补充\uFFFE' }), 'a noncharacter (U+FFFE) at position 3'],
       ['payload.note', agent.next(base.ticketId, 'followed_up', { note: '再次来电\u0007' }), 'a control character (U+0007) at position 5'],
       ['payload.callId', agent.next(base.ticketId, 'followed_up', { callId: 'call\uDC00' }), 'a lone surrogate (U+DC00) at position 5'],
-      ['origin', { ...agent.next(base.ticketId, 'note', { text: '好' }), origin: 'T3\u0000ST' },
-        'a control character (U+0000) at position 3'],
+      [
+        'origin',
+        { ...agent.next(base.ticketId, 'note', { text: '好' }), origin: 'T3\u0000ST' },
+        'a control character (U+0000) at position 3',
+      ],
     ];
     const good = agent.next(base.ticketId, 'note', { text: '来电人补充：楼下也停水了\t（二楼）\r\n谢谢' });
     const deleteIt = 'delete it (it often comes with pasted text) and send again';
@@ -95,7 +104,10 @@ describe.each(engines)('sync push of poison on %s', (engine) => {
     const serverTime = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(body.results[3]).toMatchObject({ refusal: { code: 'time_too_old', params: { at: '1970-01-01T00:00:00.000Z', serverTime } } });
     expect(body.results[5]).toMatchObject({ refusal: { code: 'time_ahead', params: { at: absurd[2]!.at, serverTime, minutes: 60 } } });
-    const outOfWindow = await push([{ ...agent.created(), at: '9999-12-31T23:59:59.999Z' }, { ...agent.created(), at: '0000-01-01T00:00:00.000Z' }]);
+    const outOfWindow = await push([
+      { ...agent.created(), at: '9999-12-31T23:59:59.999Z' },
+      { ...agent.created(), at: '0000-01-01T00:00:00.000Z' },
+    ]);
     expect(outOfWindow.status).toBe(200);
     expect(outOfWindow.body.results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     const outsideWindow = expect.stringContaining('at: must be between 1970-01-01 and 2100-01-01');
@@ -139,7 +151,10 @@ describe.each(engines)('sync push of poison on %s', (engine) => {
     const seq = counter!.value + 1;
     await insertEvents(server.db, [{ seq, event: note, userId: null }]);
     await server.db.query(`UPDATE counters SET value = $1 WHERE name = 'event_seq'`, [seq]);
-    const pulled = await server.app.inject({ url: `/api/sync/pull?after=${seq - 1}&limit=1`, headers: bearer(await server.token('agent1')) });
+    const pulled = await server.app.inject({
+      url: `/api/sync/pull?after=${seq - 1}&limit=1`,
+      headers: bearer(await server.token('agent1')),
+    });
     expect(pulled.statusCode).toBe(200);
     expect(pulled.json()).toMatchObject({ events: [{ seq, event: { id: note.id, payload: { text: '补充\uFFFE' } } }] });
   });

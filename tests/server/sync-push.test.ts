@@ -12,7 +12,12 @@ describe.each(engines)('sync push on %s', (engine) => {
   afterAll(() => server.close());
 
   const push = async (events: unknown[], username = 'agent1') => {
-    const response = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await server.token(username)), payload: { events } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(await server.token(username)),
+      payload: { events },
+    });
     return { status: response.statusCode, body: response.json() as { results: PushResult[]; head: number } };
   };
   const count = async (sql: string, params: unknown[]) => (await server.db.query<{ n: number }>(sql, params))[0]!.n;
@@ -78,7 +83,9 @@ describe.each(engines)('sync push on %s', (engine) => {
       ['created', 'agent2'],
       ['numbered', 'server'],
     ]);
-    const [byAlias] = await server.db.query<{ official_no: string }>(`SELECT official_no FROM tickets WHERE provisional_no = $1`, [ticket.provisionalNo]);
+    const [byAlias] = await server.db.query<{ official_no: string }>(`SELECT official_no FROM tickets WHERE provisional_no = $1`, [
+      ticket.provisionalNo,
+    ]);
     expect(byAlias?.official_no).toBe(ticket.officialNo);
   });
 
@@ -108,7 +115,11 @@ describe.each(engines)('sync push on %s', (engine) => {
     const closedAgain = agent.next(created.ticketId, 'closed', { resolution: 'withdrawn' });
     const impostor = eventsBy('agent2').created();
     const numbering = agent.next(created.ticketId, 'numbered', { officialNo: '2026112999999' });
-    const orphan = agent.next(created.ticketId.replace(/.$/, (c) => (c === '0' ? '1' : '0')), 'note', { text: '无主' });
+    const orphan = agent.next(
+      created.ticketId.replace(/.$/, (c) => (c === '0' ? '1' : '0')),
+      'note',
+      { text: '无主' },
+    );
     const malformed = { ...agent.created(), payload: { provisionalNo: 'T3ST-000001', fields: { description: '' } } };
     const good = agent.created();
 
@@ -160,8 +171,15 @@ describe.each(engines)('sync push on %s', (engine) => {
       payload: JSON.stringify({ events: [{ description: 'x'.repeat(1_100_000) }] }),
     });
     expect(huge.statusCode).toBe(413);
-    const unknownField = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { events: [{}], sneaky: 1 } });
-    expect(unknownField.json()).toMatchObject({ error: { code: 'invalid_input', issues: [expect.objectContaining({ message: expect.any(String) })] } });
+    const unknownField = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(token),
+      payload: { events: [{}], sneaky: 1 },
+    });
+    expect(unknownField.json()).toMatchObject({
+      error: { code: 'invalid_input', issues: [expect.objectContaining({ message: expect.any(String) })] },
+    });
     expect(await count(`SELECT count(*)::int AS n FROM events`, [])).toBe(before);
   });
 });

@@ -38,7 +38,11 @@ export interface TestServer {
 
 export async function startTestServer(engine: Engine): Promise<TestServer> {
   const { db, url } = await freshDatabase(engine);
-  const app = await buildServer({ db, config: testConfig(process.env.TEST_SERVER_LOG ? { LOG_LEVEL: 'error' } : {}), logger: process.env.TEST_SERVER_LOG ? undefined : false });
+  const app = await buildServer({
+    db,
+    config: testConfig(process.env.TEST_SERVER_LOG ? { LOG_LEVEL: 'error' } : {}),
+    logger: process.env.TEST_SERVER_LOG ? undefined : false,
+  });
   const tokens = new Map<string, Promise<string>>();
   const login = async (username: string) => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: demoPassword } });

@@ -26,25 +26,50 @@ describe.each(engines)('handling units on %s', (engine) => {
     return created.ticketId;
   }
   const act = async (username: string, id: string, action: string, body: unknown = {}) =>
-    server.app.inject({ method: 'POST', url: `/api/units/tickets/${id}/${action}`, headers: bearer(await server.token(username)), payload: body as object });
+    server.app.inject({
+      method: 'POST',
+      url: `/api/units/tickets/${id}/${action}`,
+      headers: bearer(await server.token(username)),
+      payload: body as object,
+    });
 
   it('accepts, reports progress and feeds back through its routes, each step an event', async () => {
     const id = await dispatchedTicket();
-    const list = await server.app.inject({ url: '/api/units/tickets?status=dispatched', headers: bearer(await server.token('unit.jinsong')) });
+    const list = await server.app.inject({
+      url: '/api/units/tickets?status=dispatched',
+      headers: bearer(await server.token('unit.jinsong')),
+    });
     expect((list.json() as { tickets: Ticket[] }).tickets.map((t) => t.id)).toContain(id);
     expect((await act('unit.jinsong', id, 'accept')).json()).toMatchObject({ ticket: { status: 'accepted' } });
-    expect((await act('unit.jinsong', id, 'progress', { note: '已联系供电所' })).json()).toMatchObject({ ticket: { status: 'in_progress' } });
-    expect((await act('unit.jinsong', id, 'extension', { hours: 24, reason: '需要更换灯杆' })).json()).toMatchObject({ ticket: { extensionRequest: { hours: 24 } } });
+    expect((await act('unit.jinsong', id, 'progress', { note: '已联系供电所' })).json()).toMatchObject({
+      ticket: { status: 'in_progress' },
+    });
+    expect((await act('unit.jinsong', id, 'extension', { hours: 24, reason: '需要更换灯杆' })).json()).toMatchObject({
+      ticket: { extensionRequest: { hours: 24 } },
+    });
     const done = (await act('unit.jinsong', id, 'feedback', { summary: '已更换灯杆，恢复照明' })).json() as { ticket: Ticket };
     expect(done.ticket).toMatchObject({ status: 'feedback', feedback: { unitCode: 'street:110105017', summary: '已更换灯杆，恢复照明' } });
-    const events = await server.db.query<{ type: string; actor: string }>(`SELECT type, actor FROM events WHERE ticket_id = $1 ORDER BY seq`, [id]);
-    expect(events.map((e) => e.type)).toEqual(['created', 'dispatched', 'numbered', 'unit_accepted', 'unit_progress', 'extension_requested', 'unit_feedback']);
+    const events = await server.db.query<{ type: string; actor: string }>(
+      `SELECT type, actor FROM events WHERE ticket_id = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(events.map((e) => e.type)).toEqual([
+      'created',
+      'dispatched',
+      'numbered',
+      'unit_accepted',
+      'unit_progress',
+      'extension_requested',
+      'unit_feedback',
+    ]);
     expect(events.filter((e) => e.type.startsWith('unit_')).every((e) => e.actor === 'unit.jinsong')).toBe(true);
   });
 
   it('returns a ticket with a reason, after which it can no longer act on it', async () => {
     const id = await dispatchedTicket();
-    expect((await act('unit.jinsong', id, 'return', { reason: '该路段归属双井街道' })).json()).toMatchObject({ ticket: { status: 'returned', returnReason: '该路段归属双井街道' } });
+    expect((await act('unit.jinsong', id, 'return', { reason: '该路段归属双井街道' })).json()).toMatchObject({
+      ticket: { status: 'returned', returnReason: '该路段归属双井街道' },
+    });
     const again = await act('unit.jinsong', id, 'accept');
     expect(again.statusCode).toBe(404);
   });
@@ -60,11 +85,21 @@ describe.each(engines)('handling units on %s', (engine) => {
       code: 'conflict',
       refusal: { code: 'invalid_transition', params: { eventType: 'unit_feedback', status: 'dispatched' } },
     });
-    for (const [action, body] of [['progress', {}], ['feedback', { summary: '' }], ['extension', { hours: 0, reason: 'x' }], ['return', { reason: 'x', extra: 1 }]] as const) {
+    for (const [action, body] of [
+      ['progress', {}],
+      ['feedback', { summary: '' }],
+      ['extension', { hours: 0, reason: 'x' }],
+      ['return', { reason: 'x', extra: 1 }],
+    ] as const) {
       expect((await act('unit.jinsong', id, action, body)).statusCode, action).toBe(400);
     }
     // Units cannot push hotline events, and agents cannot push unit events.
-    const unitPush = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(await server.token('unit.jinsong')), payload: { events: [eventsBy('unit.jinsong').next(id, 'note', { text: 'x' })] } });
+    const unitPush = await server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(await server.token('unit.jinsong')),
+      payload: { events: [eventsBy('unit.jinsong').next(id, 'note', { text: 'x' })] },
+    });
     expect(unitPush.statusCode).toBe(403);
     const agentPush = await server.app.inject({
       method: 'POST',
@@ -79,13 +114,25 @@ describe.each(engines)('handling units on %s', (engine) => {
 
   it('simulated units accept and then report back on dispatched tickets', async () => {
     const id = await dispatchedTicket('company:heating');
-    const stop = startUnitSimulator(server.db, { acceptAfterMs: 0, feedbackAfterMs: 0, tickMs: 100, timeZone: 'Asia/Shanghai', log: console });
+    const stop = startUnitSimulator(server.db, {
+      acceptAfterMs: 0,
+      feedbackAfterMs: 0,
+      tickMs: 100,
+      timeZone: 'Asia/Shanghai',
+      log: console,
+    });
     try {
-      await until('reported back', async () => (await server.db.query<{ status: string }>(`SELECT status FROM tickets WHERE id = $1`, [id]))[0]!.status === 'feedback');
+      await until(
+        'reported back',
+        async () => (await server.db.query<{ status: string }>(`SELECT status FROM tickets WHERE id = $1`, [id]))[0]!.status === 'feedback',
+      );
     } finally {
       await stop();
     }
-    const events = await server.db.query<{ type: string; actor: string }>(`SELECT type, actor FROM events WHERE ticket_id = $1 AND type LIKE 'unit_%' ORDER BY seq`, [id]);
+    const events = await server.db.query<{ type: string; actor: string }>(
+      `SELECT type, actor FROM events WHERE ticket_id = $1 AND type LIKE 'unit_%' ORDER BY seq`,
+      [id],
+    );
     expect(events).toEqual([
       { type: 'unit_accepted', actor: 'unit:company:heating' },
       { type: 'unit_feedback', actor: 'unit:company:heating' },

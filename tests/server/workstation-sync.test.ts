@@ -21,7 +21,10 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     const core = workstation(server.url, 'K7Q2');
     expect((await status(core)).connection).toBe('signed_out');
 
-    const user = await call<{ username: string; sessionLive: boolean }>(core, 'auth.signIn', { username: 'agent1', password: demoPassword });
+    const user = await call<{ username: string; sessionLive: boolean }>(core, 'auth.signIn', {
+      username: 'agent1',
+      password: demoPassword,
+    });
     expect(user).toMatchObject({ username: 'agent1', sessionLive: true });
     const created = await call<Ticket>(core, 'tickets.create', { fields: intakeFields });
     expect(created).toMatchObject({ provisionalNo: 'K7Q2-000001', officialNo: null, createdBy: 'agent1' });
@@ -33,7 +36,10 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
       const now = await status(core);
       return now.connection === 'online' && now.outboxSize === 0 && now.lastSyncAt !== null;
     });
-    const onServer = await db.query<{ official_no: string; provisional_no: string }>(`SELECT official_no, provisional_no FROM tickets WHERE id = $1`, [created.id]);
+    const onServer = await db.query<{ official_no: string; provisional_no: string }>(
+      `SELECT official_no, provisional_no FROM tickets WHERE id = $1`,
+      [created.id],
+    );
     expect(onServer).toEqual([{ official_no: numbered, provisional_no: 'K7Q2-000001' }]);
   });
 
@@ -51,7 +57,8 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
 
     await server.app.close();
     const made: Ticket[] = [];
-    for (let i = 0; i < 3; i++) made.push(await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, description: `停水第${i + 1}天` } }));
+    for (let i = 0; i < 3; i++)
+      made.push(await call<Ticket>(core, 'tickets.create', { fields: { ...intakeFields, description: `停水第${i + 1}天` } }));
     expect(made.map((t) => t.provisionalNo)).toEqual(['K7Q3-000001', 'K7Q3-000002', 'K7Q3-000003']);
     await until('unreachable', async () => (await status(core)).connection === 'unreachable');
     expect((await status(core)).outboxSize).toBe(3);
@@ -82,7 +89,9 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     await until('numbered', async () => (await ticket(core, created.id)).officialNo);
     // The failed push does not stop the round: its pull brings the event down confirmed, so it is never sent again.
     expect(lost).toBe(1);
-    const { n } = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE ticket_id = $1 AND type = 'created'`, [created.id]))[0]!;
+    const { n } = (
+      await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE ticket_id = $1 AND type = 'created'`, [created.id])
+    )[0]!;
     expect(n).toBe(1);
     expect(dbState(core.db).ticket_events).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: expect.any(String), status: 'confirmed', server_seq: expect.any(Number) })]),
@@ -98,11 +107,16 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     await call(watcher, 'auth.signIn', { username: 'agent2', password: demoPassword });
     await until('watcher online', async () => (await status(watcher)).connection === 'online');
     // Its live socket is welcomed before it reports its presence: once that is stored, the hub has it.
-    await until('watcher live', async () => (await db.query(`SELECT 1 FROM presence p JOIN users u ON u.id = p.user_id WHERE u.username = 'agent2'`)).length > 0);
+    await until(
+      'watcher live',
+      async () => (await db.query(`SELECT 1 FROM presence p JOIN users u ON u.id = p.user_id WHERE u.username = 'agent2'`)).length > 0,
+    );
     const created = await call<Ticket>(maker, 'tickets.create', { fields: intakeFields });
     const started = performance.now();
     await until('watcher has it', async () => (await watcher.dispatch('tickets.get', { id: created.id })).ok, 5000);
-    console.log(`[sync] ticket made on one workstation reached another in ${(performance.now() - started).toFixed(0)} ms (poll every 10 min)`);
+    console.log(
+      `[sync] ticket made on one workstation reached another in ${(performance.now() - started).toFixed(0)} ms (poll every 10 min)`,
+    );
   });
 
   it('merges offline edits of different fields, and refuses the later of two edits of one field with a refusal', async () => {
@@ -162,8 +176,7 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
     const rejected = await until('a rejection', () => {
       for (const core of [a, b]) {
         const row = core.db.prepare(`SELECT reject_code, reject_params FROM ticket_events WHERE status = 'rejected'`).get() as
-          | { reject_code: string; reject_params: string }
-          | undefined;
+          { reject_code: string; reject_params: string } | undefined;
         if (row) return { code: row.reject_code, params: JSON.parse(row.reject_params) as unknown };
       }
       return null;
@@ -187,5 +200,9 @@ describe.each(engines)('workstation sync with the server on %s', (engine) => {
 /** Closes a ticket through the workstation's one write path, as the lifecycle UI will. */
 function closeLocally(core: Core, ticketId: string, actor: string) {
   const at = new Date().toISOString();
-  recordEvent(core.db, { id: newId(), ticketId, type: 'closed', at, actor, origin: core.identity.code, payload: { resolution: 'withdrawn' } }, at);
+  recordEvent(
+    core.db,
+    { id: newId(), ticketId, type: 'closed', at, actor, origin: core.identity.code, payload: { resolution: 'withdrawn' } },
+    at,
+  );
 }

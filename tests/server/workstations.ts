@@ -41,9 +41,25 @@ export async function centre(engine: Engine) {
   return { db, server };
 }
 
-export function workstation(serverUrl: string, code: string, serverFetch?: typeof fetch, syncPollMs = 200, more: Partial<CoreOptions> = {}): Core {
+export function workstation(
+  serverUrl: string,
+  code: string,
+  serverFetch?: typeof fetch,
+  syncPollMs = 200,
+  more: Partial<CoreOptions> = {},
+): Core {
   const dataDir = tempDir();
-  const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: 'test', workstationCode: code, serverUrl, serverFetch, syncPollMs, ...more });
+  const core = openCore({
+    dataDir,
+    cacheKey: ownerOnlyCacheKey(dataDir),
+    host: 'web',
+    version: 'test',
+    workstationCode: code,
+    serverUrl,
+    serverFetch,
+    syncPollMs,
+    ...more,
+  });
   opened.push(core);
   return core;
 }

@@ -53,7 +53,11 @@ export async function startChildProcess(script: string, env: Record<string, stri
 
 /** The browser host (`src/main/web/index.ts`) on a free port. */
 export const startChildHost = (dataDir: string, env: Record<string, string> = {}) =>
-  startChildProcess('src/main/web/index.ts', { HOTLINE_WEB_PORT: '0', HOTLINE_DATA_DIR: dataDir, ...env }, /on (http:\/\/127\.0\.0\.1:\d+\/)/);
+  startChildProcess(
+    'src/main/web/index.ts',
+    { HOTLINE_WEB_PORT: '0', HOTLINE_DATA_DIR: dataDir, ...env },
+    /on (http:\/\/127\.0\.0\.1:\d+\/)/,
+  );
 
 /** A central server process on an existing PostgreSQL database; on a free port unless given one. */
 export const startChildServer = (databaseUrl: string, options: { port?: number; logLevel?: string } = {}) =>

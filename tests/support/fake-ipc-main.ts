@@ -18,4 +18,3 @@ export class FakeIpcMain implements IpcMainLike {
     return handler({ senderFrame: { url, parent } }, request);
   }
 }
-

@@ -30,7 +30,8 @@ export class LiveTestClient {
     for (;;) {
       const found = this.received.find((r) => match(r.message));
       if (found) return found;
-      if (performance.now() > deadline) throw new Error(`no matching live message within ${timeoutMs} ms; got ${JSON.stringify(this.received.map((r) => r.message))}`);
+      if (performance.now() > deadline)
+        throw new Error(`no matching live message within ${timeoutMs} ms; got ${JSON.stringify(this.received.map((r) => r.message))}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

@@ -31,9 +31,13 @@ export async function startThrowawayPostgres(options: { fsync?: boolean } = {}):
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const run = (bin: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : path.join(postgresBin, bin), asRoot ? ['-u', 'postgres', '--', path.join(postgresBin, bin), ...args] : args, {
-      stdio: 'pipe',
-    });
+    execFileSync(
+      asRoot ? 'runuser' : path.join(postgresBin, bin),
+      asRoot ? ['-u', 'postgres', '--', path.join(postgresBin, bin), ...args] : args,
+      {
+        stdio: 'pipe',
+      },
+    );
   const data = path.join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();

@@ -4,7 +4,13 @@ import { rememberVerifier } from '../../src/main/store/credential-store';
 import type { User } from '../../src/shared/server-api/auth';
 
 /** The agent the tests of a workstation without a server sign in as. */
-export const testAgent: User = { id: '01900000-0000-7000-8000-00000000a9e1', username: 'agent.test', displayName: '测试坐席', role: 'agent', unitCode: null };
+export const testAgent: User = {
+  id: '01900000-0000-7000-8000-00000000a9e1',
+  username: 'agent.test',
+  displayName: '测试坐席',
+  role: 'agent',
+  unitCode: null,
+};
 export const testPassword = 'test-password-1';
 
 /**
@@ -20,7 +26,11 @@ export async function signInHere(core: Core, user: User = testAgent, password = 
 }
 
 /** For a core in another process: the verifier of an earlier sign-in, put in the cache before it starts. */
-export async function rememberedIn(dataDir: string, user: User = testAgent, password = testPassword): Promise<{ username: string; password: string }> {
+export async function rememberedIn(
+  dataDir: string,
+  user: User = testAgent,
+  password = testPassword,
+): Promise<{ username: string; password: string }> {
   const db = openDatabase(databaseFile(dataDir), ownerOnlyCacheKey(dataDir));
   try {
     await rememberVerifier(db, user, password, new Date());

@@ -41,7 +41,9 @@ export async function standInProxy(targetUrl: string, rule: StandInRule) {
       }
       if (verdict !== null) {
         record(verdict);
-        res.writeHead(verdict, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'internal', message: `stand-in failure ${verdict}` } }));
+        res
+          .writeHead(verdict, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { code: 'internal', message: `stand-in failure ${verdict}` } }));
         return;
       }
       const headers: Record<string, string> = {};

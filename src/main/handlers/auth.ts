@@ -15,7 +15,14 @@ export function signedInUser(deps: Pick<CoreDeps, 'db' | 'signin' | 'lockAfterMi
   const user = deps.signin.knownUser();
   if (!user) return null;
   const { username, displayName, role } = user;
-  return { username, displayName, role, sessionLive: deps.signin.signedIn(), locked: screenLocked(deps), lockAfterMinutes: deps.lockAfterMinutes };
+  return {
+    username,
+    displayName,
+    role,
+    sessionLive: deps.signin.signedIn(),
+    locked: screenLocked(deps),
+    lockAfterMinutes: deps.lockAfterMinutes,
+  };
 }
 
 export const authHandlers = (deps: CoreDeps): DomainHandlers<'auth'> => {

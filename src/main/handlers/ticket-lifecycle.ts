@@ -14,9 +14,18 @@ type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback
  */
 
 /** An event made from a type and its payload, checked as the server will check it: a wrong one is refused here, with its fields. */
-export function checkedEvent(raw: { id: string; ticketId: string; type: TicketEvent['type']; at: string; actor: string; origin: string; payload: unknown }): TicketEvent {
+export function checkedEvent(raw: {
+  id: string;
+  ticketId: string;
+  type: TicketEvent['type'];
+  at: string;
+  actor: string;
+  origin: string;
+  payload: unknown;
+}): TicketEvent {
   const parsed = ticketEventSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_input', `This ${raw.type} change is not valid; nothing was changed.`, toFieldIssues(parsed.error));
+  if (!parsed.success)
+    throw new AppError('invalid_input', `This ${raw.type} change is not valid; nothing was changed.`, toFieldIssues(parsed.error));
   return parsed.data;
 }
 
@@ -33,7 +42,9 @@ export function lifecycleHandlers(
   const record = (id: string, type: TicketEvent['type'], payload: unknown) => {
     existing(id);
     const at = now().toISOString();
-    return saved(recordEvent(db, checkedEvent({ id: newId(), ticketId: id, type, at, actor: actor(), origin: identity.code, payload }), at));
+    return saved(
+      recordEvent(db, checkedEvent({ id: newId(), ticketId: id, type, at, actor: actor(), origin: identity.code, payload }), at),
+    );
   };
   return {
     timeline: ({ id }) => {

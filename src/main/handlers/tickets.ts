@@ -3,7 +3,17 @@ import { formatProvisionalNumber } from '../../shared/domain/provisional-number'
 import type { Ticket } from '../../shared/domain/ticket';
 import { AppError } from '../../shared/result';
 import { discardDraft } from '../store/drafts-store';
-import { dismissRejection, getTicket, lastConfirmedSeq, nextInSequence, openRejectedEvent, openRejections, recentTickets, recordEvent, summariesOf } from '../store/ticket-store';
+import {
+  dismissRejection,
+  getTicket,
+  lastConfirmedSeq,
+  nextInSequence,
+  openRejectedEvent,
+  openRejections,
+  recentTickets,
+  recordEvent,
+  summariesOf,
+} from '../store/ticket-store';
 import { similarOpenTickets } from '../store/caller-store';
 import { classifierStore } from '../store/classifier-store';
 import { linkCallToTicket } from '../store/calls-store';
@@ -35,13 +45,19 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
     ...lifecycleHandlers(deps, actor, saved),
     create: ({ fields, draftId, duplicateOf, callId, answeredWith }) => {
       const at = now().toISOString();
-      if (duplicateOf && !getTicket(db, duplicateOf)) throw new AppError('not_found', `No ticket with id ${duplicateOf} to link as the original.`);
+      if (duplicateOf && !getTicket(db, duplicateOf))
+        throw new AppError('not_found', `No ticket with id ${duplicateOf} to link as the original.`);
       const ticket = db.transaction(() => {
         const provisionalNo = formatProvisionalNumber(identity.code, nextInSequence(db, 'provisional_no'));
         const base = { ticketId: newId(), at, actor: actor(), origin: identity.code };
         let created = recordEvent(db, { ...base, id: newId(), type: 'created', payload: { provisionalNo, fields } }, at);
         if (duplicateOf) created = recordEvent(db, { ...base, id: newId(), type: 'linked_duplicate', payload: { duplicateOf } }, at);
-        if (answeredWith) created = recordEvent(db, { ...base, id: newId(), type: 'closed', payload: { resolution: 'direct_answer', articleCode: answeredWith } }, at);
+        if (answeredWith)
+          created = recordEvent(
+            db,
+            { ...base, id: newId(), type: 'closed', payload: { resolution: 'direct_answer', articleCode: answeredWith } },
+            at,
+          );
         if (callId) linkCallToTicket(db, callId, created.id);
         if (draftId) discardDraft(db, draftId);
         return created;
@@ -54,7 +70,11 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
       const at = now().toISOString();
       const ticket = db.transaction(() => {
         const payload = { ...(callId ? { callId } : {}), ...(callerPhone ? { callerPhone } : {}), ...(note ? { note } : {}) };
-        const followed = recordEvent(db, { id: newId(), ticketId: id, type: 'followed_up', at, actor: actor(), origin: identity.code, payload }, at);
+        const followed = recordEvent(
+          db,
+          { id: newId(), ticketId: id, type: 'followed_up', at, actor: actor(), origin: identity.code, payload },
+          at,
+        );
         if (callId) linkCallToTicket(db, callId, id);
         if (draftId) discardDraft(db, draftId);
         return followed;
@@ -65,17 +85,29 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
     suggestCategories: ({ text }) => classifier.suggest(text),
     search: ({ query, limit }) => summariesOf(db, searchTicketIds(db, query, limit)),
     similar: ({ category, streetCode, description, limit }) =>
-      similarOpenTickets(db, { category, streetCode, description, since: new Date(now().getTime() - duplicateWindowMs).toISOString() }, limit),
+      similarOpenTickets(
+        db,
+        { category, streetCode, description, since: new Date(now().getTime() - duplicateWindowMs).toISOString() },
+        limit,
+      ),
     update: ({ id, changes }) => {
       if (!getTicket(db, id)) throw new AppError('not_found', `No ticket with id ${id} in this workstation's cache.`);
       const at = now().toISOString();
       const baseSeq = lastConfirmedSeq(db, id);
-      return saved(recordEvent(db, { id: newId(), ticketId: id, type: 'updated', at, actor: actor(), origin: identity.code, payload: { changes, baseSeq } }, at));
+      return saved(
+        recordEvent(
+          db,
+          { id: newId(), ticketId: id, type: 'updated', at, actor: actor(), origin: identity.code, payload: { changes, baseSeq } },
+          at,
+        ),
+      );
     },
     addNote: ({ id, text }) => {
       if (!getTicket(db, id)) throw new AppError('not_found', `No ticket with id ${id} in this workstation's cache.`);
       const at = now().toISOString();
-      return saved(recordEvent(db, { id: newId(), ticketId: id, type: 'note', at, actor: actor(), origin: identity.code, payload: { text } }, at));
+      return saved(
+        recordEvent(db, { id: newId(), ticketId: id, type: 'note', at, actor: actor(), origin: identity.code, payload: { text } }, at),
+      );
     },
     get: ({ id }) => {
       const ticket = getTicket(db, id);
@@ -89,7 +121,8 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
       const at = now().toISOString();
       // The same change, made now by whoever is signed in; an edit is based on what this cache
       // has seen of the ticket, so the server checks it against later edits again.
-      const payload = refused.type === 'updated' ? { ...refused.payload, baseSeq: lastConfirmedSeq(db, refused.ticketId) } : refused.payload;
+      const payload =
+        refused.type === 'updated' ? { ...refused.payload, baseSeq: lastConfirmedSeq(db, refused.ticketId) } : refused.payload;
       const ticket = db.transaction(() => {
         const again = recordEvent(db, checkedEvent({ ...refused, id: newId(), at, actor: actor(), origin: identity.code, payload }), at);
         dismissRejection(db, eventId, actor(), at);

@@ -74,7 +74,24 @@ export function storeCallerIndex(db: Db, entries: readonly CallerIndexEntry[]): 
 export function ageOutClosedTickets(db: Db, before: string, indexBefore: string): number {
   return db.transaction(() => {
     const aged = db
-      .prepare<[string], { id: string; phone_key: string | null; official_no: string | null; status: string; request_type: string; category: string | null; district_code: string | null; street_code: string | null; lead_unit_code: string | null; description: string; created_at: string; updated_at: string; doc: number | null }>(
+      .prepare<
+        [string],
+        {
+          id: string;
+          phone_key: string | null;
+          official_no: string | null;
+          status: string;
+          request_type: string;
+          category: string | null;
+          district_code: string | null;
+          street_code: string | null;
+          lead_unit_code: string | null;
+          description: string;
+          created_at: string;
+          updated_at: string;
+          doc: number | null;
+        }
+      >(
         `SELECT t.id, t.phone_key, t.official_no, t.status, t.request_type, t.category, t.district_code, t.street_code,
            t.state ->> '$.leadUnitCode' AS lead_unit_code, substr(t.description, 1, 200) AS description, t.created_at, t.updated_at,
            (SELECT local_seq FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'created') AS doc
@@ -92,7 +109,20 @@ export function ageOutClosedTickets(db: Db, before: string, indexBefore: string)
     const dropTicket = db.prepare(`DELETE FROM tickets WHERE id = ?`);
     for (const t of aged) {
       if (t.phone_key && t.official_no) {
-        index.run(t.id, t.phone_key, t.official_no, t.status, t.request_type, t.category, t.district_code, t.street_code, t.lead_unit_code, t.description, t.created_at, t.updated_at);
+        index.run(
+          t.id,
+          t.phone_key,
+          t.official_no,
+          t.status,
+          t.request_type,
+          t.category,
+          t.district_code,
+          t.street_code,
+          t.lead_unit_code,
+          t.description,
+          t.created_at,
+          t.updated_at,
+        );
       }
       if (t.doc !== null) unindex.run(t.doc);
       dropEvents.run(t.id);

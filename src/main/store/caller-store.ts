@@ -23,7 +23,9 @@ const callerTickets = `
 /** A caller's tickets by phone key: open ones first, then the rest, newest first within each. */
 export function callerHistory(db: Db, phoneKey: string, limit: number, now: Date): CallerHistory {
   const rows = db
-    .prepare<[{ key: string; limit: number }], Row>(`SELECT * FROM (${callerTickets}) ORDER BY status = 'closed', created_at DESC LIMIT @limit`)
+    .prepare<[{ key: string; limit: number }], Row>(
+      `SELECT * FROM (${callerTickets}) ORDER BY status = 'closed', created_at DESC LIMIT @limit`,
+    )
     .all({ key: phoneKey, limit });
   const counts = db
     .prepare<[{ key: string; since: string }], { total: number; open: number; recent: number }>(
@@ -51,7 +53,10 @@ export function similarOpenTickets(
     )
     .all(query.streetCode, query.category, query.since);
   return rows
-    .map((row) => ({ ticket: summaryFromRow(row), similarity: Math.round(textSimilarity(query.description, row.description) * 1000) / 1000 }))
+    .map((row) => ({
+      ticket: summaryFromRow(row),
+      similarity: Math.round(textSimilarity(query.description, row.description) * 1000) / 1000,
+    }))
     .sort((a, b) => b.similarity - a.similarity || b.ticket.createdAt.localeCompare(a.ticket.createdAt))
     .slice(0, limit);
 }

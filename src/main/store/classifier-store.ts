@@ -13,7 +13,9 @@ import type { Db } from './database';
 export function classifierStore(db: Db, log: Pick<Logger, 'error'> = console) {
   let seenVersion: number | null = null;
   let compiled: CompiledModel | null = null;
-  const versionOf = db.prepare<[], { version: number }>(`SELECT version FROM reference_data WHERE kind = 'model' AND code = 'category-classifier'`);
+  const versionOf = db.prepare<[], { version: number }>(
+    `SELECT version FROM reference_data WHERE kind = 'model' AND code = 'category-classifier'`,
+  );
   const bodyOf = db.prepare<[], { body: string }>(`SELECT body FROM reference_data WHERE kind = 'model' AND code = 'category-classifier'`);
 
   const current = (): CompiledModel | null => {
@@ -24,7 +26,10 @@ export function classifierStore(db: Db, log: Pick<Logger, 'error'> = console) {
       const stored = bodyOf.get();
       const check = checkReferenceBody('model', stored ? JSON.parse(stored.body) : undefined);
       if (check.ok) compiled = compileModel(check.body);
-      else log.error(`[classifier] model version ${row.version} cannot be read (${check.reason}); ${compiled ? 'the previous model stays in use' : 'no suggestions until a readable one arrives'}.`);
+      else
+        log.error(
+          `[classifier] model version ${row.version} cannot be read (${check.reason}); ${compiled ? 'the previous model stays in use' : 'no suggestions until a readable one arrives'}.`,
+        );
     }
     return compiled;
   };

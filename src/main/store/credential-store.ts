@@ -25,13 +25,20 @@ const hashBytes = 32;
 const keyOf = (username: string) => `auth.verifier.${username}`;
 
 function derive(password: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, hashBytes, cost, (error, hash) => (error ? reject(error) : resolve(hash))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, hashBytes, cost, (error, hash) => (error ? reject(error) : resolve(hash))),
+  );
 }
 
 export async function rememberVerifier(db: Db, user: User, password: string, now: Date): Promise<void> {
   const salt = randomBytes(16);
   const hash = await derive(password, salt);
-  writeSetting(db, keyOf(user.username), { salt: salt.toString('base64'), hash: hash.toString('base64'), user, verifiedAt: now.toISOString() }, now.toISOString());
+  writeSetting(
+    db,
+    keyOf(user.username),
+    { salt: salt.toString('base64'), hash: hash.toString('base64'), user, verifiedAt: now.toISOString() },
+    now.toISOString(),
+  );
 }
 
 /** The user if the password matches the last one the server accepted here; `unknown` if none is kept. */

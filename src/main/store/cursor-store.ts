@@ -11,7 +11,9 @@ export function readCursor(db: Db, stream = eventsStream): number {
 
 /** Moves a stream's cursor; call in the transaction that stores what it covers. */
 export function writeCursor(db: Db, stream: string, cursor: number | string, now: string): void {
-  prepared(db, `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
+  prepared(
+    db,
+    `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
   ).run(stream, String(cursor), now);
 }

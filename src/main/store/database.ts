@@ -18,7 +18,8 @@ export interface ConnectionCaches {
 export type Db = Database.Database & { readonly caches: ConnectionCaches };
 
 /** A connection as the stores use it: with its own, empty caches. */
-export const withCaches = (connection: Database.Database): Db => Object.assign(connection, { caches: { statements: new Map(), reference: null } });
+export const withCaches = (connection: Database.Database): Db =>
+  Object.assign(connection, { caches: { statements: new Map(), reference: null } });
 
 const plaintextHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -71,7 +72,9 @@ export function openDatabase(file: string, key: CacheKey, options: { readonly?: 
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (error) {
       if (!(error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB')) throw error;
-      throw new CacheKeyError(`The cache ${file} cannot be decrypted with this workstation's key. Was the key file replaced? Restore it from backup.`);
+      throw new CacheKeyError(
+        `The cache ${file} cannot be decrypted with this workstation's key. Was the key file replaced? Restore it from backup.`,
+      );
     }
     if (options.readonly) return db;
     db.pragma('journal_mode = WAL');

@@ -24,10 +24,6 @@ export function getDraft(db: Db, id: string): Draft | null {
 }
 
 export const listDrafts = (db: Db): Draft[] =>
-  db
-    .prepare<[], DraftRow>(`SELECT id, kind, body, updated_at FROM drafts ORDER BY updated_at DESC, id DESC`)
-    .all()
-    .map(draftFromRow);
+  db.prepare<[], DraftRow>(`SELECT id, kind, body, updated_at FROM drafts ORDER BY updated_at DESC, id DESC`).all().map(draftFromRow);
 
-export const discardDraft = (db: Db, id: string): boolean =>
-  db.prepare(`DELETE FROM drafts WHERE id = ?`).run(id).changes > 0;
+export const discardDraft = (db: Db, id: string): boolean => db.prepare(`DELETE FROM drafts WHERE id = ?`).run(id).changes > 0;

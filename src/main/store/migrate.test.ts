@@ -10,9 +10,7 @@ import { DatabaseTooNewError, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 
 const tablesOf = (db: Database.Database) =>
-  db
-    .prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all();
+  db.prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name`).all();
 
 const key = newCacheKey();
 
@@ -68,7 +66,9 @@ describe('migrations', () => {
   it('keeps every migration before a failing one in the middle, and finishes the rest once it is fixed', () => {
     const file = path.join(tempDir(), 'middle.sqlite3');
     const middle = Math.ceil(migrations.length / 2);
-    const broken = migrations.map((m) => (m.version === middle ? { ...m, sql: `CREATE TABLE half_done (x INTEGER); ${m.sql}; SELECT * FROM nowhere;` } : m));
+    const broken = migrations.map((m) =>
+      m.version === middle ? { ...m, sql: `CREATE TABLE half_done (x INTEGER); ${m.sql}; SELECT * FROM nowhere;` } : m,
+    );
     const db = new Database(file);
     expect(() => migrate(db, broken)).toThrow(/no such table: nowhere/);
     expect(schemaVersion(db)).toBe(middle - 1);

@@ -20,12 +20,19 @@ function entryOf(row: EventRow): OutboxEntry {
   try {
     payload = JSON.parse(row.payload);
   } catch {
-    return { id: row.id, bytes: Buffer.byteLength(JSON.stringify(fields)) + Buffer.byteLength(row.payload), event: null, problem: 'its content is not valid JSON' };
+    return {
+      id: row.id,
+      bytes: Buffer.byteLength(JSON.stringify(fields)) + Buffer.byteLength(row.payload),
+      event: null,
+      problem: 'its content is not valid JSON',
+    };
   }
   const raw = { ...fields, payload };
   const bytes = Buffer.byteLength(JSON.stringify(raw));
   const parsed = ticketEventSchema.safeParse(raw);
-  return parsed.success ? { id: row.id, bytes, event: parsed.data, problem: null } : { id: row.id, bytes, event: null, problem: describeIssues(parsed.error.issues) };
+  return parsed.success
+    ? { id: row.id, bytes, event: parsed.data, problem: null }
+    : { id: row.id, bytes, event: null, problem: describeIssues(parsed.error.issues) };
 }
 
 /**
@@ -37,7 +44,9 @@ function entryOf(row: EventRow): OutboxEntry {
  * would refuse comes back as a problem to reject, instead of an exception that stops every push.
  */
 export function outboxEntries(db: Db, limit: number): OutboxEntry[] {
-  return prepared<[number], EventRow>(db, `SELECT e.id, e.ticket_id, e.type, e.at, e.actor, e.origin, e.payload
+  return prepared<[number], EventRow>(
+    db,
+    `SELECT e.id, e.ticket_id, e.type, e.at, e.actor, e.origin, e.payload
        FROM outbox o JOIN ticket_events e ON e.id = o.event_id
        ORDER BY o.rowid LIMIT ?`,
   )
@@ -58,13 +67,18 @@ export const rejectLocally = (db: Db, eventId: string, refusal: Refusal): string
  * restart goes on counting. Returns the count.
  */
 export function countServerFailure(db: Db, eventId: string, error: string): number {
-  const row = prepared<[string, string], { attempts: number }>(db, `UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE event_id = ? RETURNING attempts`).get(error, eventId);
+  const row = prepared<[string, string], { attempts: number }>(
+    db,
+    `UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE event_id = ? RETURNING attempts`,
+  ).get(error, eventId);
   return row?.attempts ?? 0;
 }
 
 /** The event this cache most recently had confirmed: sent again, the server can only answer "duplicate". */
 export function newestConfirmedEvent(db: Db): TicketEvent | null {
-  const row = prepared<[], EventRow>(db, `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
+  const row = prepared<[], EventRow>(
+    db,
+    `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
        WHERE server_seq IS NOT NULL ORDER BY server_seq DESC LIMIT 1`,
   ).get();
   return row ? entryOf(row).event : null;

@@ -6,7 +6,10 @@ import type { Db } from './database';
  * queries; preparing them each time cost more than running them (a third of a bootstrap's CPU).
  * Only for fixed SQL text: text built from data would grow the cache without end.
  */
-export function prepared<P extends unknown[] | object = unknown[], R = unknown>(db: Db, source: string): Database.Statement<P extends unknown[] ? P : [P], R> {
+export function prepared<P extends unknown[] | object = unknown[], R = unknown>(
+  db: Db,
+  source: string,
+): Database.Statement<P extends unknown[] ? P : [P], R> {
   const cache = db.caches.statements;
   let statement = cache.get(source);
   if (!statement) {

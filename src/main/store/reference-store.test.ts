@@ -14,7 +14,13 @@ describe('reference data pulled into the cache', () => {
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite3'), newCacheKey());
     const errors: string[] = [];
     const log = { error: (message: string) => errors.push(message) };
-    applyReferencePage(db, [{ kind: 'slaPolicy', code: 'general', version: 1, deleted: false, body: general }], 1, '2026-12-01T09:00:00.000Z', log);
+    applyReferencePage(
+      db,
+      [{ kind: 'slaPolicy', code: 'general', version: 1, deleted: false, body: general }],
+      1,
+      '2026-12-01T09:00:00.000Z',
+      log,
+    );
 
     const result = applyReferencePage(
       db,
@@ -45,7 +51,12 @@ describe('reference data pulled into the cache', () => {
 
   it('keeps fields this version does not read, for the version that will', () => {
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite3'), newCacheKey());
-    applyReferencePage(db, [{ kind: 'district', code: '110105', version: 1, deleted: false, body: { ...chaoyang, population: 3_452_000 } }], 1, '2026-12-01T09:00:00.000Z');
+    applyReferencePage(
+      db,
+      [{ kind: 'district', code: '110105', version: 1, deleted: false, body: { ...chaoyang, population: 3_452_000 } }],
+      1,
+      '2026-12-01T09:00:00.000Z',
+    );
     expect(referenceBody(db, 'district', '110105')).toEqual(chaoyang);
     const raw = db.prepare<[], { body: string }>(`SELECT body FROM reference_data WHERE code = '110105'`).get();
     expect(raw && JSON.parse(raw.body)).toMatchObject({ population: 3_452_000 });

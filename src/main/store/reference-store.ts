@@ -1,4 +1,11 @@
-import { checkReferenceBody, checkReferenceEntry, entriesOf, type ReferenceBodies, type ReferenceEntry, type ReferenceKind } from '../../shared/domain/reference';
+import {
+  checkReferenceBody,
+  checkReferenceEntry,
+  entriesOf,
+  type ReferenceBodies,
+  type ReferenceEntry,
+  type ReferenceKind,
+} from '../../shared/domain/reference';
 import type { UncheckedReferenceItem } from '../../shared/server-api/reference';
 import type { Logger } from '../dispatch';
 import type { Db } from './database';
@@ -66,7 +73,9 @@ export function applyReferencePage(
   if (db.caches.reference) db.caches.reference = emptyMemo();
   const refused: ReferenceRefusal[] = [];
   const stored = db.transaction(() => {
-    const upsert = prepared(db, `INSERT INTO reference_data (kind, code, version, body) VALUES (?, ?, ?, ?)
+    const upsert = prepared(
+      db,
+      `INSERT INTO reference_data (kind, code, version, body) VALUES (?, ?, ?, ?)
        ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, body = excluded.body
        WHERE excluded.version > reference_data.version`,
     );
@@ -90,7 +99,9 @@ export function applyReferencePage(
     return count;
   })();
   for (const r of refused) {
-    log.error(`[sync] reference ${r.kind} ${r.code} version refused, the cached one stays in use: ${r.reason}. Update the workstation if the server is newer.`);
+    log.error(
+      `[sync] reference ${r.kind} ${r.code} version refused, the cached one stays in use: ${r.reason}. Update the workstation if the server is newer.`,
+    );
   }
   return { stored, refused };
 }
@@ -115,7 +126,10 @@ export function referenceItems<K extends ReferenceKind>(db: Db, kinds: readonly 
 export function referenceNames(db: Db, kind: ReferenceKind, code: string | undefined | null): string[] {
   if (!code) return [];
   const read = () => {
-    const row = prepared<[string, string], { zh: string | null; en: string | null }>(db, `SELECT body ->> 'zh' AS zh, body ->> 'en' AS en FROM reference_data WHERE kind = ? AND code = ?`).get(kind, code);
+    const row = prepared<[string, string], { zh: string | null; en: string | null }>(
+      db,
+      `SELECT body ->> 'zh' AS zh, body ->> 'en' AS en FROM reference_data WHERE kind = ? AND code = ?`,
+    ).get(kind, code);
     return row ? [row.zh, row.en].filter((n): n is string => typeof n === 'string') : [];
   };
   const memo = db.caches.reference;
@@ -129,7 +143,10 @@ export function referenceNames(db: Db, kind: ReferenceKind, code: string | undef
 /** One cached reference item's body, or null when this cache does not have it (or cannot read it). */
 export function referenceBody<K extends ReferenceKind>(db: Db, kind: K, code: string): ReferenceBodies[K] | null {
   const read = () => {
-    const row = prepared<[string, string], { body: string }>(db, `SELECT body FROM reference_data WHERE kind = ? AND code = ?`).get(kind, code);
+    const row = prepared<[string, string], { body: string }>(db, `SELECT body FROM reference_data WHERE kind = ? AND code = ?`).get(
+      kind,
+      code,
+    );
     const check = row ? checkReferenceBody(kind, JSON.parse(row.body)) : null;
     return check?.ok ? check.body : null;
   };

@@ -6,7 +6,6 @@ import type { Ticket } from '../../shared/domain/ticket';
 import type { Db } from './database';
 import { referenceBody as body, referenceNames } from './reference-store';
 
-
 export interface RouteProposal {
   unitCode: string;
   /** How the rule matrix got there, for the agent to see: street, district, fixed or fallback. */
@@ -23,7 +22,9 @@ export interface RouteProposal {
 export function proposeRoute(db: Db, ticket: Pick<Ticket, 'fields'>): RouteProposal | { refusal: Refusal } {
   const { category, districtCode, streetCode } = ticket.fields;
   const where = { districtCode, streetCode };
-  const ruleCode = category ? [`${category}@${districtCode ?? ''}`, `${category}@*`].find((code) => body(db, 'routingRule', code)) : undefined;
+  const ruleCode = category
+    ? [`${category}@${districtCode ?? ''}`, `${category}@*`].find((code) => body(db, 'routingRule', code))
+    : undefined;
   const target = (ruleCode && body(db, 'routingRule', ruleCode)?.target) || 'district';
   const resolved = resolveRoute(target, where);
   if (!resolved.ok) return { refusal: resolved.refusal };

@@ -33,20 +33,32 @@ export function readKeyPolicy(file: string = defaultPolicyFile): KeyPolicy {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new CacheKeyError(`The workstation policy ${file} is not valid JSON (${(error as Error).message}). Ask an administrator to fix it.`);
+    throw new CacheKeyError(
+      `The workstation policy ${file} is not valid JSON (${(error as Error).message}). Ask an administrator to fix it.`,
+    );
   }
   const parsed = policySchema.safeParse(raw);
   if (!parsed.success) {
-    throw new CacheKeyError(`The workstation policy ${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}.`);
+    throw new CacheKeyError(
+      `The workstation policy ${file} is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}.`,
+    );
   }
   return parsed.data;
 }
 
 /** Electron's key: unsealed from `cache.key.sealed`, or made and sealed on first start. */
-export async function loadSealedKey(dataDir: string, cacheFile: string, cacheEncrypted: boolean, sealer: KeySealer, policy: KeyPolicy): Promise<CacheKey> {
+export async function loadSealedKey(
+  dataDir: string,
+  cacheFile: string,
+  cacheEncrypted: boolean,
+  sealer: KeySealer,
+  policy: KeyPolicy,
+): Promise<CacheKey> {
   const strength = await sealer.strength();
   if (strength === 'unavailable') {
-    throw new CacheKeyError('The operating system keystore is not available, so the cache key cannot be unsealed. Sign in to the desktop session and start again.');
+    throw new CacheKeyError(
+      'The operating system keystore is not available, so the cache key cannot be unsealed. Sign in to the desktop session and start again.',
+    );
   }
   if (strength === 'built_in_only' && !policy.allowBuiltInKeyStore) {
     throw new CacheKeyError(
@@ -60,7 +72,9 @@ export async function loadSealedKey(dataDir: string, cacheFile: string, cacheEnc
     try {
       opened = await sealer.unseal(fs.readFileSync(file));
     } catch (error) {
-      throw new CacheKeyError(`The cache key ${file} cannot be unsealed by this user's keystore (${(error as Error).message}). Was the cache copied from another account?`);
+      throw new CacheKeyError(
+        `The cache key ${file} cannot be unsealed by this user's keystore (${(error as Error).message}). Was the cache copied from another account?`,
+      );
     }
     const key = parseCacheKey(opened.secret, file);
     if (opened.reseal) writeKeyFile(file, await sealer.seal(opened.secret));

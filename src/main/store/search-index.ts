@@ -24,7 +24,10 @@ export interface SearchDocument {
 
 /** A ticket's search document, or undefined while the cache holds no creation of it. */
 export function searchDocumentOf(db: Db, ticketId: string): SearchDocument | undefined {
-  const row = prepared<[string], { local_seq: number }>(db, `SELECT local_seq FROM ticket_events WHERE ticket_id = ? AND type = 'created' AND status != 'rejected'`).get(ticketId);
+  const row = prepared<[string], { local_seq: number }>(
+    db,
+    `SELECT local_seq FROM ticket_events WHERE ticket_id = ? AND type = 'created' AND status != 'rejected'`,
+  ).get(ticketId);
   return row ? { rowid: row.local_seq, isNew: false } : undefined;
 }
 
@@ -50,7 +53,10 @@ function searchableText(db: Db, ticket: Ticket): (string | null | undefined)[] {
 /** Replaces a ticket's search row; part of every projection write. */
 export function indexTicket(db: Db, ticket: Ticket, doc: SearchDocument): void {
   if (!doc.isNew) prepared(db, `DELETE FROM ticket_search WHERE rowid = ?`).run(doc.rowid);
-  prepared(db, `INSERT INTO ticket_search (rowid, words, uni, bi) VALUES (?, @words, @uni, @bi)`).run(doc.rowid, searchColumns(searchableText(db, ticket)));
+  prepared(db, `INSERT INTO ticket_search (rowid, words, uni, bi) VALUES (?, @words, @uni, @bi)`).run(
+    doc.rowid,
+    searchColumns(searchableText(db, ticket)),
+  );
 }
 
 /**
@@ -71,9 +77,11 @@ export function ensureSearchIndex(db: Db, reindex: (ticketId: string) => void, n
 export function searchTicketIds(db: Db, query: string, limit: number): string[] {
   const match = searchMatch(query);
   if (!match) return [];
-  return prepared<[string, number], { ticket_id: string }>(db, `SELECT e.ticket_id FROM ticket_search s JOIN ticket_events e ON e.local_seq = s.rowid
+  return prepared<[string, number], { ticket_id: string }>(
+    db,
+    `SELECT e.ticket_id FROM ticket_search s JOIN ticket_events e ON e.local_seq = s.rowid
        WHERE ticket_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`,
-    )
+  )
     .all(match, limit)
     .map((r) => r.ticket_id);
 }

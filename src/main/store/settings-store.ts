@@ -14,7 +14,9 @@ export function readSetting<S extends z.ZodType>(db: Db, key: string, schema: S)
 }
 
 export function writeSetting(db: Db, key: string, value: unknown, now: string): void {
-  prepared(db, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+  prepared(
+    db,
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(key, JSON.stringify(value), now);
 }

@@ -17,7 +17,9 @@ const store = (db: Db, events: SequencedEvent[]) => db.transaction(() => storeCo
 /** Everything a stored ticket consists of, as the UI and the next refold will read it. */
 const stored = (db: Db) => ({
   tickets: db.prepare(`SELECT * FROM tickets ORDER BY id`).all(),
-  events: db.prepare(`SELECT id, ticket_id, type, at, actor, origin, payload, server_seq, status FROM ticket_events ORDER BY server_seq`).all(),
+  events: db
+    .prepare(`SELECT id, ticket_id, type, at, actor, origin, payload, server_seq, status FROM ticket_events ORDER BY server_seq`)
+    .all(),
   search: ['停水', '水', '劲松', '13912345678'].map((q) => searchTicketIds(db, q, 10)),
 });
 
@@ -97,7 +99,12 @@ describe('answers to a push', () => {
     const db = openCache('answers');
     const { created, noted } = createdAndNoted(db, '市民再次来电催促');
     expect(stored(db).tickets).toMatchObject([{ pending_events: 2 }]);
-    expect(applyPushResults(db, [{ id: created.id, status: 'accepted', seq: 7 }, { id: noted.id, status: 'accepted', seq: 8 }])).toEqual([created.ticketId]);
+    expect(
+      applyPushResults(db, [
+        { id: created.id, status: 'accepted', seq: 7 },
+        { id: noted.id, status: 'accepted', seq: 8 },
+      ]),
+    ).toEqual([created.ticketId]);
     expect(outboxSize(db)).toBe(0);
     expect(stored(db).tickets).toMatchObject([{ pending_events: 0 }]);
     const { before, after } = refolded(db, created.ticketId);

@@ -6,7 +6,6 @@ import { cachesTicket, refoldTicket, storeNewTicket } from './ticket-store';
 import { prepared } from './prepared';
 import { withReferenceMemo } from './reference-store';
 
-
 const refoldAll = (db: Db, ticketIds: Iterable<string>) => {
   const ids = [...new Set(ticketIds)];
   for (const id of ids) refoldTicket(db, id);
@@ -19,7 +18,9 @@ const refoldAll = (db: Db, ticketIds: Iterable<string>) => {
  * confirmed events sequenced in the order they were stored.
  */
 const foldsInStoredOrder = (db: Db, ticketId: string): boolean =>
-  prepared<[string], { n: number }>(db, `SELECT count(*) AS n FROM ticket_events a JOIN ticket_events b ON b.ticket_id = a.ticket_id AND b.local_seq > a.local_seq
+  prepared<[string], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM ticket_events a JOIN ticket_events b ON b.ticket_id = a.ticket_id AND b.local_seq > a.local_seq
      WHERE a.ticket_id = ? AND a.status != 'rejected' AND b.status != 'rejected'
        AND ((a.status = 'pending' AND b.status = 'confirmed') OR (a.status = 'confirmed' AND b.status = 'confirmed' AND a.server_seq > b.server_seq))`,
   ).get(ticketId)!.n === 0;
@@ -36,13 +37,22 @@ const noRefusal = 'reject_reason = NULL, reject_code = NULL, reject_params = NUL
  */
 export function applyPushResults(db: Db, results: readonly PushResult[]): string[] {
   return db.transaction(() => {
-    const confirm = prepared(db, `UPDATE ticket_events SET status = 'confirmed', server_seq = ?, ${noRefusal}
-      WHERE id = ? AND server_seq IS NULL`);
-    const reject = prepared(db, `UPDATE ticket_events SET status = 'rejected', reject_reason = ?, reject_code = ?, reject_params = ?
-      WHERE id = ? AND status = 'pending'`);
+    const confirm = prepared(
+      db,
+      `UPDATE ticket_events SET status = 'confirmed', server_seq = ?, ${noRefusal}
+      WHERE id = ? AND server_seq IS NULL`,
+    );
+    const reject = prepared(
+      db,
+      `UPDATE ticket_events SET status = 'rejected', reject_reason = ?, reject_code = ?, reject_params = ?
+      WHERE id = ? AND status = 'pending'`,
+    );
     const answered = prepared(db, `DELETE FROM outbox WHERE event_id = ?`);
     const ticketOf = prepared<[string], { ticket_id: string }>(db, `SELECT ticket_id FROM ticket_events WHERE id = ?`);
-    const pendingCount = prepared(db, `UPDATE tickets SET pending_events = (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = tickets.id AND e.status = 'pending') WHERE id = ?`);
+    const pendingCount = prepared(
+      db,
+      `UPDATE tickets SET pending_events = (SELECT count(*) FROM ticket_events e WHERE e.ticket_id = tickets.id AND e.status = 'pending') WHERE id = ?`,
+    );
     const answeredResults = results.flatMap((result) => {
       const row = ticketOf.get(result.id);
       // Not ours: the server echoed an id we never sent; nothing to update.
@@ -100,9 +110,15 @@ function storeGrouped(db: Db, events: readonly SequencedEvent[]): string[] {
   const known: SequencedEvent[] = [];
   for (const [ticketId, history] of byTicket) {
     if (cachesTicket(db, ticketId)) known.push(...history);
-    else storeNewTicket(db, history.toSorted((a, b) => a.seq - b.seq));
+    else
+      storeNewTicket(
+        db,
+        history.toSorted((a, b) => a.seq - b.seq),
+      );
   }
-  const insert = prepared(db, `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
+  const insert = prepared(
+    db,
+    `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed')
      ON CONFLICT (id) DO UPDATE SET server_seq = excluded.server_seq, status = 'confirmed', ${noRefusal}`,
   );
@@ -118,10 +134,12 @@ function storeGrouped(db: Db, events: readonly SequencedEvent[]): string[] {
   return [...byTicket.keys()];
 }
 
-
 /** Of these tickets, the ones this cache holds events of but not their creation (it never had them whole). */
 export function ticketsMissingHistory(db: Db, ticketIds: readonly string[]): string[] {
-  const hasCreation = prepared<[string], { n: number }>(db, `SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'created'`);
+  const hasCreation = prepared<[string], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND type = 'created'`,
+  );
   return [...new Set(ticketIds)].filter((id) => hasCreation.get(id)!.n === 0);
 }
 

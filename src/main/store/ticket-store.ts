@@ -76,7 +76,8 @@ export const summaryFromRow = (row: TicketRow): TicketSummary => ({
   updatedAt: row.updated_at,
   pendingEvents: row.pending_events,
   followUps: row.follow_ups,
-  deadline: row.due_stage && row.due_started_at && row.due_at ? { stage: row.due_stage, startedAt: row.due_started_at, dueAt: row.due_at } : null,
+  deadline:
+    row.due_stage && row.due_started_at && row.due_at ? { stage: row.due_stage, startedAt: row.due_started_at, dueAt: row.due_at } : null,
 });
 
 /** Summaries of the given tickets, in the order of the ids. */
@@ -94,11 +95,12 @@ export function summariesOf(db: Db, ids: readonly string[]): TicketSummary[] {
 
 /** Confirmed events in server order, then this workstation's pending ones in the order made. */
 function eventsOf(db: Db, ticketId: string): TicketEvent[] {
-  const rows = prepared<[string], EventRow>(db, `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
+  const rows = prepared<[string], EventRow>(
+    db,
+    `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
        WHERE ticket_id = ? AND status != 'rejected'
        ORDER BY server_seq IS NULL, server_seq, local_seq`,
-    )
-    .all(ticketId);
+  ).all(ticketId);
   return rows.map(eventFromRow);
 }
 
@@ -109,14 +111,19 @@ interface ProjectionFacts {
 }
 
 const projectionFactsOf = (db: Db, ticketId: string): ProjectionFacts => ({
-  pendingEvents: prepared<[string], { n: number }>(db, `SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND status = 'pending'`).get(ticketId)!.n,
+  pendingEvents: prepared<[string], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM ticket_events WHERE ticket_id = ? AND status = 'pending'`,
+  ).get(ticketId)!.n,
   search: searchDocumentOf(db, ticketId),
 });
 
 function writeProjection(db: Db, ticket: Ticket, facts: ProjectionFacts = projectionFactsOf(db, ticket.id)): void {
   const f = ticket.fields;
   const deadline = deadlineOf(db, ticket);
-  prepared(db, `INSERT INTO tickets (id, provisional_no, official_no, status, request_type, category, caller_phone,
+  prepared(
+    db,
+    `INSERT INTO tickets (id, provisional_no, official_no, status, request_type, category, caller_phone,
        phone_key, caller_name, district_code, street_code, description, created_at, updated_at, pending_events, state,
        due_stage, due_started_at, due_at)
      VALUES (@id, @provisionalNo, @officialNo, @status, @requestType, @category, @callerPhone,
@@ -167,7 +174,9 @@ export function recordEvent(db: Db, event: TicketEvent, now: string): Ticket {
   return db.transaction(() => {
     const applied = applyEvent(getTicket(db, event.ticketId), event);
     if (!applied.ok) throw refusedChange(applied.refusal);
-    prepared(db, `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload)
+    prepared(
+      db,
+      `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload));
     prepared(db, `INSERT INTO outbox (event_id, enqueued_at) VALUES (?, ?)`).run(event.id, now);
@@ -193,11 +202,23 @@ export function refoldTicket(db: Db, ticketId: string): Ticket | null {
  * most of a bootstrap's time. Null when the history does not make a ticket (no creation event).
  */
 export function storeNewTicket(db: Db, history: readonly SequencedEvent[]): Ticket | null {
-  const insert = prepared(db, `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed')`);
+  const insert = prepared(
+    db,
+    `INSERT INTO ticket_events (id, ticket_id, type, at, actor, origin, payload, server_seq, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'confirmed')`,
+  );
   let search: SearchDocument | undefined;
   for (const { seq, event } of history) {
-    const { lastInsertRowid } = insert.run(event.id, event.ticketId, event.type, event.at, event.actor, event.origin, JSON.stringify(event.payload), seq);
+    const { lastInsertRowid } = insert.run(
+      event.id,
+      event.ticketId,
+      event.type,
+      event.at,
+      event.actor,
+      event.origin,
+      JSON.stringify(event.payload),
+      seq,
+    );
     if (event.type === 'created' && !search) search = { rowid: Number(lastInsertRowid), isNew: true };
   }
   const { ticket } = foldTicket(history.map((e) => e.event));
@@ -207,7 +228,9 @@ export function storeNewTicket(db: Db, history: readonly SequencedEvent[]): Tick
 
 /** Whether the cache holds any event of this ticket. */
 export const cachesTicket = (db: Db, ticketId: string): boolean =>
-  prepared<[string], { n: number }>(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ticket_events WHERE ticket_id = ? LIMIT 1)`).get(ticketId)!.n > 0;
+  prepared<[string], { n: number }>(db, `SELECT count(*) AS n FROM (SELECT 1 FROM ticket_events WHERE ticket_id = ? LIMIT 1)`).get(
+    ticketId,
+  )!.n > 0;
 
 export function recentTickets(db: Db, limit: number): TicketSummary[] {
   return db
@@ -218,19 +241,20 @@ export function recentTickets(db: Db, limit: number): TicketSummary[] {
 
 /** The next number of a named per-workstation sequence, starting at 1. */
 export function nextInSequence(db: Db, name: string): number {
-  return prepared<[string], { value: number }>(db, `INSERT INTO counters (name, value) VALUES (?, 1)
+  return prepared<[string], { value: number }>(
+    db,
+    `INSERT INTO counters (name, value) VALUES (?, 1)
        ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
-    )
-    .get(name)!.value;
+  ).get(name)!.value;
 }
 
-export const outboxSize = (db: Db): number =>
-  prepared<[], { n: number }>(db, `SELECT count(*) AS n FROM outbox`).get()!.n;
+export const outboxSize = (db: Db): number => prepared<[], { n: number }>(db, `SELECT count(*) AS n FROM outbox`).get()!.n;
 
 export const openRejectionCount = (db: Db): number =>
-  prepared<[], { n: number }>(db, `SELECT count(*) AS n FROM ticket_events WHERE status = 'rejected' AND id NOT IN (SELECT event_id FROM dismissed_rejections)`,
-    )
-    .get()!.n;
+  prepared<[], { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM ticket_events WHERE status = 'rejected' AND id NOT IN (SELECT event_id FROM dismissed_rejections)`,
+  ).get()!.n;
 
 type StoredRefusal = { reject_reason: string | null; reject_code: string | null; reject_params: string | null };
 
@@ -252,12 +276,14 @@ function refusalOf(row: StoredRefusal): Refusal {
 /** Events the server refused and nobody has dismissed yet, newest first. */
 export function openRejections(db: Db): Rejection[] {
   type Row = { event_id: string; ticket_id: string; provisional_no: string | null; official_no: string | null; type: string; at: string };
-  return prepared<[], Row & StoredRefusal>(db, `SELECT e.id AS event_id, e.ticket_id, t.provisional_no, t.official_no, e.type, e.at,
+  return prepared<[], Row & StoredRefusal>(
+    db,
+    `SELECT e.id AS event_id, e.ticket_id, t.provisional_no, t.official_no, e.type, e.at,
          e.reject_reason, e.reject_code, e.reject_params
        FROM ticket_events e LEFT JOIN tickets t ON t.id = e.ticket_id
        WHERE e.status = 'rejected' AND e.id NOT IN (SELECT event_id FROM dismissed_rejections)
        ORDER BY e.local_seq DESC`,
-    )
+  )
     .all()
     .map((r) => {
       const { event_id: eventId, ticket_id: ticketId, provisional_no: provisionalNo, official_no: officialNo, type, at } = r;
@@ -267,35 +293,40 @@ export function openRejections(db: Db): Rejection[] {
 
 /** A refused event nobody has dismissed yet, or null. */
 export function openRejectedEvent(db: Db, eventId: string): TicketEvent | null {
-  const row = prepared<[string], EventRow>(db, `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
+  const row = prepared<[string], EventRow>(
+    db,
+    `SELECT id, ticket_id, type, at, actor, origin, payload FROM ticket_events
        WHERE id = ? AND status = 'rejected' AND id NOT IN (SELECT event_id FROM dismissed_rejections)`,
-    )
-    .get(eventId);
+  ).get(eventId);
   return row ? eventFromRow(row) : null;
 }
 
 export function dismissRejection(db: Db, eventId: string, by: string, now: string): boolean {
   return (
-    prepared(db, `INSERT INTO dismissed_rejections (event_id, dismissed_at, dismissed_by)
+    prepared(
+      db,
+      `INSERT INTO dismissed_rejections (event_id, dismissed_at, dismissed_by)
          SELECT id, ?, ? FROM ticket_events WHERE id = ? AND status = 'rejected'
          ON CONFLICT (event_id) DO NOTHING`,
-      )
-      .run(now, by, eventId).changes > 0
+    ).run(now, by, eventId).changes > 0
   );
 }
 
 /** The newest server sequence number this cache holds for a ticket (0 if none is confirmed yet). */
 export const lastConfirmedSeq = (db: Db, ticketId: string): number =>
-  prepared<[string], { seq: number | null }>(db, `SELECT max(server_seq) AS seq FROM ticket_events WHERE ticket_id = ?`).get(ticketId)!.seq ?? 0;
+  prepared<[string], { seq: number | null }>(db, `SELECT max(server_seq) AS seq FROM ticket_events WHERE ticket_id = ?`).get(ticketId)!
+    .seq ?? 0;
 
 /** A ticket's events for its timeline: confirmed in server order, then pending, refused ones marked. */
 export function timelineOf(db: Db, ticketId: string): TimelineEntry[] {
   type Row = EventRow & { status: TimelineEntry['status'] } & StoredRefusal;
-  return prepared<[string], Row>(db, `SELECT id, ticket_id, type, at, actor, origin, payload, status,
+  return prepared<[string], Row>(
+    db,
+    `SELECT id, ticket_id, type, at, actor, origin, payload, status,
          reject_reason, reject_code, reject_params
        FROM ticket_events
        WHERE ticket_id = ? ORDER BY server_seq IS NULL, server_seq, local_seq`,
-    )
+  )
     .all(ticketId)
     .map((r) => {
       const payload = timelineEntrySchema.shape.payload.parse(JSON.parse(r.payload));
@@ -314,7 +345,9 @@ const worklistWhere = {
 /** Tickets waiting for the hotline, the nearest deadline (or the oldest change) first. */
 export function worklist(db: Db, kind: keyof typeof worklistWhere, limit: number): TicketSummary[] {
   return db
-    .prepare<[number], TicketRow>(`SELECT ${summaryColumns} FROM tickets t WHERE ${worklistWhere[kind]} ORDER BY t.due_at IS NULL, t.due_at, t.updated_at LIMIT ?`)
+    .prepare<[number], TicketRow>(
+      `SELECT ${summaryColumns} FROM tickets t WHERE ${worklistWhere[kind]} ORDER BY t.due_at IS NULL, t.due_at, t.updated_at LIMIT ?`,
+    )
     .all(limit)
     .map(summaryFromRow);
 }

@@ -3,7 +3,14 @@ import type { Logger } from '../dispatch';
 import type { EventBus } from '../event-bus';
 import { type Db, duringBulkLoad } from '../store/database';
 import { readSetting, writeSetting } from '../store/settings-store';
-import { ageOutClosedTickets, applyBootstrapPage, type BootstrapProgress, type CacheScope, readBootstrap, storeCallerIndex } from '../store/cache-scope-store';
+import {
+  ageOutClosedTickets,
+  applyBootstrapPage,
+  type BootstrapProgress,
+  type CacheScope,
+  readBootstrap,
+  storeCallerIndex,
+} from '../store/cache-scope-store';
 import { storeConfirmedEvents } from '../store/sync-store';
 import type { ServerClient } from './server-client';
 
@@ -38,7 +45,14 @@ const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 
  */
 export async function bootstrapCache(options: CacheFillOptions, token: string): Promise<void> {
   const { db, client, bus, now } = options;
-  let progress = readBootstrap(db) ?? { since: daysBefore(now(), options.scope.ticketDays), after: '', head: 0, total: 0, loaded: 0, done: false };
+  let progress = readBootstrap(db) ?? {
+    since: daysBefore(now(), options.scope.ticketDays),
+    after: '',
+    head: 0,
+    total: 0,
+    loaded: 0,
+    done: false,
+  };
   const limit = options.bootstrapPage;
   const request = (from: BootstrapProgress) => {
     const page = client.bootstrap(token, { since: from.since, after: from.after, head: from.head, limit });
@@ -68,7 +82,11 @@ export async function bootstrapCache(options: CacheFillOptions, token: string): 
 }
 
 /** Tickets this cache meets without their history (aged out, or older than its scope) are fetched whole. */
-export async function backfillHistories(options: Pick<CacheFillOptions, 'db' | 'client'>, token: string, ticketIds: string[]): Promise<void> {
+export async function backfillHistories(
+  options: Pick<CacheFillOptions, 'db' | 'client'>,
+  token: string,
+  ticketIds: string[],
+): Promise<void> {
   const { db, client } = options;
   for (let i = 0; i < ticketIds.length; i += historyBatch) {
     const { events } = await client.ticketHistories(token, ticketIds.slice(i, i + historyBatch));
@@ -82,7 +100,10 @@ const due = (db: Db, key: string, at: Date, everyMs: number) => {
 };
 
 /** Ages out closed tickets that left the scope, and keeps the caller index a day fresh. */
-export async function keepCacheScope(options: Omit<CacheFillOptions, 'running' | 'progressed' | 'bootstrapPage'>, token: string): Promise<void> {
+export async function keepCacheScope(
+  options: Omit<CacheFillOptions, 'running' | 'progressed' | 'bootstrapPage'>,
+  token: string,
+): Promise<void> {
   const { db, scope, client } = options;
   const now = options.now();
   const ticketsSince = daysBefore(now, scope.ticketDays);

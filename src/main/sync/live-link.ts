@@ -46,7 +46,8 @@ export class LiveLink {
   }
 
   private sendPresence(): void {
-    if (this.ws && this.welcomed && this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ type: 'presence', state: this.presence }));
+    if (this.ws && this.welcomed && this.ws.readyState === WebSocket.OPEN)
+      this.ws.send(JSON.stringify({ type: 'presence', state: this.presence }));
   }
 
   stop(): void {
@@ -95,10 +96,13 @@ export class LiveLink {
       if (code === 4401 || this.token !== token) return;
       this.failures += 1;
       const schedule = this.options.schedule ?? realSchedule;
-      this.retry = schedule(() => {
-        this.retry = null;
-        this.connect();
-      }, backoffDelay(this.failures, this.options.random ?? Math.random, 1000));
+      this.retry = schedule(
+        () => {
+          this.retry = null;
+          this.connect();
+        },
+        backoffDelay(this.failures, this.options.random ?? Math.random, 1000),
+      );
     });
   }
 }

@@ -11,7 +11,13 @@ import { openDatabase } from '../store/database';
 import { PresenceTracker } from './presence-tracker';
 import { broadcastToUi, routeCall } from './live-routing';
 
-const person = (username: string, role: User['role']): User => ({ id: `id-${username}`, username, displayName: username, role, unitCode: null });
+const person = (username: string, role: User['role']): User => ({
+  id: `id-${username}`,
+  username,
+  displayName: username,
+  role,
+  unitCode: null,
+});
 const ringing = (users: string[], id = 'call-1'): Call => ({
   id,
   direction: 'in',
@@ -42,12 +48,20 @@ describe('routing the calls the live socket brings', () => {
   it("pops an agent's own calls, keeps them in the call log, and follows them with its presence", () => {
     const here = desk(person('agent1', 'agent'));
     here.take(ringing(['agent1', 'agent2']));
-    expect(here.events('calls.changed')).toEqual([{ event: 'calls.changed', payload: expect.objectContaining({ id: 'call-1', state: 'ringing' }) }]);
+    expect(here.events('calls.changed')).toEqual([
+      { event: 'calls.changed', payload: expect.objectContaining({ id: 'call-1', state: 'ringing' }) },
+    ]);
     expect(here.presence.view().state).toBe('available');
 
     here.take({ ...ringing(['agent1', 'agent2']), state: 'answered', answeredBy: 'agent1', answeredAt: '2026-05-04T08:00:05.000Z' });
     expect(here.presence.view().state).toBe('on_call');
-    here.take({ ...ringing(['agent1', 'agent2']), state: 'ended', answeredBy: 'agent1', endedAt: '2026-05-04T08:03:00.000Z', cause: 'normalClearing' });
+    here.take({
+      ...ringing(['agent1', 'agent2']),
+      state: 'ended',
+      answeredBy: 'agent1',
+      endedAt: '2026-05-04T08:03:00.000Z',
+      cause: 'normalClearing',
+    });
     expect(here.presence.view().state).toBe('wrap_up');
     expect(recentCalls(here.db, 10, false)).toEqual([expect.objectContaining({ id: 'call-1', state: 'ended' })]);
     expect(here.events('monitor.changed')).toEqual([]);
@@ -66,7 +80,9 @@ describe('routing the calls the live socket brings', () => {
   it("shows a lead every call on the monitor, and pops only the lead's own", () => {
     const here = desk(person('lead1', 'lead'));
     here.take(ringing(['agent2'], 'call-4'));
-    expect(here.events('monitor.changed')).toEqual([{ event: 'monitor.changed', payload: { kind: 'call', call: expect.objectContaining({ id: 'call-4' }) } }]);
+    expect(here.events('monitor.changed')).toEqual([
+      { event: 'monitor.changed', payload: { kind: 'call', call: expect.objectContaining({ id: 'call-4' }) } },
+    ]);
     expect(here.events('calls.changed')).toEqual([]);
   });
 
@@ -80,7 +96,13 @@ describe('routing the calls the live socket brings', () => {
   it('passes notices, presence and ticket deltas on to the UI as their own events', () => {
     const here = desk(person('lead1', 'lead'));
     broadcastToUi(here.bus, { type: 'notice', text: '暴雨预警，注意排水类来电', from: 'lead2', at: '2026-05-04T08:00:00.000Z' });
-    broadcastToUi(here.bus, { type: 'presence', userId: 'id-agent1', username: 'agent1', state: 'on_call', since: '2026-05-04T08:00:00.000Z' });
+    broadcastToUi(here.bus, {
+      type: 'presence',
+      userId: 'id-agent1',
+      username: 'agent1',
+      state: 'on_call',
+      since: '2026-05-04T08:00:00.000Z',
+    });
     expect(here.heard).toEqual([
       { event: 'notices.received', payload: { text: '暴雨预警，注意排水类来电', from: 'lead2', at: '2026-05-04T08:00:00.000Z' } },
       { event: 'monitor.changed', payload: { kind: 'presence', username: 'agent1', state: 'on_call', since: '2026-05-04T08:00:00.000Z' } },

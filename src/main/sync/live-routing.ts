@@ -28,7 +28,8 @@ type Broadcast = Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presenc
 /** Passes what the server broadcasts (notices, others' presence, monitor deltas) to the UI. */
 export function broadcastToUi(bus: EventBus, message: Broadcast): void {
   if (message.type === 'notice') bus.emit('notices.received', { text: message.text, from: message.from, at: message.at });
-  else if (message.type === 'presence') bus.emit('monitor.changed', { kind: 'presence', username: message.username, state: message.state, since: message.since });
+  else if (message.type === 'presence')
+    bus.emit('monitor.changed', { kind: 'presence', username: message.username, state: message.state, since: message.since });
   else bus.emit('monitor.changed', { kind: 'tickets', tickets: message.tickets });
 }
 

@@ -13,9 +13,7 @@ export class PresenceTracker {
   private current: PresenceView;
   private wrapTimer: NodeJS.Timeout | null = null;
 
-  constructor(
-    private readonly options: { now: () => Date; wrapUpMs: number; onChange: (view: PresenceView) => void },
-  ) {
+  constructor(private readonly options: { now: () => Date; wrapUpMs: number; onChange: (view: PresenceView) => void }) {
     this.current = { state: 'available', since: options.now().toISOString() };
   }
 

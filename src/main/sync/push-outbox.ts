@@ -113,7 +113,8 @@ function nextBatch(ctx: PushContext): { events: TicketEvent[]; more: boolean } {
       ctx.stored(rejectLocally(ctx.db, entry.id, cannotSend(entry)));
       break;
     }
-    if (events.length > 0 || entries.length === 0) return { events, more: entries.length === maxPushBatch || events.length < entries.length };
+    if (events.length > 0 || entries.length === 0)
+      return { events, more: entries.length === maxPushBatch || events.length < entries.length };
   }
 }
 

@@ -59,11 +59,21 @@ export class ServerClient {
    * The same call, its answer read with a more tolerant schema than the one the server writes by:
    * a page whose items are then checked one by one, so one this version cannot read stays alone.
    */
-  requestReading<R extends RouteDefinition, S extends z.ZodType>(route: R, input: RouteInput<R>, token: string | null, schema: S): Promise<z.output<S>> {
+  requestReading<R extends RouteDefinition, S extends z.ZodType>(
+    route: R,
+    input: RouteInput<R>,
+    token: string | null,
+    schema: S,
+  ): Promise<z.output<S>> {
     return this.exchange(route, input, token, schema);
   }
 
-  private async exchange<S extends z.ZodType>(route: RouteDefinition, input: object, token: string | null, schema: S): Promise<z.output<S>> {
+  private async exchange<S extends z.ZodType>(
+    route: RouteDefinition,
+    input: object,
+    token: string | null,
+    schema: S,
+  ): Promise<z.output<S>> {
     // Widened to read the parts generically; `RouteInput<R>` has checked their types at the call.
     const { params, query, body } = input as { params?: object; query?: object; body?: unknown };
     const path = fillPath(route.path, params) + searchOf(query);
@@ -78,7 +88,8 @@ export class ServerClient {
       }
     }
     const parsed = schema.safeParse(answer);
-    if (!parsed.success) throw new ServerError('unreachable', `The server's answer to ${route.path} does not match the protocol; is it the same version?`);
+    if (!parsed.success)
+      throw new ServerError('unreachable', `The server's answer to ${route.path} does not match the protocol; is it the same version?`);
     return parsed.data;
   }
 
@@ -154,8 +165,12 @@ export class ServerClient {
       throw new ServerError('unreachable', `The server at ${this.options.baseUrl} did not answer: ${(error as Error).message}`);
     }
     // Decoded with any BOM kept: the CSV export carries one so that spreadsheets read it as UTF-8.
-    const text = await response.arrayBuffer().then((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).catch(() => '');
-    if (response.status >= 500) throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`, undefined, response.status);
+    const text = await response
+      .arrayBuffer()
+      .then((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
+      .catch(() => '');
+    if (response.status >= 500)
+      throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`, undefined, response.status);
     return { status: response.status, text };
   }
 
@@ -167,7 +182,10 @@ export class ServerClient {
     } catch {
       throw new ServerError('unreachable', `The server answered ${status} with something that is not JSON.`, undefined, status);
     }
-    const error = z.object({ error: appErrorSchema }).transform((j) => j.error).safeParse(json);
+    const error = z
+      .object({ error: appErrorSchema })
+      .transform((j) => j.error)
+      .safeParse(json);
     const message = error.success ? error.data.message : `HTTP ${status}`;
     throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined, status);
   }

@@ -8,7 +8,11 @@ import type { SessionStore } from './session-store';
  * One request to the server with this agent's session, for what only the server knows (the
  * lead's monitor). Offline or refused, the caller gets an error with a code saying so.
  */
-export async function withSession<T>(client: ServerClient, session: SessionStore, request: (client: ServerClient, token: string) => Promise<T>): Promise<T> {
+export async function withSession<T>(
+  client: ServerClient,
+  session: SessionStore,
+  request: (client: ServerClient, token: string) => Promise<T>,
+): Promise<T> {
   const token = session.token();
   if (!token) throw new AppError('unavailable', 'This needs the server: sign in, or wait until the server can be reached.');
   try {
@@ -17,7 +21,10 @@ export async function withSession<T>(client: ServerClient, session: SessionStore
     if (!(error instanceof ServerError)) throw error;
     if (error.kind === 'unreachable') throw new AppError('unavailable', error.message);
     if (error.kind === 'unauthenticated') throw new AppError('unauthenticated', error.message);
-    throw new AppError(error.code === 'forbidden' ? 'forbidden' : error.code === 'not_found' ? 'not_found' : 'invalid_input', error.message);
+    throw new AppError(
+      error.code === 'forbidden' ? 'forbidden' : error.code === 'not_found' ? 'not_found' : 'invalid_input',
+      error.message,
+    );
   }
 }
 

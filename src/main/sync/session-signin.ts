@@ -78,15 +78,21 @@ export class SessionSignIn {
   async signIn(username: string, password: string): Promise<User> {
     this.refuseWhileThrottled(username);
     const { client } = this.options;
-    if (!client) return this.signInOffline(username, password, 'No central server is configured for this workstation (HOTLINE_SERVER_URL)', null);
+    if (!client)
+      return this.signInOffline(username, password, 'No central server is configured for this workstation (HOTLINE_SERVER_URL)', null);
     try {
       const user = await this.loginOnline(client, username, password);
       this.attempts.succeeded(username);
       return user;
     } catch (error) {
       if (!(error instanceof ServerError)) throw error;
-      if (error.kind === 'unreachable') return this.signInOffline(username, password, `Cannot reach the server to sign in: ${error.message}`, { username, password });
-      if (throttled(error)) throw new AppError('rate_limited', `The server is refusing sign-ins for ${username} for now (${error.message}); wait, or ask an administrator.`);
+      if (error.kind === 'unreachable')
+        return this.signInOffline(username, password, `Cannot reach the server to sign in: ${error.message}`, { username, password });
+      if (throttled(error))
+        throw new AppError(
+          'rate_limited',
+          `The server is refusing sign-ins for ${username} for now (${error.message}); wait, or ask an administrator.`,
+        );
       // Only a password the server refuses must stop opening this workstation offline.
       if (error.kind === 'unauthenticated') forgetVerifier(this.options.db, username);
       throw new AppError('unauthenticated', error.message);
@@ -150,7 +156,10 @@ export class SessionSignIn {
   private async signInOffline(username: string, password: string, why: string, deferred: Login | null): Promise<User> {
     const known = await checkVerifier(this.options.db, username, password);
     if (known === 'unknown') {
-      throw new AppError('unavailable', `${why}. ${username} has not signed in on this workstation before, so the password cannot be checked offline.`);
+      throw new AppError(
+        'unavailable',
+        `${why}. ${username} has not signed in on this workstation before, so the password cannot be checked offline.`,
+      );
     }
     if (known === 'wrong') {
       this.attempts.failed(username);
@@ -167,7 +176,10 @@ export class SessionSignIn {
   private refuseWhileThrottled(username: string): void {
     const wait = this.attempts.waitFor(username);
     if (wait > 0) {
-      throw new AppError('rate_limited', `Too many wrong passwords for ${username} on this workstation; try again in ${Math.ceil(wait / 60_000)} min.`);
+      throw new AppError(
+        'rate_limited',
+        `Too many wrong passwords for ${username} on this workstation; try again in ${Math.ceil(wait / 60_000)} min.`,
+      );
     }
   }
 

@@ -6,7 +6,6 @@ import type { Core } from '../core';
 import type { Logger } from '../dispatch';
 import { serveStatic } from './static-files';
 
-
 /** The port a listening server got (a pipe or a server not listening has none). */
 function portOf(server: http.Server): number {
   const address = server.address();

@@ -14,7 +14,13 @@ export async function auditRead(db: Queryable, actor: AuditActor, ticketIds: rea
 }
 
 /** Records an action of `actor` on tickets that is not a ticket event (publishing one on Open311). */
-export async function auditAction(db: Queryable, actor: AuditActor, action: 'publish' | 'unpublish', ticketIds: readonly string[], detail: string): Promise<void> {
+export async function auditAction(
+  db: Queryable,
+  actor: AuditActor,
+  action: 'publish' | 'unpublish',
+  ticketIds: readonly string[],
+  detail: string,
+): Promise<void> {
   await db.query(
     sql`INSERT INTO audit_log (actor, role, action, ticket_ids, detail)
         VALUES (${actor.username}, ${actor.role}, ${action}, ${ticketIds}::uuid[], ${detail})`,

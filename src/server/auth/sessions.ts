@@ -36,7 +36,6 @@ export interface LiveSession {
   expiresAt: Date;
 }
 
-
 const toLiveSession = (row: SessionUserRow): LiveSession => ({
   id: row.token_hash,
   expiresAt: row.expires_at,

@@ -52,7 +52,11 @@ export async function findUserById(db: Queryable, id: string): Promise<{ user: U
   return row ? { user: toUser(row), disabled: row.disabled } : null;
 }
 
-export async function updateUser(db: Queryable, id: string, to: { role: User['role']; unitCode: string | null; disabled: boolean }): Promise<User> {
+export async function updateUser(
+  db: Queryable,
+  id: string,
+  to: { role: User['role']; unitCode: string | null; disabled: boolean },
+): Promise<User> {
   const [row] = await db.query<UserRow>(
     sql`UPDATE users SET role = ${to.role}, unit_code = ${to.unitCode}, disabled = ${to.disabled} WHERE id = ${id} RETURNING ${userColumns}`,
   );

@@ -6,7 +6,9 @@ import { retrain } from './training';
 export function msUntil(timeOfDay: string, timeZone: string, now: Date): number {
   const [hours = 0, minutes = 0] = timeOfDay.split(':').map(Number);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
   );
   const secondsNow = (Number(parts.hour) % 24) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
   let wait = hours * 3600 + minutes * 60 - secondsNow;
@@ -19,7 +21,10 @@ export function msUntil(timeOfDay: string, timeZone: string, now: Date): number 
  * only if it is not worse than the one in use. Training yields to the event loop between steps, so
  * the server keeps answering meanwhile. Returns a stop function.
  */
-export function scheduleNightlyTraining(db: Database, options: { timeOfDay: string; timeZone: string; log: FastifyBaseLogger }): () => void {
+export function scheduleNightlyTraining(
+  db: Database,
+  options: { timeOfDay: string; timeZone: string; log: FastifyBaseLogger },
+): () => void {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -31,7 +36,17 @@ export function scheduleNightlyTraining(db: Database, options: { timeOfDay: stri
   const run = async () => {
     try {
       const { model, verdict, seconds } = await retrain(db, { pause });
-      options.log.info({ examples: model.examples, top1: model.evaluation.top1, top3: model.evaluation.top3, seconds, published: verdict.publish, reason: verdict.reason }, 'nightly category model training');
+      options.log.info(
+        {
+          examples: model.examples,
+          top1: model.evaluation.top1,
+          top3: model.evaluation.top3,
+          seconds,
+          published: verdict.publish,
+          reason: verdict.reason,
+        },
+        'nightly category model training',
+      );
     } catch (error) {
       options.log.warn({ err: error }, 'nightly category model training failed; the model in use stays');
     }

@@ -15,19 +15,32 @@ import { loadConfig } from '../config';
 import { openServerDatabase } from '../db/open';
 import { retrain } from './training';
 
-const { values } = parseArgs({ options: { evaluate: { type: 'string' }, 'train-file': { type: 'string' }, sample: { type: 'string' }, force: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    evaluate: { type: 'string' },
+    'train-file': { type: 'string' },
+    sample: { type: 'string' },
+    force: { type: 'boolean', default: false },
+  },
+});
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const report = (evaluation: Evaluation, how: string) => {
-  console.log(`baseline (character-bigram naive Bayes): top-1 ${percent(evaluation.baseline.top1)} top-3 ${percent(evaluation.baseline.top3)}`);
+  console.log(
+    `baseline (character-bigram naive Bayes): top-1 ${percent(evaluation.baseline.top1)} top-3 ${percent(evaluation.baseline.top3)}`,
+  );
   const hits = (rate: number) => Math.round(rate * evaluation.examples).toLocaleString();
-  console.log(`${how}, linear SVM on character 1-2-gram TF-IDF: ${hits(evaluation.ours.top1)} of ${evaluation.examples.toLocaleString()} right first, ${hits(evaluation.ours.top3)} in the top three`);
+  console.log(
+    `${how}, linear SVM on character 1-2-gram TF-IDF: ${hits(evaluation.ours.top1)} of ${evaluation.examples.toLocaleString()} right first, ${hits(evaluation.ours.top3)} in the top three`,
+  );
   console.log(`top-1 ${percent(evaluation.ours.top1)} top-3 ${percent(evaluation.ours.top3)}`);
 };
 
 function examplesFromCsv(file: string): Example[] {
-  if (!fs.existsSync(file)) throw new Error(`${file} does not exist: give the path of a CSV with a header row naming "text" and "category".`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} does not exist: give the path of a CSV with a header row naming "text" and "category".`);
   const { columns, rows } = parseCsv(fs.readFileSync(file, 'utf8'));
-  for (const needed of ['text', 'category']) if (!columns.includes(needed)) throw new Error(`${file} has no "${needed}" column (found: ${columns.join(', ')}).`);
+  for (const needed of ['text', 'category'])
+    if (!columns.includes(needed)) throw new Error(`${file} has no "${needed}" column (found: ${columns.join(', ')}).`);
   const examples = rows
     .map((r) => ({ text: [r.title, r.text].filter((x) => x && x.trim()).join('。'), category: (r.category ?? '').trim() }))
     .filter((e) => e.text.trim() !== '' && e.category !== '');
@@ -38,7 +51,8 @@ function examplesFromCsv(file: string): Example[] {
 function sampled(examples: Example[]): Example[] {
   if (values.sample === undefined) return examples;
   const size = Number(values.sample);
-  if (!Number.isInteger(size) || size < 10) throw new Error(`--sample must be a whole number of rows, at least 10 (got "${values.sample}").`);
+  if (!Number.isInteger(size) || size < 10)
+    throw new Error(`--sample must be a whole number of rows, at least 10 (got "${values.sample}").`);
   return stratifiedSample(examples, size);
 }
 
@@ -50,11 +64,15 @@ try {
     if (values['train-file']) {
       const train = examplesFromCsv(values['train-file']);
       const evaluation = await evaluateSplit(train, test);
-      console.log(`Trained on ${train.length} rows of ${values['train-file']}, scored ${test.length} rows (${categories} categories) in ${((Date.now() - started) / 1000).toFixed(1)} s; nothing was changed.`);
+      console.log(
+        `Trained on ${train.length} rows of ${values['train-file']}, scored ${test.length} rows (${categories} categories) in ${((Date.now() - started) / 1000).toFixed(1)} s; nothing was changed.`,
+      );
       report(evaluation, `held-out ${values.evaluate}`);
     } else {
       const evaluation = await crossValidate(test);
-      console.log(`${test.length} labelled rows, ${categories} categories, evaluated in ${((Date.now() - started) / 1000).toFixed(1)} s; nothing was changed.`);
+      console.log(
+        `${test.length} labelled rows, ${categories} categories, evaluated in ${((Date.now() - started) / 1000).toFixed(1)} s; nothing was changed.`,
+      );
       report(evaluation, '5-fold cross-validation');
     }
   } else {
@@ -63,8 +81,14 @@ try {
     const db = await openServerDatabase(config);
     try {
       const { model, verdict, seconds } = await retrain(db, { force: values.force });
-      console.log(`Trained on ${model.examples} tickets, ${model.classes.length} categories, ${model.features.length} features, cost ${model.cost}, in ${seconds.toFixed(1)} s.`);
-      console.log(verdict.publish ? `Published to workstations (${verdict.reason}).` : `Not published: not better than the model in use (${verdict.reason}). --force publishes anyway.`);
+      console.log(
+        `Trained on ${model.examples} tickets, ${model.classes.length} categories, ${model.features.length} features, cost ${model.cost}, in ${seconds.toFixed(1)} s.`,
+      );
+      console.log(
+        verdict.publish
+          ? `Published to workstations (${verdict.reason}).`
+          : `Not published: not better than the model in use (${verdict.reason}). --force publishes anyway.`,
+      );
       console.log(`cross-validated top-1 ${percent(model.evaluation.top1)} top-3 ${percent(model.evaluation.top3)}`);
     } finally {
       await db.close();

@@ -19,7 +19,9 @@ export async function historyExamples(db: Database, limit = 200_000): Promise<Da
        FROM tickets WHERE category IS NOT NULL ORDER BY created_at DESC LIMIT ${limit}) AS newest
      ORDER BY created_at`,
   );
-  return rows.filter((r) => r.text.trim() !== '').map((r) => ({ text: r.text, category: r.category, createdAt: new Date(r.created_at).toISOString() }));
+  return rows
+    .filter((r) => r.text.trim() !== '')
+    .map((r) => ({ text: r.text, category: r.category, createdAt: new Date(r.created_at).toISOString() }));
 }
 
 /** The model the workstations use now (null if there is none), or why the stored one cannot be read. */
@@ -41,7 +43,9 @@ function scoreOn(model: CategoryModel, examples: readonly Example[]) {
   let top1 = 0;
   let top3 = 0;
   for (const e of examples) {
-    const ranked = rankCategories(compiled, e.text).slice(0, 3).map((s) => s.category);
+    const ranked = rankCategories(compiled, e.text)
+      .slice(0, 3)
+      .map((s) => s.category);
     if (ranked[0] === e.category) top1++;
     if (ranked.includes(e.category)) top3++;
   }
@@ -62,7 +66,12 @@ export interface Verdict {
  * and a model trained like the candidate on the rest is scored on them. Without enough of them,
  * the candidate's cross-validated accuracy is set against the one the current model was published with.
  */
-export async function compareWithCurrent(candidate: CategoryModel, current: CategoryModel | null, examples: readonly DatedExample[], options: TrainOptions = {}): Promise<Verdict> {
+export async function compareWithCurrent(
+  candidate: CategoryModel,
+  current: CategoryModel | null,
+  examples: readonly DatedExample[],
+  options: TrainOptions = {},
+): Promise<Verdict> {
   if (!current) return { publish: true, reason: 'no model in use' };
   const since = current.trainedThrough;
   const fresh = since ? examples.filter((e) => e.createdAt > since) : [];
@@ -71,16 +80,26 @@ export async function compareWithCurrent(candidate: CategoryModel, current: Cate
   const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
   if (judged.length >= minFresh && judged.length < examples.length) {
     const older = examples.filter((e) => !since || e.createdAt <= since);
-    const { model: peer } = await trainCategoryModel(older, { ...options, cost: candidate.cost, calibration: { temperature: candidate.temperature, evidence: candidate.evidence } });
+    const { model: peer } = await trainCategoryModel(older, {
+      ...options,
+      cost: candidate.cost,
+      calibration: { temperature: candidate.temperature, evidence: candidate.evidence },
+    });
     const ours = scoreOn(peer, judged);
     const theirs = scoreOn(current, judged);
     const publish = ours.top1 > theirs.top1 || (ours.top1 === theirs.top1 && ours.top3 >= theirs.top3);
-    return { publish, reason: `on ${judged.length} messages newer than the model in use: new top-1 ${percent(ours.top1)} top-3 ${percent(ours.top3)}, in use ${percent(theirs.top1)} / ${percent(theirs.top3)}` };
+    return {
+      publish,
+      reason: `on ${judged.length} messages newer than the model in use: new top-1 ${percent(ours.top1)} top-3 ${percent(ours.top3)}, in use ${percent(theirs.top1)} / ${percent(theirs.top3)}`,
+    };
   }
   const ours = candidate.evaluation;
   const theirs = current.evaluation;
   const publish = ours.top1 > theirs.top1 || (ours.top1 === theirs.top1 && ours.top3 >= theirs.top3);
-  return { publish, reason: `cross-validated: new top-1 ${percent(ours.top1)} top-3 ${percent(ours.top3)}, in use ${percent(theirs.top1)} / ${percent(theirs.top3)}` };
+  return {
+    publish,
+    reason: `cross-validated: new top-1 ${percent(ours.top1)} top-3 ${percent(ours.top3)}, in use ${percent(theirs.top1)} / ${percent(theirs.top3)}`,
+  };
 }
 
 /** Trains on the examples, oldest first, and notes the newest one's date in the model. */
@@ -104,7 +123,8 @@ export interface RetrainResult {
 export async function retrain(db: Database, options: TrainOptions & { force?: boolean } = {}): Promise<RetrainResult> {
   const started = performance.now();
   const examples = await historyExamples(db);
-  if (examples.length < 10) throw new Error(`Only ${examples.length} categorised tickets in the database: import history first (npm run import).`);
+  if (examples.length < 10)
+    throw new Error(`Only ${examples.length} categorised tickets in the database: import history first (npm run import).`);
   const { model } = await buildModel(examples, options);
   const inUse = await modelInUse(db);
   const verdict = options.force

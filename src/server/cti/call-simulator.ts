@@ -19,7 +19,6 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
 }
 
-
 const tokenAnswer = z.object({ token: z.string() });
 const ticketPhones = z.object({ tickets: z.array(z.object({ fields: z.object({ callerPhone: z.string().optional() }) })) });
 
@@ -60,7 +59,9 @@ export async function simulateCalls(options: SimulatorOptions): Promise<{ answer
   for (let i = 0; i < options.calls; i++) {
     const callId = `sim-${options.seed}-${Date.now().toString(36)}-${i}`;
     const number =
-      options.knownCallers.length > 0 && random.chance(0.35) ? random.pick(options.knownCallers) : `1${random.pick(['3', '5', '8'])}${random.int(100000000, 999999999)}`;
+      options.knownCallers.length > 0 && random.chance(0.35)
+        ? random.pick(options.knownCallers)
+        : `1${random.pick(['3', '5', '8'])}${random.int(100000000, 999999999)}`;
     const base = { from: asSwitchWrites(number, random.pick), to: '12345', direction: 'in', callId, queue: 'general' };
     const abandon = random.chance(0.15);
     const ring = random.int(2, 8);
@@ -107,7 +108,11 @@ export async function simulateCalls(options: SimulatorOptions): Promise<{ answer
 }
 
 /** Signs in as an administrator and registers (or re-keys) the simulator's switch. */
-export async function issueSimulatorToken(serverUrl: string, username: string, password: string): Promise<{ token: string; authorization: string }> {
+export async function issueSimulatorToken(
+  serverUrl: string,
+  username: string,
+  password: string,
+): Promise<{ token: string; authorization: string }> {
   const login = await fetch(new URL('/api/auth/login', serverUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

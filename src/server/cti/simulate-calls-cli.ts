@@ -31,7 +31,10 @@ const { token, authorization } = await issueSimulatorToken(values.server, values
 const result = await simulateCalls({
   serverUrl: values.server,
   token,
-  agents: values.agents.split(',').map((a) => a.trim()).filter(Boolean),
+  agents: values.agents
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean),
   calls: number('calls', 1),
   intervalSeconds: number('interval', 0),
   speed: number('speed', 0.01),

@@ -22,7 +22,9 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     const { text, values } = statement(query, params);
     return (await q.query<R>(text, values)).rows;
   };
-  const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({ query: (query: SqlFragment | string, params?: readonly unknown[]) => run(q, query, params) });
+  const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
+    query: (query: SqlFragment | string, params?: readonly unknown[]) => run(q, query, params),
+  });
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const result = queue.then(work, work);

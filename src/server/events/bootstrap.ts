@@ -46,7 +46,11 @@ export async function bootstrapPage(db: Queryable, user: User, query: { since: s
 /** Whole histories of the named tickets the user may see, in sequence order. */
 export async function ticketHistories(db: Queryable, user: User, ids: string[]): Promise<SequencedEvent[]> {
   const rows = await db.query<{ id: string }>(sql`SELECT t.id FROM tickets t WHERE t.id = ${anyOf(ids, 'uuid')} AND ${visibleTo(user)}`);
-  const histories = await historiesOf(db, rows.map((r) => r.id), await eventHead(db));
+  const histories = await historiesOf(
+    db,
+    rows.map((r) => r.id),
+    await eventHead(db),
+  );
   return histories.flat().sort((a, b) => a.seq - b.seq);
 }
 

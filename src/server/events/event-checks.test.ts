@@ -22,7 +22,10 @@ describe('event checks', () => {
     expect(unknownReference(created, known)).toBeNull();
     const unknownCategory = agent.created({ category: 'water.nothing' });
     expect(unknownReference(unknownCategory, known)).toEqual({ code: 'unknown_category', params: { code: 'water.nothing' } });
-    const dispatched = agent.next(created.ticketId, 'dispatched', { unitCodes: ['street:110105017', 'company:nobody'], leadUnitCode: 'street:110105017' });
+    const dispatched = agent.next(created.ticketId, 'dispatched', {
+      unitCodes: ['street:110105017', 'company:nobody'],
+      leadUnitCode: 'street:110105017',
+    });
     expect(unknownReference(dispatched, known)).toEqual({ code: 'unknown_unit', params: { code: 'company:nobody' } });
     expect(unknownReference(agent.next(created.ticketId, 'updated', { changes: { category: '' } }), known)).toBeNull();
   });

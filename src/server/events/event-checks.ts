@@ -26,7 +26,11 @@ type ReferenceKind = 'unit' | 'category' | 'district' | 'street';
 /** The reference codes an event names: units it dispatches to, the category and place it files. */
 function referencesOf(event: TicketEvent): [ReferenceKind, string][] {
   const place = (fields: Partial<TicketFields>): [ReferenceKind, string][] => {
-    const named: [ReferenceKind, string | undefined][] = [['category', fields.category], ['district', fields.districtCode], ['street', fields.streetCode]];
+    const named: [ReferenceKind, string | undefined][] = [
+      ['category', fields.category],
+      ['district', fields.districtCode],
+      ['street', fields.streetCode],
+    ];
     return named.flatMap(([kind, code]) => (code ? [[kind, code]] : []));
   };
   if (event.type === 'created') return place(event.payload.fields);

@@ -31,9 +31,7 @@ export async function pullEvents(db: Queryable, user: User, after: number, limit
   let events: SequencedEvent[] = rows.map(sequencedFromRow);
 
   if (scoped) {
-    const dispatchedHere = events.filter(
-      (e) => e.event.type === 'dispatched' && e.event.payload.unitCodes.includes(user.unitCode ?? ''),
-    );
+    const dispatchedHere = events.filter((e) => e.event.type === 'dispatched' && e.event.payload.unitCodes.includes(user.unitCode ?? ''));
     if (dispatchedHere.length > 0) {
       const ticketIds = dispatchedHere.map((e) => e.event.ticketId);
       const seqs = dispatchedHere.map((e) => e.seq);

@@ -1,5 +1,12 @@
 import { v7 } from 'uuid';
-import { type Ticket, type TicketEvent, serverOnlyEventTypes, ticketEventSchema, ticketSchema, unitEventTypes } from '../../shared/domain/ticket';
+import {
+  type Ticket,
+  type TicketEvent,
+  serverOnlyEventTypes,
+  ticketEventSchema,
+  ticketSchema,
+  unitEventTypes,
+} from '../../shared/domain/ticket';
 import { type Refusal, refusalMessage } from '../../shared/domain/refusal';
 import { applyEvent } from '../../shared/domain/ticket-fold';
 import type { User } from '../../shared/server-api/auth';
@@ -83,12 +90,17 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
   const now = options.now ?? new Date();
   const references = checked ? await knownReferences(db, valid) : new Set<string>();
   const contentProblem = (event: TicketEvent) =>
-    unsafeText(event) ?? (checked && !options.replay ? clockProblem(event, now) : null) ?? (checked ? unknownReference(event, references) : null);
+    unsafeText(event) ??
+    (checked && !options.replay ? clockProblem(event, now) : null) ??
+    (checked ? unknownReference(event, references) : null);
   return db.transaction(async (tx) => {
     const [counter] = await tx.query<{ value: number }>(sql`SELECT value FROM counters WHERE name = 'event_seq' FOR UPDATE`);
     let seq = counter!.value;
 
-    const known = await knownEvents(tx, valid.map((e) => e.id));
+    const known = await knownEvents(
+      tx,
+      valid.map((e) => e.id),
+    );
     const tickets = await ticketStates(tx, [...new Set(valid.map((e) => e.ticketId))]);
     const laterEdits = await editsAfterBase(tx, valid);
     const takenNumbers = await provisionalNumbersTaken(tx, valid);
@@ -119,7 +131,11 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
         results.push({ id: event.id, status: 'duplicate', seq: storedSeq });
         continue;
       }
-      const refused = refusal(event, options.user) ?? contentProblem(event) ?? overwrites(event, laterEdits.get(event.ticketId) ?? []) ?? numberTaken(event, takenNumbers);
+      const refused =
+        refusal(event, options.user) ??
+        contentProblem(event) ??
+        overwrites(event, laterEdits.get(event.ticketId) ?? []) ??
+        numberTaken(event, takenNumbers);
       const applied = refused ? { ok: false as const, refusal: refused } : applyEvent(tickets.get(event.ticketId) ?? null, event);
       if (!applied.ok) {
         results.push({ id: event.id, status: 'rejected', refusal: applied.refusal });
@@ -192,9 +208,17 @@ interface StoredEdit {
 
 /** For tickets that updates in this batch were based on: every later stored field change. */
 async function editsAfterBase(db: Queryable, events: readonly TicketEvent[]): Promise<Map<string, StoredEdit[]>> {
-  const based = events.flatMap((e) => (e.type === 'updated' && e.payload.baseSeq !== undefined ? [{ ticketId: e.ticketId, baseSeq: e.payload.baseSeq }] : []));
+  const based = events.flatMap((e) =>
+    e.type === 'updated' && e.payload.baseSeq !== undefined ? [{ ticketId: e.ticketId, baseSeq: e.payload.baseSeq }] : [],
+  );
   if (based.length === 0) return new Map();
-  const rows = await db.query<{ seq: number; ticket_id: string; origin: string; actor: string; payload: { changes: Record<string, unknown> } }>(
+  const rows = await db.query<{
+    seq: number;
+    ticket_id: string;
+    origin: string;
+    actor: string;
+    payload: { changes: Record<string, unknown> };
+  }>(
     sql`SELECT seq, ticket_id, origin, actor, payload FROM events
      WHERE type = 'updated' AND ticket_id = ${anyOf([...new Set(based.map((e) => e.ticketId))], 'uuid')}
        AND seq > ${Math.min(...based.map((e) => e.baseSeq))} ORDER BY seq`,

@@ -6,7 +6,9 @@ import { importHistory } from './import-history';
 
 const file = process.argv[2];
 if (!file) {
-  console.error('Usage: npm run import -- <file.csv>   (columns: text, category, created; optional district, street, unit, phone, request_type, title)');
+  console.error(
+    'Usage: npm run import -- <file.csv>   (columns: text, category, created; optional district, street, unit, phone, request_type, title)',
+  );
   process.exit(2);
 }
 const config = loadConfig();
@@ -14,7 +16,9 @@ const db = await openServerDatabase(config);
 try {
   const started = Date.now();
   const result = await importHistory(db, fs.readFileSync(file, 'utf8'), config.timeZone);
-  console.log(`${result.rows} rows: ${result.imported} tickets imported, ${result.alreadyThere} already there, in ${((Date.now() - started) / 1000).toFixed(1)} s. Run npm run train to learn from them.`);
+  console.log(
+    `${result.rows} rows: ${result.imported} tickets imported, ${result.alreadyThere} already there, in ${((Date.now() - started) / 1000).toFixed(1)} s. Run npm run train to learn from them.`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -25,9 +25,21 @@ const rowSchema = z.object({
   text: z.string().trim().min(1, 'text is empty').max(4000),
   category: z.string().trim().min(1, 'category is empty'),
   created: wireDateTime({ offset: true, message: 'created must be ISO 8601 with a zone, e.g. 2025-12-01T09:30:00+08:00' }, 'created'),
-  district: z.string().trim().regex(/^(\d{6})?$/, 'district must be a 6-digit code').optional(),
-  street: z.string().trim().regex(/^(\d{9})?$/, 'street must be a 9-digit code').optional(),
-  unit: z.string().trim().regex(/^([a-z]+:[0-9A-Za-z_-]{1,40})?$/, 'unit must be a unit code like street:110105017').optional(),
+  district: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, 'district must be a 6-digit code')
+    .optional(),
+  street: z
+    .string()
+    .trim()
+    .regex(/^(\d{9})?$/, 'street must be a 9-digit code')
+    .optional(),
+  unit: z
+    .string()
+    .trim()
+    .regex(/^([a-z]+:[0-9A-Za-z_-]{1,40})?$/, 'unit must be a unit code like street:110105017')
+    .optional(),
   phone: z.string().trim().max(32).optional(),
   request_type: z.enum(['', ...requestTypes]).optional(),
   title: z.string().trim().max(200).optional(),
@@ -66,12 +78,15 @@ export async function importHistory(db: Database, csv: string, timeZone: string)
     const r = parsed.data;
     if (!categories.has(r.category)) problems.push(`line ${line}: unknown category "${r.category}"`);
     if (r.unit && !units.has(r.unit)) problems.push(`line ${line}: unknown unit "${r.unit}"`);
-    if (r.street && r.district && !r.street.startsWith(r.district)) problems.push(`line ${line}: street ${r.street} is not in district ${r.district}`);
+    if (r.street && r.district && !r.street.startsWith(r.district))
+      problems.push(`line ${line}: street ${r.street} is not in district ${r.district}`);
     if (r.phone && !phoneKey(r.phone)) problems.push(`line ${line}: "${r.phone}" is not a phone number`);
     return [{ ...r, line }];
   });
   if (problems.length > 0) {
-    throw new Error(`Nothing was imported; fix these rows first:\n${problems.slice(0, 20).join('\n')}${problems.length > 20 ? `\n… and ${problems.length - 20} more` : ''}`);
+    throw new Error(
+      `Nothing was imported; fix these rows first:\n${problems.slice(0, 20).join('\n')}${problems.length > 20 ? `\n… and ${problems.length - 20} more` : ''}`,
+    );
   }
 
   const events: EventDraft[] = [];
@@ -81,8 +96,13 @@ export async function importHistory(db: Database, csv: string, timeZone: string)
     const ticketId = stableV7(at, 'ticket', ...key);
     const base = { ticketId, actor: 'import', origin: 'import' };
     const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
-    const event = (n: number, type: TicketEvent['type'], minutes: number, payload: Record<string, unknown>): EventDraft =>
-      ({ ...base, id: stableV7(new Date(later(minutes)), 'event', String(n), ...key), type, at: later(minutes), payload });
+    const event = (n: number, type: TicketEvent['type'], minutes: number, payload: Record<string, unknown>): EventDraft => ({
+      ...base,
+      id: stableV7(new Date(later(minutes)), 'event', String(n), ...key),
+      type,
+      at: later(minutes),
+      payload,
+    });
     const district = r.district || (r.street ? r.street.slice(0, 6) : undefined);
     events.push(
       event(0, 'created', 0, {
@@ -116,7 +136,7 @@ export async function importHistory(db: Database, csv: string, timeZone: string)
   let alreadyThere = 0;
   const acceptedAt = (e: TicketEvent) => new Date(e.at);
   // One ticket's events stay in one batch, so each is whole or absent.
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     let end = Math.min(events.length, i + 200);
     while (end < events.length && events[end]!.ticketId === events[end - 1]!.ticketId) end++;
     const { results } = await pushEvents(db, events.slice(i, end), { user: 'system', timeZone, acceptedAt });

@@ -94,7 +94,10 @@ export class LiveHub {
       await this.db.listen(sessionsChannel, (payload) => {
         const [kind, id] = splitPayload(payload);
         // null: notifications may have been lost while the connection was re-made; check every socket.
-        const concerned = payload === null ? [...this.clients] : [...this.clients].filter((c) => (kind === 'user' ? c.session.user.id : c.session.id) === id);
+        const concerned =
+          payload === null
+            ? [...this.clients]
+            : [...this.clients].filter((c) => (kind === 'user' ? c.session.user.id : c.session.id) === id);
         if (concerned.length > 0) this.inOrder(() => this.sessions.recheck(concerned));
       }),
     );
@@ -123,7 +126,12 @@ export class LiveHub {
    * Records an agent's presence and tells every process's leads. Given a session, only while that
    * session is live: a socket whose session just ended cannot set anything.
    */
-  async setPresence(user: User, state: z.infer<typeof presenceStateSchema>, workstationId: string | null, sessionId: string | null): Promise<void> {
+  async setPresence(
+    user: User,
+    state: z.infer<typeof presenceStateSchema>,
+    workstationId: string | null,
+    sessionId: string | null,
+  ): Promise<void> {
     await this.db.query(
       sql`WITH set AS (
          INSERT INTO presence (user_id, workstation_id, state, since)

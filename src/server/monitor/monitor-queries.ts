@@ -69,7 +69,9 @@ export async function ticketsOfIncident(db: Queryable, incidentId: string): Prom
 
 /** Midnight today in the centre's time zone, as an instant. */
 async function startOfToday(db: Queryable, timeZone: string): Promise<Date> {
-  const [row] = await db.query<{ start: Date }>(sql`SELECT date_trunc('day', now() AT TIME ZONE ${timeZone}) AT TIME ZONE ${timeZone} AS start`);
+  const [row] = await db.query<{ start: Date }>(
+    sql`SELECT date_trunc('day', now() AT TIME ZONE ${timeZone}) AT TIME ZONE ${timeZone} AS start`,
+  );
   return row!.start;
 }
 
@@ -120,7 +122,11 @@ async function intakeByHour(db: Queryable, dayStart: Date, timeZone: string): Pr
      GROUP BY 1`,
   );
   const byHour = new Map(rows.map((r) => [r.hour, r]));
-  return Array.from({ length: 24 }, (_, hour) => ({ hour, today: byHour.get(hour)?.today ?? 0, baseline: (byHour.get(hour)?.earlier ?? 0) / 7 }));
+  return Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    today: byHour.get(hour)?.today ?? 0,
+    baseline: (byHour.get(hour)?.earlier ?? 0) / 7,
+  }));
 }
 
 /** Category × district over the last 24 hours against the same 24 hours on each of the 7 days before. */
@@ -138,7 +144,14 @@ async function heat(db: Queryable): Promise<HeatCell[]> {
     .filter((r) => r.count > 0)
     .map((r) => {
       const baseline = r.earlier / 7;
-      return { category: r.category, districtCode: r.district_code, count: r.count, baseline, spike: isSpike(r.count, baseline), ticketIds: r.ids };
+      return {
+        category: r.category,
+        districtCode: r.district_code,
+        count: r.count,
+        baseline,
+        spike: isSpike(r.count, baseline),
+        ticketIds: r.ids,
+      };
     })
     .sort((a, b) => Number(b.spike) - Number(a.spike) || b.count - a.count);
 }
@@ -165,7 +178,12 @@ const unitCodesSchema = z.array(z.string());
 
 /** The three rates over the events of [from, to), per unit or per district (rates.ts has the definitions). */
 export async function monitorRates(db: Queryable, from: string, to: string, by: 'unit' | 'district'): Promise<RateRow[]> {
-  const rows = await db.query<{ type: RateEvent['type']; payload: Record<string, unknown>; district_code: string | null; lead_unit: string | null }>(
+  const rows = await db.query<{
+    type: RateEvent['type'];
+    payload: Record<string, unknown>;
+    district_code: string | null;
+    lead_unit: string | null;
+  }>(
     sql`SELECT e.type, e.payload, t.district_code, t.lead_unit
      FROM events e JOIN tickets t ON t.id = e.ticket_id
      WHERE e.at >= ${from} AND e.at < ${to} AND e.type IN ('dispatched', 'unit_accepted', 'unit_feedback', 'closed', 'callback_recorded')`,

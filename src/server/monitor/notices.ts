@@ -11,7 +11,10 @@ export async function saveNotice(tx: Queryable, text: string, sentBy: string): P
 }
 
 /** Creates an incident and links the tickets that exist among `ticketIds`; returns how many it linked. */
-export async function createIncident(tx: Queryable, incident: { id: string; title: string; createdBy: string; ticketIds: readonly string[] }): Promise<number> {
+export async function createIncident(
+  tx: Queryable,
+  incident: { id: string; title: string; createdBy: string; ticketIds: readonly string[] },
+): Promise<number> {
   await tx.query(sql`INSERT INTO incidents (id, title, created_by) VALUES (${incident.id}, ${incident.title}, ${incident.createdBy})`);
   const rows = await tx.query<{ id: string }>(
     sql`UPDATE tickets SET incident_id = ${incident.id} WHERE id = ${anyOf(incident.ticketIds, 'uuid')} RETURNING id`,

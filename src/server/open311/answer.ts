@@ -11,9 +11,13 @@ export const render = (format: Format, json: unknown, xml: () => string): string
 
 /** An answer already rendered in `format`. */
 export const sendText = (reply: FastifyReply, format: Format, status: number, text: string) =>
-  reply.status(status).type(format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8').send(text);
+  reply
+    .status(status)
+    .type(format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8')
+    .send(text);
 
-export const send = (reply: FastifyReply, format: Format, status: number, json: unknown, xml: () => string) => sendText(reply, format, status, render(format, json, xml));
+export const send = (reply: FastifyReply, format: Format, status: number, json: unknown, xml: () => string) =>
+  sendText(reply, format, status, render(format, json, xml));
 
 /** An error as the spec writes it: `[{ code, description }]` or `<errors><error>…`, the HTTP status as the code. */
 export const sendError = (reply: FastifyReply, format: Format, status: number, description: string) =>

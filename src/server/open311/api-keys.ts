@@ -21,7 +21,12 @@ export async function listApiKeys(db: Queryable) {
   const rows = await db.query<{ id: string; name: string; created_at: Date; revoked_at: Date | null }>(
     sql`SELECT id, name, created_at, revoked_at FROM open311_keys ORDER BY name`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at.toISOString(), revokedAt: r.revoked_at?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at.toISOString(),
+    revokedAt: r.revoked_at?.toISOString() ?? null,
+  }));
 }
 
 /** The client a key belongs to, or null for an unknown or revoked key. */

@@ -28,7 +28,17 @@ export interface ServiceAttribute {
  * (the room temperature for heating, how far an outage reaches for utilities).
  */
 const attributesByGroup: Record<string, ServiceAttribute[]> = {
-  heating: [{ variable: true, code: 'ROOM_TEMP', datatype: 'number', required: false, datatype_description: 'degrees Celsius', order: 1, description: '室温（℃） Room temperature (°C)' }],
+  heating: [
+    {
+      variable: true,
+      code: 'ROOM_TEMP',
+      datatype: 'number',
+      required: false,
+      datatype_description: 'degrees Celsius',
+      order: 1,
+      description: '室温（℃） Room temperature (°C)',
+    },
+  ],
   ...Object.fromEntries(
     ['water', 'power', 'gas'].map((group) => [
       group,

@@ -7,7 +7,8 @@ export const hasUnsafeText = (text: string): boolean => findUnsafeCharacter(text
 /** Refuses, with a 400 naming the field, any string in a query, path or form that holds such a character. */
 export function refuseUnsafeText(part: unknown, where: string): void {
   if (typeof part === 'string') {
-    if (hasUnsafeText(part)) throw new Open311Error(400, `${where} holds a control character or an invalid character; remove it and send again`);
+    if (hasUnsafeText(part))
+      throw new Open311Error(400, `${where} holds a control character or an invalid character; remove it and send again`);
     return;
   }
   if (Array.isArray(part)) return part.forEach((item) => refuseUnsafeText(item, where));

@@ -101,7 +101,16 @@ const resolutions: Record<string, string> = {
  * so a page makes one and uses it for every time on it.
  */
 export function zonedClock(timeZone: string): (iso: string) => string {
-  const formatter = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const formatter = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
   return (iso) => zonedWith(formatter, iso);
 }
 
@@ -110,12 +119,15 @@ export const zoned = (iso: string, timeZone: string): string => zonedClock(timeZ
 
 function zonedWith(formatter: Intl.DateTimeFormat, iso: string): string {
   const date = new Date(iso);
-  const parts = Object.fromEntries(
-    formatter
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
+  const parts = Object.fromEntries(formatter.formatToParts(date).map((p) => [p.type, p.value]));
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
   );
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   const offset = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
   const sign = offset >= 0 ? '+' : '-';
   const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
@@ -129,10 +141,22 @@ async function referenceFor(db: Queryable, tickets: readonly Ticket[]) {
   const rows = await db.query<{ kind: string; code: string; body: unknown }>(
     sql`SELECT kind, code, body FROM reference_items
      WHERE NOT deleted AND (kind = 'slaPolicy'
-       OR (kind = 'category' AND code = ${anyOf(codes((t) => t.fields.category), 'text')})
-       OR (kind = 'unit' AND code = ${anyOf(codes((t) => t.leadUnitCode), 'text')})
-       OR (kind = 'district' AND code = ${anyOf(codes((t) => t.fields.districtCode), 'text')})
-       OR (kind = 'street' AND code = ${anyOf(codes((t) => t.fields.streetCode), 'text')}))`,
+       OR (kind = 'category' AND code = ${anyOf(
+         codes((t) => t.fields.category),
+         'text',
+       )})
+       OR (kind = 'unit' AND code = ${anyOf(
+         codes((t) => t.leadUnitCode),
+         'text',
+       )})
+       OR (kind = 'district' AND code = ${anyOf(
+         codes((t) => t.fields.districtCode),
+         'text',
+       )})
+       OR (kind = 'street' AND code = ${anyOf(
+         codes((t) => t.fields.streetCode),
+         'text',
+       )}))`,
   );
   return lookupOf(rows);
 }
@@ -145,7 +169,11 @@ const named = (body: { zh: string; en: string } | undefined) => (body ? `${body.
  * status, the routed unit and the deadline; never its caller, phone, address, description or the
  * unit's feedback, which are written for the hotline and not for the public.
  */
-export async function toServiceRequests(db: Queryable, rows: readonly PublicRow[], timeZone: string): Promise<{ ticketIds: string[]; requests: ServiceRequest[] }> {
+export async function toServiceRequests(
+  db: Queryable,
+  rows: readonly PublicRow[],
+  timeZone: string,
+): Promise<{ ticketIds: string[]; requests: ServiceRequest[] }> {
   const tickets = rows.map((r) => ticketSchema.parse(r.state));
   const body = await referenceFor(db, tickets);
   const at = zonedClock(timeZone);
@@ -154,7 +182,10 @@ export async function toServiceRequests(db: Queryable, rows: readonly PublicRow[
     const t = tickets[i]!;
     const policy = slaPolicyFrom(t, body);
     const clock = policy ? slaClock(t, policy, now) : null;
-    const area = [t.fields.districtCode && body('district', t.fields.districtCode), t.fields.streetCode && body('street', t.fields.streetCode)]
+    const area = [
+      t.fields.districtCode && body('district', t.fields.districtCode),
+      t.fields.streetCode && body('street', t.fields.streetCode),
+    ]
       .filter((b) => b !== undefined && b !== null && b !== '')
       .map((b) => b.zh)
       .join('');

@@ -9,7 +9,9 @@ import { sql } from '../db/sql';
 /** What the caller told the hotline in confidence, as it might be quoted in a summary. */
 function privateParts(fields: TicketFields): string[] {
   const digits = fields.callerPhone?.replace(/\D/g, '') ?? '';
-  return [fields.callerName, fields.addressDetail, digits.length >= 7 ? digits.slice(-7) : undefined].filter((part): part is string => Boolean(part && part.trim().length >= 2));
+  return [fields.callerName, fields.addressDetail, digits.length >= 7 ? digits.slice(-7) : undefined].filter((part): part is string =>
+    Boolean(part && part.trim().length >= 2),
+  );
 }
 
 /**
@@ -24,12 +26,20 @@ export async function publishTicket(db: Database, user: User, ticketId: string, 
           WHERE t.id = ${ticketId} FOR UPDATE OF t`,
     );
     if (!row) throw new AppError('not_found', `No ticket ${ticketId}.`);
-    if (row.source === 'open311') throw new AppError('conflict', 'This request came in through Open311 and is public as its submitter posted it; there is nothing to publish.');
+    if (row.source === 'open311')
+      throw new AppError(
+        'conflict',
+        'This request came in through Open311 and is public as its submitter posted it; there is nothing to publish.',
+      );
     const ticket = ticketSchema.parse(row.state);
     if (!ticket.fields.category) throw new AppError('conflict', 'Classify the ticket first: a public request names its service.');
     const quoted = privateParts(ticket.fields).find((part) => summary.replace(/\s/g, '').includes(part.replace(/\s/g, '')));
     if (quoted) {
-      throw new AppError('invalid_input', 'The public summary quotes the caller’s name, phone or address; describe the problem without them.', [{ path: 'summary', message: 'quotes private details of the caller' }]);
+      throw new AppError(
+        'invalid_input',
+        'The public summary quotes the caller’s name, phone or address; describe the problem without them.',
+        [{ path: 'summary', message: 'quotes private details of the caller' }],
+      );
     }
     const [saved] = await tx.query<{ published_at: Date }>(
       sql`INSERT INTO open311_public (ticket_id, source, created_at, description, published_by)
@@ -40,7 +50,13 @@ export async function publishTicket(db: Database, user: User, ticketId: string, 
     );
     if (!saved) throw new AppError('conflict', 'This request came in through Open311 meanwhile; there is nothing to publish.');
     await auditAction(tx, user, 'publish', [ticketId], `open311 publish: ${summary}`);
-    return { ticketId, serviceRequestId: row.official_no, summary, publishedBy: user.username, publishedAt: saved.published_at.toISOString() };
+    return {
+      ticketId,
+      serviceRequestId: row.official_no,
+      summary,
+      publishedBy: user.username,
+      publishedAt: saved.published_at.toISOString(),
+    };
   });
 }
 
@@ -49,7 +65,8 @@ export async function unpublishTicket(db: Database, user: User, ticketId: string
   return db.transaction(async (tx) => {
     const [row] = await tx.query<{ source: string }>(sql`SELECT source FROM open311_public WHERE ticket_id = ${ticketId} FOR UPDATE`);
     if (!row) throw new AppError('not_found', `Ticket ${ticketId} is not published on Open311.`);
-    if (row.source === 'open311') throw new AppError('conflict', 'This request came in through Open311; it is its submitter’s and stays public.');
+    if (row.source === 'open311')
+      throw new AppError('conflict', 'This request came in through Open311; it is its submitter’s and stays public.');
     await tx.query(sql`DELETE FROM open311_public WHERE ticket_id = ${ticketId}`);
     await auditAction(tx, user, 'unpublish', [ticketId], 'open311 unpublish');
     return { ticketId, unpublished: true };

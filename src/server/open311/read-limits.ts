@@ -16,10 +16,12 @@ export class ReadRateLimit {
   /** Takes one read for `client`, or throws a 429 saying when to try again. */
   take(client: string): void {
     const now = this.now();
-    const refill = (bucket: { tokens: number; at: number }) => Math.min(this.perMinute, bucket.tokens + ((now - bucket.at) * this.perMinute) / 60_000);
+    const refill = (bucket: { tokens: number; at: number }) =>
+      Math.min(this.perMinute, bucket.tokens + ((now - bucket.at) * this.perMinute) / 60_000);
     // Buckets that have filled up again say nothing a new one would not: forget them, so the map
     // stays as small as the set of clients that read recently.
-    if (this.buckets.size > 10_000) for (const [key, bucket] of this.buckets) if (refill(bucket) >= this.perMinute) this.buckets.delete(key);
+    if (this.buckets.size > 10_000)
+      for (const [key, bucket] of this.buckets) if (refill(bucket) >= this.perMinute) this.buckets.delete(key);
     const bucket = this.buckets.get(client);
     const tokens = bucket ? refill(bucket) : this.perMinute;
     if (tokens < 1) {
@@ -49,7 +51,8 @@ export class ReadGate {
   async run<T>(read: () => Promise<T>): Promise<T> {
     if (this.running < this.concurrency) this.running += 1;
     else {
-      if (this.waiting.length >= this.maxWaiting) throw new Open311Error(503, 'the server is busy answering other reads; try again in a few seconds', { 'retry-after': '5' });
+      if (this.waiting.length >= this.maxWaiting)
+        throw new Open311Error(503, 'the server is busy answering other reads; try again in a few seconds', { 'retry-after': '5' });
       await new Promise<void>((resolve) => {
         this.waiting.push(resolve);
         this.report();

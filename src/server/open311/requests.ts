@@ -33,7 +33,12 @@ function attributesOf(body: Record<string, unknown>): Record<string, string> {
  * Files a service request as a ticket (channel open311) through the same write path as every
  * other: it appears on the workstations and is numbered at once; that number is the request id.
  */
-export async function createRequest(db: Database, client: string, body: Open311Post, timeZone: string): Promise<{ serviceRequestId: string; ticketId: string }> {
+export async function createRequest(
+  db: Database,
+  client: string,
+  body: Open311Post,
+  timeZone: string,
+): Promise<{ serviceRequestId: string; ticketId: string }> {
   if (!body.service_code) throw new Open311Error(400, 'service_code is required');
   const [service] = await db.query<{ code: string }>(
     sql`SELECT code FROM reference_items
@@ -42,7 +47,8 @@ export async function createRequest(db: Database, client: string, body: Open311P
   if (!service) throw new Open311Error(404, `service_code ${body.service_code} was not found`);
   const hasPoint = body.lat !== undefined && body.long !== undefined;
   if ((body.lat === undefined) !== (body.long === undefined)) throw new Open311Error(400, 'lat and long are given together');
-  if (!hasPoint && !body.address_string && !body.address_id) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
+  if (!hasPoint && !body.address_string && !body.address_id)
+    throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
 
   const attributes = attributesOf(body);
   const notes: string[] = [];
@@ -52,8 +58,10 @@ export async function createRequest(db: Database, client: string, body: Open311P
       if (attribute.required) throw new Open311Error(400, `attribute[${attribute.code}] is required for ${body.service_code}`);
       continue;
     }
-    if (attribute.datatype === 'number' && !Number.isFinite(Number(value))) throw new Open311Error(400, `attribute[${attribute.code}] must be a number`);
-    if (attribute.values && !attribute.values.some((v) => v.key === value)) throw new Open311Error(400, `attribute[${attribute.code}] must be one of ${attribute.values.map((v) => v.key).join(', ')}`);
+    if (attribute.datatype === 'number' && !Number.isFinite(Number(value)))
+      throw new Open311Error(400, `attribute[${attribute.code}] must be a number`);
+    if (attribute.values && !attribute.values.some((v) => v.key === value))
+      throw new Open311Error(400, `attribute[${attribute.code}] must be one of ${attribute.values.map((v) => v.key).join(', ')}`);
     notes.push(`${attribute.description}: ${attribute.values?.find((v) => v.key === value)?.name ?? value}`);
   }
   const description = [body.description || '(no description)', ...notes].join('\n').slice(0, 4000);
@@ -80,7 +88,9 @@ export async function createRequest(db: Database, client: string, body: Open311P
         channel: 'open311',
         ...(name ? { callerName: name } : {}),
         ...(body.phone ? { callerPhone: body.phone } : {}),
-        ...(body.address_string || body.address_id ? { addressDetail: [body.address_string, body.address_id ? `#${body.address_id}` : ''].filter(Boolean).join(' ') } : {}),
+        ...(body.address_string || body.address_id
+          ? { addressDetail: [body.address_string, body.address_id ? `#${body.address_id}` : ''].filter(Boolean).join(' ') }
+          : {}),
         ...(hasPoint ? { latitude: body.lat, longitude: body.long } : {}),
         ...(body.media_url ? { mediaUrl: body.media_url } : {}),
       },

@@ -13,7 +13,9 @@ const forbiddenInXml =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const escape = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!).replace(forbiddenInXml, '');
+  text
+    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
+    .replace(forbiddenInXml, '');
 
 function element(name: string, value: unknown, itemNames: Record<string, string>): string {
   if (value === undefined) return '';
@@ -22,7 +24,10 @@ function element(name: string, value: unknown, itemNames: Record<string, string>
     const child = itemNames[name] ?? 'item';
     return `<${name}>${value.map((v) => element(child, v, itemNames)).join('')}</${name}>`;
   }
-  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v, itemNames)).join('')}</${name}>`;
+  if (typeof value === 'object')
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => element(k, v, itemNames))
+      .join('')}</${name}>`;
   return `<${name}>${escape(String(value))}</${name}>`;
 }
 

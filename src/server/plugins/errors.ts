@@ -25,7 +25,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         code: 'invalid_input',
         message: `The ${error.validationContext ?? 'request'} is not valid; nothing was changed.`,
         issues: error.validation.map((v) => ({
-          path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || '',
+          path:
+            v.instancePath.replace(/^\//, '').replaceAll('/', '.') ||
+            (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ||
+            '',
           message: v.message ?? 'invalid',
         })),
       });

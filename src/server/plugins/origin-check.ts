@@ -24,6 +24,9 @@ export function registerOriginCheck(app: FastifyInstance, allowed: readonly stri
       if (origin) reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
       return;
     }
-    throw new AppError('forbidden', `Requests from ${origin} are refused: this server does not serve other sites' pages. An administrator can allow it with ALLOWED_ORIGINS.`);
+    throw new AppError(
+      'forbidden',
+      `Requests from ${origin} are refused: this server does not serve other sites' pages. An administrator can allow it with ALLOWED_ORIGINS.`,
+    );
   });
 }

@@ -45,7 +45,12 @@ export function defaultReferenceData(): ReferenceDraft[] {
     items.push({
       kind: 'unit',
       code: `district:${district.code}`,
-      body: { zh: `${district.name}人民政府`, en: `${titleCase(s.pinyin)} District Government`, type: 'district', districtCode: district.code },
+      body: {
+        zh: `${district.name}人民政府`,
+        en: `${titleCase(s.pinyin)} District Government`,
+        type: 'district',
+        districtCode: district.code,
+      },
     });
   }
   for (const street of divisions.streets) {
@@ -54,12 +59,24 @@ export function defaultReferenceData(): ReferenceDraft[] {
     items.push({
       kind: 'street',
       code: street.code,
-      body: { zh: street.name, en: titleCase(s.pinyin), districtCode: street.districtCode, district: districtName.get(street.districtCode), ...s },
+      body: {
+        zh: street.name,
+        en: titleCase(s.pinyin),
+        districtCode: street.districtCode,
+        district: districtName.get(street.districtCode),
+        ...s,
+      },
     });
     items.push({
       kind: 'unit',
       code: `street:${street.code}`,
-      body: { zh: office.zh, en: `${titleCase(s.pinyin)} ${office.kind} office`, type: office.kind, districtCode: street.districtCode, streetCode: street.code },
+      body: {
+        zh: office.zh,
+        en: `${titleCase(s.pinyin)} ${office.kind} office`,
+        type: office.kind,
+        districtCode: street.districtCode,
+        streetCode: street.code,
+      },
     });
   }
   for (const [code, zh, en] of municipalUnits) {

@@ -1,4 +1,10 @@
-import { checkReferenceEntry, type ReferenceEntry, referenceIndex, type ReferenceKind, type ReferenceLookup } from '../../shared/domain/reference';
+import {
+  checkReferenceEntry,
+  type ReferenceEntry,
+  referenceIndex,
+  type ReferenceKind,
+  type ReferenceLookup,
+} from '../../shared/domain/reference';
 import type { ReferenceItem } from '../../shared/server-api/reference';
 import type { Database, Queryable } from '../db/database';
 import { anyOf, sql } from '../db/sql';
@@ -7,7 +13,9 @@ import type { ReferenceDraft } from './reference-data';
 /** Reference items whose bodies do not match their kind's schema: none of the batch was written. */
 export class ReferenceBodyError extends Error {
   constructor(readonly refused: readonly { kind: string; code: string; reason: string }[]) {
-    super(`Reference data refused, nothing written; fix these items and write again: ${refused.map((r) => `${r.kind} ${r.code} (${r.reason})`).join('; ')}`);
+    super(
+      `Reference data refused, nothing written; fix these items and write again: ${refused.map((r) => `${r.kind} ${r.code} (${r.reason})`).join('; ')}`,
+    );
     this.name = 'ReferenceBodyError';
   }
 }
@@ -72,7 +80,11 @@ export async function upsertReference(db: Database, unchecked: readonly Referenc
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
   }
   return value;
 }
@@ -88,12 +100,20 @@ export async function referenceAfter(db: Queryable, after: number, limit: number
         WHERE version > ${after} AND version <= ${head!.value} ORDER BY version LIMIT ${limit}`,
   );
   const full = rows.length === limit;
-  const items: ReferenceItem[] = readable(rows, refused).map(({ row, entry }) => ({ ...entry, version: row.version, deleted: row.deleted }));
+  const items: ReferenceItem[] = readable(rows, refused).map(({ row, entry }) => ({
+    ...entry,
+    version: row.version,
+    deleted: row.deleted,
+  }));
   return { items, cursor: full ? rows[rows.length - 1]!.version : head!.value, hasMore: full };
 }
 
 /** Bodies of the current items of some kinds, looked up by kind and code: one query, a few hundred rows. */
-export async function referenceLookup<K extends ReferenceKind>(db: Queryable, kinds: readonly K[], refused?: RowRefusal): Promise<ReferenceLookup<K>> {
+export async function referenceLookup<K extends ReferenceKind>(
+  db: Queryable,
+  kinds: readonly K[],
+  refused?: RowRefusal,
+): Promise<ReferenceLookup<K>> {
   const rows = await db.query<{ kind: string; code: string; body: unknown }>(
     sql`SELECT kind, code, body FROM reference_items WHERE kind = ${anyOf(kinds, 'text')} AND NOT deleted`,
   );

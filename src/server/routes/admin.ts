@@ -18,7 +18,8 @@ async function checkUnit(db: Queryable, role: Role, unitCode: string | null): Pr
     ]);
   }
   if (unitCode) {
-    if (!(await unitExists(db, unitCode))) throw new AppError('invalid_input', 'No such unit.', [{ path: 'unitCode', message: `unknown unit ${unitCode}` }]);
+    if (!(await unitExists(db, unitCode)))
+      throw new AppError('invalid_input', 'No such unit.', [{ path: 'unitCode', message: `unknown unit ${unitCode}` }]);
   }
 }
 
@@ -30,7 +31,8 @@ export const adminRoutes: FastifyPluginAsync<RouteContext> = async (app, { db })
   registerRoute(app, db, api.createUser, async (request) => {
     const input = request.body;
     await checkUnit(db, input.role, input.unitCode);
-    if (await usernameTaken(db, input.username)) throw new AppError('conflict', `The username ${input.username} is taken.`, [{ path: 'username', message: 'taken' }]);
+    if (await usernameTaken(db, input.username))
+      throw new AppError('conflict', `The username ${input.username} is taken.`, [{ path: 'username', message: 'taken' }]);
     return createUser(db, input);
   });
 

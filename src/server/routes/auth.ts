@@ -25,7 +25,12 @@ export const authRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, co
     const charge = await chargeAttempt(db, username, request.ip);
     if (!charge.admitted) {
       const minutes = Math.ceil(charge.retryAfterSeconds / 60);
-      return notNow(reply, 'rate_limited', charge.retryAfterSeconds, `Too many failed sign-ins for ${username} from here; try again in ${minutes} min or ask an administrator.`);
+      return notNow(
+        reply,
+        'rate_limited',
+        charge.retryAfterSeconds,
+        `Too many failed sign-ins for ${username} from here; try again in ${minutes} min or ask an administrator.`,
+      );
     }
     const found = await findUserForLogin(db, username);
     let matches: boolean;
@@ -35,7 +40,12 @@ export const authRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, co
     } catch (error) {
       if (!(error instanceof QueueFull)) throw error;
       await uncharge(db, charge.id);
-      return notNow(reply, 'unavailable', error.retryAfterSeconds, `The server is busy signing others in; try again in ${error.retryAfterSeconds} s.`);
+      return notNow(
+        reply,
+        'unavailable',
+        error.retryAfterSeconds,
+        `The server is busy signing others in; try again in ${error.retryAfterSeconds} s.`,
+      );
     }
     if (!found || !matches || found.disabled) throw refused();
     await succeeded(db, username, request.ip);

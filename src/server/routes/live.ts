@@ -72,7 +72,9 @@ export const liveRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, li
       const gone = user;
       // An agent whose last socket closed is shown as disconnected, not as whatever they last were.
       if (gone && !live.connectedUsers().has(gone.id)) {
-        live.setPresence(gone, 'disconnected', workstationId, null).catch((error: unknown) => request.log.warn({ err: error }, 'presence update failed'));
+        live
+          .setPresence(gone, 'disconnected', workstationId, null)
+          .catch((error: unknown) => request.log.warn({ err: error }, 'presence update failed'));
       }
     });
   });

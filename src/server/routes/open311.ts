@@ -80,7 +80,15 @@ export const open311Routes: FastifyPluginAsync<RouteContext> = async (app, { db,
         changeset,
         contact: 'Citizen service hotline 12345',
         key_service: 'API keys are issued by the hotline administrators (POST /api/admin/open311-keys).',
-        endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${base(request)}/open311/v2`, changeset, type: 'production', formats: ['application/json', 'text/xml'] }],
+        endpoints: [
+          {
+            specification: 'http://wiki.open311.org/GeoReport_v2',
+            url: `${base(request)}/open311/v2`,
+            changeset,
+            type: 'production',
+            formats: ['application/json', 'text/xml'],
+          },
+        ],
       };
       return send(reply, format, 200, discovery, () => objectToXml('discovery', discovery, { endpoints: 'endpoint', formats: 'format' }));
     });
@@ -104,12 +112,24 @@ export const open311Routes: FastifyPluginAsync<RouteContext> = async (app, { db,
       const serviceCodes = query.service_code;
       rateLimit.take(request.ip);
       // The spec: with service_request_id given, the other filters are ignored.
-      const key = ids.length > 0
-        ? queryKey({ format, ids })
-        : queryKey({ format, page, pageSize, start: query.start_date ? start.toISOString() : null, end: query.end_date ? end.toISOString() : null, statuses, serviceCodes });
+      const key =
+        ids.length > 0
+          ? queryKey({ format, ids })
+          : queryKey({
+              format,
+              page,
+              pageSize,
+              start: query.start_date ? start.toISOString() : null,
+              end: query.end_date ? end.toISOString() : null,
+              statuses,
+              serviceCodes,
+            });
       const text = await answers.answer(key, () =>
         gate.run(async () => {
-          const rows = ids.length > 0 ? await publicRequestsById(db, ids) : await publicRequestPage(db, { start, end, serviceCodes, statuses, page, pageSize });
+          const rows =
+            ids.length > 0
+              ? await publicRequestsById(db, ids)
+              : await publicRequestPage(db, { start, end, serviceCodes, statuses, page, pageSize });
           const { ticketIds, requests } = await toServiceRequests(db, rows, config.timeZone);
           await auditRead(db, open311Reader, ticketIds, 'open311 GET requests');
           return render(format, requests, () => toXml('service_requests', 'request', requests));
@@ -125,7 +145,9 @@ export const open311Routes: FastifyPluginAsync<RouteContext> = async (app, { db,
       if (!client) throw new Open311Error(403, 'api_key is not valid');
       const { serviceRequestId } = await createRequest(db, client, body, config.timeZone);
       answers.clear();
-      const answer = [{ service_request_id: serviceRequestId, service_notice: '市民热线已受理 Received by the citizen hotline', account_id: null }];
+      const answer = [
+        { service_request_id: serviceRequestId, service_notice: '市民热线已受理 Received by the citizen hotline', account_id: null },
+      ];
       return send(reply, format, 200, answer, () => toXml('service_requests', 'request', answer));
     });
   }
@@ -135,7 +157,9 @@ export const open311Routes: FastifyPluginAsync<RouteContext> = async (app, { db,
     const services = await read(request, () => listServices(db));
     if (!services.some((s) => s.service_code === code)) throw new Open311Error(404, `service_code ${code} was not found`);
     const definition = { service_code: code, attributes: serviceAttributes(code) };
-    return send(reply, format, 200, definition, () => objectToXml('service_definition', definition, { attributes: 'attribute', values: 'value' }));
+    return send(reply, format, 200, definition, () =>
+      objectToXml('service_definition', definition, { attributes: 'attribute', values: 'value' }),
+    );
   });
 
   registerRoute(app, db, serverApi.open311.request, async (request, reply) => {

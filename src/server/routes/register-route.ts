@@ -15,7 +15,10 @@ export type RouteRequest<R extends RouteDefinition> = FastifyRequest<{
  * Answers `R`: the value is sent with the entry's 2xx status and checked by its schema. A handler
  * that shapes the reply itself (headers, text, a refusal with Retry-After) sends it and returns it.
  */
-export type RouteHandler<R extends RouteDefinition> = (request: RouteRequest<R>, reply: FastifyReply) => Promise<RouteAnswer<R> | FastifyReply>;
+export type RouteHandler<R extends RouteDefinition> = (
+  request: RouteRequest<R>,
+  reply: FastifyReply,
+) => Promise<RouteAnswer<R> | FastifyReply>;
 
 /** Marks the routes registered from the table; `refuseRoutesOutsideTable` looks for it. */
 const fromTable = 'fromRouteTable';
@@ -29,7 +32,9 @@ declare module 'fastify' {
 function fastifySchema(route: RouteDefinition): FastifySchema {
   const response = Object.fromEntries(
     Object.entries(route.responses).map(([status, schema]) =>
-      route.produces && Number(status) >= 200 && Number(status) < 300 ? [status, { content: { [route.produces]: { schema } } }] : [status, schema],
+      route.produces && Number(status) >= 200 && Number(status) < 300
+        ? [status, { content: { [route.produces]: { schema } } }]
+        : [status, schema],
     ),
   );
   return {
@@ -71,12 +76,21 @@ export function registerRoute<R extends RouteDefinition>(app: FastifyInstance, d
 }
 
 /** Registers the WebSocket entry (`websocket: true`) with its socket handler. */
-export function registerSocketRoute(app: FastifyInstance, db: Database, route: RouteDefinition & { websocket: true }, handler: WebsocketHandler): void {
+export function registerSocketRoute(
+  app: FastifyInstance,
+  db: Database,
+  route: RouteDefinition & { websocket: true },
+  handler: WebsocketHandler,
+): void {
   app.route({
     ...routeOptions(app, db, route),
     // `wsHandler` without `websocket: true`, which would hide the route from OpenAPI; a plain GET
     // without the upgrade is told what the route wants.
-    handler: async (_request: FastifyRequest, reply: FastifyReply) => reply.status(426).header('upgrade', 'websocket').send({ error: { code: 'invalid_request', message: 'Open this as a WebSocket.' } }),
+    handler: async (_request: FastifyRequest, reply: FastifyReply) =>
+      reply
+        .status(426)
+        .header('upgrade', 'websocket')
+        .send({ error: { code: 'invalid_request', message: 'Open this as a WebSocket.' } }),
     wsHandler: handler,
   });
 }
@@ -89,6 +103,8 @@ export function registerSocketRoute(app: FastifyInstance, db: Database, route: R
 export function refuseRoutesOutsideTable(app: FastifyInstance, exceptions: readonly string[]): void {
   app.addHook('onRoute', (route) => {
     if (route.config?.[fromTable] || route.method === 'HEAD' || exceptions.includes(route.url)) return;
-    throw new Error(`${String(route.method)} ${route.url} is not in the route table (src/shared/server-api): declare it there and register it with registerRoute`);
+    throw new Error(
+      `${String(route.method)} ${route.url} is not in the route table (src/shared/server-api): declare it there and register it with registerRoute`,
+    );
   });
 }

@@ -26,7 +26,12 @@ export const syncRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, co
 
   registerRoute(app, db, api.bootstrap, async (request) => {
     const page = await bootstrapPage(db, currentUser(request), request.query);
-    await auditRead(db, currentUser(request), page.tickets.map((events) => events[0]!.event.ticketId), 'sync bootstrap');
+    await auditRead(
+      db,
+      currentUser(request),
+      page.tickets.map((events) => events[0]!.event.ticketId),
+      'sync bootstrap',
+    );
     return page;
   });
 
@@ -38,13 +43,20 @@ export const syncRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, co
 
   registerRoute(app, db, api.callerIndex, async (request) => {
     const page = await callerIndexPage(db, currentUser(request), request.query);
-    await auditRead(db, currentUser(request), page.entries.map((e) => e.ticketId), 'sync caller index');
+    await auditRead(
+      db,
+      currentUser(request),
+      page.entries.map((e) => e.ticketId),
+      'sync caller index',
+    );
     return page;
   });
 
   registerRoute(app, db, api.reference, async (request) =>
     referenceAfter(db, request.query.after, request.query.limit, (item) =>
-      request.log.error(`[reference] ${item.kind} ${item.code} left out of the page: its stored body does not match its kind (${item.reason})`),
+      request.log.error(
+        `[reference] ${item.kind} ${item.code} left out of the page: its stored body does not match its kind (${item.reason})`,
+      ),
     ),
   );
 };

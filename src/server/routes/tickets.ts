@@ -11,7 +11,12 @@ export const ticketRoutes: FastifyPluginAsync<RouteContext> = async (app, { db }
   registerRoute(app, db, serverApi.tickets.list, async (request) => {
     const { status, limit } = request.query;
     const tickets = await visibleTickets(db, currentUser(request), { status, limit, first: 'newest' });
-    await auditRead(db, currentUser(request), tickets.map((t) => t.id), 'GET /api/tickets');
+    await auditRead(
+      db,
+      currentUser(request),
+      tickets.map((t) => t.id),
+      'GET /api/tickets',
+    );
     return { tickets };
   });
 

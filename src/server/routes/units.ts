@@ -15,7 +15,12 @@ export const unitRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, co
   registerRoute(app, db, api.tickets, async (request) => {
     const user = currentUser(request);
     const tickets = await visibleTickets(db, user, { status: request.query.status, limit: request.query.limit, first: 'oldest' });
-    await auditRead(db, user, tickets.map((t) => t.id), 'GET /api/units/tickets');
+    await auditRead(
+      db,
+      user,
+      tickets.map((t) => t.id),
+      'GET /api/units/tickets',
+    );
     return { tickets };
   });
 

@@ -20,16 +20,25 @@ const templates: Record<string, string[]> = {
   'water.quality': ['{place}自来水发黄有异味，烧开以后有沉淀，担心影响健康。'],
   'water.main-burst': ['{place}路口地下管道爆裂，大量冒水，路面已经积水，车辆无法通行。'],
   'water.drain-blocked': ['{place}下水道堵塞，污水漫到路面，臭味很大，已经好几天了。'],
-  'power.outage': ['{place}{n}号楼停电{h}个小时了，冰箱里的东西都要坏了，请尽快恢复供电。', '{place}整个小区停电，电梯停运，有老人被困在家里下不了楼。'],
+  'power.outage': [
+    '{place}{n}号楼停电{h}个小时了，冰箱里的东西都要坏了，请尽快恢复供电。',
+    '{place}整个小区停电，电梯停运，有老人被困在家里下不了楼。',
+  ],
   'gas.leak': ['{place}{n}号楼单元门口闻到很浓的燃气味，担心有泄漏，请立即派人检查。'],
   'noise.construction': [
     '{place}附近工地夜里{time}还在施工，噪音特别大，严重影响休息，已经持续一周。',
     '{who}投诉{place}工地天天晚上施工，打桩声音很大，孩子没法睡觉。',
   ],
-  'noise.neighbourhood': ['{place}广场舞音响声音太大，每天晚上到十点多，影响老人和孩子休息。', '楼上邻居装修，周末一大早就开始电钻，和他们沟通没用。'],
+  'noise.neighbourhood': [
+    '{place}广场舞音响声音太大，每天晚上到十点多，影响老人和孩子休息。',
+    '楼上邻居装修，周末一大早就开始电钻，和他们沟通没用。',
+  ],
   'noise.commercial': ['{place}底商酒吧每天夜里音乐很吵，一直到凌晨两三点。'],
   'property.service': ['{place}物业不作为，楼道卫生没人打扫，报修也没人管，要求更换物业。'],
-  'property.elevator': ['{place}{n}号楼电梯又坏了，这个月第三次了，楼里很多老人上下楼困难。', '{place}电梯困人，里面有人出不来，物业电话没人接。'],
+  'property.elevator': [
+    '{place}{n}号楼电梯又坏了，这个月第三次了，楼里很多老人上下楼困难。',
+    '{place}电梯困人，里面有人出不来，物业电话没人接。',
+  ],
   'property.parking': ['{place}小区车位不够，外来车辆随便停，业主的车没地方停。'],
   'labor.wage-arrears': [
     '来电人在{place}附近工地干活，老板拖欠工资{n}万元，已经三个月了，找不到人。',

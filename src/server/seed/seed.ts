@@ -140,7 +140,13 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
       const route = resolveRoute(routes.get(category) ?? 'district', { districtCode: street.body.districtCode, streetCode: street.code });
       if (route.ok) {
         let minute = random.int(10, 90);
-        events.push({ ...base, id: v7(), type: 'dispatched', at: at(minute), payload: { unitCodes: [route.unitCode], leadUnitCode: route.unitCode } });
+        events.push({
+          ...base,
+          id: v7(),
+          type: 'dispatched',
+          at: at(minute),
+          payload: { unitCodes: [route.unitCode], leadUnitCode: route.unitCode },
+        });
         // The unit's side, as far as it has got by now: accepted, reported back; then the callback.
         const unit = { ticketId, actor: `unit:${route.unitCode}`, origin: 'unit' };
         const happened = (m: number) => start + m * 60_000 < now;
@@ -149,7 +155,13 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
           unitEvents.push({ ...unit, id: v7(), type: 'unit_accepted', at: at(minute), payload: { unitCode: route.unitCode } });
           minute += random.int(2, 6 * 24) * 60;
           if (happened(minute) && random.chance(0.8)) {
-            unitEvents.push({ ...unit, id: v7(), type: 'unit_feedback', at: at(minute), payload: { unitCode: route.unitCode, summary: random.pick(feedbackSummaries) } });
+            unitEvents.push({
+              ...unit,
+              id: v7(),
+              type: 'unit_feedback',
+              at: at(minute),
+              payload: { unitCode: route.unitCode, summary: random.pick(feedbackSummaries) },
+            });
             minute += random.int(1, 30) * 60;
             if (happened(minute) && random.chance(0.85)) {
               const roll = random.next();
@@ -175,7 +187,11 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
   // then the agents' callbacks: each step finds the ticket where the one before left it.
   for (const [username, events] of byAgent) await push(events, users.get(username)!);
   await push(unitEvents, 'system');
-  for (const username of new Set(callbacks.map((e) => e.actor))) await push(callbacks.filter((e) => e.actor === username), users.get(username)!);
+  for (const username of new Set(callbacks.map((e) => e.actor)))
+    await push(
+      callbacks.filter((e) => e.actor === username),
+      users.get(username)!,
+    );
   return options.count;
 }
 
@@ -193,5 +209,10 @@ async function trainDemoModel(db: Database) {
   if (history!.n < 10) return null;
   // A demo's templated text needs no wide search: one cost, calibrated on a sample, keeps the first start short.
   const { model, seconds } = await retrain(db, { force: true, costs: [1], tuneSample: 1500 });
-  return { examples: model.examples, categories: model.classes.length, top1: model.evaluation.top1, seconds: Math.round(seconds * 10) / 10 };
+  return {
+    examples: model.examples,
+    categories: model.classes.length,
+    top1: model.evaluation.top1,
+    seconds: Math.round(seconds * 10) / 10,
+  };
 }

@@ -33,14 +33,26 @@ export function startUnitSimulator(db: Database, options: UnitSimulatorOptions):
     );
     const events: EventDraft[] = rows.flatMap((r) =>
       r.lead
-        ? [r.status === 'dispatched' ? unitEvent(r.id, 'accept', {}, r.lead, `unit:${r.lead}`) : unitEvent(r.id, 'feedback', { summary: summaries[r.id.charCodeAt(r.id.length - 1) % summaries.length]! }, r.lead, `unit:${r.lead}`)]
+        ? [
+            r.status === 'dispatched'
+              ? unitEvent(r.id, 'accept', {}, r.lead, `unit:${r.lead}`)
+              : unitEvent(
+                  r.id,
+                  'feedback',
+                  { summary: summaries[r.id.charCodeAt(r.id.length - 1) % summaries.length]! },
+                  r.lead,
+                  `unit:${r.lead}`,
+                ),
+          ]
         : [],
     );
     // A ticket a person changed meanwhile is simply refused here and tried again next tick.
     if (events.length > 0) await pushEvents(db, events, { user: 'system', timeZone: options.timeZone });
   };
   const timer = setInterval(() => {
-    running = running.then(() => (stopped ? undefined : tick())).catch((error: unknown) => options.log.warn('[unit simulator] tick failed', errorMessage(error)));
+    running = running
+      .then(() => (stopped ? undefined : tick()))
+      .catch((error: unknown) => options.log.warn('[unit simulator] tick failed', errorMessage(error)));
   }, options.tickMs ?? 1000);
   return async () => {
     stopped = true;

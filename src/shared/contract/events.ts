@@ -51,4 +51,8 @@ export type PushedPayload<N extends PushedEventName> = N extends `${infer D}.${i
  * The only events a UI nobody is signed in to receives: who is signed in, the connection and the
  * UI's own settings. Everything else can carry citizens' data, or tells the UI to go and read it.
  */
-export const pushedWhileSignedOut: ReadonlySet<PushedEventName> = new Set<PushedEventName>(['auth.changed', 'sync.status', 'settings.changed']);
+export const pushedWhileSignedOut: ReadonlySet<PushedEventName> = new Set<PushedEventName>([
+  'auth.changed',
+  'sync.status',
+  'settings.changed',
+]);

@@ -14,7 +14,11 @@ export type KbArticle = z.infer<typeof articleSchema>;
 export const kbCalls = {
   search: defineCall({
     doc: 'Knowledge-base articles matching every word of the query (Chinese of any length, English), titles first; all articles for an empty query.',
-    input: z.strictObject({ query: z.string().max(200), category: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).default(20) }),
+    input: z.strictObject({
+      query: z.string().max(200),
+      category: z.string().max(64).optional(),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
     output: z.array(articleSchema),
   }),
 };

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { wireDateTime } from '../domain/wire-time';
-import { incidentResponseSchema, incidentSchema, monitorSnapshotSchema, noticeSchema, rateGroupings, ratesResponseSchema } from '../server-api/monitor';
+import {
+  incidentResponseSchema,
+  incidentSchema,
+  monitorSnapshotSchema,
+  noticeSchema,
+  rateGroupings,
+  ratesResponseSchema,
+} from '../server-api/monitor';
 import { defineCall } from './define';
 
 const period = z

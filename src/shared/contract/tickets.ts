@@ -80,7 +80,10 @@ export const ticketsCalls = {
   }),
   update: defineCall({
     doc: 'Changes fields of a ticket; a field someone else changed meanwhile is refused, not overwritten.',
-    input: z.strictObject({ id: idSchema, changes: ticketFieldsSchema.partial().refine((c) => Object.keys(c).length > 0, 'change at least one field') }),
+    input: z.strictObject({
+      id: idSchema,
+      changes: ticketFieldsSchema.partial().refine((c) => Object.keys(c).length > 0, 'change at least one field'),
+    }),
     output: ticketSchema,
   }),
   addNote: defineCall({
@@ -147,19 +150,28 @@ export const ticketsCalls = {
   }),
   dispatch: defineCall({
     doc: 'Dispatches a ticket to one or more units, one of them the lead.',
-    input: z.strictObject({
-      id: idSchema,
-      unitCodes: z.array(z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/)).min(1).max(10),
-      leadUnitCode: z.string(),
-      note: plainText(1000).optional(),
-      /** A lead moves a dispatched ticket the unit has not accepted yet (改派). */
-      reassign: z.boolean().optional(),
-    }).refine((d) => d.unitCodes.includes(d.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
+    input: z
+      .strictObject({
+        id: idSchema,
+        unitCodes: z
+          .array(z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/))
+          .min(1)
+          .max(10),
+        leadUnitCode: z.string(),
+        note: plainText(1000).optional(),
+        /** A lead moves a dispatched ticket the unit has not accepted yet (改派). */
+        reassign: z.boolean().optional(),
+      })
+      .refine((d) => d.unitCodes.includes(d.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
     output: ticketSchema,
   }),
   recordCallback: defineCall({
     doc: "Records the callback after the unit's feedback: satisfied or basically satisfied closes the ticket; unsatisfied sends it back to the unit.",
-    input: z.strictObject({ id: idSchema, satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']), note: plainText(1000).optional() }),
+    input: z.strictObject({
+      id: idSchema,
+      satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']),
+      note: plainText(1000).optional(),
+    }),
     output: ticketSchema,
   }),
   decideExtension: defineCall({
@@ -174,7 +186,10 @@ export const ticketsCalls = {
   }),
   worklist: defineCall({
     doc: 'Tickets waiting for the hotline: callbacks due (the unit reported back), extension requests, returned tickets, and tickets not yet dispatched — oldest deadline first.',
-    input: z.strictObject({ kind: z.enum(['callback', 'extension', 'returned', 'undispatched']), limit: z.number().int().min(1).max(500).default(100) }),
+    input: z.strictObject({
+      kind: z.enum(['callback', 'extension', 'returned', 'undispatched']),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
     output: z.array(ticketSummarySchema),
   }),
   suggestCategories: defineCall({

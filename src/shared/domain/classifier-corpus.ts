@@ -29,8 +29,19 @@ export interface Corpus extends Documents {
 export function buildCorpus(examples: readonly Example[], options: FeatureOptions): Corpus {
   const classes = [...new Set(examples.map((e) => e.category))].sort();
   const classIndex = new Map(classes.map((c, i) => [c, i]));
-  const corpus: Corpus = { dictionary: [], lookup: new Map(), options, ids: [], counts: [], labels: Int32Array.from(examples, (e) => classIndex.get(e.category)!), classes };
-  const encoded = encode(corpus, examples.map((e) => e.text));
+  const corpus: Corpus = {
+    dictionary: [],
+    lookup: new Map(),
+    options,
+    ids: [],
+    counts: [],
+    labels: Int32Array.from(examples, (e) => classIndex.get(e.category)!),
+    classes,
+  };
+  const encoded = encode(
+    corpus,
+    examples.map((e) => e.text),
+  );
   corpus.ids = encoded.ids;
   corpus.counts = encoded.counts;
   return corpus;
@@ -87,7 +98,11 @@ export function chooseVocabulary(corpus: Corpus, members: ArrayLike<number>, min
   for (let m = 0; m < members.length; m++) for (const id of corpus.ids[members[m]!]!) df[id]! += 1;
   let kept: number[] = [];
   for (let id = 0; id < df.length; id++) if (df[id]! >= minDf) kept.push(id);
-  if (kept.length > maxFeatures) kept = kept.sort((a, b) => df[b]! - df[a]! || a - b).slice(0, maxFeatures).sort((a, b) => a - b);
+  if (kept.length > maxFeatures)
+    kept = kept
+      .sort((a, b) => df[b]! - df[a]! || a - b)
+      .slice(0, maxFeatures)
+      .sort((a, b) => a - b);
   const featureOf = new Int32Array(df.length).fill(-1);
   // Feature order follows dictionary order, so rows built from sorted token ids come out sorted.
   kept.forEach((id, f) => (featureOf[id] = f));
@@ -151,7 +166,10 @@ export function stratifiedFolds(labels: ArrayLike<number>, folds: number, seed: 
 export function stratifiedSample<T extends Example>(examples: readonly T[], size: number, seed = 7): T[] {
   if (examples.length <= size) return [...examples];
   const classes = [...new Set(examples.map((e) => e.category))].sort();
-  const order = byCategoryShuffled(Int32Array.from(examples, (e) => classes.indexOf(e.category)), seed);
+  const order = byCategoryShuffled(
+    Int32Array.from(examples, (e) => classes.indexOf(e.category)),
+    seed,
+  );
   const n = examples.length;
   const picked = order.filter((_, rank) => Math.floor(((rank + 1) * size) / n) > Math.floor((rank * size) / n));
   return picked.sort((a, b) => a - b).map((i) => examples[i]!);

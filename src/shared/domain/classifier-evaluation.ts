@@ -57,7 +57,11 @@ export interface Evaluation {
   baseline: Tally;
 }
 
-const rate = (hits: { top1: number; top3: number }, n: number): Tally => ({ examples: n, top1: n ? hits.top1 / n : 0, top3: n ? hits.top3 / n : 0 });
+const rate = (hits: { top1: number; top3: number }, n: number): Tally => ({
+  examples: n,
+  top1: n ? hits.top1 / n : 0,
+  top3: n ? hits.top3 / n : 0,
+});
 
 /** Trains both on `train` and scores both on `test`. */
 export async function evaluateSplit(train: readonly Example[], test: readonly Example[], options: TrainOptions = {}): Promise<Evaluation> {
@@ -66,7 +70,9 @@ export async function evaluateSplit(train: readonly Example[], test: readonly Ex
   const ours = { top1: 0, top3: 0 };
   const base = { top1: 0, top3: 0 };
   for (const e of test) {
-    const ranked = rankCategories(compiled, e.text).slice(0, 3).map((s) => s.category);
+    const ranked = rankCategories(compiled, e.text)
+      .slice(0, 3)
+      .map((s) => s.category);
     const guessed = baseline(e.text);
     ours.top1 += ranked[0] === e.category ? 1 : 0;
     ours.top3 += ranked.includes(e.category) ? 1 : 0;
@@ -79,7 +85,11 @@ export async function evaluateSplit(train: readonly Example[], test: readonly Ex
 /** Stratified k-fold cross-validation (a fixed shuffle, so runs compare) of both. */
 export async function crossValidate(examples: readonly Example[], folds = 5, options: TrainOptions = {}): Promise<Evaluation> {
   const classes = [...new Set(examples.map((e) => e.category))].sort();
-  const fold = stratifiedFolds(Int32Array.from(examples, (e) => classes.indexOf(e.category)), folds, options.seed ?? 42);
+  const fold = stratifiedFolds(
+    Int32Array.from(examples, (e) => classes.indexOf(e.category)),
+    folds,
+    options.seed ?? 42,
+  );
   const ours = { top1: 0, top3: 0 };
   const base = { top1: 0, top3: 0 };
   for (let k = 0; k < folds; k++) {
@@ -95,5 +105,9 @@ export async function crossValidate(examples: readonly Example[], folds = 5, opt
     base.top3 += split.baseline.top3 * test.length;
   }
   const n = examples.length;
-  return { examples: n, ours: rate({ top1: Math.round(ours.top1), top3: Math.round(ours.top3) }, n), baseline: rate({ top1: Math.round(base.top1), top3: Math.round(base.top3) }, n) };
+  return {
+    examples: n,
+    ours: rate({ top1: Math.round(ours.top1), top3: Math.round(ours.top3) }, n),
+    baseline: rate({ top1: Math.round(base.top1), top3: Math.round(base.top3) }, n),
+  };
 }

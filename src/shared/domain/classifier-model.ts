@@ -39,11 +39,13 @@ export const categoryModelSchema = z
   })
   .superRefine((m, ctx) => {
     if (m.idf.length !== m.features.length) ctx.addIssue({ code: 'custom', message: 'idf and features differ in length' });
-    if (m.weights.length !== m.classes.length || m.bias.length !== m.classes.length) ctx.addIssue({ code: 'custom', message: 'weights or bias do not match the classes' });
+    if (m.weights.length !== m.classes.length || m.bias.length !== m.classes.length)
+      ctx.addIssue({ code: 'custom', message: 'weights or bias do not match the classes' });
     m.weights.forEach((pairs, c) => {
       let f = -1;
       for (let k = 0; k < pairs.length; k += 2) f += pairs[k]!;
-      if (pairs.length % 2 !== 0 || f >= m.features.length || pairs.some((x, k) => k % 2 === 0 && x < 1)) ctx.addIssue({ code: 'custom', message: `weights of class ${c} are not ascending feature pairs` });
+      if (pairs.length % 2 !== 0 || f >= m.features.length || pairs.some((x, k) => k % 2 === 0 && x < 1))
+        ctx.addIssue({ code: 'custom', message: `weights of class ${c} are not ascending feature pairs` });
     });
   });
 export type CategoryModel = z.infer<typeof categoryModelSchema>;
@@ -89,7 +91,11 @@ export function compileModel(model: CategoryModel): CompiledModel {
   };
 }
 
-const vectorOf = (compiled: CompiledModel, text: string) => weigh(countTokens(tokenize(text, { trigrams: compiled.model.trigrams }), (t) => compiled.featureIndex.get(t)), compiled.idf);
+const vectorOf = (compiled: CompiledModel, text: string) =>
+  weigh(
+    countTokens(tokenize(text, { trigrams: compiled.model.trigrams }), (t) => compiled.featureIndex.get(t)),
+    compiled.idf,
+  );
 
 /** The linear score of each class for a text. */
 export function scoreText(compiled: CompiledModel, text: string, vector = vectorOf(compiled, text)): Float64Array {

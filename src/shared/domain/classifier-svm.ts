@@ -45,7 +45,13 @@ export function rowNorms(rows: Rows): Float64Array {
  * Weights (features + 1, the last being the bias) separating rows with label +1 from rows with
  * label −1, for cost C, and the dual variables they came from.
  */
-export function trainBinarySvm(rows: Rows, labels: Int8Array, cost: number, norms: Float64Array, options: SvmOptions = {}): { w: Float64Array; alpha: Float64Array } {
+export function trainBinarySvm(
+  rows: Rows,
+  labels: Int8Array,
+  cost: number,
+  norms: Float64Array,
+  options: SvmOptions = {},
+): { w: Float64Array; alpha: Float64Array } {
   const { start, indices, values } = rows;
   const n = labels.length;
   const tolerance = options.tolerance ?? 0.1;

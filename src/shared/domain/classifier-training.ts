@@ -4,7 +4,16 @@
  * fitted on the same held-out folds (so the confidences are honest about messages the model has
  * not seen), and the weights that matter least pruned to keep the shipped model small.
  */
-import { buildCorpus, chooseVocabulary, type Corpus, type Documents, encode, type Example, stratifiedFolds, vectorize } from './classifier-corpus';
+import {
+  buildCorpus,
+  chooseVocabulary,
+  type Corpus,
+  type Documents,
+  encode,
+  type Example,
+  stratifiedFolds,
+  vectorize,
+} from './classifier-corpus';
 import { type CategoryModel, evidenceScale, type ModelEvaluation } from './classifier-model';
 import { decision, rowNorms, type Rows, trainBinarySvm } from './classifier-svm';
 
@@ -42,7 +51,13 @@ const weightScale = 10_000;
  * One-vs-rest weights for each cost, ascending: each class's solution for one cost is the start
  * for the next, which costs less than starting each from nothing.
  */
-async function fitOneVsRest(rows: Rows, labels: Int32Array, classes: number, costs: readonly number[], pause: () => Promise<void>): Promise<Float64Array[][]> {
+async function fitOneVsRest(
+  rows: Rows,
+  labels: Int32Array,
+  classes: number,
+  costs: readonly number[],
+  pause: () => Promise<void>,
+): Promise<Float64Array[][]> {
   const norms = rowNorms(rows);
   const weights = costs.map((): Float64Array[] => []);
   for (let c = 0; c < classes; c++) {
@@ -80,20 +95,47 @@ export async function crossValidatedScores(
   const k = corpus.classes.length;
   const labels = Int32Array.from(members, (m) => corpus.labels[m]!);
   const fold = stratifiedFolds(labels, options.folds, options.seed);
-  const held = (n: number, label: (i: number) => number): HeldOutScores => ({ labels: Int32Array.from({ length: n }, (_, i) => label(i)), scores: costs.map(() => Array.from({ length: n }, () => new Float64Array(k))), known: new Int32Array(n) });
+  const held = (n: number, label: (i: number) => number): HeldOutScores => ({
+    labels: Int32Array.from({ length: n }, (_, i) => label(i)),
+    scores: costs.map(() => Array.from({ length: n }, () => new Float64Array(k))),
+    known: new Int32Array(n),
+  });
   const full = held(members.length, (i) => labels[i]!);
   const opened = held(openings.owner.length, (i) => labels[openings.owner[i]!]!);
   for (let f = 0; f < options.folds; f++) {
     const trainAt = Int32Array.from(members.keys()).filter((i) => fold[i] !== f);
     const testAt = Int32Array.from(members.keys()).filter((i) => fold[i] === f);
     const openAt = Int32Array.from(openings.owner.keys()).filter((i) => fold[openings.owner[i]!] === f);
-    const vocabulary = chooseVocabulary(corpus, Int32Array.from(trainAt, (i) => members[i]!), options.minDf, options.maxFeatures);
-    const trainRows = vectorize(corpus, Int32Array.from(trainAt, (i) => members[i]!), vocabulary);
+    const vocabulary = chooseVocabulary(
+      corpus,
+      Int32Array.from(trainAt, (i) => members[i]!),
+      options.minDf,
+      options.maxFeatures,
+    );
+    const trainRows = vectorize(
+      corpus,
+      Int32Array.from(trainAt, (i) => members[i]!),
+      vocabulary,
+    );
     const tests = [
-      { at: testAt, rows: vectorize(corpus, Int32Array.from(testAt, (i) => members[i]!), vocabulary), into: full },
+      {
+        at: testAt,
+        rows: vectorize(
+          corpus,
+          Int32Array.from(testAt, (i) => members[i]!),
+          vocabulary,
+        ),
+        into: full,
+      },
       { at: openAt, rows: vectorize(openings, openAt, vocabulary), into: opened },
     ];
-    const weights = await fitOneVsRest(trainRows, Int32Array.from(trainAt, (i) => labels[i]!), k, costs, options.pause);
+    const weights = await fitOneVsRest(
+      trainRows,
+      Int32Array.from(trainAt, (i) => labels[i]!),
+      k,
+      costs,
+      options.pause,
+    );
     for (const { at, rows, into } of tests) {
       at.forEach((i, r) => (into.known[i] = rows.start[r + 1]! - rows.start[r]!));
       weights.forEach((perClass, ci) => at.forEach((i, r) => perClass.forEach((w, c) => (into.scores[ci]![i]![c] = decision(w, rows, r)))));
@@ -130,10 +172,17 @@ function logProbability(scores: ArrayLike<number>, label: number, temperature: n
 }
 
 /** The temperature (scores × it) with the least log loss on held-out rows, each row's scores first multiplied by `scale(i)`. */
-function fitTemperature(rows: HeldOutScores[], cost: number, scale: (row: HeldOutScores, i: number) => number): { temperature: number; loss: number } {
+function fitTemperature(
+  rows: HeldOutScores[],
+  cost: number,
+  scale: (row: HeldOutScores, i: number) => number,
+): { temperature: number; loss: number } {
   const loss = (logT: number) => {
     let sum = 0;
-    for (const row of rows) row.scores[cost]!.forEach((s, i) => (sum -= Math.max(logProbability(s, row.labels[i]!, Math.exp(logT) * scale(row, i)), Math.log(1e-12))));
+    for (const row of rows)
+      row.scores[cost]!.forEach(
+        (s, i) => (sum -= Math.max(logProbability(s, row.labels[i]!, Math.exp(logT) * scale(row, i)), Math.log(1e-12))),
+      );
     return sum;
   };
   let a = Math.log(0.1);
@@ -220,7 +269,8 @@ export async function trainCategoryModel(examples: readonly Example[], options: 
     pause: options.pause ?? (async () => {}),
   };
   const corpus = buildCorpus(examples, { trigrams: options.trigrams ?? false });
-  if (corpus.classes.length < 2) throw new Error(`Training needs messages of at least two categories; these have ${corpus.classes.length}.`);
+  if (corpus.classes.length < 2)
+    throw new Error(`Training needs messages of at least two categories; these have ${corpus.classes.length}.`);
   const perClass = Math.min(...corpus.classes.map((_, c) => corpus.labels.filter((l) => l === c).length));
   let cost = options.cost;
   let calibration = options.calibration;
@@ -230,12 +280,30 @@ export async function trainCategoryModel(examples: readonly Example[], options: 
     const folds = Math.max(2, Math.min(settings.folds, examples.length));
     const members = sample(corpus, options.tuneSample ?? 20_000, settings.seed);
     const costs = cost === undefined ? [...(options.costs ?? defaultCosts)].sort((a, b) => a - b) : [cost];
-    const begun = openingLengths.flatMap((length) => [...members.keys()].filter((i) => examples[members[i]!]!.text.length > length * 1.5).map((i) => ({ i, text: examples[members[i]!]!.text.slice(0, length) })));
-    const openings = { ...encode(corpus, begun.map((b) => b.text)), owner: Int32Array.from(begun, (b) => b.i) };
-    const held = await crossValidatedScores(corpus, members, costs, { ...settings, folds, minDf: perClass < 2 ? 1 : settings.minDf }, openings);
+    const begun = openingLengths.flatMap((length) =>
+      [...members.keys()]
+        .filter((i) => examples[members[i]!]!.text.length > length * 1.5)
+        .map((i) => ({ i, text: examples[members[i]!]!.text.slice(0, length) })),
+    );
+    const openings = {
+      ...encode(
+        corpus,
+        begun.map((b) => b.text),
+      ),
+      owner: Int32Array.from(begun, (b) => b.i),
+    };
+    const held = await crossValidatedScores(
+      corpus,
+      members,
+      costs,
+      { ...settings, folds, minDf: perClass < 2 ? 1 : settings.minDf },
+      openings,
+    );
     costs.forEach((c, i) => search.push({ cost: c, evaluation: accuracy(held.full.scores[i]!, held.full.labels) }));
     // The best top-1, then top-3; among equals the smallest cost (the simplest model).
-    const best = search.reduce((a, b) => (b.evaluation.top1 > a.evaluation.top1 || (b.evaluation.top1 === a.evaluation.top1 && b.evaluation.top3 > a.evaluation.top3) ? b : a));
+    const best = search.reduce((a, b) =>
+      b.evaluation.top1 > a.evaluation.top1 || (b.evaluation.top1 === a.evaluation.top1 && b.evaluation.top3 > a.evaluation.top3) ? b : a,
+    );
     cost = best.cost;
     evaluation = best.evaluation;
     calibration ??= fitCalibration([held.full, held.openings], search.indexOf(best));

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rankArticles } from './kb-match';
 
-const a = (code: string, titleZh: string, bodyZh: string, category: string | null = null) => ({ code, category, titleZh, titleEn: code, bodyZh, bodyEn: `about ${code}` });
+const a = (code: string, titleZh: string, bodyZh: string, category: string | null = null) => ({
+  code,
+  category,
+  titleZh,
+  titleEn: code,
+  bodyZh,
+  bodyEn: `about ${code}`,
+});
 const articles = [
   a('season', '北京市供暖季起止时间', '法定供暖期为每年11月15日至次年3月15日。', 'heating.season'),
   a('standard', '居民室温标准', '供暖期间卧室室温应不低于18℃。', 'heating.temperature'),

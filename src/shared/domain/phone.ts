@@ -25,7 +25,8 @@ export function normalisePhone(raw: string, areaCode = defaultAreaCode): PhoneKe
   if (digits.indexOf('+') > 0) return null;
   const international = /^(\+|00)86/.exec(digits);
   if (international) digits = digits.slice(international[0].length);
-  else if (digits.startsWith('+')) return null; // another country: not ours to normalise
+  else if (digits.startsWith('+'))
+    return null; // another country: not ours to normalise
   else if (/^86(1[3-9]\d{9}|[1-9]\d{8,10})$/.test(digits) && !mobile.test(digits)) digits = digits.slice(2);
 
   if (mobile.test(digits)) return { key: digits, kind: 'mobile' };

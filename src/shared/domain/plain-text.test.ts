@@ -53,7 +53,10 @@ describe('plainText', () => {
 
 describe('findUnsafeString', () => {
   it('finds a refused character in any string or key, with its path', () => {
-    expect(findUnsafeString({ a: [1, 'ok', { b: 'x\uFFFE' }] })).toMatchObject({ path: 'a.2.b', problem: expect.stringContaining('U+FFFE') });
+    expect(findUnsafeString({ a: [1, 'ok', { b: 'x\uFFFE' }] })).toMatchObject({
+      path: 'a.2.b',
+      problem: expect.stringContaining('U+FFFE'),
+    });
     expect(findUnsafeString({ ['k\u0000']: 1 })).toMatchObject({ path: '(a key)', problem: expect.stringContaining('U+0000') });
     expect(findUnsafeString({ a: ['楼内停水', null, 3, true], b: { c: 'line\nbreak' } })).toBeNull();
   });

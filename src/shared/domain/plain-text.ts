@@ -25,7 +25,8 @@ const hex = (n: number) => `U+${n.toString(16).toUpperCase().padStart(4, '0')}`;
 export function findUnsafeCharacter(text: string): UnsafeCharacter | null {
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit < 0x20 ? unit !== 0x09 && unit !== 0x0a && unit !== 0x0d : unit >= 0x7f && unit <= 0x9f) return { index: i, codePoint: hex(unit), kind: 'control character' };
+    if (unit < 0x20 ? unit !== 0x09 && unit !== 0x0a && unit !== 0x0d : unit >= 0x7f && unit <= 0x9f)
+      return { index: i, codePoint: hex(unit), kind: 'control character' };
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const low = text.charCodeAt(i + 1);
       if (!(low >= 0xdc00 && low <= 0xdfff)) return { index: i, codePoint: hex(unit), kind: 'lone surrogate' };
@@ -35,7 +36,8 @@ export function findUnsafeCharacter(text: string): UnsafeCharacter | null {
       continue;
     }
     if (unit >= 0xdc00 && unit <= 0xdfff) return { index: i, codePoint: hex(unit), kind: 'lone surrogate' };
-    if ((unit >= 0xfdd0 && unit <= 0xfdef) || unit === 0xfffe || unit === 0xffff) return { index: i, codePoint: hex(unit), kind: 'noncharacter' };
+    if ((unit >= 0xfdd0 && unit <= 0xfdef) || unit === 0xfffe || unit === 0xffff)
+      return { index: i, codePoint: hex(unit), kind: 'noncharacter' };
   }
   return null;
 }

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatProvisionalNumber,
-  provisionalNumberSchema,
-  randomWorkstationCode,
-  workstationCodeSchema,
-} from './provisional-number';
+import { formatProvisionalNumber, provisionalNumberSchema, randomWorkstationCode, workstationCodeSchema } from './provisional-number';
 
 describe('provisional numbers', () => {
   it('joins the workstation code and a zero-padded sequence', () => {

@@ -25,6 +25,4 @@ export function formatProvisionalNumber(workstationCode: string, sequence: numbe
   return `${workstationCode}-${String(sequence).padStart(6, '0')}`;
 }
 
-export const provisionalNumberSchema = z
-  .string()
-  .regex(new RegExp(`^[${codeAlphabet}]{4}-\\d{6,}$`), 'must look like K7Q2-000042');
+export const provisionalNumberSchema = z.string().regex(new RegExp(`^[${codeAlphabet}]{4}-\\d{6,}$`), 'must look like K7Q2-000042');

@@ -38,7 +38,12 @@ describe('the three rates', () => {
       satisfactionRate: 2 / 3,
     });
     // The second unit of a joint dispatch counts the dispatch; with nothing else it has no other rate.
-    expect(rows.find((r) => r.key === street)).toMatchObject({ dispatched: 1, responseRate: 0, resolutionRate: null, satisfactionRate: null });
+    expect(rows.find((r) => r.key === street)).toMatchObject({
+      dispatched: 1,
+      responseRate: 0,
+      resolutionRate: null,
+      satisfactionRate: null,
+    });
   });
 
   it('per district', () => {

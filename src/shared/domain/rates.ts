@@ -63,13 +63,37 @@ const percent = (rate: number | null) => (rate === null ? '' : (rate * 100).toFi
 
 /** RFC 4180, with a BOM so spreadsheet programs read the Chinese names as UTF-8. */
 export function ratesCsv(rows: readonly RateRow[], names: (key: string) => string): string {
-  const header = ['code', 'name', 'dispatched', 'accepted', 'response_rate_pct', 'reported_back', 'resolved', 'resolution_rate_pct', 'callbacks', 'satisfied', 'satisfaction_rate_pct'];
+  const header = [
+    'code',
+    'name',
+    'dispatched',
+    'accepted',
+    'response_rate_pct',
+    'reported_back',
+    'resolved',
+    'resolution_rate_pct',
+    'callbacks',
+    'satisfied',
+    'satisfaction_rate_pct',
+  ];
   const quote = (value: string | number) => {
     const text = String(value);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = rows.map((r) =>
-    [r.key, names(r.key), r.dispatched, r.accepted, percent(r.responseRate), r.reportedBack, r.resolved, percent(r.resolutionRate), r.callbacks, r.satisfied, percent(r.satisfactionRate)]
+    [
+      r.key,
+      names(r.key),
+      r.dispatched,
+      r.accepted,
+      percent(r.responseRate),
+      r.reportedBack,
+      r.resolved,
+      percent(r.resolutionRate),
+      r.callbacks,
+      r.satisfied,
+      percent(r.satisfactionRate),
+    ]
       .map(quote)
       .join(','),
   );

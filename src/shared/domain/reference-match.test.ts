@@ -3,11 +3,18 @@ import { type Matchable, matchScore, rankMatches } from './reference-match';
 
 const chaoyang: Matchable = { zh: '朝阳区', en: 'Chaoyang District', pinyin: 'chaoyang', initials: 'cy' };
 const changping: Matchable = { zh: '昌平区', en: 'Changping District', pinyin: 'changping', initials: 'cp' };
-const heating: Matchable = { zh: '室温不达标', en: 'Room temperature below standard', pinyin: 'shiwenbudabiao', initials: 'swbdb', keywords: ['暖气不热', '室温'] };
+const heating: Matchable = {
+  zh: '室温不达标',
+  en: 'Room temperature below standard',
+  pinyin: 'shiwenbudabiao',
+  initials: 'swbdb',
+  keywords: ['暖气不热', '室温'],
+};
 
 describe('matchScore', () => {
   it('matches Chinese, pinyin, initials, English and keywords', () => {
-    for (const query of ['朝阳', '朝阳区', 'cy', 'chaoyang', 'chao', 'Chaoyang District', 'CY']) expect(matchScore(chaoyang, query), query).not.toBeNull();
+    for (const query of ['朝阳', '朝阳区', 'cy', 'chaoyang', 'chao', 'Chaoyang District', 'CY'])
+      expect(matchScore(chaoyang, query), query).not.toBeNull();
     expect(matchScore(heating, '暖气')).not.toBeNull();
     expect(matchScore(heating, '家里暖气不热')).not.toBeNull();
     expect(matchScore(heating, 'temperature')).not.toBeNull();

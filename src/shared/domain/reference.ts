@@ -6,7 +6,17 @@
 import { z } from 'zod';
 import { categoryModelSchema } from './classifier-model';
 
-export const referenceKinds = ['requestType', 'category', 'district', 'street', 'unit', 'routingRule', 'slaPolicy', 'article', 'model'] as const;
+export const referenceKinds = [
+  'requestType',
+  'category',
+  'district',
+  'street',
+  'unit',
+  'routingRule',
+  'slaPolicy',
+  'article',
+  'model',
+] as const;
 export const referenceKindSchema = z.enum(referenceKinds);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
 
@@ -47,7 +57,8 @@ export type ReferenceBodies = { [K in ReferenceKind]: z.output<(typeof reference
 /** One reference item without its version: what the server writes and the workstation hands to its UI. */
 export type ReferenceEntry = { [K in ReferenceKind]: { kind: K; code: string; body: ReferenceBodies[K] } }[ReferenceKind];
 
-const entrySchemaOf = <K extends ReferenceKind>(kind: K) => z.strictObject({ kind: z.literal(kind), code: z.string(), body: referenceBodySchemas[kind] });
+const entrySchemaOf = <K extends ReferenceKind>(kind: K) =>
+  z.strictObject({ kind: z.literal(kind), code: z.string(), body: referenceBodySchemas[kind] });
 
 export const referenceEntrySchema = z.discriminatedUnion('kind', [
   entrySchemaOf('requestType'),
@@ -91,7 +102,10 @@ export function checkReferenceEntry(entry: { kind: string; code: string; body: u
 }
 
 /** Looks up the bodies of reference items by kind and code; undefined when there is none. */
-export type ReferenceLookup<K extends ReferenceKind = ReferenceKind> = <T extends K>(kind: T, code: string) => ReferenceBodies[T] | undefined;
+export type ReferenceLookup<K extends ReferenceKind = ReferenceKind> = <T extends K>(
+  kind: T,
+  code: string,
+) => ReferenceBodies[T] | undefined;
 
 type ByKind = { [K in ReferenceKind]: Map<string, ReferenceBodies[K]> };
 

@@ -13,8 +13,7 @@ export interface Jurisdiction {
 }
 
 export type Resolution =
-  | { ok: true; unitCode: string; why: 'street' | 'district' | 'fixed' | 'fallback-district' }
-  | { ok: false; refusal: Refusal };
+  { ok: true; unitCode: string; why: 'street' | 'district' | 'fixed' | 'fallback-district' } | { ok: false; refusal: Refusal };
 
 export function resolveRoute(target: RouteTarget, where: Jurisdiction): Resolution {
   if (target === 'street') {

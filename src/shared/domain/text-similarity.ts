@@ -14,7 +14,12 @@ export function textSimilarity(a: string, b: string): number {
 }
 
 function bigramCounts(text: string): Map<string, number> {
-  const chars = [...text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')];
+  const chars = [
+    ...text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, ''),
+  ];
   const counts = new Map<string, number>();
   for (let i = 0; i + 1 < chars.length; i++) {
     const gram = chars[i]! + chars[i + 1]!;

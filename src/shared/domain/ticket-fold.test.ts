@@ -121,13 +121,22 @@ describe('dispatch and numbering', () => {
       event('dispatched', { unitCodes: ['street:110105017', 'company:heating'], leadUnitCode: 'street:110105017' }),
       event('dispatched', { unitCodes: ['district:110105'], leadUnitCode: 'district:110105' }),
     ]);
-    expect(ticket).toMatchObject({ status: 'dispatched', unitCodes: ['street:110105017', 'company:heating'], leadUnitCode: 'street:110105017' });
+    expect(ticket).toMatchObject({
+      status: 'dispatched',
+      unitCodes: ['street:110105017', 'company:heating'],
+      leadUnitCode: 'street:110105017',
+    });
     expect(rejected.map((r) => r.refusal)).toEqual([{ code: 'already_dispatched', params: {} }]);
   });
 
   it('refuses a lead unit that is not among the units', () => {
     const bad = ticketEventSchema.safeParse({
-      id: newId(), ticketId, type: 'dispatched', at: new Date().toISOString(), actor: 'a', origin: 'o',
+      id: newId(),
+      ticketId,
+      type: 'dispatched',
+      at: new Date().toISOString(),
+      actor: 'a',
+      origin: 'o',
       payload: { unitCodes: ['street:110105017'], leadUnitCode: 'district:110105' },
     });
     expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['payload.leadUnitCode']);
@@ -147,7 +156,11 @@ describe('dispatch and numbering', () => {
 
 describe('follow-ups and duplicates', () => {
   it('records each repeat call on an open ticket, and none on a closed one', () => {
-    const { ticket } = foldTicket([created(), event('followed_up', { callId: 'c-1', callerPhone: '13800138000' }), event('followed_up', { note: '又来电催办' })]);
+    const { ticket } = foldTicket([
+      created(),
+      event('followed_up', { callId: 'c-1', callerPhone: '13800138000' }),
+      event('followed_up', { note: '又来电催办' }),
+    ]);
     expect(ticket?.followUps.map((f) => [f.callId, f.note])).toEqual([
       ['c-1', null],
       [null, '又来电催办'],
@@ -191,7 +204,10 @@ describe('ticketEventSchema', () => {
     const note = event('note', { text: '补充' });
     const followed = event('followed_up', { callId: 'c-1' });
     const cases: [unknown, string][] = [
-      [{ ...good, payload: { provisionalNo: 'K7Q2-000001', fields: { ...fields, description: '停水\u0000' } } }, 'payload.fields.description'],
+      [
+        { ...good, payload: { provisionalNo: 'K7Q2-000001', fields: { ...fields, description: '停水\u0000' } } },
+        'payload.fields.description',
+      ],
       [{ ...good, payload: { provisionalNo: 'K7Q2-000001', fields: { ...fields, callerName: '王\uD800' } } }, 'payload.fields.callerName'],
       [{ ...note, payload: { text: '\uFFFE' } }, 'payload.text'],
       [{ ...followed, payload: { callId: 'c\u0007' } }, 'payload.callId'],
@@ -201,7 +217,10 @@ describe('ticketEventSchema', () => {
     ];
     for (const [input, path] of cases) {
       const parsed = ticketEventSchema.safeParse(input);
-      expect(parsed.error?.issues.map((i) => i.path.join('.')), path).toEqual([path]);
+      expect(
+        parsed.error?.issues.map((i) => i.path.join('.')),
+        path,
+      ).toEqual([path]);
       // What was stored before these checks is read back as it is (refused only when sent).
       if (path !== 'at') expect(storedTicketEventSchema.safeParse(input).success, path).toBe(true);
     }

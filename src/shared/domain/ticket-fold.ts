@@ -44,7 +44,8 @@ function refusal(ticket: Ticket, event: TicketEvent): Refusal | null {
       return ticket.extensionRequest ? null : { code: 'no_extension_request', params: {} };
     case 'closed': {
       const { resolution } = event.payload;
-      const wrongStage = (resolution === 'direct_answer' && ticket.status !== 'registered') || (resolution === 'resolved' && ticket.status !== 'feedback');
+      const wrongStage =
+        (resolution === 'direct_answer' && ticket.status !== 'registered') || (resolution === 'resolved' && ticket.status !== 'feedback');
       if (wrongStage) {
         return { code: 'invalid_resolution', params: { resolution, status: ticket.status } };
       }
@@ -118,7 +119,13 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
       return { ok: true, ticket: { ...touched, notes: [...ticket.notes, { at: event.at, actor: event.actor, text: event.payload.text }] } };
     case 'followed_up': {
       const { callId, note } = event.payload;
-      return { ok: true, ticket: { ...touched, followUps: [...ticket.followUps, { at: event.at, actor: event.actor, callId: callId ?? null, note: note ?? null }] } };
+      return {
+        ok: true,
+        ticket: {
+          ...touched,
+          followUps: [...ticket.followUps, { at: event.at, actor: event.actor, callId: callId ?? null, note: note ?? null }],
+        },
+      };
     }
     case 'linked_duplicate':
       return { ok: true, ticket: { ...touched, duplicateOf: event.payload.duplicateOf } };
@@ -143,17 +150,45 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
     case 'unit_progress':
       return {
         ok: true,
-        ticket: { ...touched, status: 'in_progress', notes: [...ticket.notes, { at: event.at, actor: event.actor, text: event.payload.note }] },
+        ticket: {
+          ...touched,
+          status: 'in_progress',
+          notes: [...ticket.notes, { at: event.at, actor: event.actor, text: event.payload.note }],
+        },
       };
     case 'unit_feedback':
-      return { ok: true, ticket: { ...touched, status: 'feedback', feedback: { at: event.at, unitCode: event.payload.unitCode, summary: event.payload.summary }, extensionRequest: null } };
+      return {
+        ok: true,
+        ticket: {
+          ...touched,
+          status: 'feedback',
+          feedback: { at: event.at, unitCode: event.payload.unitCode, summary: event.payload.summary },
+          extensionRequest: null,
+        },
+      };
     case 'unit_returned':
       return {
         ok: true,
-        ticket: { ...touched, status: 'returned', returnReason: event.payload.reason, returnedAt: event.at, unitCodes: [], leadUnitCode: null, dispatchedAt: null, acceptedAt: null, extensionRequest: null },
+        ticket: {
+          ...touched,
+          status: 'returned',
+          returnReason: event.payload.reason,
+          returnedAt: event.at,
+          unitCodes: [],
+          leadUnitCode: null,
+          dispatchedAt: null,
+          acceptedAt: null,
+          extensionRequest: null,
+        },
       };
     case 'extension_requested':
-      return { ok: true, ticket: { ...touched, extensionRequest: { at: event.at, unitCode: event.payload.unitCode, hours: event.payload.hours, reason: event.payload.reason } } };
+      return {
+        ok: true,
+        ticket: {
+          ...touched,
+          extensionRequest: { at: event.at, unitCode: event.payload.unitCode, hours: event.payload.hours, reason: event.payload.reason },
+        },
+      };
     case 'extension_decided':
       return {
         ok: true,
@@ -168,10 +203,22 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
         // Back to the same unit to handle again, on a new feedback clock.
         return {
           ok: true,
-          ticket: { ...touched, status: 'dispatched', satisfaction: 'unsatisfied', redoCount: ticket.redoCount + 1, dispatchedAt: event.at, acceptedAt: null, feedback: null, extensionHours: 0 },
+          ticket: {
+            ...touched,
+            status: 'dispatched',
+            satisfaction: 'unsatisfied',
+            redoCount: ticket.redoCount + 1,
+            dispatchedAt: event.at,
+            acceptedAt: null,
+            feedback: null,
+            extensionHours: 0,
+          },
         };
       }
-      return { ok: true, ticket: { ...touched, status: 'closed', resolution: 'resolved', satisfaction: event.payload.satisfaction, closedAt: event.at } };
+      return {
+        ok: true,
+        ticket: { ...touched, status: 'closed', resolution: 'resolved', satisfaction: event.payload.satisfaction, closedAt: event.at },
+      };
     case 'closed':
       return {
         ok: true,
@@ -185,7 +232,21 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
         },
       };
     case 'reopened':
-      return { ok: true, ticket: { ...touched, status: 'registered', resolution: null, closedAt: null, satisfaction: null, unitCodes: [], leadUnitCode: null, dispatchedAt: null, acceptedAt: null, feedback: null } };
+      return {
+        ok: true,
+        ticket: {
+          ...touched,
+          status: 'registered',
+          resolution: null,
+          closedAt: null,
+          satisfaction: null,
+          unitCodes: [],
+          leadUnitCode: null,
+          dispatchedAt: null,
+          acceptedAt: null,
+          feedback: null,
+        },
+      };
     case 'numbered':
       if (ticket.officialNo && ticket.officialNo !== event.payload.officialNo) {
         return { ok: false, refusal: { code: 'already_numbered', params: { officialNo: ticket.officialNo } } };

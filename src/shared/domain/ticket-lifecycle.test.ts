@@ -12,15 +12,31 @@ const unit = 'street:110105017';
 const ticketId = newId();
 let minute = 0;
 const event = (type: TicketEvent['type'], payload: unknown, actor = 'agent1'): TicketEvent =>
-  ticketEventSchema.parse({ id: newId(), ticketId, type, at: new Date(Date.UTC(2026, 10, 29, 8, minute++)).toISOString(), actor, origin: 'K7Q2', payload });
+  ticketEventSchema.parse({
+    id: newId(),
+    ticketId,
+    type,
+    at: new Date(Date.UTC(2026, 10, 29, 8, minute++)).toISOString(),
+    actor,
+    origin: 'K7Q2',
+    payload,
+  });
 
 const created = () =>
   event('created', {
     provisionalNo: 'K7Q2-000001',
-    fields: { requestType: 'complaint', urgency: 'urgent', description: '暖气不热', channel: 'phone', streetCode: '110105017', districtCode: '110105' },
+    fields: {
+      requestType: 'complaint',
+      urgency: 'urgent',
+      description: '暖气不热',
+      channel: 'phone',
+      streetCode: '110105017',
+      districtCode: '110105',
+    },
   });
 const dispatch = () => event('dispatched', { unitCodes: [unit], leadUnitCode: unit });
-const byUnit = (type: TicketEvent['type'], payload: Record<string, unknown> = {}) => event(type, { unitCode: unit, ...payload }, `unit:${unit}`);
+const byUnit = (type: TicketEvent['type'], payload: Record<string, unknown> = {}) =>
+  event(type, { unitCode: unit, ...payload }, `unit:${unit}`);
 
 /** How to bring a ticket to each status. */
 const pathTo: Record<TicketStatus, () => TicketEvent[]> = {
@@ -110,7 +126,14 @@ describe('the paths a ticket takes', () => {
   };
 
   it('dispatched → accepted → in progress → feedback → satisfied callback → closed', () => {
-    const events = [created(), dispatch(), byUnit('unit_accepted'), byUnit('unit_progress', { note: '已派维修工' }), byUnit('unit_feedback', { summary: '阀门已更换' }), event('callback_recorded', { satisfaction: 'basically_satisfied', note: '市民基本满意' })];
+    const events = [
+      created(),
+      dispatch(),
+      byUnit('unit_accepted'),
+      byUnit('unit_progress', { note: '已派维修工' }),
+      byUnit('unit_feedback', { summary: '阀门已更换' }),
+      event('callback_recorded', { satisfaction: 'basically_satisfied', note: '市民基本满意' }),
+    ];
     const ticket = fold(events);
     expect(ticket).toMatchObject({
       status: 'closed',
@@ -126,13 +149,35 @@ describe('the paths a ticket takes', () => {
   it('an unsatisfied callback sends the ticket back to the same unit on a new clock', () => {
     const events = [...pathTo.feedback(), event('callback_recorded', { satisfaction: 'unsatisfied', note: '仍然不热' })];
     const ticket = fold(events);
-    expect(ticket).toMatchObject({ status: 'dispatched', unitCodes: [unit], redoCount: 1, dispatchedAt: events.at(-1)!.at, feedback: null, satisfaction: 'unsatisfied' });
-    expect(fold([...events, byUnit('unit_accepted'), byUnit('unit_feedback', { summary: '重新维修' }), event('callback_recorded', { satisfaction: 'satisfied' })]).status).toBe('closed');
+    expect(ticket).toMatchObject({
+      status: 'dispatched',
+      unitCodes: [unit],
+      redoCount: 1,
+      dispatchedAt: events.at(-1)!.at,
+      feedback: null,
+      satisfaction: 'unsatisfied',
+    });
+    expect(
+      fold([
+        ...events,
+        byUnit('unit_accepted'),
+        byUnit('unit_feedback', { summary: '重新维修' }),
+        event('callback_recorded', { satisfaction: 'satisfied' }),
+      ]).status,
+    ).toBe('closed');
   });
 
   it('a lead reassigns a ticket the unit has not accepted yet: the new unit, a new clock, the old unit out', () => {
-    expect(applyEvent(fold([...pathTo.accepted()]), event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true }))).toMatchObject({ ok: false });
-    const reassigned = fold([...pathTo.dispatched(), event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true })]);
+    expect(
+      applyEvent(
+        fold([...pathTo.accepted()]),
+        event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true }),
+      ),
+    ).toMatchObject({ ok: false });
+    const reassigned = fold([
+      ...pathTo.dispatched(),
+      event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true }),
+    ]);
     expect(reassigned).toMatchObject({ status: 'dispatched', unitCodes: ['company:heating'], leadUnitCode: 'company:heating' });
     const notDispatched = { ok: false, refusal: { code: 'unit_not_dispatched', params: { unitCode: unit } } };
     expect(applyEvent(reassigned, byUnit('unit_accepted'))).toEqual(notDispatched);
@@ -141,7 +186,10 @@ describe('the paths a ticket takes', () => {
   it('a returned ticket keeps the reason and is re-dispatched elsewhere; the old unit can no longer act', () => {
     const returned = fold(pathTo.returned());
     expect(returned).toMatchObject({ status: 'returned', returnReason: '不属于本街道', unitCodes: [], leadUnitCode: null });
-    const redispatched = fold([...pathTo.returned(), event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating' })]);
+    const redispatched = fold([
+      ...pathTo.returned(),
+      event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating' }),
+    ]);
     expect(redispatched).toMatchObject({ status: 'dispatched', unitCodes: ['company:heating'], returnReason: null });
     const notDispatched = { ok: false, refusal: { code: 'unit_not_dispatched', params: { unitCode: unit } } };
     expect(applyEvent(redispatched, byUnit('unit_accepted'))).toEqual(notDispatched);
@@ -151,7 +199,10 @@ describe('the paths a ticket takes', () => {
     const asked = [...pathTo.accepted(), byUnit('extension_requested', { hours: 48, reason: '需协调' })];
     expect(fold(asked).extensionRequest).toMatchObject({ hours: 48 });
     expect(fold([...asked, event('extension_decided', { approved: true })])).toMatchObject({ extensionHours: 48, extensionRequest: null });
-    expect(fold([...asked, event('extension_decided', { approved: false, note: '时限内可完成' })])).toMatchObject({ extensionHours: 0, extensionRequest: null });
+    expect(fold([...asked, event('extension_decided', { approved: false, note: '时限内可完成' })])).toMatchObject({
+      extensionHours: 0,
+      extensionRequest: null,
+    });
     expect(applyEvent(fold(pathTo.accepted()), event('extension_decided', { approved: true }))).toEqual({
       ok: false,
       refusal: { code: 'no_extension_request', params: {} },
@@ -159,7 +210,11 @@ describe('the paths a ticket takes', () => {
   });
 
   it('closes as a direct answer only before dispatch, as resolved only after feedback, and merges into another ticket', () => {
-    expect(fold([created(), event('closed', { resolution: 'direct_answer', articleCode: 'kb-1' })])).toMatchObject({ status: 'closed', resolution: 'direct_answer', articleCode: 'kb-1' });
+    expect(fold([created(), event('closed', { resolution: 'direct_answer', articleCode: 'kb-1' })])).toMatchObject({
+      status: 'closed',
+      resolution: 'direct_answer',
+      articleCode: 'kb-1',
+    });
     expect(applyEvent(fold(pathTo.dispatched()), event('closed', { resolution: 'direct_answer' }))).toEqual({
       ok: false,
       refusal: { code: 'invalid_resolution', params: { resolution: 'direct_answer', status: 'dispatched' } },
@@ -169,8 +224,14 @@ describe('the paths a ticket takes', () => {
       refusal: { code: 'invalid_resolution', params: { resolution: 'resolved', status: 'dispatched' } },
     });
     const other = newId();
-    expect(fold([created(), event('closed', { resolution: 'merged', mergedInto: other })])).toMatchObject({ status: 'closed', resolution: 'merged', mergedInto: other });
-    expect(ticketEventSchema.safeParse({ ...event('closed', { resolution: 'withdrawn' }), payload: { resolution: 'merged' } }).success).toBe(false);
+    expect(fold([created(), event('closed', { resolution: 'merged', mergedInto: other })])).toMatchObject({
+      status: 'closed',
+      resolution: 'merged',
+      mergedInto: other,
+    });
+    expect(
+      ticketEventSchema.safeParse({ ...event('closed', { resolution: 'withdrawn' }), payload: { resolution: 'merged' } }).success,
+    ).toBe(false);
     expect(applyEvent(fold(pathTo.registered()), event('closed', { resolution: 'merged', mergedInto: ticketId }))).toEqual({
       ok: false,
       refusal: { code: 'merged_into_self', params: {} },
@@ -178,6 +239,11 @@ describe('the paths a ticket takes', () => {
   });
 
   it('reopens a closed ticket for routing again', () => {
-    expect(fold([...pathTo.closed(), event('reopened', { reason: '问题再次出现' })])).toMatchObject({ status: 'registered', resolution: null, closedAt: null, unitCodes: [] });
+    expect(fold([...pathTo.closed(), event('reopened', { reason: '问题再次出现' })])).toMatchObject({
+      status: 'registered',
+      resolution: null,
+      closedAt: null,
+      unitCodes: [],
+    });
   });
 });

@@ -41,24 +41,34 @@ export const unitCodeSchema = z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/, '
 export const officialNumberSchema = z.string().regex(/^\d{8}\d{5,}$/, 'must look like 2026112900123');
 
 /** What the agent fills in at intake; also the fields an `updated` event may change. */
-const fieldsSchemaOf = (trimmed: TextSchema) => z.strictObject({
-  requestType: requestTypeSchema,
-  category: trimmed(64).optional(),
-  urgency: urgencySchema,
-  callerName: trimmed(100).optional(),
-  callerPhone: trimmed(32).optional(),
-  districtCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit division code').optional(),
-  streetCode: z.string().regex(/^\d{9}$/, 'must be a 9-digit division code').optional(),
-  addressDetail: trimmed(300).optional(),
-  description: trimmed(4000).min(1, 'describe what the caller reports'),
-  callerWants: trimmed(1000).optional(),
-  channel: channelSchema,
-  /** Where, as a point (Open311 and app reports); WGS84 degrees. */
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
-  /** A photo or video the reporter linked (Open311 media_url). */
-  mediaUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-});
+const fieldsSchemaOf = (trimmed: TextSchema) =>
+  z.strictObject({
+    requestType: requestTypeSchema,
+    category: trimmed(64).optional(),
+    urgency: urgencySchema,
+    callerName: trimmed(100).optional(),
+    callerPhone: trimmed(32).optional(),
+    districtCode: z
+      .string()
+      .regex(/^\d{6}$/, 'must be a 6-digit division code')
+      .optional(),
+    streetCode: z
+      .string()
+      .regex(/^\d{9}$/, 'must be a 9-digit division code')
+      .optional(),
+    addressDetail: trimmed(300).optional(),
+    description: trimmed(4000).min(1, 'describe what the caller reports'),
+    callerWants: trimmed(1000).optional(),
+    channel: channelSchema,
+    /** Where, as a point (Open311 and app reports); WGS84 degrees. */
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+    /** A photo or video the reporter linked (Open311 media_url). */
+    mediaUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
+  });
 export const ticketFieldsSchema = fieldsSchemaOf(plainText);
 const storedFieldsSchema = fieldsSchemaOf(storedText);
 export type TicketFields = z.infer<typeof ticketFieldsSchema>;
@@ -77,105 +87,136 @@ type EventBase = ReturnType<typeof eventBaseOf>;
  * A ticket is the fold of these events (DESIGN.md §3). Later issues add the dispatch lifecycle;
  * each new type needs a payload schema here and a rule in `ticket-fold.ts`.
  */
-const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase) => z.discriminatedUnion('type', [
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('created'),
-    payload: z.strictObject({ provisionalNo: provisionalNumberSchema, fields: fieldsSchemaOf(trimmed) }),
-  }),
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('updated'),
-    payload: z.strictObject({
-      changes: fieldsSchemaOf(trimmed).partial(),
-      /**
-       * The newest server sequence number the writer had seen of this ticket. The server refuses
-       * the change if someone else changed one of the same fields after it (never a silent overwrite).
-       */
-      baseSeq: z.number().int().nonnegative().optional(),
+const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase) =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('created'),
+      payload: z.strictObject({ provisionalNo: provisionalNumberSchema, fields: fieldsSchemaOf(trimmed) }),
     }),
-  }),
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('note'),
-    payload: z.strictObject({ text: trimmed(4000).min(1) }),
-  }),
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('closed'),
-    payload: z
-      .strictObject({
-        resolution: z.enum(['direct_answer', 'resolved', 'withdrawn', 'merged']),
-        /** The knowledge-base article the caller was answered from (direct answers). */
-        articleCode: trimmed(64).min(1).optional(),
-        /** The ticket this one was merged into (merged duplicates). */
-        mergedInto: idSchema.optional(),
-      })
-      .refine((p) => (p.resolution === 'merged') === (p.mergedInto !== undefined), { message: 'a merged ticket names the ticket it was merged into, and only then', path: ['mergedInto'] }),
-  }),
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('reopened'),
-    payload: z.strictObject({ reason: trimmed(1000).min(1) }),
-  }),
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('dispatched'),
-    payload: z
-      .strictObject({
-        unitCodes: z.array(unitCodeSchema).min(1).max(10),
-        leadUnitCode: unitCodeSchema,
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('updated'),
+      payload: z.strictObject({
+        changes: fieldsSchemaOf(trimmed).partial(),
+        /**
+         * The newest server sequence number the writer had seen of this ticket. The server refuses
+         * the change if someone else changed one of the same fields after it (never a silent overwrite).
+         */
+        baseSeq: z.number().int().nonnegative().optional(),
+      }),
+    }),
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('note'),
+      payload: z.strictObject({ text: trimmed(4000).min(1) }),
+    }),
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('closed'),
+      payload: z
+        .strictObject({
+          resolution: z.enum(['direct_answer', 'resolved', 'withdrawn', 'merged']),
+          /** The knowledge-base article the caller was answered from (direct answers). */
+          articleCode: trimmed(64).min(1).optional(),
+          /** The ticket this one was merged into (merged duplicates). */
+          mergedInto: idSchema.optional(),
+        })
+        .refine((p) => (p.resolution === 'merged') === (p.mergedInto !== undefined), {
+          message: 'a merged ticket names the ticket it was merged into, and only then',
+          path: ['mergedInto'],
+        }),
+    }),
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('reopened'),
+      payload: z.strictObject({ reason: trimmed(1000).min(1) }),
+    }),
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('dispatched'),
+      payload: z
+        .strictObject({
+          unitCodes: z.array(unitCodeSchema).min(1).max(10),
+          leadUnitCode: unitCodeSchema,
+          note: trimmed(1000).optional(),
+          /** A lead moves a dispatched ticket the unit has not accepted yet (改派); without it a second dispatch is refused. */
+          reassign: z.literal(true).optional(),
+        })
+        .refine((p) => p.unitCodes.includes(p.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
+    }),
+    /** The caller rang again about this open ticket: the call is attached instead of a new ticket. */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('followed_up'),
+      payload: z.strictObject({
+        callId: trimmed(128).min(1).optional(),
+        callerPhone: trimmed(32).optional(),
         note: trimmed(1000).optional(),
-        /** A lead moves a dispatched ticket the unit has not accepted yet (改派); without it a second dispatch is refused. */
-        reassign: z.literal(true).optional(),
-      })
-      .refine((p) => p.unitCodes.includes(p.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
-  }),
-  /** The caller rang again about this open ticket: the call is attached instead of a new ticket. */
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('followed_up'),
-    payload: z.strictObject({
-      callId: trimmed(128).min(1).optional(),
-      callerPhone: trimmed(32).optional(),
-      note: trimmed(1000).optional(),
+      }),
     }),
-  }),
-  /** At intake the agent recognised this ticket as a duplicate of an earlier open one. */
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('linked_duplicate'),
-    payload: z.strictObject({ duplicateOf: idSchema }),
-  }),
-  /** The handling unit takes the ticket on (unit route). */
-  z.strictObject({ ...eventBase, type: z.literal('unit_accepted'), payload: z.strictObject({ unitCode: unitCodeSchema }) }),
-  /** The unit reports progress (unit route). */
-  z.strictObject({ ...eventBase, type: z.literal('unit_progress'), payload: z.strictObject({ unitCode: unitCodeSchema, note: trimmed(2000).min(1) }) }),
-  /** The unit reports back what it did: the hotline then calls the citizen back (unit route). */
-  z.strictObject({ ...eventBase, type: z.literal('unit_feedback'), payload: z.strictObject({ unitCode: unitCodeSchema, summary: trimmed(2000).min(1) }) }),
-  /** The unit says the ticket is not theirs, and why; the hotline re-dispatches it (unit route). */
-  z.strictObject({ ...eventBase, type: z.literal('unit_returned'), payload: z.strictObject({ unitCode: unitCodeSchema, reason: trimmed(1000).min(1) }) }),
-  /** The unit asks for more time before its feedback is due (unit route). */
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('extension_requested'),
-    payload: z.strictObject({ unitCode: unitCodeSchema, hours: z.number().int().min(1).max(24 * 30), reason: trimmed(1000).min(1) }),
-  }),
-  /** The hotline grants or refuses a pending extension request. */
-  z.strictObject({ ...eventBase, type: z.literal('extension_decided'), payload: z.strictObject({ approved: z.boolean(), note: trimmed(1000).optional() }) }),
-  /** The agent called the citizen back after the unit's feedback and recorded satisfaction. */
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('callback_recorded'),
-    payload: z.strictObject({ satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']), note: trimmed(1000).optional() }),
-  }),
-  /** Made by the server only, right after it accepts a `created` event. */
-  z.strictObject({
-    ...eventBase,
-    type: z.literal('numbered'),
-    payload: z.strictObject({ officialNo: officialNumberSchema }),
-  }),
-]);
+    /** At intake the agent recognised this ticket as a duplicate of an earlier open one. */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('linked_duplicate'),
+      payload: z.strictObject({ duplicateOf: idSchema }),
+    }),
+    /** The handling unit takes the ticket on (unit route). */
+    z.strictObject({ ...eventBase, type: z.literal('unit_accepted'), payload: z.strictObject({ unitCode: unitCodeSchema }) }),
+    /** The unit reports progress (unit route). */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('unit_progress'),
+      payload: z.strictObject({ unitCode: unitCodeSchema, note: trimmed(2000).min(1) }),
+    }),
+    /** The unit reports back what it did: the hotline then calls the citizen back (unit route). */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('unit_feedback'),
+      payload: z.strictObject({ unitCode: unitCodeSchema, summary: trimmed(2000).min(1) }),
+    }),
+    /** The unit says the ticket is not theirs, and why; the hotline re-dispatches it (unit route). */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('unit_returned'),
+      payload: z.strictObject({ unitCode: unitCodeSchema, reason: trimmed(1000).min(1) }),
+    }),
+    /** The unit asks for more time before its feedback is due (unit route). */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('extension_requested'),
+      payload: z.strictObject({
+        unitCode: unitCodeSchema,
+        hours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30),
+        reason: trimmed(1000).min(1),
+      }),
+    }),
+    /** The hotline grants or refuses a pending extension request. */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('extension_decided'),
+      payload: z.strictObject({ approved: z.boolean(), note: trimmed(1000).optional() }),
+    }),
+    /** The agent called the citizen back after the unit's feedback and recorded satisfaction. */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('callback_recorded'),
+      payload: z.strictObject({
+        satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']),
+        note: trimmed(1000).optional(),
+      }),
+    }),
+    /** Made by the server only, right after it accepts a `created` event. */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('numbered'),
+      payload: z.strictObject({ officialNo: officialNumberSchema }),
+    }),
+  ]);
 
 /** An event as it comes in: every text is plain text, the time inside the wire window. */
 export const ticketEventSchema = eventSchemaOf(plainText, eventBaseOf(true));
@@ -185,7 +226,13 @@ export const storedTicketEventSchema = eventSchemaOf(storedText, eventBaseOf(fal
 /** Event types only the server may make; a workstation pushing one is refused. */
 export const serverOnlyEventTypes: readonly TicketEventType[] = ['numbered'];
 /** Event types only a handling unit may make (through the unit routes), and only for its own tickets. */
-export const unitEventTypes: readonly TicketEventType[] = ['unit_accepted', 'unit_progress', 'unit_feedback', 'unit_returned', 'extension_requested'];
+export const unitEventTypes: readonly TicketEventType[] = [
+  'unit_accepted',
+  'unit_progress',
+  'unit_feedback',
+  'unit_returned',
+  'extension_requested',
+];
 export const satisfactions = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 export type TicketEventType = TicketEvent['type'];
@@ -204,7 +251,9 @@ export const ticketSchema = z.strictObject({
   updatedAt: z.string(),
   notes: z.array(z.strictObject({ at: z.string(), actor: z.string(), text: z.string() })),
   /** Later calls about this ticket (repeat callers), oldest first. */
-  followUps: z.array(z.strictObject({ at: z.string(), actor: z.string(), callId: z.string().nullable(), note: z.string().nullable() })).default([]),
+  followUps: z
+    .array(z.strictObject({ at: z.string(), actor: z.string(), callId: z.string().nullable(), note: z.string().nullable() }))
+    .default([]),
   /** The earlier ticket this one repeats, when the agent linked them at intake. */
   duplicateOf: z.string().nullable().default(null),
   /** When the current dispatch was made: the unit's feedback clock runs from here. */
@@ -217,7 +266,10 @@ export const ticketSchema = z.strictObject({
   returnedAt: z.string().nullable().default(null),
   /** Extra feedback time granted to the unit, in hours. */
   extensionHours: z.number().int().nonnegative().default(0),
-  extensionRequest: z.strictObject({ at: z.string(), unitCode: z.string(), hours: z.number(), reason: z.string() }).nullable().default(null),
+  extensionRequest: z
+    .strictObject({ at: z.string(), unitCode: z.string(), hours: z.number(), reason: z.string() })
+    .nullable()
+    .default(null),
   satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).nullable().default(null),
   /** How often an unsatisfied callback sent the ticket back to the unit. */
   redoCount: z.number().int().nonnegative().default(0),

@@ -15,11 +15,14 @@ const outsideWindow = `must be between ${wireTimeWindow.from.slice(0, 10)} and $
 
 /** An ISO 8601 date-time inside the wire window; the options are `z.iso.datetime`'s, `name` starts the window's message. */
 export function wireDateTime(options: { offset?: boolean; precision?: number; message?: string } = {}, name?: string) {
-  return z.iso.datetime(options).refine((text) => {
-    const ms = Date.parse(text);
-    // Text that is no date at all has its own issue from the format check; one reason is enough.
-    return Number.isNaN(ms) || (ms >= fromMs && ms < untilMs);
-  }, name ? `${name} ${outsideWindow}` : outsideWindow);
+  return z.iso.datetime(options).refine(
+    (text) => {
+      const ms = Date.parse(text);
+      // Text that is no date at all has its own issue from the format check; one reason is enough.
+      return Number.isNaN(ms) || (ms >= fromMs && ms < untilMs);
+    },
+    name ? `${name} ${outsideWindow}` : outsideWindow,
+  );
 }
 
 /**

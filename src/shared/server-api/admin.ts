@@ -10,5 +10,10 @@ export const userChangeSchema = z
   .strictObject({ role: roleSchema.optional(), unitCode: z.string().max(64).nullable().optional(), disabled: z.boolean().optional() })
   .refine((change) => Object.keys(change).length > 0, 'Give at least one of role, unitCode, disabled.');
 
-export const auditEntrySchema = z.object({ at: z.string(), actor: z.string(), action: z.enum(['read', 'change', 'publish', 'unpublish']), detail: z.string() });
+export const auditEntrySchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(['read', 'change', 'publish', 'unpublish']),
+  detail: z.string(),
+});
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -8,7 +8,12 @@ export type Role = z.infer<typeof roleSchema>;
 /** Every role: any signed-in user. */
 export const anyRole: readonly Role[] = roles;
 
-export const usernameSchema = z.string().trim().min(2).max(64).regex(/^[a-z0-9._-]+$/, 'use lower-case letters, digits, . _ -');
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/, 'use lower-case letters, digits, . _ -');
 
 export const loginRequestSchema = z.strictObject({
   username: usernameSchema,

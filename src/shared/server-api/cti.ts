@@ -9,7 +9,12 @@ import { plainText } from '../domain/plain-text';
 export const hangupCauses = ['normalClearing', 'busy', 'cancel', 'noAnswer', 'congestion', 'notFound', 'forwarded'] as const;
 export const ctiEventNames = ['newCall', 'answer', 'hangup'] as const;
 
-const number = z.string().trim().min(1).max(40).regex(/^[+\d\s\-().#*a-zA-Z]+$/, 'must be a phone number or extension');
+const number = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[+\d\s\-().#*a-zA-Z]+$/, 'must be a phone number or extension');
 
 export const ctiEventSchema = z
   .object({

@@ -33,5 +33,7 @@ const isRoute = (value: unknown): value is RouteDefinition =>
 
 /** Every entry of the table, flattened (for the registration check and the tests). */
 export function allRoutes(table: object = serverApi): RouteDefinition[] {
-  return Object.values(table).flatMap((value: unknown) => (isRoute(value) ? [value] : typeof value === 'object' && value !== null ? allRoutes(value) : []));
+  return Object.values(table).flatMap((value: unknown) =>
+    isRoute(value) ? [value] : typeof value === 'object' && value !== null ? allRoutes(value) : [],
+  );
 }

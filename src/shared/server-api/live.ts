@@ -13,7 +13,11 @@ export const presenceStateSchema = z.enum(presenceStates);
 
 export const liveClientMessageSchema = z.discriminatedUnion('type', [
   /** Must be the first message; the token is not put in the URL, where logs would keep it. */
-  z.strictObject({ type: z.literal('hello'), token: z.string().min(1).max(200), workstationId: z.string().max(64).check(plainTextCheck).optional() }),
+  z.strictObject({
+    type: z.literal('hello'),
+    token: z.string().min(1).max(200),
+    workstationId: z.string().max(64).check(plainTextCheck).optional(),
+  }),
   z.strictObject({ type: z.literal('presence'), state: presenceStateSchema }),
 ]);
 export type LiveClientMessage = z.infer<typeof liveClientMessageSchema>;

@@ -93,7 +93,12 @@ export const rateRowSchema = z.strictObject({
   satisfactionRate: z.number().nullable(),
 });
 export type RateRow = z.infer<typeof rateRowSchema>;
-export const ratesResponseSchema = z.strictObject({ from: z.string(), to: z.string(), by: z.enum(rateGroupings), rows: z.array(rateRowSchema) });
+export const ratesResponseSchema = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(rateGroupings),
+  rows: z.array(rateRowSchema),
+});
 
 export const noticeSchema = z.strictObject({ text: plainText(200).min(1) });
 export const incidentSchema = z.strictObject({

@@ -20,7 +20,13 @@ const commaList = (check?: { allowed: readonly string[]; message: string }) =>
       .string()
       .optional()
       .transform((value, ctx) => {
-        const items = value === undefined ? [] : value.split(',').map((s) => s.trim()).filter(Boolean);
+        const items =
+          value === undefined
+            ? []
+            : value
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
         if (check && items.some((item) => !check.allowed.includes(item))) {
           ctx.addIssue({ code: 'custom', message: check.message });
           return z.NEVER;
@@ -61,7 +67,10 @@ const date = (name: string) =>
         }
         const at = new Date(value);
         if (Number.isNaN(at.getTime()) || at.getTime() < earliest || at.getTime() >= latest) {
-          ctx.addIssue({ code: 'custom', message: `${name} must be between ${wireTimeWindow.from.slice(0, 4)} and ${Number(wireTimeWindow.until.slice(0, 4)) - 1}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `${name} must be between ${wireTimeWindow.from.slice(0, 4)} and ${Number(wireTimeWindow.until.slice(0, 4)) - 1}`,
+          });
           return z.NEVER;
         }
         return at;
@@ -106,7 +115,13 @@ const text = (max: number) => z.string().trim().max(max).optional();
 const coordinate = (limit: number) =>
   z.preprocess(
     (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().regex(/^[+-]?\d+(\.\d+)?$/, 'must be a decimal number of degrees').transform(Number).pipe(z.number().min(-limit).max(limit)).optional(),
+    z
+      .string()
+      .trim()
+      .regex(/^[+-]?\d+(\.\d+)?$/, 'must be a decimal number of degrees')
+      .transform(Number)
+      .pipe(z.number().min(-limit).max(limit))
+      .optional(),
   );
 
 /**
@@ -141,7 +156,15 @@ export const open311DiscoverySchema = z.object({
   changeset: z.string(),
   contact: z.string(),
   key_service: z.string(),
-  endpoints: z.array(z.object({ specification: z.string(), url: z.string(), changeset: z.string(), type: z.enum(['production', 'test']), formats: z.array(z.string()) })),
+  endpoints: z.array(
+    z.object({
+      specification: z.string(),
+      url: z.string(),
+      changeset: z.string(),
+      type: z.enum(['production', 'test']),
+      formats: z.array(z.string()),
+    }),
+  ),
 });
 
 export const open311ServiceSchema = z.object({
@@ -190,7 +213,9 @@ export const open311RequestSchema = z.object({
   media_url: optionalString,
 });
 
-export const open311PostResponseSchema = z.array(z.object({ service_request_id: z.string(), service_notice: optionalString, account_id: optionalString }));
+export const open311PostResponseSchema = z.array(
+  z.object({ service_request_id: z.string(), service_notice: optionalString, account_id: optionalString }),
+);
 export const open311TokensSchema = z.array(z.object({ service_request_id: z.string(), token: z.string() }));
 
 /** Published on Open311: a summary the public may read, never the caller, phone, address or description. */

@@ -8,7 +8,13 @@ export { referenceKinds, referenceKindSchema, type ReferenceKind } from '../doma
  * global counter so a workstation pulls only what changed since its last version.
  */
 const itemSchemaOf = <K extends keyof typeof referenceBodySchemas>(kind: K) =>
-  z.strictObject({ kind: z.literal(kind), code: z.string(), version: z.number().int().positive(), deleted: z.boolean(), body: referenceBodySchemas[kind] });
+  z.strictObject({
+    kind: z.literal(kind),
+    code: z.string(),
+    version: z.number().int().positive(),
+    deleted: z.boolean(),
+    body: referenceBodySchemas[kind],
+  });
 
 export const referenceItemSchema = z.discriminatedUnion('kind', [
   itemSchemaOf('requestType'),
@@ -42,7 +48,9 @@ export const referenceResponseSchema = z.strictObject({
  * refused alone and the rest of the page is stored.
  */
 export const referencePageSchema = z.strictObject({
-  items: z.array(z.strictObject({ kind: z.string(), code: z.string(), version: z.number().int().positive(), deleted: z.boolean(), body: z.unknown() })),
+  items: z.array(
+    z.strictObject({ kind: z.string(), code: z.string(), version: z.number().int().positive(), deleted: z.boolean(), body: z.unknown() }),
+  ),
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
 });

@@ -55,7 +55,9 @@ export type RouteRequestParts<R extends RouteDefinition> = {
 
 /** The status of the 2xx answer. */
 export function successStatus(route: RouteDefinition): number {
-  const statuses = Object.keys(route.responses).map(Number).filter((status) => status >= 200 && status < 300);
+  const statuses = Object.keys(route.responses)
+    .map(Number)
+    .filter((status) => status >= 200 && status < 300);
   if (statuses.length !== 1) throw new Error(`${route.method} ${route.path} must declare exactly one 2xx answer`);
   return statuses[0]!;
 }

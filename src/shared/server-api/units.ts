@@ -8,7 +8,14 @@ export const unitActionBodies = {
   progress: z.strictObject({ note: plainText(2000).min(1) }),
   feedback: z.strictObject({ summary: plainText(2000).min(1) }),
   return: z.strictObject({ reason: plainText(1000).min(1) }),
-  extension: z.strictObject({ hours: z.number().int().min(1).max(24 * 30), reason: plainText(1000).min(1) }),
+  extension: z.strictObject({
+    hours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30),
+    reason: plainText(1000).min(1),
+  }),
 } as const;
 export type UnitAction = keyof typeof unitActionBodies;
 

@@ -8,7 +8,10 @@ export const serverUrl = `http://127.0.0.1:${serverPort}/`;
 export async function server<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
   const response = await fetch(new URL(path, serverUrl), {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -16,4 +19,5 @@ export async function server<T>(method: string, path: string, body?: unknown, to
 }
 
 /** A session token for a demo user. */
-export const login = async (username: string) => (await server<{ token: string }>('POST', '/api/auth/login', { username, password: demoPassword })).token;
+export const login = async (username: string) =>
+  (await server<{ token: string }>('POST', '/api/auth/login', { username, password: demoPassword })).token;

@@ -42,7 +42,12 @@ function down(): Promise<void> {
 await up();
 http
   .createServer((request, response) => {
-    const action = request.method === 'POST' && request.url === '/down' ? down() : request.method === 'POST' && request.url === '/up' ? up() : Promise.resolve();
+    const action =
+      request.method === 'POST' && request.url === '/down'
+        ? down()
+        : request.method === 'POST' && request.url === '/up'
+          ? up()
+          : Promise.resolve();
     void action.then(() => response.end(listener ? 'up' : 'down'));
   })
   .listen(controlPort, '127.0.0.1');

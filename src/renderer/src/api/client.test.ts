@@ -26,7 +26,13 @@ describe('typed client', () => {
   it('sends the contract name and an empty input for argument-less calls', async () => {
     const wire = scripted(() => ok({ connection: 'not_configured', outboxSize: 0, rejected: 0, lastSyncAt: null, bootstrap: null }));
     const { api } = createClient(wire.transport);
-    expect(await api.sync.status()).toEqual({ connection: 'not_configured', outboxSize: 0, rejected: 0, lastSyncAt: null, bootstrap: null });
+    expect(await api.sync.status()).toEqual({
+      connection: 'not_configured',
+      outboxSize: 0,
+      rejected: 0,
+      lastSyncAt: null,
+      bootstrap: null,
+    });
     expect(wire.sent).toEqual([{ call: 'sync.status', input: {} }]);
   });
 
@@ -39,7 +45,9 @@ describe('typed client', () => {
   });
 
   it('rejects answers that break the contract or the envelope', async () => {
-    const { api } = createClient(scripted(() => ok({ connection: 'teleporting', outboxSize: -1, rejected: 0, lastSyncAt: null })).transport);
+    const { api } = createClient(
+      scripted(() => ok({ connection: 'teleporting', outboxSize: -1, rejected: 0, lastSyncAt: null })).transport,
+    );
     await expect(api.sync.status()).rejects.toThrow();
     const { api: api2 } = createClient(scripted(() => ({ value: 1 })).transport);
     await expect(api2.sync.status()).rejects.toThrow();

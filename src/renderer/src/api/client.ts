@@ -12,7 +12,10 @@ export class CallError extends Error {
   readonly issues: FieldIssue[];
   /** Why the change was refused, when it was: what the UI says instead of the English message. */
   readonly refusal: Refusal | null;
-  constructor(readonly call: string, error: AppErrorShape) {
+  constructor(
+    readonly call: string,
+    error: AppErrorShape,
+  ) {
     super(error.message);
     this.name = 'CallError';
     this.code = error.code;

@@ -20,7 +20,15 @@ function useSecondsSince(iso: string | null): number {
 const clock = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 
 /** Who is calling, how long we have talked, and everything they called about before. */
-export function CallerPanel({ call, history, reference }: { call: LoggedCall | null; history: CallerHistory | null; reference: Reference }) {
+export function CallerPanel({
+  call,
+  history,
+  reference,
+}: {
+  call: LoggedCall | null;
+  history: CallerHistory | null;
+  reference: Reference;
+}) {
   const { t } = useTranslation();
   const live = call && call.state !== 'ended' ? call : null;
   const seconds = useSecondsSince(live?.state === 'answered' ? live.answeredAt : null);
@@ -31,7 +39,9 @@ export function CallerPanel({ call, history, reference }: { call: LoggedCall | n
       </Title>
       {live && (
         <Group gap="xs" mb="xs" data-testid="current-call">
-          <Badge color={live.state === 'ringing' ? 'red' : 'green'}>{live.state === 'ringing' ? t('caller.ringing') : t('caller.onCall')}</Badge>
+          <Badge color={live.state === 'ringing' ? 'red' : 'green'}>
+            {live.state === 'ringing' ? t('caller.ringing') : t('caller.onCall')}
+          </Badge>
           <Text fw={600} ff="monospace">
             {live.phoneKey ? formatPhone(live.phoneKey) : live.from}
           </Text>

@@ -14,7 +14,21 @@ export interface PickItem {
  * A keyboard list: type to filter, ↑/↓ to move, Enter to pick, Esc to cancel. Used for following
  * up a ticket, linking a duplicate and inserting quick phrases, so all three work the same way.
  */
-export function PickDialog({ title, items, opened, onPick, onClose, testId }: { title: string; items: PickItem[]; opened: boolean; onPick: (item: PickItem) => void; onClose: () => void; testId: string }) {
+export function PickDialog({
+  title,
+  items,
+  opened,
+  onPick,
+  onClose,
+  testId,
+}: {
+  title: string;
+  items: PickItem[];
+  opened: boolean;
+  onPick: (item: PickItem) => void;
+  onClose: () => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   // The parent remounts the dialog (key) for each opening, so it starts with an empty filter.
   const [filter, setFilter] = useState('');
@@ -34,7 +48,18 @@ export function PickDialog({ title, items, opened, onPick, onClose, testId }: { 
   };
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('help.close') }}>
-      <TextInput data-autofocus aria-label={t('picker.filter')} placeholder={t('picker.filter')} value={filter} onChange={(e) => { setFilter(e.currentTarget.value); setActive(0); }} onKeyDown={onKeyDown} mb="sm" />
+      <TextInput
+        data-autofocus
+        aria-label={t('picker.filter')}
+        placeholder={t('picker.filter')}
+        value={filter}
+        onChange={(e) => {
+          setFilter(e.currentTarget.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+        mb="sm"
+      />
       {shown.length === 0 ? (
         <Text c="dimmed">{t('picker.empty')}</Text>
       ) : (

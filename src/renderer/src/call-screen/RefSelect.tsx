@@ -25,7 +25,12 @@ export function RefSelect({ label, items, value, onChange, error, testId, id, re
   const byCode = useMemo(() => new Map(items.map((i) => [i.code, i])), [items]);
   const data = useMemo(() => items.map((i) => ({ value: i.code, label: en ? `${i.en} · ${i.zh}` : i.zh })), [items, en]);
   const filter: OptionsFilter = ({ options, search, limit }) =>
-    rankMatches(options.filter((o): o is ComboboxItem => 'value' in o), search, (o) => byCode.get(o.value) ?? { zh: o.label }, limit);
+    rankMatches(
+      options.filter((o): o is ComboboxItem => 'value' in o),
+      search,
+      (o) => byCode.get(o.value) ?? { zh: o.label },
+      limit,
+    );
   // Tab after typing takes the best match, decided here from what was typed — not from whichever
   // option the dropdown had highlighted when the key arrived, which races fast typists.
   const [search, setSearch] = useState('');

@@ -20,7 +20,8 @@ export const ticketNumber = (t: Pick<TicketSummary, 'officialNo' | 'provisionalN
 export function TicketList({ tickets, reference, testId }: { tickets: TicketSummary[]; reference: Reference; testId: string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const date = (iso: string) => new Date(iso).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
     <Table data-testid={testId} striped highlightOnHover verticalSpacing={4} fz="sm">
       <Table.Thead>

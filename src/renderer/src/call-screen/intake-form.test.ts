@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { emptyIntake, errorsFromIssues, fromDraft, hasContent, validateIntake } from './intake-form';
 
-const filled = { ...emptyIntake, requestType: 'complaint', description: ' 暖气不热 ', callerPhone: '+86 139 1234 5678', districtCode: '110105', streetCode: '110105017' };
+const filled = {
+  ...emptyIntake,
+  requestType: 'complaint',
+  description: ' 暖气不热 ',
+  callerPhone: '+86 139 1234 5678',
+  districtCode: '110105',
+  streetCode: '110105017',
+};
 
 describe('validateIntake', () => {
   it('turns a filled form into ticket fields, trimmed, empty fields left out', () => {
     expect(validateIntake(filled)).toEqual({
       ok: true,
-      fields: { requestType: 'complaint', urgency: 'normal', description: '暖气不热', callerPhone: '+86 139 1234 5678', districtCode: '110105', streetCode: '110105017', channel: 'phone' },
+      fields: {
+        requestType: 'complaint',
+        urgency: 'normal',
+        description: '暖气不热',
+        callerPhone: '+86 139 1234 5678',
+        districtCode: '110105',
+        streetCode: '110105017',
+        channel: 'phone',
+      },
     });
   });
 
@@ -22,7 +37,10 @@ describe('validateIntake', () => {
         streetCode: 'intake.errors.streetCode',
       },
     });
-    expect(validateIntake({ ...filled, description: '长'.repeat(4001) })).toEqual({ ok: false, errors: { description: 'intake.errors.invalid' } });
+    expect(validateIntake({ ...filled, description: '长'.repeat(4001) })).toEqual({
+      ok: false,
+      errors: { description: 'intake.errors.invalid' },
+    });
   });
 
   it('says so when a field holds a character that cannot be stored, rather than "not in the right form"', () => {
@@ -49,7 +67,11 @@ describe('validateIntake', () => {
 
 describe('drafts', () => {
   it('restores only our own text fields', () => {
-    expect(fromDraft({ description: '半句话', callerPhone: '139', injected: '<img>', urgency: 3 })).toEqual({ ...emptyIntake, description: '半句话', callerPhone: '139' });
+    expect(fromDraft({ description: '半句话', callerPhone: '139', injected: '<img>', urgency: 3 })).toEqual({
+      ...emptyIntake,
+      description: '半句话',
+      callerPhone: '139',
+    });
   });
 
   it('counts a popped call without typing as empty', () => {

@@ -62,7 +62,8 @@ export function fromDraft(body: Record<string, unknown>): IntakeValues {
 }
 
 /** The message shown beside a wrong field (a key of `intake.errors` in the message files). */
-export type IntakeErrorKey = `intake.errors.${'requestType' | 'urgency' | 'description' | 'callerPhone' | 'streetCode' | 'invalid' | 'unsafeText'}`;
+export type IntakeErrorKey =
+  `intake.errors.${'requestType' | 'urgency' | 'description' | 'callerPhone' | 'streetCode' | 'invalid' | 'unsafeText'}`;
 export type IntakeErrors = Partial<Record<IntakeField, IntakeErrorKey>>;
 
 export type Validated = { ok: true; fields: TicketFields } | { ok: false; errors: IntakeErrors };
@@ -108,7 +109,8 @@ export function errorsFromIssues(issues: readonly FieldIssue[], v: IntakeValues)
   const errors: IntakeErrors = {};
   for (const issue of issues) {
     const field = issue.path.replace(/^fields\./, '').split('.')[0];
-    if (field && isIntakeField(field)) errors[field] ??= findUnsafeCharacter(v[field]) ? 'intake.errors.unsafeText' : 'intake.errors.invalid';
+    if (field && isIntakeField(field))
+      errors[field] ??= findUnsafeCharacter(v[field]) ? 'intake.errors.unsafeText' : 'intake.errors.invalid';
   }
   return errors;
 }

@@ -24,10 +24,16 @@ export function useCurrentCall(signedIn: boolean): CurrentCall {
       pushed = true;
       // A missed call elsewhere must not replace the call the agent is on.
       setState(({ call: current }) =>
-        current && current.id !== next.id && current.state === 'answered' && next.state !== 'answered' ? { call: current, live: true } : { call: next, live: true },
+        current && current.id !== next.id && current.state === 'answered' && next.state !== 'answered'
+          ? { call: current, live: true }
+          : { call: next, live: true },
       );
     });
-    if (link === 'open' && signedIn) api.calls.current().then((call) => pushed || setState({ call, live: false }), () => {});
+    if (link === 'open' && signedIn)
+      api.calls.current().then(
+        (call) => pushed || setState({ call, live: false }),
+        () => {},
+      );
     return off;
   }, [api, on, link, signedIn]);
   return state;

@@ -50,7 +50,11 @@ export function useReference(): Reference {
   const [items, setItems] = useState<Listed[]>([]);
   useEffect(() => {
     if (link !== 'open') return;
-    const load = () => api.reference.list({ kinds: [...kinds] }).then((list) => setItems(list.filter(listed)), () => {});
+    const load = () =>
+      api.reference.list({ kinds: [...kinds] }).then(
+        (list) => setItems(list.filter(listed)),
+        () => {},
+      );
     void load();
     return on.reference.changed(() => void load());
   }, [api, on, link]);
@@ -62,7 +66,12 @@ export function useReference(): Reference {
       // Leaves only, each labelled with its group: 供暖 › 室温不达标.
       categories: categoryItems
         .filter((c) => c.parent !== null)
-        .map((c) => ({ ...c, zh: `${groups.get(c.parent!)?.zh ?? ''} › ${c.zh}`, en: `${groups.get(c.parent!)?.en ?? ''} › ${c.en}`, keywords: [...(c.keywords ?? []), c.zh] })),
+        .map((c) => ({
+          ...c,
+          zh: `${groups.get(c.parent!)?.zh ?? ''} › ${c.zh}`,
+          en: `${groups.get(c.parent!)?.en ?? ''} › ${c.en}`,
+          keywords: [...(c.keywords ?? []), c.zh],
+        })),
       districts: of('district'),
       streets: of('street'),
       // In the order hotlines count them (DESIGN.md §6), so the digit an agent types is always the same.

@@ -12,7 +12,13 @@ import { useLinkState, useWorkstation } from '../shell/api-context';
  * Search over every cached ticket (offline too; one Chinese character is enough) and this
  * workstation's caller log, where a missed call is one Enter away from a callback intake.
  */
-export const HistoryPane = memo(function HistoryPane({ searchRef, onCallBack }: { searchRef: Ref<HTMLInputElement>; onCallBack: (phone: string) => void }) {
+export const HistoryPane = memo(function HistoryPane({
+  searchRef,
+  onCallBack,
+}: {
+  searchRef: Ref<HTMLInputElement>;
+  onCallBack: (phone: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const { api, on } = useWorkstation();
   const link = useLinkState();
@@ -42,7 +48,8 @@ export const HistoryPane = memo(function HistoryPane({ searchRef, onCallBack }: 
     return on.calls.changed(() => void load());
   }, [api, on, link]);
 
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const time = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
   return (
     <Stack data-testid="pane-history">
@@ -50,7 +57,14 @@ export const HistoryPane = memo(function HistoryPane({ searchRef, onCallBack }: 
         <Title order={2} size="h4" mb="sm">
           {t('panes.history.title')}
         </Title>
-        <TextInput ref={searchRef} aria-label={t('history.search')} placeholder={t('history.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} data-testid="ticket-search" />
+        <TextInput
+          ref={searchRef}
+          aria-label={t('history.search')}
+          placeholder={t('history.search')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          data-testid="ticket-search"
+        />
         {results && (
           <Stack gap="xs" mt="sm">
             <Text size="sm" c="dimmed" data-testid="search-count">
@@ -73,7 +87,13 @@ export const HistoryPane = memo(function HistoryPane({ searchRef, onCallBack }: 
             {calls.map((call) => {
               const number = call.phoneKey ? formatPhone(call.phoneKey) : call.from;
               return (
-                <UnstyledButton key={call.id} onClick={() => onCallBack(number)} title={t('history.callBack')} p={4} data-testid="call-log-row">
+                <UnstyledButton
+                  key={call.id}
+                  onClick={() => onCallBack(number)}
+                  title={t('history.callBack')}
+                  p={4}
+                  data-testid="call-log-row"
+                >
                   <Group gap="xs">
                     <Text size="sm" c="dimmed">
                       {time(call.startedAt)}

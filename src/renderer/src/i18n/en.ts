@@ -32,7 +32,10 @@ export const en: Messages = {
     knowledgeBase: { label: 'Knowledge base', description: 'Find an article, answer directly and close' },
     acceptSuggestion: { label: 'Take the suggested category', description: "Set the category to the classifier's first suggestion" },
     focusSearch: { label: 'Search tickets', description: 'Search the local cache by number, phone, address or text' },
-    confirmStep: { label: 'Confirm next step', description: 'Dispatch, record the callback or approve the extension of the selected ticket' },
+    confirmStep: {
+      label: 'Confirm next step',
+      description: 'Dispatch, record the callback or approve the extension of the selected ticket',
+    },
   },
   palette: { placeholder: 'Search actions…', nothingFound: 'No matching action' },
   help: { title: 'Keyboard shortcuts', action: 'Action', keys: 'Keys', hint: 'Press Esc to close', close: 'Close' },
@@ -102,7 +105,8 @@ export const en: Messages = {
       callerPhone: 'Not a valid phone number',
       streetCode: 'This street is not in the chosen district',
       invalid: 'Too long or not in the right form',
-      unsafeText: 'Contains a character that cannot be stored (an invisible control character, often from a paste); delete it and type the text again',
+      unsafeText:
+        'Contains a character that cannot be stored (an invisible control character, often from a paste); delete it and type the text again',
     },
   },
   caller: {
@@ -118,7 +122,15 @@ export const en: Messages = {
   },
   duplicates: { title: 'Likely duplicates (same street and category, last 24 h)', similarity: '{{percent}}% similar' },
   ticket: {
-    status: { registered: 'Registered', dispatched: 'Dispatched', accepted: 'Accepted', in_progress: 'In progress', returned: 'Returned', feedback: 'Unit reported back', closed: 'Closed' },
+    status: {
+      registered: 'Registered',
+      dispatched: 'Dispatched',
+      accepted: 'Accepted',
+      in_progress: 'In progress',
+      returned: 'Returned',
+      feedback: 'Unit reported back',
+      closed: 'Closed',
+    },
     pending: 'Not yet synced',
     number: 'Number',
     created: 'Registered',
@@ -156,7 +168,12 @@ export const en: Messages = {
     pick: 'Pick a ticket on the left (↑↓).',
     noCategory: 'no category',
     rule: 'rule',
-    why: { street: 'the street/township office of the address', district: 'the district government', fixed: 'the unit for this category', 'fallback-district': 'no rule matched: the district government' },
+    why: {
+      street: 'the street/township office of the address',
+      district: 'the district government',
+      fixed: 'the unit for this category',
+      'fallback-district': 'no rule matched: the district government',
+    },
     lead: 'Lead',
     addUnit: 'Add a handling unit',
     resetUnits: 'Lead unit only',
@@ -228,16 +245,26 @@ export const en: Messages = {
     already_numbered: 'The ticket already has official number {{officialNo}}.',
     not_linked_duplicate: 'This ticket is not linked as a duplicate of another; link it at intake (Alt+D) first.',
     no_jurisdiction: 'The address has no district or street/township, so no unit can be proposed: choose the district and street first.',
-    malformed: "This change does not pass the server's checks ({{path}}) and was not stored: make it again, and update the workstation if it happens again.",
-    unsafe_text: 'Character {{position}} of {{path}} ({{codePoint}}) cannot be stored; it is usually an invisible character that came with pasted text: delete it and send again.',
-    time_ahead: "The change's time {{at}} is {{minutes}} minutes ahead of the server's clock ({{serverTime}}): set this computer's clock to automatic time and make the change again.",
-    time_too_old: "The change's time {{at}} is more than a year before the server's clock ({{serverTime}}), so the clock was wrong when it was made: set it right and make the change again.",
-    unknown_unit: "Unit {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current unit and make the change again.",
-    unknown_category: "Category {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current category and make the change again.",
-    unknown_district: "District {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current district and make the change again.",
-    unknown_street: "Street/township {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current one and make the change again.",
-    provisional_number_taken: 'Provisional number {{provisionalNo}} is already used by another ticket: two workstations share the code {{origin}}; ask an administrator to give one a new code.',
-    field_conflict: 'Someone else changed this ticket: {{actor}} changed {{fields}} after you opened it. Review it and make your change again.',
+    malformed:
+      "This change does not pass the server's checks ({{path}}) and was not stored: make it again, and update the workstation if it happens again.",
+    unsafe_text:
+      'Character {{position}} of {{path}} ({{codePoint}}) cannot be stored; it is usually an invisible character that came with pasted text: delete it and send again.',
+    time_ahead:
+      "The change's time {{at}} is {{minutes}} minutes ahead of the server's clock ({{serverTime}}): set this computer's clock to automatic time and make the change again.",
+    time_too_old:
+      "The change's time {{at}} is more than a year before the server's clock ({{serverTime}}), so the clock was wrong when it was made: set it right and make the change again.",
+    unknown_unit:
+      'Unit {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current unit and make the change again.',
+    unknown_category:
+      'Category {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current category and make the change again.',
+    unknown_district:
+      'District {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current district and make the change again.',
+    unknown_street:
+      'Street/township {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current one and make the change again.',
+    provisional_number_taken:
+      'Provisional number {{provisionalNo}} is already used by another ticket: two workstations share the code {{origin}}; ask an administrator to give one a new code.',
+    field_conflict:
+      'Someone else changed this ticket: {{actor}} changed {{fields}} after you opened it. Review it and make your change again.',
     server_only: '"{{eventType}}" is made by the server only.',
     actor_mismatch: 'This change was made by "{{actor}}", not by "{{user}}" who is signed in: sign in as yourself and make it again.',
     unit_event: '"{{eventType}}" is reported by the handling unit; you are {{role}}.',
@@ -246,7 +273,8 @@ export const en: Messages = {
     too_large: 'This change is too large to send ({{kib}} KiB; a push carries {{maxKib}} KiB at most): make it again with less text.',
     unreadable: "This change does not pass this version's checks and cannot be sent: make it again.",
     server_refused: 'The server refused this change (HTTP {{status}}): correct it and make it again.',
-    server_failed: 'The server failed on this change each of the {{failures}} times it was sent (HTTP {{status}}) while it took others, so it was not stored: check its text for unusual characters and make it again.',
+    server_failed:
+      'The server failed on this change each of the {{failures}} times it was sent (HTTP {{status}}) while it took others, so it was not stored: check its text for unusual characters and make it again.',
     legacy: 'The server refused this change (reason recorded by an earlier version): {{reason}}',
   },
   auth: {
@@ -260,7 +288,8 @@ export const en: Messages = {
     failed: {
       unauthenticated: 'Wrong username or password.',
       rate_limited: 'Too many failed attempts; try again later or ask an administrator.',
-      unavailable: 'Cannot reach the server, and this user has never signed in on this workstation, so it cannot sign in offline. Check the network and try again.',
+      unavailable:
+        'Cannot reach the server, and this user has never signed in on this workstation, so it cannot sign in offline. Check the network and try again.',
       other: 'Sign-in failed: {{message}}',
     },
     roles: { agent: 'agent', lead: 'team lead', unit: 'handling unit', admin: 'administrator' },

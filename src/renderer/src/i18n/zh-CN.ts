@@ -119,7 +119,15 @@ export const zhCN = {
   },
   duplicates: { title: '疑似重复（同街道同分类，24小时内）', similarity: '相似度 {{percent}}%' },
   ticket: {
-    status: { registered: '已登记', dispatched: '已派单', accepted: '已签收', in_progress: '办理中', returned: '已退回', feedback: '已反馈', closed: '已办结' },
+    status: {
+      registered: '已登记',
+      dispatched: '已派单',
+      accepted: '已签收',
+      in_progress: '办理中',
+      returned: '已退回',
+      feedback: '已反馈',
+      closed: '已办结',
+    },
     pending: '待同步',
     number: '编号',
     created: '登记时间',
@@ -157,7 +165,12 @@ export const zhCN = {
     pick: '从左侧选择一张工单（↑↓ 选择）。',
     noCategory: '未分类',
     rule: '规则',
-    why: { street: '按属地派至街道乡镇', district: '派至区政府', fixed: '按分类派至专业单位', 'fallback-district': '无匹配规则，由区政府兜底' },
+    why: {
+      street: '按属地派至街道乡镇',
+      district: '派至区政府',
+      fixed: '按分类派至专业单位',
+      'fallback-district': '无匹配规则，由区政府兜底',
+    },
     lead: '主办',
     addUnit: '增加承办单位',
     resetUnits: '只派主办单位',
@@ -237,7 +250,8 @@ export const zhCN = {
     unknown_category: '分类 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，选择现有分类后重新修改。',
     unknown_district: '区 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，选择现有的区后重新修改。',
     unknown_street: '街道乡镇 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，选择现有街道后重新修改。',
-    provisional_number_taken: '临时编号 {{provisionalNo}} 已被另一张工单使用：有两个工位共用工位代码 {{origin}}，请联系管理员为其中一个更换代码。',
+    provisional_number_taken:
+      '临时编号 {{provisionalNo}} 已被另一张工单使用：有两个工位共用工位代码 {{origin}}，请联系管理员为其中一个更换代码。',
     field_conflict: '工单已被他人修改：{{actor}} 在您打开工单后改了{{fields}}。请查看最新内容后重新修改。',
     server_only: '“{{eventType}}”只能由服务器生成。',
     actor_mismatch: '这项修改的操作人“{{actor}}”不是当前登录的“{{user}}”：请用本人工号登录后重新修改。',
@@ -247,7 +261,8 @@ export const zhCN = {
     too_large: '这项修改太大，无法发送（{{kib}} KiB，每次最多 {{maxKib}} KiB）：请减少文字后重新修改。',
     unreadable: '这项修改未通过本版本工作台的检查，无法发送：请重新修改。',
     server_refused: '服务器拒绝了这项修改（HTTP {{status}}）：请更正后重新修改。',
-    server_failed: '服务器每次处理这项修改都出错（共 {{failures}} 次，HTTP {{status}}），而其他修改都正常，所以没有保存：请检查文字中有无异常字符，再重新修改。',
+    server_failed:
+      '服务器每次处理这项修改都出错（共 {{failures}} 次，HTTP {{status}}），而其他修改都正常，所以没有保存：请检查文字中有无异常字符，再重新修改。',
     legacy: '服务器拒绝了这项修改（旧版本记录的原因）：{{reason}}',
   } satisfies Record<RefusalCode, string>,
   auth: {

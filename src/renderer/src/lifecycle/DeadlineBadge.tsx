@@ -17,7 +17,14 @@ export function DeadlineBadge({ deadline }: { deadline: TicketSummary['deadline'
   if (!deadline) return null;
   const { msLeft, state } = clockAt(deadline.startedAt, deadline.dueAt, now);
   return (
-    <Badge size="sm" variant={state === 'on_time' ? 'light' : 'filled'} color={color[state]} data-testid="deadline" data-state={state} title={new Date(deadline.dueAt).toLocaleString()}>
+    <Badge
+      size="sm"
+      variant={state === 'on_time' ? 'light' : 'filled'}
+      color={color[state]}
+      data-testid="deadline"
+      data-state={state}
+      title={new Date(deadline.dueAt).toLocaleString()}
+    >
       {t(`sla.${deadline.stage}`)} {t(`sla.${state}`)} {formatDuration(msLeft)}
     </Badge>
   );

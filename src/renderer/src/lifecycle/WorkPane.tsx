@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Grid, Group, Kbd, Paper, SegmentedControl, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Kbd,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { type KeyboardEvent, memo, type Ref, useCallback, useEffect, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteProposalView, TicketSummary, TimelineEntry } from '../../../shared/contract/tickets';
@@ -91,16 +105,31 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
   }, []);
 
   const call = useCall();
-  const run = (action: () => Promise<Ticket>, done: 'work.dispatched' | 'work.callbackRecorded' | 'work.extensionApproved' | 'work.extensionRefused' | 'work.recategorised' | 'work.merged') =>
+  const run = (
+    action: () => Promise<Ticket>,
+    done:
+      | 'work.dispatched'
+      | 'work.callbackRecorded'
+      | 'work.extensionApproved'
+      | 'work.extensionRefused'
+      | 'work.recategorised'
+      | 'work.merged',
+  ) =>
     call(action, { failure: 'workStep', detail: true, done: (ticket) => t(done, { number: ticket.officialNo ?? ticket.provisionalNo }) });
 
   const ticket = detail?.ticket;
   const confirm = () => {
     if (!ticket) return;
     if ((ticket.status === 'registered' || ticket.status === 'returned') && units.length > 0) {
-      void run(() => api.tickets.dispatch({ id: ticket.id, unitCodes: units, leadUnitCode: units.includes(lead) ? lead : units[0]! }), 'work.dispatched');
+      void run(
+        () => api.tickets.dispatch({ id: ticket.id, unitCodes: units, leadUnitCode: units.includes(lead) ? lead : units[0]! }),
+        'work.dispatched',
+      );
     } else if (ticket.status === 'feedback') {
-      void run(() => api.tickets.recordCallback({ id: ticket.id, satisfaction, ...(note.trim() ? { note: note.trim() } : {}) }), 'work.callbackRecorded');
+      void run(
+        () => api.tickets.recordCallback({ id: ticket.id, satisfaction, ...(note.trim() ? { note: note.trim() } : {}) }),
+        'work.callbackRecorded',
+      );
     } else if (ticket.extensionRequest) {
       void run(() => api.tickets.decideExtension({ id: ticket.id, approved: true }), 'work.extensionApproved');
     }
@@ -133,9 +162,10 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
   };
 
   const confirmHint = <Kbd size="xs">{formatHotkey(hotkeyOf('confirmStep'))}</Kbd>;
-  const reason = ticket && proposal
-    ? `${refName(reference, 'district', ticket.fields.districtCode, locale) || '—'} / ${refName(reference, 'street', ticket.fields.streetCode, locale) || '—'} + ${refName(reference, 'category', ticket.fields.category, locale) || t('work.noCategory')} → ${locale === 'en' ? proposal.name.en : proposal.name.zh}（${t(`work.why.${proposal.why}`)}${proposal.rule ? `，${t('work.rule')} ${proposal.rule}` : ''}）`
-    : '';
+  const reason =
+    ticket && proposal
+      ? `${refName(reference, 'district', ticket.fields.districtCode, locale) || '—'} / ${refName(reference, 'street', ticket.fields.streetCode, locale) || '—'} + ${refName(reference, 'category', ticket.fields.category, locale) || t('work.noCategory')} → ${locale === 'en' ? proposal.name.en : proposal.name.zh}（${t(`work.why.${proposal.why}`)}${proposal.rule ? `，${t('work.rule')} ${proposal.rule}` : ''}）`
+      : '';
 
   return (
     <Grid data-testid="pane-routing">
@@ -144,9 +174,31 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
           <Title order={2} size="h4" mb="sm">
             {t('panes.routing.title')}
           </Title>
-          <SegmentedControl fullWidth size="xs" value={kind} onChange={(v) => { setKind(v); select(null); }} data={lists.map((k) => ({ value: k, label: t(`work.lists.${k}`) }))} mb="sm" />
-          <Stack gap={2} id="work-list" tabIndex={-1} role="listbox" aria-label={t(`work.lists.${kind}`)} onKeyDown={onListKey} data-testid="work-list">
-            {rows.length === 0 && <Text c="dimmed" size="sm">{t('work.empty')}</Text>}
+          <SegmentedControl
+            fullWidth
+            size="xs"
+            value={kind}
+            onChange={(v) => {
+              setKind(v);
+              select(null);
+            }}
+            data={lists.map((k) => ({ value: k, label: t(`work.lists.${k}`) }))}
+            mb="sm"
+          />
+          <Stack
+            gap={2}
+            id="work-list"
+            tabIndex={-1}
+            role="listbox"
+            aria-label={t(`work.lists.${kind}`)}
+            onKeyDown={onListKey}
+            data-testid="work-list"
+          >
+            {rows.length === 0 && (
+              <Text c="dimmed" size="sm">
+                {t('work.empty')}
+              </Text>
+            )}
             {rows.map((row) => (
               <UnstyledButton
                 key={row.id}
@@ -159,10 +211,14 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
                 style={{ borderRadius: 4, background: row.id === selected ? 'var(--mantine-primary-color-light)' : undefined }}
               >
                 <Group gap="xs" wrap="nowrap" justify="space-between">
-                  <Text size="sm" ff="monospace">{ticketNumber(row)}</Text>
+                  <Text size="sm" ff="monospace">
+                    {ticketNumber(row)}
+                  </Text>
                   <DeadlineBadge deadline={row.deadline} />
                 </Group>
-                <Text size="xs" lineClamp={1}>{row.description}</Text>
+                <Text size="xs" lineClamp={1}>
+                  {row.description}
+                </Text>
               </UnstyledButton>
             ))}
           </Stack>
@@ -172,13 +228,17 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
         {ticket && detail ? (
           <Paper withBorder p="md" data-testid="work-detail">
             <Group justify="space-between" mb="xs">
-              <Title order={3} size="h5" ff="monospace">{ticketNumber(ticket)}</Title>
+              <Title order={3} size="h5" ff="monospace">
+                {ticketNumber(ticket)}
+              </Title>
               <Group gap="xs">
                 <Badge data-testid="work-status">{t(`ticket.status.${ticket.status}`)}</Badge>
                 <DeadlineBadge deadline={detail.deadline} />
               </Group>
             </Group>
-            <Text size="sm" mb="sm">{ticket.fields.description}</Text>
+            <Text size="sm" mb="sm">
+              {ticket.fields.description}
+            </Text>
             {(ticket.status === 'registered' || ticket.status === 'returned') && (
               <Stack gap="xs" mb="md" data-testid="routing-form">
                 {ticket.returnReason && <Alert color="red">{t('work.returnedBecause', { reason: ticket.returnReason })}</Alert>}
@@ -187,7 +247,11 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
                   label={t('intake.category')}
                   items={reference.categories}
                   value={ticket.fields.category ?? ''}
-                  onChange={(code) => code && code !== ticket.fields.category && void run(() => api.tickets.update({ id: ticket.id, changes: { category: code } }), 'work.recategorised')}
+                  onChange={(code) =>
+                    code &&
+                    code !== ticket.fields.category &&
+                    void run(() => api.tickets.update({ id: ticket.id, changes: { category: code } }), 'work.recategorised')
+                  }
                   testId="work-category"
                 />
                 {proposalError !== null ? (
@@ -200,7 +264,8 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
                 <Group gap="xs">
                   {units.map((code) => (
                     <Badge key={code} variant={code === lead ? 'filled' : 'light'} data-testid="dispatch-unit">
-                      {code === lead ? `${t('work.lead')} · ` : ''}{refName(reference, 'unit', code, locale)}
+                      {code === lead ? `${t('work.lead')} · ` : ''}
+                      {refName(reference, 'unit', code, locale)}
                     </Badge>
                   ))}
                 </Group>
@@ -213,43 +278,89 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
                   testId="work-add-unit"
                 />
                 {units.length > 1 && (
-                  <SegmentedControl size="xs" value={lead} onChange={setLead} data={units.map((code) => ({ value: code, label: refName(reference, 'unit', code, locale) }))} aria-label={t('work.lead')} />
+                  <SegmentedControl
+                    size="xs"
+                    value={lead}
+                    onChange={setLead}
+                    data={units.map((code) => ({ value: code, label: refName(reference, 'unit', code, locale) }))}
+                    aria-label={t('work.lead')}
+                  />
                 )}
                 <Group>
-                  <Button onClick={confirm} disabled={units.length === 0} rightSection={confirmHint} data-testid="dispatch">{t('work.dispatch')}</Button>
-                  {units.length > 1 && <Button variant="subtle" onClick={() => setUnits(units.slice(0, 1))}>{t('work.resetUnits')}</Button>}
+                  <Button onClick={confirm} disabled={units.length === 0} rightSection={confirmHint} data-testid="dispatch">
+                    {t('work.dispatch')}
+                  </Button>
+                  {units.length > 1 && (
+                    <Button variant="subtle" onClick={() => setUnits(units.slice(0, 1))}>
+                      {t('work.resetUnits')}
+                    </Button>
+                  )}
                 </Group>
               </Stack>
             )}
             {ticket.status === 'feedback' && (
               <Stack gap="xs" mb="md" data-testid="callback-form">
-                <Text size="sm">{t('work.unitReported', { unit: refName(reference, 'unit', ticket.feedback?.unitCode, locale), summary: ticket.feedback?.summary ?? '' })}</Text>
-                <SegmentedControl value={satisfaction} onChange={(v) => setSatisfaction(v as typeof satisfaction)} data={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((s) => ({ value: s, label: t(`callback.${s}`) }))} aria-label={t('work.satisfaction')} data-testid="satisfaction" />
+                <Text size="sm">
+                  {t('work.unitReported', {
+                    unit: refName(reference, 'unit', ticket.feedback?.unitCode, locale),
+                    summary: ticket.feedback?.summary ?? '',
+                  })}
+                </Text>
+                <SegmentedControl
+                  value={satisfaction}
+                  onChange={(v) => setSatisfaction(v as typeof satisfaction)}
+                  data={(['satisfied', 'basically_satisfied', 'unsatisfied'] as const).map((s) => ({
+                    value: s,
+                    label: t(`callback.${s}`),
+                  }))}
+                  aria-label={t('work.satisfaction')}
+                  data-testid="satisfaction"
+                />
                 <TextInput label={t('work.callbackNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-free-text />
-                <Button onClick={confirm} rightSection={confirmHint} data-testid="record-callback">{t('work.recordCallback')}</Button>
+                <Button onClick={confirm} rightSection={confirmHint} data-testid="record-callback">
+                  {t('work.recordCallback')}
+                </Button>
               </Stack>
             )}
             {ticket.extensionRequest && ticket.status !== 'feedback' && (
               <Stack gap="xs" mb="md" data-testid="extension-form">
-                <Text size="sm">{t('work.extensionAsked', { hours: ticket.extensionRequest.hours, reason: ticket.extensionRequest.reason })}</Text>
+                <Text size="sm">
+                  {t('work.extensionAsked', { hours: ticket.extensionRequest.hours, reason: ticket.extensionRequest.reason })}
+                </Text>
                 <Group>
-                  <Button onClick={confirm} rightSection={confirmHint}>{t('work.approve')}</Button>
-                  <Button variant="default" onClick={() => void run(() => api.tickets.decideExtension({ id: ticket.id, approved: false }), 'work.extensionRefused')}>{t('work.refuse')}</Button>
+                  <Button onClick={confirm} rightSection={confirmHint}>
+                    {t('work.approve')}
+                  </Button>
+                  <Button
+                    variant="default"
+                    onClick={() => void run(() => api.tickets.decideExtension({ id: ticket.id, approved: false }), 'work.extensionRefused')}
+                  >
+                    {t('work.refuse')}
+                  </Button>
                 </Group>
               </Stack>
             )}
             {ticket.duplicateOf && ticket.status !== 'closed' && (
               <Group mb="md">
-                <Button variant="light" color="grape" data-testid="merge" onClick={() => void run(() => api.tickets.merge({ id: ticket.id }), 'work.merged')}>
+                <Button
+                  variant="light"
+                  color="grape"
+                  data-testid="merge"
+                  onClick={() => void run(() => api.tickets.merge({ id: ticket.id }), 'work.merged')}
+                >
                   {t('work.merge')}
                 </Button>
               </Group>
             )}
-            <Title order={4} size="h6" mb="xs">{t('work.timeline')}</Title>
+            <Title order={4} size="h6" mb="xs">
+              {t('work.timeline')}
+            </Title>
             <Timeline entries={detail.entries} reference={reference} />
           </Paper>
         ) : (
-          <Paper withBorder p="md"><Text c="dimmed">{t('work.pick')}</Text></Paper>
+          <Paper withBorder p="md">
+            <Text c="dimmed">{t('work.pick')}</Text>
+          </Paper>
         )}
       </Grid.Col>
     </Grid>

@@ -47,7 +47,14 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, onOpen, height =
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + pageRows, PageUp: current - pageRows, Home: 0, End: rows.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      PageDown: current + pageRows,
+      PageUp: current - pageRows,
+      Home: 0,
+      End: rows.length - 1,
+    };
     if (event.key in moves) {
       event.preventDefault();
       select(moves[event.key]!);
@@ -68,14 +75,28 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, onOpen, height =
       data-testid={testId}
       style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}
     >
-      <Box role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, fontWeight: 600, padding: '4px 8px', background: 'var(--mantine-color-default-hover)' }}>
+      <Box
+        role="row"
+        aria-rowindex={1}
+        style={{
+          display: 'grid',
+          gridTemplateColumns: template,
+          fontWeight: 600,
+          padding: '4px 8px',
+          background: 'var(--mantine-color-default-hover)',
+        }}
+      >
         {columns.map((c) => (
           <div role="columnheader" key={c.key}>
             {c.header}
           </div>
         ))}
       </Box>
-      <div ref={viewport} style={{ height, overflowY: 'auto', position: 'relative' }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div
+        ref={viewport}
+        style={{ height, overflowY: 'auto', position: 'relative' }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
         {rows.length === 0 && (
           <Text c="dimmed" p="sm">
             {empty}

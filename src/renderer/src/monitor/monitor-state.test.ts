@@ -28,16 +28,43 @@ const ticket = (id: string, over: Partial<MonitorTicket> = {}): MonitorTicket =>
 const snapshot: MonitorSnapshot = {
   at: now.toISOString(),
   head: 10,
-  tickets: [ticket('1'), ticket('2', { dueStartedAt: minutes(-70), dueAt: minutes(-10) }), ticket('3', { dueStartedAt: minutes(-5), dueAt: minutes(55) })],
-  agents: [{ username: 'agent1', displayName: '张敏', role: 'agent', state: 'available', since: minutes(-30), callSince: null, ticketsToday: 2, callsToday: 1, ahtSeconds: 120 }],
+  tickets: [
+    ticket('1'),
+    ticket('2', { dueStartedAt: minutes(-70), dueAt: minutes(-10) }),
+    ticket('3', { dueStartedAt: minutes(-5), dueAt: minutes(55) }),
+  ],
+  agents: [
+    {
+      username: 'agent1',
+      displayName: '张敏',
+      role: 'agent',
+      state: 'available',
+      since: minutes(-30),
+      callSince: null,
+      ticketsToday: 2,
+      callsToday: 1,
+      ahtSeconds: 120,
+    },
+  ],
   waiting: [],
   intakeByHour: Array.from({ length: 24 }, (_, hour) => ({ hour, today: 0, baseline: 0 })),
   heat: [{ category: 'water.outage', districtCode: '110105', count: 2, baseline: 0, spike: false, ticketIds: ['1', '2'] }],
 };
 
 const call = (over: Partial<Call>): Call => ({
-  id: 'c1', direction: 'in', from: '13800000000', to: '12345', queue: 'general', state: 'ringing', users: ['agent1'],
-  answeredBy: null, cause: null, startedAt: minutes(-2), answeredAt: null, endedAt: null, ...over,
+  id: 'c1',
+  direction: 'in',
+  from: '13800000000',
+  to: '12345',
+  queue: 'general',
+  state: 'ringing',
+  users: ['agent1'],
+  answeredBy: null,
+  cause: null,
+  startedAt: minutes(-2),
+  answeredAt: null,
+  endedAt: null,
+  ...over,
 });
 
 describe('the monitor state', () => {
@@ -69,14 +96,22 @@ describe('the monitor state', () => {
   });
 
   it('follows presence and calls: queues while ringing, call time while answered, handle time when ended', () => {
-    let state = applyChange(fromSnapshot(snapshot), { kind: 'presence', username: 'agent1', state: 'break', since: now.toISOString() }, now);
+    let state = applyChange(
+      fromSnapshot(snapshot),
+      { kind: 'presence', username: 'agent1', state: 'break', since: now.toISOString() },
+      now,
+    );
     expect(state.agents.get('agent1')!.state).toBe('break');
     state = applyChange(state, { kind: 'call', call: call({}) }, now);
     expect(queues(state)).toEqual([{ queue: 'general', waiting: 1, oldest: minutes(-2) }]);
     state = applyChange(state, { kind: 'call', call: call({ state: 'answered', answeredBy: 'agent1', answeredAt: minutes(-1) }) }, now);
     expect(queues(state)).toEqual([]);
     expect(state.agents.get('agent1')!.callSince).toBe(minutes(-1));
-    state = applyChange(state, { kind: 'call', call: call({ state: 'ended', answeredBy: 'agent1', answeredAt: minutes(-1), endedAt: minutes(2) }) }, now);
+    state = applyChange(
+      state,
+      { kind: 'call', call: call({ state: 'ended', answeredBy: 'agent1', answeredAt: minutes(-1), endedAt: minutes(2) }) },
+      now,
+    );
     expect(state.agents.get('agent1')).toMatchObject({ callSince: null, callsToday: 2, ahtSeconds: 150 });
   });
 });

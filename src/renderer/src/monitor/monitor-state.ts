@@ -36,7 +36,14 @@ function addNewTicket(state: MonitorState, ticket: MonitorTicket, now: Date): Pi
   const intakeByHour = state.intakeByHour.map((h) => (h.hour === created.getHours() ? { ...h, today: h.today + 1 } : h));
   if (!ticket.category || !ticket.districtCode) return { agents, intakeByHour, heat: state.heat };
   const existing = state.heat.find((c) => c.category === ticket.category && c.districtCode === ticket.districtCode);
-  const cell = existing ?? { category: ticket.category, districtCode: ticket.districtCode, count: 0, baseline: 0, spike: false, ticketIds: [] };
+  const cell = existing ?? {
+    category: ticket.category,
+    districtCode: ticket.districtCode,
+    count: 0,
+    baseline: 0,
+    spike: false,
+    ticketIds: [],
+  };
   const count = cell.count + 1;
   const grown = { ...cell, count, spike: isSpike(count, cell.baseline), ticketIds: [...cell.ticketIds, ticket.id] };
   const heat = [grown, ...state.heat.filter((c) => c !== existing)].sort((a, b) => Number(b.spike) - Number(a.spike) || b.count - a.count);
@@ -75,7 +82,12 @@ export function applyChange(state: MonitorState, change: MonitorChange, now: Dat
       if (call.state === 'ended' && call.answeredAt && call.endedAt) {
         const seconds = (Date.parse(call.endedAt) - Date.parse(call.answeredAt)) / 1000;
         const callsToday = agent.callsToday + 1;
-        updated = { ...agent, callSince: null, callsToday, ahtSeconds: ((agent.ahtSeconds ?? 0) * agent.callsToday + seconds) / callsToday };
+        updated = {
+          ...agent,
+          callSince: null,
+          callsToday,
+          ahtSeconds: ((agent.ahtSeconds ?? 0) * agent.callsToday + seconds) / callsToday,
+        };
       }
       return { ...state, waiting, agents: new Map(state.agents).set(agent.username, updated) };
     }

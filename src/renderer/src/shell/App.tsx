@@ -51,7 +51,8 @@ export function App({ settings, updateSettings }: AppProps) {
   // the password kept from an earlier sign-in). Esc puts it off until the agent asks (Alt+I) or a sign-in succeeds.
   const [signInAsked, setSignInAsked] = useState(false);
   const [signInPutOff, setSignInPutOff] = useState(false);
-  const signInOpen = signInAsked || ((connection === 'signed_out' || (connection === 'not_configured' && user !== undefined && !signedIn)) && !signInPutOff);
+  const signInOpen =
+    signInAsked || ((connection === 'signed_out' || (connection === 'not_configured' && user !== undefined && !signedIn)) && !signInPutOff);
   // The core answers nothing about citizens without a live session, so the panes are drawn only for
   // a known user, and drawn afresh each time a session begins: what they read while nobody was
   // signed in was refused. They stay mounted while a session lapses, so what is being typed stays.
@@ -141,7 +142,12 @@ export function App({ settings, updateSettings }: AppProps) {
     return (
       <Box p="md" data-testid="wallboard">
         {user && <MonitorPane key={panesKey} />}
-        <SignInDialog opened={signInOpen} user={user ?? null} onClose={() => setSignInPutOff(true)} onSignedIn={() => setSignInPutOff(false)} />
+        <SignInDialog
+          opened={signInOpen}
+          user={user ?? null}
+          onClose={() => setSignInPutOff(true)}
+          onSignedIn={() => setSignInPutOff(false)}
+        />
       </Box>
     );
   }

@@ -41,7 +41,14 @@ export function LockScreen({ user }: { user: SignedInUser }) {
               {t('lock.title')}
             </Title>
             <Text>{t('lock.hint', { name: user.displayName })}</Text>
-            <PasswordInput label={t('auth.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" autoFocus required />
+            <PasswordInput
+              label={t('auth.password')}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              autoComplete="current-password"
+              autoFocus
+              required
+            />
             {error && (
               <Alert color="red" role="alert">
                 {error}

@@ -46,8 +46,21 @@ export function SignInDialog({ opened, user, onClose, onSignedIn }: SignInDialog
       <form onSubmit={(event) => void submit(event)} data-testid="sign-in">
         <Stack>
           {user && !user.sessionLive && <Alert color="yellow">{t('auth.expired')}</Alert>}
-          <TextInput label={t('auth.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} autoComplete="username" data-autofocus required />
-          <PasswordInput label={t('auth.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" required />
+          <TextInput
+            label={t('auth.username')}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            autoComplete="username"
+            data-autofocus
+            required
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            autoComplete="current-password"
+            required
+          />
           {error && (
             <Alert color="red" role="alert">
               {error}

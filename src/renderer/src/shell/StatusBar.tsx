@@ -35,12 +35,13 @@ export const StatusBar = memo(function StatusBar() {
 
   useEffect(() => {
     if (link !== 'open') return;
-    api.app.info().then((info) => setCode(info.workstationCode), () => setCode(null));
+    api.app.info().then(
+      (info) => setCode(info.workstationCode),
+      () => setCode(null),
+    );
   }, [api, link]);
 
-  const lastSync = status?.lastSyncAt
-    ? new Date(status.lastSyncAt).toLocaleString(i18n.language)
-    : t('status.never');
+  const lastSync = status?.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString(i18n.language) : t('status.never');
 
   return (
     <Group h="100%" px="md" gap="lg" justify="space-between" wrap="nowrap" role="status" aria-live="polite">
@@ -67,7 +68,12 @@ export const StatusBar = memo(function StatusBar() {
         {status?.bootstrap && (
           // A new workstation filling its cache: how far it has got, so the agent knows why history is thin.
           <Group gap="xs" wrap="nowrap" data-testid="bootstrap-progress">
-            <Text size="sm">{t('status.bootstrap', { loaded: status.bootstrap.loaded.toLocaleString(i18n.language), total: status.bootstrap.total.toLocaleString(i18n.language) })}</Text>
+            <Text size="sm">
+              {t('status.bootstrap', {
+                loaded: status.bootstrap.loaded.toLocaleString(i18n.language),
+                total: status.bootstrap.total.toLocaleString(i18n.language),
+              })}
+            </Text>
             <Progress
               w={140}
               value={status.bootstrap.total === 0 ? 0 : (100 * status.bootstrap.loaded) / status.bootstrap.total}
@@ -86,7 +92,11 @@ export const StatusBar = memo(function StatusBar() {
       )}
       <Group gap="lg" wrap="nowrap">
         {user && presence && status?.connection !== 'not_configured' && (
-          <Badge variant="dot" color={presence.state === 'available' ? 'green' : presence.state === 'break' ? 'gray' : 'blue'} data-testid="presence">
+          <Badge
+            variant="dot"
+            color={presence.state === 'available' ? 'green' : presence.state === 'break' ? 'gray' : 'blue'}
+            data-testid="presence"
+          >
             {t(`monitor.presence.${presence.state}`)}
           </Badge>
         )}

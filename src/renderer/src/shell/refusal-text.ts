@@ -6,8 +6,16 @@ type T = ReturnType<typeof useTranslation>['t'];
 
 /** Ticket fields named in a refusal, by the labels the intake form shows them with. */
 type FieldLabel = `intake.${
-  'requestType' | 'category' | 'urgency' | 'callerName' | 'callerPhone' | 'district' | 'street' | 'addressDetail' | 'description' | 'callerWants'
-}`;
+  | 'requestType'
+  | 'category'
+  | 'urgency'
+  | 'callerName'
+  | 'callerPhone'
+  | 'district'
+  | 'street'
+  | 'addressDetail'
+  | 'description'
+  | 'callerWants'}`;
 const fieldLabel: Record<string, FieldLabel> = {
   requestType: 'intake.requestType',
   category: 'intake.category',

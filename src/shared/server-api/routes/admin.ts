@@ -7,8 +7,21 @@ const admin = ['admin'] as const;
 const userId = z.strictObject({ id: z.uuid() });
 
 export const adminRoutes = {
-  users: defineRoute({ method: 'GET', path: '/api/admin/users', summary: 'All users', access: admin, responses: { 200: z.object({ users: z.array(userSchema) }) } }),
-  createUser: defineRoute({ method: 'POST', path: '/api/admin/users', summary: 'Create a user', access: admin, body: newUserSchema, responses: { 201: userSchema } }),
+  users: defineRoute({
+    method: 'GET',
+    path: '/api/admin/users',
+    summary: 'All users',
+    access: admin,
+    responses: { 200: z.object({ users: z.array(userSchema) }) },
+  }),
+  createUser: defineRoute({
+    method: 'POST',
+    path: '/api/admin/users',
+    summary: 'Create a user',
+    access: admin,
+    body: newUserSchema,
+    responses: { 201: userSchema },
+  }),
   revokeSessions: defineRoute({
     method: 'POST',
     path: '/api/admin/users/:id/revoke-sessions',

@@ -11,6 +11,12 @@ export const authRoutes = {
     body: loginRequestSchema,
     responses: { 200: loginResponseSchema },
   }),
-  logout: defineRoute({ method: 'POST', path: '/api/auth/logout', summary: 'End this session', access: anyRole, responses: { 204: z.null() } }),
+  logout: defineRoute({
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'End this session',
+    access: anyRole,
+    responses: { 204: z.null() },
+  }),
   me: defineRoute({ method: 'GET', path: '/api/auth/me', summary: 'The signed-in user', access: anyRole, responses: { 200: userSchema } }),
 };

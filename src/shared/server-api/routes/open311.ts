@@ -26,7 +26,9 @@ const xml = 'text/xml; charset=utf-8';
 
 /** A resource in one format: JSON as its schema says, XML as text with the same content. */
 const inFormat = <F extends Open311Format, S extends z.ZodType>(format: F, json: S) =>
-  format === 'json' ? ({ responses: { 200: json, ...errors } } as const) : ({ responses: { 200: z.string(), ...errors }, produces: xml } as const);
+  format === 'json'
+    ? ({ responses: { 200: json, ...errors } } as const)
+    : ({ responses: { 200: z.string(), ...errors }, produces: xml } as const);
 
 const formatRoutes = <F extends Open311Format>(format: F) => ({
   discovery: defineRoute({
@@ -119,7 +121,8 @@ export const open311AdminRoutes = {
   publish: defineRoute({
     method: 'POST',
     path: '/api/tickets/:id/publish',
-    summary: 'Publish a hotline ticket on Open311 with a public summary (never the caller, phone, address or description); again to change the summary',
+    summary:
+      'Publish a hotline ticket on Open311 with a public summary (never the caller, phone, address or description); again to change the summary',
     access: ['lead', 'admin'],
     params: z.strictObject({ id: idSchema }),
     body: z.strictObject({ summary: publicSummarySchema }),
