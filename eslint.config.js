@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The layer rules of DESIGN.md §2, enforced rather than hoped for.
+// The layer rules of docs/architecture.md, enforced rather than hoped for.
 // ESLint keeps one list per rule for a file (a later block replaces it): every block restricting
 // syntax in src therefore repeats this one.
 const noDoubleCast = {

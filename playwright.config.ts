@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-/** Debian's Chromium (TOOLCHAIN.md); Playwright's own browser download is not reachable here. */
+/** Debian's Chromium (`apt install chromium`); Playwright's own browser download is not reachable here. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const webPort = Number(process.env.E2E_WEB_PORT ?? 12399);
 export const serverPort = Number(process.env.E2E_SERVER_PORT ?? 12398);

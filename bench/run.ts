@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--scale small|default|large]`: the city-scale benchmarks (issue 10). Generates
+ * `npm run bench -- [--scale small|default|large]`: the city-scale benchmarks. Generates
  * a deterministic data set, runs each measure, and writes medians and p99s with their targets to
  * bench/results.json and bench/results.md.
  *   small: 100,000 tickets · default: 1,000,000 · large: 5,000,000 (--tickets N to try a change)

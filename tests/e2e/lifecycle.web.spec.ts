@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { freshIntake, signOut, typeIntake } from './support/workstation-page';
 
 /**
- * Issue 6, keyboard only: intake → routing accepted with the proposed unit → a (simulated) unit
+ * The work-order lifecycle, keyboard only: intake → routing accepted with the proposed unit → a (simulated) unit
  * accepts and reports back → the callback is recorded as satisfied → closed; every step is in the
  * ticket's timeline on the workstation.
  */

@@ -3,7 +3,7 @@ import { proxyControlPort } from '../../playwright.config';
 import { forbidMouse, signInIfAsked, signOut, typeIntake } from './support/workstation-page';
 
 /**
- * Issue 4's promise, in the browser, keyboard only: with the server gone the agent keeps taking
+ * Local-first, in the browser, keyboard only: with the server gone the agent keeps taking
  * tickets under provisional numbers, sees them waiting, and they get official numbers when it returns.
  */
 const server = (state: 'up' | 'down') => fetch(`http://127.0.0.1:${proxyControlPort}/${state}`, { method: 'POST' });

@@ -10,7 +10,7 @@ import { formatReport, runSeed } from './harness';
  */
 const seeds = [...new Set([...pinned.map((p) => p.seed), 11, 12])];
 
-describe('fault injection (DESIGN.md §4 guarantees)', () => {
+describe('fault injection (the sync guarantees)', () => {
   it.each(seeds)(
     'seed %i keeps every guarantee',
     async (seed) => {

@@ -184,7 +184,7 @@ const randomRates = (random: Random): FaultRates => ({
 /**
  * One seeded run: workstations make tickets, notes and closings through a network that drops,
  * delays, duplicates and loses answers, while processes are killed; then everything heals and
- * the invariants of DESIGN.md §4 are checked.
+ * the sync guarantees (docs/architecture.md) are checked.
  */
 export async function runSeed(seed: number, postgresUrl: string, options: SeedOptions = {}): Promise<SeedReport> {
   const started = performance.now();

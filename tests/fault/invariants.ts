@@ -11,7 +11,7 @@ export interface Invariant {
   detail: string;
 }
 
-/** The guarantees of DESIGN.md §4, checked once everything has healed and quiesced. */
+/** The sync guarantees of docs/architecture.md, checked once everything has healed and quiesced. */
 export async function checkInvariants(
   serverDb: Awaited<ReturnType<typeof openPostgres>>,
   agents: Agent[],

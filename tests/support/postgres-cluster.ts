@@ -20,7 +20,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * A throwaway PostgreSQL cluster (TOOLCHAIN.md): initdb into a temp folder, start on a free
+ * A throwaway PostgreSQL cluster: initdb into a temp folder, start on a free
  * loopback port, trust auth. As root it runs as the OS user postgres, which initdb demands.
  */
 export async function startThrowawayPostgres(options: { fsync?: boolean } = {}): Promise<{ url: string; stop: () => void }> {

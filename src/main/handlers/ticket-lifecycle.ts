@@ -9,7 +9,7 @@ import type { CoreDeps, DomainHandlers } from './types';
 type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback' | 'decideExtension' | 'merge' | 'worklist';
 
 /**
- * The hotline's side of the work-order lifecycle (issue 6): routing and dispatch, callbacks,
+ * The hotline's side of the work-order lifecycle: routing and dispatch, callbacks,
  * extension decisions, and the timeline and worklists that show where each ticket stands.
  */
 

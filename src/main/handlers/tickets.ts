@@ -21,7 +21,7 @@ import { searchTicketIds } from '../store/search-index';
 import { currentSyncStatus } from './sync';
 import { checkedEvent, lifecycleHandlers } from './ticket-lifecycle';
 
-/** Likely duplicates are looked for among tickets of the last 24 hours (issue 5). */
+/** Likely duplicates are looked for among tickets of the last 24 hours: a repeat report of one problem comes within a day. */
 const duplicateWindowMs = 24 * 3600_000;
 import type { CoreDeps, DomainHandlers } from './types';
 

@@ -58,7 +58,7 @@ function encryptPlaintextCache(file: string, key: CacheKey): void {
  * Opens (creating if needed) the encrypted workstation cache and brings its schema up to date.
  * The key pragma must come first: nothing of the file is readable before it.
  * `synchronous = FULL`: everything the agent is told is saved must survive a power cut, and in WAL
- * mode NORMAL may lose the last commits (TOOLCHAIN.md). It costs one fsync per commit, which
+ * mode NORMAL may lose the last commits (SQLite's documentation of `synchronous`). It costs one fsync per commit, which
  * agent-paced writes never notice; bulk loads batch many rows per commit.
  * `secure_delete`: a signed-out session token or an aged-out ticket is overwritten, not left in a free page.
  */

@@ -15,7 +15,7 @@ export interface RouteProposal {
 }
 
 /**
- * The rule matrix (DESIGN.md §6): category × jurisdiction → handling unit. A rule for the
+ * The rule matrix: category × jurisdiction → handling unit. A rule for the
  * category in this district wins over the category's city-wide rule; a ticket without category
  * or rule goes to its district government.
  */

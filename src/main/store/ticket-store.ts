@@ -165,7 +165,7 @@ export function getTicket(db: Db, id: string): Ticket | null {
 }
 
 /**
- * The one way a local ticket change is written (STYLE.md habit 8): the event, its outbox entry and
+ * The one way a local ticket change is written (docs/architecture.md, *Tickets are an event log*): the event, its outbox entry and
  * the refolded projection commit together or not at all. An event that does not apply to the
  * ticket as this workstation sees it is refused and nothing is written.
  * Call inside `db.transaction` when other writes must commit with it.

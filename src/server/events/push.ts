@@ -61,7 +61,7 @@ function refusal(event: TicketEvent, user: User | 'system'): Refusal | null {
 }
 
 /**
- * Stores a batch of workstation events (DESIGN.md §4). Every event gets an answer: accepted with
+ * Stores a batch of workstation events (docs/architecture.md, *Sync guarantees*). Every event gets an answer: accepted with
  * its sequence number, duplicate (already stored, with the number it got), or rejected with a refusal.
  *
  * Sequence numbers are handed out under a row lock on the counter that is held until commit, so
@@ -235,7 +235,7 @@ async function editsAfterBase(db: Queryable, events: readonly TicketEvent[]): Pr
 /**
  * Two agents changed the same field of a ticket without seeing each other's change: the later one
  * is refused with a reason naming the field and who changed it, so nothing is silently overwritten
- * and every replica keeps the earlier value (DESIGN.md §3, "Concurrent edits" in issue 4).
+ * and every replica keeps the earlier value (a field two people changed keeps the first change that reached the server).
  */
 function overwrites(event: TicketEvent, later: readonly StoredEdit[]): Refusal | null {
   if (event.type !== 'updated' || event.payload.baseSeq === undefined) return null;

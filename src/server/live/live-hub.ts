@@ -34,7 +34,7 @@ export interface LiveClient {
 
 /**
  * This process's live WebSocket clients. NOTIFY from any server process on the same database wakes
- * them (DESIGN.md §8); what they then pull comes from the durable tables, so a lost notification
+ * them (docs/architecture.md, *Sync guarantees*); what they then pull comes from the durable tables, so a lost notification
  * costs a delay, never data. A socket lives only as long as its session (`SessionWatch`).
  */
 export class LiveHub {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
 
-/** An Open311 service: one of our dispatch categories (DESIGN.md §6), grouped as in the catalogue. */
+/** An Open311 service: one of our dispatch categories, grouped as in the catalogue. */
 export interface Service {
   service_code: string;
   service_name: string;

@@ -3,7 +3,7 @@ import type { Refusal } from './refusal';
 /**
  * Who handles a ticket: a routing rule names a target — the street/township office of the address,
  * the district government, or a fixed unit — and this resolves it for one address.
- * An owner that cannot be determined falls back to the district government (DESIGN.md §6).
+ * An owner that cannot be determined falls back to the district government.
  */
 export type RouteTarget = 'street' | 'district' | string;
 

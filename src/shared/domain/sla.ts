@@ -4,7 +4,7 @@ import type { Ticket } from './ticket';
 export type { SlaClass };
 
 /**
- * Time limits (DESIGN.md §6; Beijing's DB11 standard): the hotline must dispatch within the
+ * Time limits (Beijing's DB11 standard; docs/architecture.md): the hotline must dispatch within the
  * policy's dispatch time of registering (or of a unit returning the ticket), and the unit must
  * report back within its feedback time of the dispatch, plus any extension granted. Limits are
  * elapsed time, so a deadline is the same instant in every time zone, across days, months, years

@@ -7,7 +7,7 @@ const open: readonly TicketStatus[] = ['registered', 'dispatched', 'accepted', '
 const withUnit: readonly TicketStatus[] = ['accepted', 'in_progress'];
 
 /**
- * Which statuses each event may follow (the lifecycle of DESIGN.md §6); `created` alone may start
+ * Which statuses each event may follow (the lifecycle of docs/architecture.md); `created` alone may start
  * a ticket. Exported so tests can walk every status × event pair.
  */
 export const allowedFrom: Record<Exclude<TicketEvent['type'], 'created'>, readonly TicketStatus[]> = {
@@ -264,7 +264,7 @@ export interface FoldResult {
 
 /**
  * Folds events in the order given. Callers pass confirmed events in server order followed by
- * their own pending events (the rebase of DESIGN.md §3); an event that no longer applies is
+ * their own pending events (the rebase of docs/architecture.md, *Tickets are an event log*); an event that no longer applies is
  * reported, never dropped silently.
  */
 export function foldTicket(events: readonly TicketEvent[]): FoldResult {

@@ -4,8 +4,8 @@ import { type Ticket, type TicketEvent, type TicketStatus, ticketEventSchema, ti
 import { applyEvent, foldTicket } from './ticket-fold';
 
 /**
- * The work-order lifecycle (issue 6): every status × every event, against a table written out
- * here by hand from DESIGN.md §6 — not derived from the fold's own rules — plus the paths a
+ * The work-order lifecycle: every status × every event, against a table written out
+ * here by hand from the lifecycle in docs/architecture.md — not derived from the fold's own rules — plus the paths a
  * ticket really takes.
  */
 const unit = 'street:110105017';

@@ -4,7 +4,7 @@ import { plainText, plainTextCheck } from './plain-text';
 import { provisionalNumberSchema } from './provisional-number';
 import { wireDateTime } from './wire-time';
 
-/** The five request types of a citizen hotline (DESIGN.md §6). */
+/** The five request types of a citizen hotline, in the order hotlines count them. */
 export const requestTypes = ['consultation', 'help', 'complaint', 'report', 'suggestion'] as const;
 export const requestTypeSchema = z.enum(requestTypes);
 export type RequestType = z.infer<typeof requestTypeSchema>;
@@ -16,7 +16,7 @@ export const channels = ['phone', 'open311', 'web', 'app'] as const;
 export const channelSchema = z.enum(channels);
 
 /**
- * The work-order lifecycle (DESIGN.md §6): registered → closed as a direct answer, or dispatched →
+ * The work-order lifecycle (docs/architecture.md, *The hotline's domain*): registered → closed as a direct answer, or dispatched →
  * accepted by the unit → in progress → feedback from the unit → callback → closed. A unit may
  * return a ticket (→ returned, then re-dispatched); an unsatisfied callback sends it back to the
  * unit (→ dispatched); a closed ticket may be reopened (→ registered).
@@ -84,8 +84,8 @@ const eventBaseOf = (strict: boolean) => ({
 type EventBase = ReturnType<typeof eventBaseOf>;
 
 /**
- * A ticket is the fold of these events (DESIGN.md §3). Later issues add the dispatch lifecycle;
- * each new type needs a payload schema here and a rule in `ticket-fold.ts`.
+ * A ticket is the fold of these events (docs/architecture.md, *Tickets are an event log*). A new
+ * event type needs a payload schema here and a rule in `ticket-fold.ts`.
  */
 const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase) =>
   z.discriminatedUnion('type', [

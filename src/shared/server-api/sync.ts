@@ -53,7 +53,7 @@ export const pullResponseSchema = z.strictObject({
 });
 
 /**
- * Bootstrap (DESIGN.md §5): a new workstation fills its cache with the tickets in its scope,
+ * Bootstrap (docs/architecture.md, *Sync guarantees*): a new workstation fills its cache with the tickets in its scope,
  * whole (every event up to one head), a page of tickets at a time in ticket-id order, so an
  * interrupted bootstrap resumes after the last ticket it stored. Then it pulls after `head`.
  */

@@ -47,7 +47,7 @@ export const initial: Migration = {
     CREATE INDEX tickets_by_phone ON tickets (caller_phone, created_at);
     CREATE INDEX tickets_by_updated ON tickets (updated_at);
 
-    -- Events waiting for a durable answer from the server (DESIGN.md §4).
+    -- Events waiting for a durable answer from the server.
     CREATE TABLE outbox (
       event_id    TEXT PRIMARY KEY REFERENCES ticket_events (id),
       enqueued_at TEXT NOT NULL,

@@ -74,7 +74,7 @@ export function useReference(): Reference {
         })),
       districts: of('district'),
       streets: of('street'),
-      // In the order hotlines count them (DESIGN.md §6), so the digit an agent types is always the same.
+      // In the order hotlines count them, so the digit an agent types is always the same.
       requestTypes: of('requestType').sort((a, b) => order(a.code) - order(b.code)),
       units: of('unit'),
       byKey: new Map(items.map((i) => [`${i.kind}:${i.code}`, toItem(i)])),

@@ -1,5 +1,5 @@
 /**
- * Who read which ticket (DESIGN.md §7, issue 9): every ticket read through the API leaves a row;
+ * Who read which ticket: every ticket read through the API leaves a row;
  * every change already does, as its event with the user who pushed it. Append-only like the events.
  */
 export const audit = {

@@ -1,5 +1,5 @@
 /**
- * The lead monitor (issue 7): each ticket's running deadline, lead unit and author as columns, so
+ * The lead monitor: each ticket's running deadline, lead unit and author as columns, so
  * the at-risk list is an index scan; incidents that tie a cluster of tickets together; notices
  * broadcast to agents, kept for the record. Deadlines of existing tickets are filled at start-up
  * (`fillMissingDeadlines`): they need the SLA policies, which SQL here does not know.

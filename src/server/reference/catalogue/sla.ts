@@ -1,7 +1,7 @@
 import type { SlaClass } from './categories';
 
 /**
- * Time limits of Beijing's standard for 12345 work orders (DB11, 2023; DESIGN.md §6):
+ * Time limits of Beijing's standard for 12345 work orders (DB11, 2023):
  * dispatch within 1 h for emergencies and safety, 2 h for water, power, gas, heating and extreme
  * weather, 24 h otherwise; unit feedback within 2 h / 24 h / 7 days / 15 days.
  */
