@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { newId } from '../../../shared/domain/ids';
-import { emptyIntake, type IntakeErrors, type IntakeField, type IntakeValues } from './intake-form';
+import { emptyIntake, intakeFields, isIntakeField, type IntakeErrors, type IntakeField, type IntakeValues } from './intake-form';
 
 export const fieldId = (field: IntakeField) => `intake-${field}`;
 
@@ -35,7 +35,7 @@ export function useIntakeForm(): IntakeForm {
     setValues((v) => ({ ...v, ...changes }));
     setErrors((e) => {
       const next = { ...e };
-      for (const key of Object.keys(changes) as IntakeField[]) delete next[key];
+      for (const key of Object.keys(changes).filter(isIntakeField)) delete next[key];
       return next;
     });
   }, []);
@@ -53,7 +53,7 @@ export function useIntakeForm(): IntakeForm {
 
   const showErrors = useCallback((found: IntakeErrors, focusFirst = true) => {
     setErrors(found);
-    const first = (Object.keys(emptyIntake) as IntakeField[]).find((f) => found[f]);
+    const first = intakeFields.find((f) => found[f]);
     if (first && focusFirst) focusField(first);
     return first !== undefined;
   }, []);

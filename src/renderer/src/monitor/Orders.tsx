@@ -23,7 +23,7 @@ export function Orders({ state, name, onOpen }: { state: MonitorState; name: Nam
       <SegmentedControl
         value={dimension}
         onChange={(value) => {
-          setDimension(value as Dimension);
+          setDimension(value);
           setDrill(null);
         }}
         data={(['status', 'leadUnit', 'districtCode'] as const).map((d) => ({ value: d, label: t(`monitor.by.${d}`) }))}

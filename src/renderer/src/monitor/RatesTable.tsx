@@ -1,7 +1,7 @@
 import { Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NameOf } from './names';
-import { type Period, periods, type RateBy, useRates } from './use-rates';
+import { periodNames, useRates } from './use-rates';
 
 const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
@@ -14,12 +14,12 @@ export function RatesTable({ name }: { name: NameOf }) {
       <Group>
         <SegmentedControl
           value={period}
-          onChange={(v) => setPeriod(v as Period)}
-          data={(Object.keys(periods) as Period[]).map((p) => ({ value: p, label: t(`monitor.period.${p}`) }))}
+          onChange={setPeriod}
+          data={periodNames.map((p) => ({ value: p, label: t(`monitor.period.${p}`) }))}
         />
         <SegmentedControl
           value={by}
-          onChange={(v) => setBy(v as RateBy)}
+          onChange={setBy}
           data={(['unit', 'district'] as const).map((b) => ({ value: b, label: t(`monitor.rateBy.${b}`) }))}
         />
         <Button onClick={show} data-testid="rates-show">

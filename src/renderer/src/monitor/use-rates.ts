@@ -5,6 +5,7 @@ import { useWorkstation } from '../shell/api-context';
 
 export const periods = { today: 0, week: 7, month: 30 } as const;
 export type Period = keyof typeof periods;
+export const periodNames = ['today', 'week', 'month'] as const satisfies readonly Period[];
 export type RateBy = 'unit' | 'district';
 
 export interface Rates {
