@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Refusal } from '../../src/shared/domain/refusal';
 import type { TicketEvent } from '../../src/shared/domain/ticket';
-import type { PushResult } from '../../src/shared/server-api/sync';
 import { insertEvents } from '../../src/server/events/event-rows';
 import { seedDemoTickets, seedDemoUsers } from '../../src/server/seed/seed';
 import { eventsBy } from '../support/event-builder';
-import { bearer, engines, freshDatabase, startTestServer, type TestServer } from './test-server';
+import { bearer, engines, freshDatabase, pushAs, startTestServer, type TestServer } from './test-server';
 
 /**
  * One event's content never decides the fate of its batch: poison text, an absurd time or a unit
@@ -18,15 +17,7 @@ describe.each(engines)('sync push of poison on %s', (engine) => {
   });
   afterAll(() => server.close());
 
-  const push = async (events: unknown[], username = 'agent1') => {
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: bearer(await server.token(username)),
-      payload: { events },
-    });
-    return { status: response.statusCode, body: response.json() as { results: PushResult[]; head: number } };
-  };
+  const push = (events: unknown[], username?: string) => pushAs(server, events, username);
   const stored = async (ids: string[]) =>
     (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM events WHERE id = ANY($1::uuid[])`, [ids]))[0]!.n;
   const withAt = (event: TicketEvent, msFromNow: number): TicketEvent => ({ ...event, at: new Date(Date.now() + msFromNow).toISOString() });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushResult } from '../../src/shared/server-api/sync';
 import { localDate } from '../../src/server/events/official-number';
 import { eventsBy } from '../support/event-builder';
-import { bearer, engines, startTestServer, type TestServer } from './test-server';
+import { bearer, engines, pushAs, startTestServer, type TestServer } from './test-server';
 
 describe.each(engines)('sync push on %s', (engine) => {
   let server: TestServer;
@@ -11,15 +10,7 @@ describe.each(engines)('sync push on %s', (engine) => {
   });
   afterAll(() => server.close());
 
-  const push = async (events: unknown[], username = 'agent1') => {
-    const response = await server.app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: bearer(await server.token(username)),
-      payload: { events },
-    });
-    return { status: response.statusCode, body: response.json() as { results: PushResult[]; head: number } };
-  };
+  const push = (events: unknown[], username?: string) => pushAs(server, events, username);
   const count = async (sql: string, params: unknown[]) => (await server.db.query<{ n: number }>(sql, params))[0]!.n;
 
   it('stores a batch sent three times exactly once, and answers duplicates with the same sequence numbers', async () => {

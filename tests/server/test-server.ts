@@ -10,6 +10,7 @@ import { openPostgres } from '../../src/server/db/postgres';
 import { demoPassword } from '../../src/server/seed/seed';
 import { createDatabase } from '../support/postgres-cluster';
 import { templateDatabase } from './global-setup';
+import type { PushResult } from '../../src/shared/server-api/sync';
 
 export const engines = ['pglite', 'postgres'] as const;
 export type Engine = (typeof engines)[number];
@@ -65,3 +66,14 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Pushes events as a demo user (agent1 unless named), answered as the workstation reads a push. */
+export async function pushAs(server: TestServer, events: unknown[], username = 'agent1') {
+  const response = await server.app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: bearer(await server.token(username)),
+    payload: { events },
+  });
+  return { status: response.statusCode, body: response.json() as { results: PushResult[]; head: number } };
+}
