@@ -2,6 +2,7 @@ import {
   checkReferenceBody,
   checkReferenceEntry,
   entriesOf,
+  mapsPerKind,
   type ReferenceBodies,
   type ReferenceEntry,
   type ReferenceKind,
@@ -22,17 +23,7 @@ export interface ReferenceMemo {
 
 const emptyMemo = (): ReferenceMemo => ({
   names: new Map(),
-  bodies: {
-    requestType: new Map(),
-    category: new Map(),
-    district: new Map(),
-    street: new Map(),
-    unit: new Map(),
-    routingRule: new Map(),
-    slaPolicy: new Map(),
-    article: new Map(),
-    model: new Map(),
-  },
+  bodies: mapsPerKind(),
 });
 
 /**

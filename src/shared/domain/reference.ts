@@ -109,21 +109,25 @@ export type ReferenceLookup<K extends ReferenceKind = ReferenceKind> = <T extend
 
 type ByKind = { [K in ReferenceKind]: Map<string, ReferenceBodies[K]> };
 
+const emptyMap = () => new Map<string, never>();
+/** One empty map per kind, keyed by code; the caller's type says what each holds. */
+export const mapsPerKind = (): { [K in ReferenceKind]: Map<string, never> } => ({
+  requestType: emptyMap(),
+  category: emptyMap(),
+  district: emptyMap(),
+  street: emptyMap(),
+  unit: emptyMap(),
+  routingRule: emptyMap(),
+  slaPolicy: emptyMap(),
+  article: emptyMap(),
+  model: emptyMap(),
+});
+
 const put = <K extends ReferenceKind>(byKind: ByKind, kind: K, code: string, body: ReferenceBodies[K]) => byKind[kind].set(code, body);
 
 /** Checked items indexed by kind and code. */
 export function referenceIndex(entries: Iterable<ReferenceEntry>): ReferenceLookup {
-  const byKind: ByKind = {
-    requestType: new Map(),
-    category: new Map(),
-    district: new Map(),
-    street: new Map(),
-    unit: new Map(),
-    routingRule: new Map(),
-    slaPolicy: new Map(),
-    article: new Map(),
-    model: new Map(),
-  };
+  const byKind: ByKind = mapsPerKind();
   for (const entry of entries) put(byKind, entry.kind, entry.code, entry.body);
   return (kind, code) => byKind[kind].get(code);
 }
