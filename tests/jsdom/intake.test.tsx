@@ -40,8 +40,8 @@ describe('intake form', () => {
     await waitFor(() => expect((description as HTMLTextAreaElement).value).toBe('家中有老人和儿童，情况较急。'));
   });
 
-  // The 0.3 s debounce (autosaveMs in use-draft-autosave.ts) keeps it within the 0.5 s the issue asks; timing
-  // is not asserted here, where a busy machine would make it flaky.
+  // How soon is asserted by the kill test (tests/e2e/draft-kill.web.spec.ts) in a real browser, not here,
+  // where a busy machine would make it flaky.
   it('saves what is typed as a draft without a save action', async () => {
     const app = await renderApp();
     core = app.core;

@@ -24,7 +24,7 @@ export const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { cod
 
 /**
  * A cache as an agent's shift leaves it, written by today's code: reference data, tickets in every
- * sync state (pending, confirmed, rejected and dismissed, rejected and open), notes, a draft, settings,
+ * sync state (pending, confirmed, rejected and dismissed, rejected and open), notes, drafts (open, parked, closed), settings,
  * calls, the caller index of older tickets, cursors and counters.
  */
 export async function fillCache(dataDir: string): Promise<Core> {
@@ -69,6 +69,15 @@ export async function fillCache(dataDir: string): Promise<Core> {
       body: { callerPhone: '13700001111', description: '小区门口路灯不亮', urgent: false },
     }),
   );
+  ok(
+    await core.dispatch('drafts.save', {
+      id: newId(),
+      kind: 'intake',
+      body: { callerPhone: '13700002222', description: '噪音' },
+      parked: true,
+    }),
+  );
+  ok(await core.dispatch('drafts.discard', { id: newId() }));
   ok(await core.dispatch('settings.update', { locale: 'en' }));
   recordCall(core.db, {
     id: 'call-0001',

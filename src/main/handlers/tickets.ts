@@ -59,7 +59,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
             at,
           );
         if (callId) linkCallToTicket(db, callId, created.id);
-        if (draftId) discardDraft(db, draftId);
+        if (draftId) discardDraft(db, draftId, at);
         return created;
       })();
       sync?.presence.wrappedUp(); // the call's ticket is in: ready for the next call
@@ -76,7 +76,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
           at,
         );
         if (callId) linkCallToTicket(db, callId, id);
-        if (draftId) discardDraft(db, draftId);
+        if (draftId) discardDraft(db, draftId, at);
         return followed;
       })();
       sync?.presence.wrappedUp();

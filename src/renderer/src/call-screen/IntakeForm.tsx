@@ -23,6 +23,8 @@ export interface IntakeFormProps {
   canFollowUp: boolean;
   canLinkDuplicate: boolean;
   onPick(picker: 'followUp' | 'duplicate'): void;
+  /** The drafts list: the drafts parked by a pop or a new intake. */
+  onOpenDrafts(): void;
 }
 
 /** The intake form in Tab/Enter order: what the agent types while the caller talks. */
@@ -37,6 +39,7 @@ export function IntakeForm({
   canFollowUp,
   canLinkDuplicate,
   onPick,
+  onOpenDrafts,
 }: IntakeFormProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
@@ -67,9 +70,14 @@ export function IntakeForm({
         <Title order={2} size="h4">
           {t('intake.title')}
         </Title>
-        <Text size="xs" c="dimmed" data-testid="draft-saved">
-          {savedAt ? t('intake.draftSaved', { time: new Date(savedAt).toLocaleTimeString(locale) }) : ''}
-        </Text>
+        <Group gap="xs">
+          <Text size="xs" c="dimmed" data-testid="draft-saved">
+            {savedAt ? t('intake.draftSaved', { time: new Date(savedAt).toLocaleTimeString(locale) }) : ''}
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={onOpenDrafts} rightSection={<HotkeyHint id="openDrafts" />}>
+            {t('actions.openDrafts.label')}
+          </Button>
+        </Group>
       </Group>
       <form
         onSubmit={(event) => {

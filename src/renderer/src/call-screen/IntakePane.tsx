@@ -1,10 +1,11 @@
 import { Grid, Stack } from '@mantine/core';
-import { type Ref, useImperativeHandle, useMemo, useState } from 'react';
+import { type Ref, useCallback, useImperativeHandle, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoggedCall } from '../../../shared/contract/calls';
 import type { TicketSummary } from '../../../shared/contract/tickets';
 import { CallerPanel } from './CallerPanel';
-import { emptyIntake } from './intake-form';
+import { DraftsDialog } from './DraftsDialog';
+import { emptyIntake, type IntakeValues } from './intake-form';
 import { IntakeForm } from './IntakeForm';
 import { LikelyDuplicates } from './LikelyDuplicates';
 import { PickDialog, type PickItem } from './PickDialog';
@@ -12,7 +13,7 @@ import { ticketNumber } from './TicketList';
 import { useCallerLookup } from './use-caller-lookup';
 import { useCategorySuggestions } from './use-category-suggestions';
 import { useDebounced } from './use-debounced';
-import { autosaveMs, useDraftAutosave } from './use-draft-autosave';
+import { useDraftAutosave } from './use-draft-autosave';
 import { useDuplicates } from './use-duplicates';
 import { focusField, focusFieldNow, useIntakeForm } from './use-intake-form';
 import { useIntakeSubmit } from './use-intake-submit';
@@ -31,17 +32,21 @@ export interface IntakeHandle {
   acceptSuggestion(): void;
   /** Alt+K: answer from the knowledge base, closing the call as a direct answer. */
   knowledgeBase(): void;
+  /** Alt+Shift+D: the drafts list, to bring a parked draft back. */
+  drafts(): void;
   /** A new intake for this number (a callback from the caller log). */
   startWith(phone: string): void;
 }
 
 type Picker = 'followUp' | 'duplicate' | 'phrase' | 'kb' | null;
 const pickerTitle = { followUp: 'followUp', duplicate: 'linkDuplicate', phrase: 'quickPhrase', kb: 'knowledgeBase' } as const;
+/** Duplicates and category suggestions follow the description once typing pauses this long. */
+const lookupPauseMs = 300;
 
 /**
  * The call screen: the intake form on the left, the caller's history and likely duplicates on the
- * right. Everything typed is a draft saved within 0.3 s; a popped call starts a new intake with the
- * caller filled in. The work is in the hooks, one per thing the screen does.
+ * right. Everything typed is a draft saved at once; a popped call starts a new intake with the
+ * caller filled in, parking the draft it replaced. The work is in the hooks, one per thing the screen does.
  */
 export function IntakePane({
   call,
@@ -59,15 +64,23 @@ export function IntakePane({
   const reference = useReference();
   const form = useIntakeForm();
   const { values, set, startOver } = form;
-  const savedAt = useDraftAutosave(values, form.draftId, form.restore);
+  const savedAt = useDraftAutosave(form);
   const caller = useCallerLookup(values.callerPhone);
   useScreenPop({ call, popOnAnswer, formCallId: values.callId, startOver, showCaller: caller.showCaller });
-  const description = useDebounced(values.description, autosaveMs);
+  const description = useDebounced(values.description, lookupPauseMs);
   const similar = useDuplicates(values.category, values.streetCode, description);
   const suggestions = useCategorySuggestions(description);
   const kb = useKnowledgeBase();
   const { busy, submit, followUp, answerWith } = useIntakeSubmit(form, caller.showCaller, onCreated);
   const [picker, setPicker] = useState<Picker>(null);
+  const [draftsOpen, setDraftsOpen] = useState(false);
+  const closeDrafts = useCallback(() => setDraftsOpen(false), []);
+  const bringBack = (draftId: string, restored: IntakeValues) => {
+    setDraftsOpen(false);
+    form.restore(draftId, restored);
+    if (restored.callerPhone) caller.showCaller(restored.callerPhone);
+    focusField('description');
+  };
 
   const openTickets = useMemo(() => (caller.history?.tickets ?? []).filter((tk) => tk.status !== 'closed'), [caller.history]);
   const describe = (tk: TicketSummary) => `${refName(reference, 'category', tk.category, locale)} · ${tk.description}`;
@@ -97,6 +110,7 @@ export function IntakePane({
     followUp: () => setPicker('followUp'),
     linkDuplicate: () => setPicker('duplicate'),
     quickPhrase: () => setPicker('phrase'),
+    drafts: () => setDraftsOpen(true),
     acceptSuggestion: () => {
       const best = suggestions[0];
       if (best) set({ category: best.category });
@@ -149,6 +163,7 @@ export function IntakePane({
           canFollowUp={openTickets.length > 0}
           canLinkDuplicate={similar.length > 0}
           onPick={setPicker}
+          onOpenDrafts={() => setDraftsOpen(true)}
         />
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
@@ -166,6 +181,7 @@ export function IntakePane({
         onClose={() => setPicker(null)}
         testId={`picker-${picker ?? 'none'}`}
       />
+      {draftsOpen && <DraftsDialog currentDraftId={form.draftId} onPick={bringBack} onClose={closeDrafts} />}
     </Grid>
   );
 }

@@ -49,6 +49,7 @@ export function useIntakeForm(): IntakeForm {
   const restore = useCallback((id: string, restored: IntakeValues) => {
     setDraftId(id);
     setValues(restored);
+    setErrors({});
   }, []);
 
   const showErrors = useCallback((found: IntakeErrors, focusFirst = true) => {

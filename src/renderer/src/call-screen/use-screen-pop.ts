@@ -7,10 +7,15 @@ import { focusField } from './use-intake-form';
 /** The number to show for a call: the normalised caller key when known, else what the switch sent. */
 const callerNumber = (call: LoggedCall) => (call.phoneKey ? formatPhone(call.phoneKey) : call.direction === 'in' ? call.from : call.to);
 
+/** A fresh intake for a call: its number filled in, tied to it. */
+export const intakeForCall = (call: LoggedCall): IntakeValues => ({ ...emptyIntake, callerPhone: callerNumber(call), callId: call.id });
+
 /**
- * Screen-pop: an answered call opens a fresh intake with the caller's number; what the agent was
- * typing stays saved as its own draft. Done while rendering (React's "adjust state when a prop
- * changes"), so the form never shows the old call for a frame.
+ * Screen-pop: an answered call opens a fresh intake with the caller's number. What the agent was
+ * typing is never cleared: it is parked as its own draft (use-draft-autosave.ts), and the drafts
+ * list brings it back. Asking first would be worse: the new caller is already talking, and a
+ * question would take the keys meant for the form. Done while rendering (React's "adjust state
+ * when a prop changes"), so the form never shows the old call for a frame.
  */
 export function useScreenPop({
   call,
@@ -31,9 +36,9 @@ export function useScreenPop({
   if (popOnAnswer && call && call.state === 'answered' && call.id !== poppedCall) {
     setPoppedCall(call.id);
     if (formCallId !== call.id) {
-      const phone = callerNumber(call);
-      startOver({ ...emptyIntake, callerPhone: phone, callId: call.id });
-      showCaller(phone);
+      const next = intakeForCall(call);
+      startOver(next);
+      showCaller(next.callerPhone);
     }
   }
   useEffect(() => {

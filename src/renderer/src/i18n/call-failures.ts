@@ -5,6 +5,7 @@
 export const callFailuresZhCN = {
   saveDraft: '草稿没有保存，关闭窗口会丢失刚才输入的内容：',
   restoreDraft: '上次的草稿没有恢复：',
+  listDrafts: '草稿列表没有打开：',
   lookUpCaller: '来电人历史没有加载：',
   findDuplicates: '疑似重复工单没有查出：',
   suggestCategories: '分类建议没有生成：',
@@ -23,6 +24,7 @@ export const callFailuresZhCN = {
 export const callFailuresEn: { [K in keyof typeof callFailuresZhCN]: string } = {
   saveDraft: 'The draft was not saved; closing the window would lose what was just typed: ',
   restoreDraft: 'The last draft was not restored: ',
+  listDrafts: 'The drafts list did not open: ',
   lookUpCaller: "The caller's history was not loaded: ",
   findDuplicates: 'Likely duplicates could not be looked up: ',
   suggestCategories: 'No category suggestions: ',

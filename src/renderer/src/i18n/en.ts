@@ -26,6 +26,10 @@ export const en: Messages = {
     openRejections: { label: 'Refused changes', description: 'See the changes the server refused, and why' },
     submitTicket: { label: 'Submit ticket', description: 'Check and register the ticket being taken' },
     newIntake: { label: 'New intake', description: 'Clear the form for a new intake (the draft is kept)' },
+    openDrafts: {
+      label: 'Drafts',
+      description: 'List the unsubmitted drafts (caller, time, first words) and bring one back into the form',
+    },
     followUp: { label: 'Add to an open ticket', description: "Attach this call to one of the caller's open tickets" },
     linkDuplicate: { label: 'Link as duplicate', description: 'Pick the original from the likely duplicates' },
     quickPhrase: { label: 'Quick phrases', description: 'Insert a common phrase into the description' },
@@ -108,6 +112,12 @@ export const en: Messages = {
       unsafeText:
         'Contains a character that cannot be stored (an invisible control character, often from a paste); delete it and type the text again',
     },
+  },
+  drafts: {
+    parked: "{{caller}}'s draft is kept in the drafts list: {{key}} brings it back",
+    noCaller: '(no number)',
+    noDescription: '(no description yet)',
+    inForm: 'in the form',
   },
   caller: {
     title: 'Caller',

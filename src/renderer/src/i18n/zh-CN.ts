@@ -27,6 +27,7 @@ export const zhCN = {
     openRejections: { label: '被拒绝的修改', description: '查看服务器拒绝的修改及原因' },
     submitTicket: { label: '提交工单', description: '校验并登记当前受理的工单' },
     newIntake: { label: '新建受理', description: '清空表单，开始新的受理（草稿会保留）' },
+    openDrafts: { label: '草稿列表', description: '列出未提交的草稿（来电号码、时间、开头几个字），选一份放回表单' },
     followUp: { label: '追加到已有工单', description: '把本次来电作为催办追加到来电人的未办结工单' },
     linkDuplicate: { label: '关联为重复工单', description: '从疑似重复列表中选择原工单' },
     quickPhrase: { label: '常用语', description: '把常用语插入诉求描述' },
@@ -105,6 +106,12 @@ export const zhCN = {
       invalid: '内容过长或格式不正确',
       unsafeText: '含有无法保存的字符（看不见的控制字符，常随粘贴带入），请删除后重新输入',
     },
+  },
+  drafts: {
+    parked: '{{caller}} 的草稿已放进草稿列表，按 {{key}} 找回',
+    noCaller: '（无号码）',
+    noDescription: '（还没有填写描述）',
+    inForm: '在表单中',
   },
   caller: {
     title: '来电人',

@@ -119,6 +119,7 @@ export function App({ settings, updateSettings }: AppProps) {
     openRejections: () => setRejectionsOpen(true),
     submitTicket: () => withIntake((h) => h.submit()),
     newIntake: () => withIntake((h) => h.reset()),
+    openDrafts: () => withIntake((h) => h.drafts()),
     followUp: () => withIntake((h) => h.followUp()),
     linkDuplicate: () => withIntake((h) => h.linkDuplicate()),
     quickPhrase: () => withIntake((h) => h.quickPhrase()),

@@ -19,6 +19,7 @@ export const actions = [
   { id: 'openRejections', hotkey: 'alt+R', group: 'app' },
   { id: 'submitTicket', hotkey: 'mod+Enter', group: 'intake' },
   { id: 'newIntake', hotkey: 'alt+N', group: 'intake' },
+  { id: 'openDrafts', hotkey: 'alt+shift+D', group: 'intake' },
   { id: 'followUp', hotkey: 'alt+F', group: 'intake' },
   { id: 'linkDuplicate', hotkey: 'alt+D', group: 'intake' },
   { id: 'quickPhrase', hotkey: 'alt+P', group: 'intake' },

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserServer, chromium, expect, type Page, test } from '@playwright/test';
+import { chromiumPath, proxyPort } from '../../playwright.config';
+import { type ChildProcessHandle, startChildProcess } from '../support/child-host';
+import { signInIfAsked } from './support/workstation-page';
+
+/**
+ * The kill test: the agent types the description steadily at 20 keys a second; at a random moment
+ * the browser host and the browser are both SIGKILLed (no unload, no shutdown, no flush). Started
+ * again on the same cache, the form must hold everything typed up to 0.5 s before the kill, and
+ * only that caller's draft: an older draft of another caller stays in the drafts list.
+ * This spec runs its own browser host and Chromium (the shared ones must live on for the other specs).
+ */
+
+const keysPerSecond = 20;
+const allowedLossMs = 500;
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const sentence = '小区东门外的路灯连续三个晚上不亮，老人晚上出门看不清台阶，已经有人摔倒，希望尽快派人修好。';
+const description = Array.from({ length: 5 }, (_, i) => `第${i + 1}次：${sentence}`).join('');
+
+const startHost = (dataDir: string) =>
+  startChildProcess(
+    'out/main/web.js',
+    {
+      HOTLINE_WEB_PORT: '0',
+      HOTLINE_DATA_DIR: dataDir,
+      HOTLINE_WORKSTATION_CODE: 'KILL',
+      HOTLINE_SERVER_URL: `http://127.0.0.1:${proxyPort}/`,
+    },
+    /on (http:\/\/127\.0\.0\.1:\d+\/)/,
+  );
+
+async function openWorkstation(url: string): Promise<{ browser: BrowserServer; page: Page }> {
+  const browser = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
+  const connected = await chromium.connect(browser.wsEndpoint());
+  const context = await connected.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await signInIfAsked(page, 'agent2');
+  return { browser, page };
+}
+
+/** SIGKILL, as a crash or a pulled plug would: the browser's whole process group at once. */
+async function killBrowser(browser: BrowserServer) {
+  const child = browser.process();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid!, 'SIGKILL');
+  await exited;
+}
+
+test('host and browser killed during steady typing lose at most the last 0.5 s', async () => {
+  test.setTimeout(180_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-kill-'));
+  let host: ChildProcessHandle | undefined = await startHost(dataDir);
+  let browser: BrowserServer | undefined;
+  try {
+    let page: Page;
+    ({ browser, page } = await openWorkstation(host.url));
+
+    // An earlier caller's draft, left for a new intake: it must not be what comes back.
+    await page.keyboard.press('Alt+n');
+    await expect(page.getByTestId('field-callerPhone')).toBeFocused();
+    await page.keyboard.type('13700001111');
+    await page.getByTestId('field-description').focus();
+    await page.keyboard.type('另一位来电人：井盖丢失');
+    await expect(page.getByTestId('draft-saved')).toContainText('草稿已保存');
+    await page.keyboard.press('Alt+n');
+    await expect(page.getByText('13700001111 的草稿已放进草稿列表')).toBeVisible();
+
+    await expect(page.getByTestId('field-callerPhone')).toBeFocused();
+    await page.keyboard.type('13912345678');
+    await page.getByTestId('field-description').focus();
+
+    // The cadence is the input; the kill comes at a random moment 2-7 s into the typing.
+    const killAfterMs = 2000 + Math.random() * 5000;
+    const typedAt: number[] = [];
+    const start = Date.now();
+    const waitUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+    let killed = false;
+    const typing = (async () => {
+      for (const [i, ch] of [...description].entries()) {
+        await waitUntil(start + (i * 1000) / keysPerSecond);
+        if (killed) return;
+        await page.keyboard.type(ch);
+        typedAt.push(Date.now()); // the key had reached the page by now
+      }
+    })().catch(() => undefined); // the browser died under it
+    await waitUntil(start + killAfterMs);
+    killed = true;
+    const killAt = Date.now();
+    await Promise.all([host.kill(), killBrowser(browser)]);
+    await typing;
+    await browser.kill(); // its temporary profile
+    host = undefined;
+    browser = undefined;
+    expect(typedAt.length, 'the typing did not reach the kill').toBeLessThan([...description].length);
+
+    const mustKeep = typedAt.filter((at) => at <= killAt - allowedLossMs).length;
+    const kept = [...description].slice(0, mustKeep).join('');
+
+    host = await startHost(dataDir);
+    ({ browser, page } = await openWorkstation(host.url));
+    const field = page.getByTestId('field-description');
+    await expect(field).toHaveValue(new RegExp(`^${kept}`));
+    const restored = await field.inputValue();
+    expect(description.startsWith(restored), 'the restored description is what was typed').toBe(true);
+    await expect(page.getByTestId('field-callerPhone')).toHaveValue('13912345678');
+    const restoredChars = [...restored].length;
+    const lostMs = restoredChars < typedAt.length ? killAt - typedAt[restoredChars - 1]! : 0;
+    console.log(
+      `Kill ${Math.round(killAfterMs)} ms into typing: ${typedAt.length} keys typed, ${restoredChars} restored, ` +
+        `${typedAt.length - restoredChars} lost (the last ${lostMs} ms; at most ${allowedLossMs} ms allowed).`,
+    );
+
+    // The other caller's draft waits in the list.
+    await page.keyboard.press('Alt+Shift+D');
+    const list = page.getByTestId('drafts-list');
+    await expect(list.getByRole('option').filter({ hasText: '13700001111' })).toContainText('另一位来电人：井盖丢失');
+    await expect(list.getByRole('option').filter({ hasText: '139' }).first()).toContainText('在表单中');
+    await page.keyboard.press('Escape');
+  } finally {
+    if (browser) await browser.kill();
+    await host?.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
