@@ -165,6 +165,7 @@ export function IntakePane({
         onPick={(item) => void pick(item)}
         onClose={() => setPicker(null)}
         testId={`picker-${picker ?? 'none'}`}
+        {...(picker === 'kb' ? { onFilter: kb.search } : {})}
       />
     </Grid>
   );
