@@ -1,12 +1,35 @@
-import { rankArticles } from '../../shared/domain/kb-match';
+import { buildKbIndex, type KbIndex, rankArticles } from '../../shared/domain/kb-match';
 import type { KbArticle } from '../../shared/contract/kb';
+import type { Db } from '../store/database';
 import { referenceItems } from '../store/reference-store';
 import type { CoreDeps, DomainHandlers } from './types';
 
-/** Articles come with the reference data, so the knowledge base works offline too. */
-export const kbHandlers = ({ db }: CoreDeps): DomainHandlers<'kb'> => ({
-  search: ({ query, category, limit }) => {
-    const articles: KbArticle[] = referenceItems(db, ['article']).map((r) => ({ code: r.code, ...r.body }));
-    return rankArticles(articles, query, category).slice(0, limit);
-  },
-});
+/** Changes whenever an article or a category is stored, replaced or removed. */
+function referenceFingerprint(db: Db): string {
+  const row = db
+    .prepare<[], { n: number; top: number | null; sum: number | null }>(
+      `SELECT count(*) AS n, max(version) AS top, total(version) AS sum FROM reference_data WHERE kind IN ('article', 'category')`,
+    )
+    .get();
+  return `${row?.n} ${row?.top} ${row?.sum}`;
+}
+
+/**
+ * Articles come with the reference data, so the knowledge base works offline too. The index is
+ * built on the first search after the articles or the catalogue change, and kept by this core.
+ */
+export const kbHandlers = ({ db }: CoreDeps): DomainHandlers<'kb'> => {
+  let built: { fingerprint: string; index: KbIndex<KbArticle> } | null = null;
+  const index = () => {
+    const fingerprint = referenceFingerprint(db);
+    if (built?.fingerprint !== fingerprint) {
+      const articles: KbArticle[] = referenceItems(db, ['article']).map((r) => ({ code: r.code, ...r.body }));
+      const categories = referenceItems(db, ['category']).map((r) => ({ code: r.code, ...r.body }));
+      built = { fingerprint, index: buildKbIndex(articles, categories) };
+    }
+    return built.index;
+  };
+  return {
+    search: ({ query, category, limit }) => rankArticles(index(), query, category).slice(0, limit),
+  };
+};

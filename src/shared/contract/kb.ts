@@ -13,7 +13,7 @@ export type KbArticle = z.infer<typeof articleSchema>;
 
 export const kbCalls = {
   search: defineCall({
-    doc: 'Knowledge-base articles matching every word of the query (Chinese of any length, English), titles first; all articles for an empty query.',
+    doc: 'Knowledge-base articles matching every part of the query (Chinese of any length, English, pinyin initials or full pinyin, the catalogue keywords of their category), best first; all articles for an empty query, the category’s first.',
     input: z.strictObject({
       query: z.string().max(200),
       category: z.string().max(64).optional(),

@@ -180,6 +180,7 @@ export function IntakePane({
         onPick={(item) => void pick(item)}
         onClose={() => setPicker(null)}
         testId={`picker-${picker ?? 'none'}`}
+        {...(picker === 'kb' ? { onFilter: kb.search } : {})}
       />
       {draftsOpen && <DraftsDialog currentDraftId={form.draftId} onPick={bringBack} onClose={closeDrafts} />}
     </Grid>

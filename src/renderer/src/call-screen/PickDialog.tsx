@@ -21,6 +21,7 @@ export function PickDialog({
   onPick,
   onClose,
   testId,
+  onFilter,
 }: {
   title: string;
   items: PickItem[];
@@ -28,13 +29,15 @@ export function PickDialog({
   onPick: (item: PickItem) => void;
   onClose: () => void;
   testId: string;
+  /** When given, the caller searches (and ranks) for what is typed: the items are shown as they come. */
+  onFilter?: (filter: string) => void;
 }) {
   const { t } = useTranslation();
   // The parent remounts the dialog (key) for each opening, so it starts with an empty filter.
   const [filter, setFilter] = useState('');
   const [active, setActive] = useState(0);
   const needle = filter.trim().toLowerCase();
-  const shown = needle ? items.filter((i) => `${i.label} ${i.search ?? ''}`.toLowerCase().includes(needle)) : items;
+  const shown = needle && !onFilter ? items.filter((i) => `${i.label} ${i.search ?? ''}`.toLowerCase().includes(needle)) : items;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
@@ -56,6 +59,7 @@ export function PickDialog({
         onChange={(e) => {
           setFilter(e.currentTarget.value);
           setActive(0);
+          onFilter?.(e.currentTarget.value);
         }}
         onKeyDown={onKeyDown}
         mb="sm"
