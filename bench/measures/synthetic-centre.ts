@@ -3,7 +3,7 @@ import { v7 } from 'uuid';
 import { formatProvisionalNumber } from '../../src/shared/domain/provisional-number';
 import { requestTypes, type TicketEvent, type TicketFields } from '../../src/shared/domain/ticket';
 import type { SequencedEvent } from '../../src/shared/server-api/sync';
-import { categoriesWithText, describeProblem } from '../../src/server/seed/demo-text';
+import { categoriesWithText, describeProblem } from '../../tests/support/templated-text';
 import type { Random } from '../../src/server/seed/random';
 
 /**

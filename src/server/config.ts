@@ -18,8 +18,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed demo users, reference data and tickets into an empty database on start. */
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
-  /** How many tickets of history the demo seed makes. */
-  SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(4000),
+  /** How many tickets the demo seed makes: about half still open, the rest closed history. */
+  SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(12_000),
+  /** The share of them already closed; less history starts faster with the same open work (the E2E run). Unset: a real centre's mix. */
+  SEED_CLOSED_SHARE: z.coerce.number().min(0).max(0.95).optional(),
   /** Browser origins allowed to call the API (comma-separated); programs send none and need no entry. */
   ALLOWED_ORIGINS: z.string().default(''),
   /** Public Open311 reads one client address may make in a minute (in a burst, or spread out). */
@@ -45,6 +47,7 @@ export interface ServerConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: 'auto' | 'yes' | 'no';
   seedTickets: number;
+  seedClosedShare: number | undefined;
   allowedOrigins: string[];
   open311ReadsPerMinute: number;
   /** Simulated units, or null when off. */
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     seedTickets: e.SEED_TICKETS,
+    seedClosedShare: e.SEED_CLOSED_SHARE,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

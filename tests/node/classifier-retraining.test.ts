@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { msUntil } from '../../src/server/classifier/nightly';
 import { buildModel, compareWithCurrent, type DatedExample } from '../../src/server/classifier/training';
-import { categoriesWithText, describeProblem } from '../../src/server/seed/demo-text';
+import { categoriesWithText, describeProblem } from '../support/templated-text';
 import { seededRandom } from '../../src/server/seed/random';
 
 /** Demo messages a minute apart from `from`; `scrambled` files each under a wrong category. */

@@ -3,7 +3,7 @@ import type { RouteProposalView, TicketSummary, TimelineEntry } from '../../src/
 import type { Ticket } from '../../src/shared/domain/ticket';
 import { buildModel, publishModel } from '../../src/server/classifier/training';
 import { demoPassword } from '../../src/server/seed/demo-password';
-import { categoriesWithText, describeProblem } from '../../src/server/seed/demo-text';
+import { categoriesWithText, describeProblem } from '../support/templated-text';
 import { seededRandom } from '../../src/server/seed/random';
 import { intakeFields } from '../support/fixtures';
 import { until } from '../support/until';
