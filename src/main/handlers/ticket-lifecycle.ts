@@ -6,7 +6,7 @@ import { deadlineOf, proposeRoute, unitNames } from '../store/routing-store';
 import { getTicket, recordEvent, timelineOf, worklist } from '../store/ticket-store';
 import type { CoreDeps, DomainHandlers } from './types';
 
-type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback' | 'decideExtension' | 'merge' | 'worklist';
+type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback' | 'decideExtension' | 'merge' | 'unmerge' | 'worklist';
 
 /**
  * The hotline's side of the work-order lifecycle: routing and dispatch, callbacks,
@@ -68,6 +68,7 @@ export function lifecycleHandlers(
       if (!duplicateOf) throw refusedChange({ code: 'not_linked_duplicate', params: {} });
       return record(id, 'closed', { resolution: 'merged', mergedInto: duplicateOf });
     },
+    unmerge: ({ id, reason }) => record(id, 'unmerged', { reason }),
     worklist: ({ kind, limit }) => worklist(db, kind, limit),
   };
 }

@@ -184,6 +184,11 @@ export const ticketsCalls = {
     input: z.strictObject({ id: idSchema }),
     output: ticketSchema,
   }),
+  unmerge: defineCall({
+    doc: 'Undoes a merge: the merged ticket is open again in the status it had before, still linked to the ticket it repeats.',
+    input: z.strictObject({ id: idSchema, reason: plainText(1000).min(1) }),
+    output: ticketSchema,
+  }),
   worklist: defineCall({
     doc: 'Tickets waiting for the hotline: callbacks due (the unit reported back), extension requests, returned tickets, and tickets not yet dispatched — oldest deadline first.',
     input: z.strictObject({

@@ -17,6 +17,7 @@ const params: { [C in RefusalCode]: RefusalParams<C> } = {
   already_dispatched: {},
   already_numbered: { officialNo: '2026112900123' },
   not_linked_duplicate: {},
+  not_merged: { status: 'closed' },
   no_jurisdiction: { target: 'street' },
   malformed: { path: 'payload.fields.description', detail: 'payload.fields.description: Too big' },
   unsafe_text: { path: 'payload.text', codePoint: 'U+0000', position: 3, kind: 'control character' },

@@ -28,6 +28,8 @@ export const refusalSchema = z.discriminatedUnion('code', [
   variant('already_numbered', { officialNo: text }),
   /** A merge asks for the original the ticket was linked to as a duplicate. */
   variant('not_linked_duplicate', {}),
+  /** Only a ticket closed as merged can be unmerged. */
+  variant('not_merged', { status: text }),
   // Routing: the address names no place a rule can route to.
   variant('no_jurisdiction', { target: z.enum(['street', 'district']) }),
   // The server's checks of a pushed event's content.
@@ -85,6 +87,7 @@ const english: { [C in RefusalCode]: (p: RefusalParams<C>) => string } = {
   already_dispatched: () => 'cannot apply "dispatched" to a ticket that is dispatched unless it is a reassignment',
   already_numbered: (p) => `ticket already has official number ${p.officialNo}`,
   not_linked_duplicate: () => 'This ticket is not linked as a duplicate of another; link it at intake (Alt+D) first.',
+  not_merged: (p) => `only a ticket merged into another can be unmerged; this one is ${p.status} and was not merged`,
   no_jurisdiction: (p) =>
     p.target === 'street' ? 'the address has no street/township or district to route to' : 'the address has no district to route to',
   malformed: (p) => `invalid event: ${p.detail}`,

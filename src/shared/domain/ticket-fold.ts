@@ -28,6 +28,8 @@ export const allowedFrom: Record<Exclude<TicketEvent['type'], 'created'>, readon
   // The normal end is the callback; closing directly is for direct answers, withdrawals and merges.
   closed: ['registered', 'dispatched', 'returned', 'feedback'],
   reopened: ['closed'],
+  // Only a merged ticket (closed) can be unmerged; any other is told so by its own refusal, `not_merged`.
+  unmerged: [...open, 'closed'],
 };
 
 /** Checks of an event against the ticket beyond its status; null when it may apply. */
@@ -57,6 +59,8 @@ function refusal(ticket: Ticket, event: TicketEvent): Refusal | null {
       return ticket.status === 'dispatched' && !event.payload.reassign ? { code: 'already_dispatched', params: {} } : null;
     case 'linked_duplicate':
       return event.payload.duplicateOf === ticket.id ? { code: 'duplicate_of_self', params: {} } : null;
+    case 'unmerged':
+      return ticket.resolution === 'merged' ? null : { code: 'not_merged', params: { status: ticket.status } };
     default:
       return null;
   }
@@ -97,6 +101,7 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
         redoCount: 0,
         articleCode: null,
         mergedInto: null,
+        statusBeforeMerge: null,
         closedAt: null,
         eventCount: 1,
       },
@@ -228,7 +233,22 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
           resolution: event.payload.resolution,
           articleCode: event.payload.articleCode ?? null,
           mergedInto: event.payload.mergedInto ?? null,
+          statusBeforeMerge: event.payload.resolution === 'merged' ? ticket.status : null,
           closedAt: event.at,
+        },
+      };
+    case 'unmerged':
+      // Everything else the merge left as it was (units, clocks, feedback), so the ticket is where it stood.
+      // A ticket merged before the status was kept goes back to the hotline's desk.
+      return {
+        ok: true,
+        ticket: {
+          ...touched,
+          status: ticket.statusBeforeMerge ?? 'registered',
+          resolution: null,
+          mergedInto: null,
+          statusBeforeMerge: null,
+          closedAt: null,
         },
       };
     case 'reopened':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from './ids';
-import { type Ticket, type TicketEvent, type TicketStatus, ticketEventSchema, ticketStatuses } from './ticket';
+import { type Ticket, type TicketEvent, type TicketStatus, ticketEventSchema, ticketSchema, ticketStatuses } from './ticket';
 import { applyEvent, foldTicket } from './ticket-fold';
 
 /**
@@ -66,9 +66,11 @@ const examples: Record<Exclude<TicketEvent['type'], 'created'>, () => TicketEven
   callback_recorded: () => event('callback_recorded', { satisfaction: 'satisfied' }),
   closed: () => event('closed', { resolution: 'withdrawn' }),
   reopened: () => event('reopened', { reason: '市民不满意' }),
+  unmerged: () => event('unmerged', { reason: '不是同一件事' }),
 };
 
-// Y: applies; '.': refused. Columns in the order of `ticketStatuses`.
+// Y: applies; '.': refused. Columns in the order of `ticketStatuses`. The closed ticket of `pathTo` is a direct
+// answer, which no unmerge may open: a merged one is walked below.
 //                      reg  dis  acc  inp  ret  fdb  clo
 const expected = `
 updated              Y    Y    Y    Y    Y    Y    .
@@ -86,6 +88,7 @@ extension_decided    .    .    .    .    .    .    .
 callback_recorded    .    .    .    .    .    Y    .
 closed               Y    Y    .    .    Y    Y    .
 reopened             .    .    .    .    .    .    Y
+unmerged             .    .    .    .    .    .    .
 `;
 const table = new Map(
   expected
@@ -244,6 +247,61 @@ describe('the paths a ticket takes', () => {
       resolution: null,
       closedAt: null,
       unitCodes: [],
+    });
+  });
+
+  describe('unmerge gives a merged ticket back as it stood', () => {
+    const original = newId();
+    const merge = () => event('closed', { resolution: 'merged', mergedInto: original });
+    const unmerge = () => event('unmerged', { reason: '不是同一件事' });
+    const open: TicketStatus[] = ['registered', 'dispatched', 'returned', 'feedback'];
+
+    for (const status of open) {
+      it(`a ${status} ticket merged and unmerged is the ticket it was, but for when it was last touched`, () => {
+        const path = pathTo[status]();
+        const merged = fold([...path, merge()]);
+        expect(merged).toMatchObject({ status: 'closed', resolution: 'merged', mergedInto: original, statusBeforeMerge: status });
+        const before = fold(path);
+        const unmerged = fold([...path, merge(), unmerge()]);
+        expect({ ...unmerged, updatedAt: before.updatedAt, eventCount: before.eventCount }).toEqual(before);
+        expect(unmerged.eventCount).toBe(before.eventCount + 2);
+      });
+    }
+
+    it('keeps the units, clocks and feedback, so the unit can act again and a callback can be recorded', () => {
+      const unmerged = fold([...pathTo.feedback(), merge(), unmerge()]);
+      expect(unmerged).toMatchObject({
+        status: 'feedback',
+        unitCodes: [unit],
+        feedback: { summary: '已修复' },
+        closedAt: null,
+        mergedInto: null,
+      });
+      expect(applyEvent(unmerged, event('callback_recorded', { satisfaction: 'satisfied' }))).toMatchObject({ ok: true });
+    });
+
+    it('may be merged again after it was unmerged', () => {
+      const again = fold([...pathTo.registered(), merge(), unmerge(), merge()]);
+      expect(again).toMatchObject({ status: 'closed', resolution: 'merged', statusBeforeMerge: 'registered' });
+    });
+
+    it('refuses to unmerge a ticket closed otherwise, or unmerged already, with the status it has', () => {
+      expect(applyEvent(fold(pathTo.closed()), unmerge())).toEqual({
+        ok: false,
+        refusal: { code: 'not_merged', params: { status: 'closed' } },
+      });
+      expect(applyEvent(fold([...pathTo.registered(), merge(), unmerge()]), unmerge())).toEqual({
+        ok: false,
+        refusal: { code: 'not_merged', params: { status: 'registered' } },
+      });
+      expect(ticketEventSchema.safeParse({ ...unmerge(), payload: { reason: '  ' } }).success).toBe(false);
+    });
+
+    it('sends a ticket merged before the status was kept back to the hotline to dispatch', () => {
+      const { statusBeforeMerge: _s, ...stored } = fold([...pathTo.dispatched(), merge()]);
+      const old = ticketSchema.parse(stored);
+      const result = applyEvent(old, unmerge());
+      expect(result).toMatchObject({ ok: true, ticket: { status: 'registered', resolution: null, mergedInto: null } });
     });
   });
 });

@@ -127,6 +127,12 @@ const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase) =>
           path: ['mergedInto'],
         }),
     }),
+    /** A merge undone: the duplicate is open again, in the status it had before the merge. */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('unmerged'),
+      payload: z.strictObject({ reason: trimmed(1000).min(1) }),
+    }),
     z.strictObject({
       ...eventBase,
       type: z.literal('reopened'),
@@ -275,6 +281,8 @@ export const ticketSchema = z.strictObject({
   redoCount: z.number().int().nonnegative().default(0),
   articleCode: z.string().nullable().default(null),
   mergedInto: z.string().nullable().default(null),
+  /** The status a merged ticket had before the merge, which an unmerge gives back. */
+  statusBeforeMerge: ticketStatusSchema.nullable().default(null),
   closedAt: z.string().nullable().default(null),
   /** How many events the state was folded from (confirmed and pending). */
   eventCount: z.number().int().nonnegative(),

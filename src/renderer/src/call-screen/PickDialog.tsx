@@ -1,6 +1,7 @@
 import { Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { type KeyboardEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialogProps } from '../shell/dialog-props';
 
 export interface PickItem {
   id: string;
@@ -33,6 +34,7 @@ export function PickDialog({
   onFilter?: (filter: string) => void;
 }) {
   const { t } = useTranslation();
+  const dialog = useDialogProps();
   // The parent remounts the dialog (key) for each opening, so it starts with an empty filter.
   const [filter, setFilter] = useState('');
   const [active, setActive] = useState(0);
@@ -50,7 +52,7 @@ export function PickDialog({
     }
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('help.close') }}>
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" {...dialog}>
       <TextInput
         data-autofocus
         aria-label={t('picker.filter')}

@@ -25,6 +25,7 @@ export function RoutingForm({ ticket, handleRef }: { ticket: Ticket; handleRef: 
   const [proposalError, setProposalError] = useState<unknown>(null);
   const [units, setUnits] = useState<string[]>([]);
   const [lead, setLead] = useState<string>('');
+  const [noUnit, setNoUnit] = useState(false);
 
   const category = ticket.fields.category;
   useEffect(() => {
@@ -42,12 +43,14 @@ export function RoutingForm({ ticket, handleRef }: { ticket: Ticket; handleRef: 
     );
   }, [api, ticket.id, category]);
 
+  // Exactly the units and the lead on screen: with none (no proposal yet, or none possible) nothing is sent.
   const confirm = () => {
-    if (units.length === 0) return;
-    void run(
-      () => api.tickets.dispatch({ id: ticket.id, unitCodes: units, leadUnitCode: units.includes(lead) ? lead : units[0]! }),
-      'work.dispatched',
-    );
+    if (units.length === 0 || !units.includes(lead)) {
+      setNoUnit(true);
+      document.getElementById('work-add-unit')?.focus();
+      return;
+    }
+    void run(() => api.tickets.dispatch({ id: ticket.id, unitCodes: units, leadUnitCode: lead }), 'work.dispatched');
   };
   useImperativeHandle(handleRef, () => ({ confirm }));
 
@@ -56,7 +59,7 @@ export function RoutingForm({ ticket, handleRef }: { ticket: Ticket; handleRef: 
     : '';
 
   return (
-    <Stack gap="xs" mb="md" data-testid="routing-form">
+    <Stack gap="xs" mb="md" data-testid="routing-form" data-step-form>
       {ticket.returnReason && <Alert color="red">{t('work.returnedBecause', { reason: ticket.returnReason })}</Alert>}
       <RefSelect
         id="work-category"
@@ -90,7 +93,13 @@ export function RoutingForm({ ticket, handleRef }: { ticket: Ticket; handleRef: 
         label={t('work.addUnit')}
         items={reference.units}
         value=""
-        onChange={(code) => code && !units.includes(code) && setUnits([...units, code])}
+        onChange={(code) => {
+          if (!code || units.includes(code)) return;
+          setUnits([...units, code]);
+          if (units.length === 0) setLead(code);
+          setNoUnit(false);
+        }}
+        error={noUnit ? t('step.noUnit') : undefined}
         testId="work-add-unit"
       />
       {units.length > 1 && (
@@ -107,7 +116,13 @@ export function RoutingForm({ ticket, handleRef }: { ticket: Ticket; handleRef: 
           {t('work.dispatch')}
         </Button>
         {units.length > 1 && (
-          <Button variant="subtle" onClick={() => setUnits(units.slice(0, 1))}>
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setUnits(units.slice(0, 1));
+              setLead(units[0]!);
+            }}
+          >
             {t('work.resetUnits')}
           </Button>
         )}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Text, Title } from '@mantine/core';
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary, TimelineEntry } from '../../../shared/contract/tickets';
@@ -8,10 +8,11 @@ import { useReference } from '../call-screen/use-reference';
 import { useLinkState, useWorkstation } from '../shell/api-context';
 import { CallbackForm } from './CallbackForm';
 import { DeadlineBadge } from './DeadlineBadge';
+import { MergeActions } from './MergeActions';
 import { ExtensionForm } from './ExtensionForm';
 import { RoutingForm } from './RoutingForm';
 import { Timeline } from './Timeline';
-import { type StepHandle, useTicketStep } from './use-ticket-step';
+import type { StepHandle } from './use-ticket-step';
 
 type Detail = { ticket: Ticket; deadline: TicketSummary['deadline']; entries: TimelineEntry[] };
 
@@ -21,7 +22,6 @@ export function TicketDetail({ ticketId, handleRef }: { ticketId: string; handle
   const { api, on } = useWorkstation();
   const link = useLinkState();
   const reference = useReference();
-  const run = useTicketStep();
   const [detail, setDetail] = useState<Detail | null>(null);
   const step = useRef<StepHandle>(null);
 
@@ -56,18 +56,7 @@ export function TicketDetail({ ticketId, handleRef }: { ticketId: string; handle
       {waitsForDispatch && <RoutingForm key={ticket.id} ticket={ticket} handleRef={step} />}
       {ticket.status === 'feedback' && <CallbackForm key={ticket.id} ticket={ticket} handleRef={step} />}
       {extension && <ExtensionForm key={ticket.id} ticket={ticket} request={extension} handleRef={step} />}
-      {ticket.duplicateOf && ticket.status !== 'closed' && (
-        <Group mb="md">
-          <Button
-            variant="light"
-            color="grape"
-            data-testid="merge"
-            onClick={() => void run(() => api.tickets.merge({ id: ticket.id }), 'work.merged')}
-          >
-            {t('work.merge')}
-          </Button>
-        </Group>
-      )}
+      <MergeActions ticket={ticket} />
       <Title order={4} size="h6" mb="xs">
         {t('work.timeline')}
       </Title>

@@ -30,6 +30,8 @@ function detail(entry: TimelineEntry, reference: Reference, locale: string, labe
       return `${labels.satisfaction(String(p.satisfaction))}${p.note ? `：${String(p.note)}` : ''}`;
     case 'note':
       return String(p.text);
+    case 'unmerged':
+      return String(p.reason);
     case 'closed':
       return labels.resolution(String(p.resolution));
     default:

@@ -3,7 +3,13 @@ import type { Ticket } from '../../../shared/domain/ticket';
 import { useCall } from '../api/use-call';
 
 export type StepDone =
-  'work.dispatched' | 'work.callbackRecorded' | 'work.extensionApproved' | 'work.extensionRefused' | 'work.recategorised' | 'work.merged';
+  | 'work.dispatched'
+  | 'work.callbackRecorded'
+  | 'work.extensionApproved'
+  | 'work.extensionRefused'
+  | 'work.recategorised'
+  | 'work.merged'
+  | 'step.unmerged';
 
 /** Runs one step on a ticket and says, in the agent's words, that it was done or why it was refused. */
 export function useTicketStep() {

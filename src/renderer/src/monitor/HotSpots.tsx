@@ -6,12 +6,14 @@ import { useWorkstation } from '../shell/api-context';
 import type { MonitorState } from './monitor-state';
 import type { NameOf } from './names';
 import { VirtualTable } from './VirtualTable';
+import { useDialogProps } from '../shell/dialog-props';
 
 type Cluster = MonitorState['heat'][number];
 
 /** Intake per hour against the usual, and the category × district clusters; Enter links a cluster as one incident. */
 export function HotSpots({ state, name }: { state: MonitorState; name: NameOf }) {
   const { t } = useTranslation();
+  const dialog = useDialogProps();
   const { api } = useWorkstation();
   const call = useCall();
   const [cluster, setCluster] = useState<Cluster | null>(null);
@@ -64,7 +66,7 @@ export function HotSpots({ state, name }: { state: MonitorState; name: NameOf })
         </Text>
       )}
       {done && <Alert color="green">{done}</Alert>}
-      <Modal opened={cluster !== null} onClose={() => setCluster(null)} title={t('monitor.linkIncident')}>
+      <Modal {...dialog} opened={cluster !== null} onClose={() => setCluster(null)} title={t('monitor.linkIncident')}>
         <form onSubmit={(event) => void link(event)}>
           <Stack>
             <Text size="sm" data-testid="cluster-tickets">

@@ -5,15 +5,18 @@ import type { MonitorTicket } from '../../../shared/server-api/monitor';
 import { useReference } from '../call-screen/use-reference';
 import type { NameOf } from './names';
 import { useTicketActions } from './use-ticket-actions';
+import { useDialogProps } from '../shell/dialog-props';
 
 /** The lead's dialog on one ticket (Enter on a row): reassign it, or raise its urgency. */
 export function TicketActions({ ticket, onClose, name }: { ticket: MonitorTicket | null; onClose: () => void; name: NameOf }) {
   const { t } = useTranslation();
+  const dialog = useDialogProps();
   const reference = useReference();
   const [unit, setUnit] = useState<string | null>(null);
   const { message, clearMessage, reassign, escalate } = useTicketActions();
   return (
     <Modal
+      {...dialog}
       opened={ticket !== null}
       onClose={() => {
         clearMessage();

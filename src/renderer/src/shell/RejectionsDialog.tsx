@@ -5,10 +5,12 @@ import type { Rejection } from '../../../shared/contract/tickets';
 import { callErrorText } from '../api/use-call';
 import { useWorkstation } from './api-context';
 import { useRefusalText } from './refusal-text';
+import { useDialogProps } from './dialog-props';
 
 /** Alt+R: what the server refused and why; nothing the agent typed disappears without a trace. */
 export function RejectionsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const dialog = useDialogProps();
   const { api, on } = useWorkstation();
   const { refusalText } = useRefusalText();
   const [rows, setRows] = useState<Rejection[]>([]);
@@ -31,7 +33,7 @@ export function RejectionsDialog({ opened, onClose }: { opened: boolean; onClose
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('rejections.title')} size="xl" closeButtonProps={{ 'aria-label': t('help.close') }}>
+    <Modal opened={opened} onClose={onClose} title={t('rejections.title')} size="xl" {...dialog}>
       {failure && (
         <Alert color="red" mb="sm" role="alert">
           {failure}

@@ -1,12 +1,14 @@
 import { Kbd, Modal, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { actions, formatHotkey } from './actions';
+import { useDialogProps } from './dialog-props';
 
 /** F1: the full list of actions and their keys. */
 export function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const dialog = useDialogProps();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('help.title')} size="lg" closeButtonProps={{ 'aria-label': t('help.close') }}>
+    <Modal opened={opened} onClose={onClose} title={t('help.title')} size="lg" {...dialog}>
       <Table striped withTableBorder data-testid="shortcut-help">
         <Table.Thead>
           <Table.Tr>

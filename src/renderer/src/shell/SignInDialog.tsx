@@ -5,6 +5,7 @@ import type { SignedInUser } from '../../../shared/contract/auth';
 import { CallError } from '../api/client';
 import { useWorkstation } from './api-context';
 import { errorMessage } from '../../../shared/error-message';
+import { useDialogProps } from './dialog-props';
 
 const knownFailures = ['unauthenticated', 'rate_limited', 'unavailable'] as const;
 
@@ -18,6 +19,7 @@ export interface SignInDialogProps {
 
 export function SignInDialog({ opened, user, onClose, onSignedIn }: SignInDialogProps) {
   const { t } = useTranslation();
+  const dialog = useDialogProps();
   const { api } = useWorkstation();
   const [username, setUsername] = useState(user?.username ?? '');
   const [password, setPassword] = useState('');
@@ -42,7 +44,7 @@ export function SignInDialog({ opened, user, onClose, onSignedIn }: SignInDialog
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('auth.title')} closeButtonProps={{ 'aria-label': t('help.close') }} trapFocus>
+    <Modal opened={opened} onClose={onClose} title={t('auth.title')} {...dialog}>
       <form onSubmit={(event) => void submit(event)} data-testid="sign-in">
         <Stack>
           {user && !user.sessionLive && <Alert color="yellow">{t('auth.expired')}</Alert>}
