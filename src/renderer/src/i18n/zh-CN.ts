@@ -250,6 +250,7 @@ export const zhCN = {
     unknown_category: '分类 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，选择现有分类后重新修改。',
     unknown_district: '区 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，选择现有的区后重新修改。',
     unknown_street: '街道乡镇 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，选择现有街道后重新修改。',
+    unknown_wrapup: '话后小结代码 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，重新选择小结。',
     provisional_number_taken:
       '临时编号 {{provisionalNo}} 已被另一张工单使用：有两个工位共用工位代码 {{origin}}，请联系管理员为其中一个更换代码。',
     field_conflict: '工单已被他人修改：{{actor}} 在您打开工单后改了{{fields}}。请查看最新内容后重新修改。',
