@@ -21,9 +21,12 @@ export function PickDialog({
   onPick,
   onClose,
   testId,
+  initial = 0,
 }: {
   title: string;
   items: PickItem[];
+  /** The item the cursor starts on (a proposed choice). */
+  initial?: number;
   opened: boolean;
   onPick: (item: PickItem) => void;
   onClose: () => void;
@@ -32,7 +35,7 @@ export function PickDialog({
   const { t } = useTranslation();
   // The parent remounts the dialog (key) for each opening, so it starts with an empty filter.
   const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(initial);
   const needle = filter.trim().toLowerCase();
   const shown = needle ? items.filter((i) => `${i.label} ${i.search ?? ''}`.toLowerCase().includes(needle)) : items;
   const onKeyDown = (event: KeyboardEvent) => {
