@@ -270,10 +270,10 @@ export const en: Messages = {
       'Category {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current category and make the change again.',
     unknown_district:
       'District {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current district and make the change again.',
-    unknown_wrapup:
-      'Wrap-up code {{code}} is not in the reference data (unknown, or retired since): sync the reference data and choose the wrap-up again.',
     unknown_street:
       'Street/township {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current one and make the change again.',
+    unknown_wrapup:
+      'Wrap-up code {{code}} is not in the reference data (unknown, or retired since): sync the reference data and choose the wrap-up again.',
     provisional_number_taken:
       'Provisional number {{provisionalNo}} is already used by another ticket: two workstations share the code {{origin}}; ask an administrator to give one a new code.',
     field_conflict:
