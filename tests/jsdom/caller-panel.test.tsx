@@ -94,7 +94,8 @@ describe('the caller panel at real volume', () => {
     expect(category.style.whiteSpace).toBe('nowrap');
     expect(category.style.textOverflow).toBe('ellipsis');
     expect(within(rows[0]!).getByTestId('caller-history-deadline').textContent).not.toBe('');
-  }, 60_000);
+    // Thirty tickets written through the real core, each in its own durable transaction.
+  }, 120_000);
 
   it("offers the caller's last name and address and takes them with Alt+A into the empty fields only", async () => {
     const app = await renderApp();

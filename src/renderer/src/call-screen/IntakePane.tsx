@@ -3,14 +3,14 @@ import { type Ref, useImperativeHandle, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoggedCall } from '../../../shared/contract/calls';
 import type { TicketSummary } from '../../../shared/contract/tickets';
-import { offeredChanges } from './caller-offer';
 import { CallerPanel } from './CallerPanel';
 import { emptyIntake } from './intake-form';
 import { IntakeForm } from './IntakeForm';
 import { LikelyDuplicates } from './LikelyDuplicates';
 import { PickDialog, type PickItem } from './PickDialog';
 import { ticketNumber } from './TicketList';
-import { callerNumber, useCallerLookup } from './use-caller-lookup';
+import { useCallerLookup } from './use-caller-lookup';
+import { useCallerPanel } from './use-caller-panel';
 import { useCategorySuggestions } from './use-category-suggestions';
 import { useDebounced } from './use-debounced';
 import { autosaveMs, useDraftAutosave } from './use-draft-autosave';
@@ -21,6 +21,7 @@ import { articleBody, articleTitle, useKnowledgeBase } from './use-knowledge-bas
 import { refName, useReference } from './use-reference';
 import { useScreenPop } from './use-screen-pop';
 import { useWrapUp } from './use-wrap-up';
+import { WrapUpDialog } from './WrapUpDialog';
 
 /** What the shell's hotkeys ask of the intake (they work from any field). */
 export interface IntakeHandle {
@@ -41,14 +42,8 @@ export interface IntakeHandle {
   startWith(phone: string): void;
 }
 
-type Picker = 'followUp' | 'duplicate' | 'phrase' | 'kb' | 'wrapup' | null;
-const pickerTitle = {
-  followUp: 'followUp',
-  duplicate: 'linkDuplicate',
-  phrase: 'quickPhrase',
-  kb: 'knowledgeBase',
-  wrapup: 'wrapUp',
-} as const;
+type Picker = 'followUp' | 'duplicate' | 'phrase' | 'kb' | null;
+const pickerTitle = { followUp: 'followUp', duplicate: 'linkDuplicate', phrase: 'quickPhrase', kb: 'knowledgeBase' } as const;
 
 /**
  * The call screen: the intake form on the left, the caller's history and likely duplicates on the
@@ -73,7 +68,6 @@ export function IntakePane({
   const { values, set, startOver } = form;
   const savedAt = useDraftAutosave(values, form.draftId, form.restore);
   const caller = useCallerLookup(values.callerPhone, call);
-  const wrapUp = useWrapUp(call);
   useScreenPop({ call, popOnAnswer, formCallId: values.callId, startOver, showCaller: caller.showCaller });
   const description = useDebounced(values.description, autosaveMs);
   const similar = useDuplicates(values.category, values.streetCode, description);
@@ -81,24 +75,17 @@ export function IntakePane({
   const kb = useKnowledgeBase();
   const { busy, submit, followUp, answerWith } = useIntakeSubmit(form, caller.showCaller, onCreated);
   const [picker, setPicker] = useState<Picker>(null);
+  const wrapUp = useWrapUp(call);
+  const [wrapUpOpen, setWrapUpOpen] = useState(false);
+  const callerPanel = useCallerPanel(values, caller.history, call, wrapUp);
 
   const openTickets = useMemo(() => (caller.history?.tickets ?? []).filter((tk) => tk.status !== 'closed'), [caller.history]);
-  const offered = offeredChanges(values, caller.history?.details ?? null, caller.history?.phoneKey ?? null);
-  const offerable = Object.keys(offered).length > 0;
-  const nameOf = (choice: { zh: string; en: string } | undefined) => (choice ? (locale === 'en' ? choice.en : choice.zh) : null);
-  const proposedName = nameOf(wrapUp.choices.find((c) => c.code === wrapUp.proposed));
-  const wrapUpDue = useMemo(
-    () => (wrapUp.due ? { number: callerNumber(wrapUp.due), proposed: proposedName } : null),
-    [wrapUp.due, proposedName],
-  );
   const describe = (tk: TicketSummary) => `${refName(reference, 'category', tk.category, locale)} · ${tk.description}`;
 
   const pick = async (item: PickItem) => {
     const kind = picker;
     setPicker(null);
-    if (kind === 'wrapup') {
-      await wrapUp.pick(item.id);
-    } else if (kind === 'kb') {
+    if (kind === 'kb') {
       await answerWith(item.id, kb.articles);
     } else if (kind === 'phrase') {
       set({ description: `${values.description}${item.label}` });
@@ -128,12 +115,8 @@ export function IntakePane({
       kb.open(values.category);
       setPicker('kb');
     },
-    takeCallerDetails: () => {
-      if (offerable) set(offered);
-    },
-    wrapUp: () => {
-      if (wrapUp.due) setPicker('wrapup');
-    },
+    takeCallerDetails: () => set(callerPanel.offered),
+    wrapUp: () => setWrapUpOpen(wrapUp.due !== null),
     startWith: (callerPhone) => {
       startOver({ ...emptyIntake, callerPhone });
       caller.showCaller(callerPhone);
@@ -152,19 +135,17 @@ export function IntakePane({
             detail: `${similarity(s.similarity)} · ${s.ticket.description}`,
             search: s.ticket.description,
           }))
-        : picker === 'wrapup'
-          ? wrapUp.choices.map((c, i) => ({ id: c.code, label: `${i + 1} ${nameOf(c)}` }))
-          : picker === 'kb'
-            ? kb.articles.map((a) => ({
-                id: a.code,
-                label: articleTitle(a, locale),
-                detail: articleBody(a, locale),
-                search: `${a.titleZh} ${a.titleEn} ${a.bodyZh} ${a.bodyEn}`,
-              }))
-            : Object.values(t('phrases.list', { returnObjects: true }) as Record<string, string>).map((p, i) => ({
-                id: String(i),
-                label: p,
-              }));
+        : picker === 'kb'
+          ? kb.articles.map((a) => ({
+              id: a.code,
+              label: articleTitle(a, locale),
+              detail: articleBody(a, locale),
+              search: `${a.titleZh} ${a.titleEn} ${a.bodyZh} ${a.bodyEn}`,
+            }))
+          : Object.values(t('phrases.list', { returnObjects: true }) as Record<string, string>).map((p, i) => ({
+              id: String(i),
+              label: p,
+            }));
 
   return (
     <Grid data-testid="pane-intake">
@@ -184,30 +165,16 @@ export function IntakePane({
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
         <Stack>
-          <CallerPanel
-            call={call}
-            history={caller.history}
-            reference={reference}
-            offerable={offerable}
-            wrapUpDue={wrapUpDue}
-            wrappedUpAs={wrapUp.given && wrapUp.given.callId === call?.id ? nameOf(wrapUp.given.choice) : null}
-          />
+          <CallerPanel call={call} history={caller.history} reference={reference} {...callerPanel.panel} />
           <LikelyDuplicates similar={similar} />
         </Stack>
       </Grid.Col>
+      <WrapUpDialog wrapUp={wrapUp} opened={wrapUpOpen} onClose={() => setWrapUpOpen(false)} />
       <PickDialog
         key={picker ?? 'closed'}
         opened={picker !== null}
         title={picker ? t(`actions.${pickerTitle[picker]}.label`) : ''}
         items={pickerItems}
-        initial={
-          picker === 'wrapup'
-            ? Math.max(
-                0,
-                wrapUp.choices.findIndex((c) => c.code === wrapUp.proposed),
-              )
-            : 0
-        }
         onPick={(item) => void pick(item)}
         onClose={() => setPicker(null)}
         testId={`picker-${picker ?? 'none'}`}
