@@ -36,7 +36,7 @@ describe('intake lookups on a real core', () => {
     core = await openTestCore();
     await register(core, '楼内停水一天');
     let phone = '+86 139 1234 5678';
-    const { result, rerender } = await renderHookOnCore(core, () => useCallerLookup(phone));
+    const { result, rerender } = await renderHookOnCore(core, () => useCallerLookup(phone, null));
     await waitFor(() => expect(result.current.history).toMatchObject({ phoneKey: '13912345678', total: 1 }));
     phone = '13800138000';
     rerender();

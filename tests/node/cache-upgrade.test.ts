@@ -66,7 +66,11 @@ const fillVirtual: Record<string, (db: Db) => void> = {
  * Columns a migration adds that no older row can have a value for (a refusal's code was never
  * stored before it had one): an upgraded row holds NULL there, and must read as such.
  */
-const addedWithoutValue: Record<string, string[]> = { ticket_events: ['reject_code', 'reject_params'], drafts: ['parked_at', 'closed_at'] };
+const addedWithoutValue: Record<string, string[]> = {
+  ticket_events: ['reject_code', 'reject_params'],
+  drafts: ['parked_at', 'closed_at'],
+  calls: ['wrapup_code', 'wrapup_at', 'wrapup_report', 'wrapup_refusal'],
+};
 
 /** Settings that mean something only beside a table the cache may not have yet. */
 const settingsNeeding: Record<string, string> = { 'search.indexVersion': 'ticket_search' };

@@ -93,6 +93,7 @@ export async function fillCache(dataDir: string): Promise<Core> {
     answeredAt: '2026-03-02T09:20:05.000Z',
     endedAt: '2026-03-02T09:26:00.000Z',
   });
+  ok(await core.dispatch('calls.wrapUp', { callId: 'call-0001', code: 'ticket' }));
   recordCall(core.db, {
     id: 'call-0002',
     direction: 'in',

@@ -71,6 +71,14 @@ const matrix: Row[] = [
   { method: 'PATCH', path: '/api/admin/users/{id}', allowed: ['admin'], url: `/api/admin/users/${anyId}`, body: {} },
   { method: 'POST', path: '/api/admin/users/{id}/revoke-sessions', allowed: ['admin'], url: `/api/admin/users/${anyId}/revoke-sessions` },
   { method: 'GET', path: '/api/admin/tickets/{id}/audit', allowed: ['admin'], url: `/api/admin/tickets/${anyId}/audit` },
+  // An unknown call: past the door, the agent or lead is told there is no such call (404).
+  {
+    method: 'POST',
+    path: '/api/calls/{callId}/wrapup',
+    allowed: ['agent', 'lead'],
+    url: '/api/calls/no-such-call/wrapup',
+    body: { code: 'ticket' },
+  },
   { method: 'GET', path: '/api/admin/cti-switches', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/cti-switches', allowed: ['admin'], body: {} },
   { method: 'GET', path: '/api/admin/open311-keys', allowed: ['admin'] },

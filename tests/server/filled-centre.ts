@@ -51,6 +51,16 @@ export async function fillCentre(server: TestServer): Promise<void> {
   ]) {
     await expectStatus(`cti ${event.event}`, app.inject({ method: 'POST', url: `/api/cti/${token as string}`, payload: event }), 200);
   }
+  await expectStatus(
+    'wrap-up',
+    app.inject({
+      method: 'POST',
+      url: '/api/calls/c-0001/wrapup',
+      headers: bearer(await server.token('agent1')),
+      payload: { code: 'ticket' },
+    }),
+    200,
+  );
 
   const { apiKey } = await expectStatus(
     'open311 key',

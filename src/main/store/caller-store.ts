@@ -21,7 +21,7 @@ const callerTickets = `
   FROM caller_index i WHERE i.phone_key = @key AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = i.ticket_id)`;
 
 /** A caller's tickets by phone key: open ones first, then the rest, newest first within each. */
-export function callerHistory(db: Db, phoneKey: string, limit: number, now: Date): CallerHistory {
+export function callerHistory(db: Db, phoneKey: string, limit: number, now: Date): Omit<CallerHistory, 'details'> {
   const rows = db
     .prepare<[{ key: string; limit: number }], Row>(
       `SELECT * FROM (${callerTickets}) ORDER BY status = 'closed', created_at DESC LIMIT @limit`,

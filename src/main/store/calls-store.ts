@@ -17,6 +17,7 @@ interface CallRow {
   answered_at: string | null;
   ended_at: string | null;
   ticket_id: string | null;
+  wrapup_code: string | null;
 }
 
 const toLogged = (r: CallRow): LoggedCall => ({
@@ -34,6 +35,7 @@ const toLogged = (r: CallRow): LoggedCall => ({
   endedAt: r.ended_at,
   ticketId: r.ticket_id,
   missed: r.state === 'ended' && r.answered_at === null && r.direction === 'in',
+  wrapupCode: r.wrapup_code,
 });
 
 /** The citizen's side of a call: the caller on incoming calls, the number dialled on outgoing. */
@@ -68,6 +70,11 @@ export function recordCall(db: Db, call: Call): LoggedCall {
 
 export function linkCallToTicket(db: Db, callId: string, ticketId: string): void {
   db.prepare(`UPDATE calls SET ticket_id = ? WHERE id = ?`).run(ticketId, callId);
+}
+
+export function callById(db: Db, id: string): LoggedCall | null {
+  const row = db.prepare<[string], CallRow>(`SELECT * FROM calls WHERE id = ?`).get(id);
+  return row ? toLogged(row) : null;
 }
 
 export function recentCalls(db: Db, limit: number, missedOnly: boolean): LoggedCall[] {

@@ -11,6 +11,7 @@ import { openRejectionCount, outboxSize } from '../store/ticket-store';
 import { backoffDelay, realSchedule, type Schedule } from './backoff';
 import { backfillHistories, bootstrapCache, keepCacheScope } from './cache-fill';
 import { PushHeld, pushOutboxUnlessSignedOut } from './push-outbox';
+import { reportWrapUps } from './report-wrapups';
 import { type ServerClient, ServerError } from './server-client';
 import { completeDeferredSignIn } from './session-requests';
 import type { SessionSignIn } from './session-signin';
@@ -178,6 +179,7 @@ export class SyncLoop {
       if (!page.hasMore) break;
     }
     if (this.running) await keepCacheScope(this.options, token);
+    if (this.running) await reportWrapUps({ db, client, token, log: this.options.log, running });
     if (pushFailure) throw pushFailure;
   }
 

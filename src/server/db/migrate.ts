@@ -7,6 +7,7 @@ import { audit } from './migrations/0004-audit';
 import { monitor } from './migrations/0005-monitor';
 import { monitorDeltaIndex } from './migrations/0006-monitor-delta-index';
 import { open311Public } from './migrations/0007-open311-public';
+import { callWrapUp } from './migrations/0008-call-wrapup';
 
 export interface ServerMigration {
   version: number;
@@ -15,7 +16,16 @@ export interface ServerMigration {
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const serverMigrations: readonly ServerMigration[] = [initial, calls, open311, audit, monitor, monitorDeltaIndex, open311Public];
+export const serverMigrations: readonly ServerMigration[] = [
+  initial,
+  calls,
+  open311,
+  audit,
+  monitor,
+  monitorDeltaIndex,
+  open311Public,
+  callWrapUp,
+];
 
 // Any fixed number: all server processes starting at once take turns migrating.
 const migrationLock = 7_345_012_345;

@@ -7,6 +7,7 @@ import { categoryGroups } from './catalogue/categories';
 import { requestTypeNames } from './catalogue/request-types';
 import { slaPolicies } from './catalogue/sla';
 import { municipalUnits, streetOfficeName } from './catalogue/units';
+import { wrapUpCodes } from './catalogue/wrapup-codes';
 
 /** A reference item to write: its body typed by its kind, and checked again when written. */
 export type ReferenceDraft = ReferenceEntry;
@@ -86,5 +87,6 @@ export function defaultReferenceData(): ReferenceDraft[] {
     const { code, ...body } = article;
     items.push({ kind: 'article', code, body: { ...body } });
   }
+  wrapUpCodes.forEach(({ code, ...body }, order) => items.push({ kind: 'wrapup', code, body: { ...body, order: order + 1 } }));
   return items;
 }

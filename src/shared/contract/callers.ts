@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { defineCall } from './define';
 import { ticketSummarySchema } from './tickets';
 
+/** Who the caller said they were and where, on their latest tickets: what the intake offers to take over. */
+export const callerDetailsSchema = z.strictObject({
+  callerName: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  streetCode: z.string().nullable(),
+  addressDetail: z.string().nullable(),
+});
+export type CallerDetails = z.infer<typeof callerDetailsSchema>;
+
 export const callerHistorySchema = z.strictObject({
   /** The normalised number the history was looked up by. */
   phoneKey: z.string(),
@@ -11,6 +20,8 @@ export const callerHistorySchema = z.strictObject({
   open: z.number().int().nonnegative(),
   /** Called about something before within the repeat window (30 days). */
   repeatCaller: z.boolean(),
+  /** Null when no cached ticket of this caller names them or a place. */
+  details: callerDetailsSchema.nullable(),
 });
 export type CallerHistory = z.infer<typeof callerHistorySchema>;
 

@@ -10,6 +10,8 @@ export const loggedCallSchema = callSchema.omit({ users: true }).extend({
   ticketId: z.string().nullable(),
   /** Rang this agent but ended without anyone answering. */
   missed: z.boolean(),
+  /** The wrap-up code the agent gave the call after the hang-up, if any. */
+  wrapupCode: z.string().nullable(),
 });
 export type LoggedCall = z.infer<typeof loggedCallSchema>;
 
@@ -18,6 +20,19 @@ export const callsCalls = {
     doc: 'Calls this workstation was rung for, newest first, missed ones marked.',
     input: z.strictObject({ limit: z.number().int().min(1).max(200).default(30), missedOnly: z.boolean().default(false) }),
     output: z.array(loggedCallSchema),
+  }),
+  wrapUpChoices: defineCall({
+    doc: "The centre's wrap-up codes in their order, and the one proposed for what the call led to (a ticket, an answer, a follow-up).",
+    input: z.strictObject({ callId: z.string().min(1).max(128) }),
+    output: z.strictObject({
+      proposed: z.string().nullable(),
+      choices: z.array(z.strictObject({ code: z.string(), zh: z.string(), en: z.string() })),
+    }),
+  }),
+  wrapUp: defineCall({
+    doc: 'Gives a call its wrap-up code (again: the later code replaces it); kept with the call and reported to the server.',
+    input: z.strictObject({ callId: z.string().min(1).max(128), code: z.string().trim().min(1).max(64) }),
+    output: loggedCallSchema,
   }),
   current: defineCall({
     doc: 'The call this agent has answered and not yet hung up, if any (for a window opened mid-call).',

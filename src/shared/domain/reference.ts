@@ -16,9 +16,14 @@ export const referenceKinds = [
   'slaPolicy',
   'article',
   'model',
+  'wrapup',
 ] as const;
 export const referenceKindSchema = z.enum(referenceKinds);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
+
+/** What a call led to, as the workstation knows it at wrap-up. */
+export const wrapUpOutcomes = ['ticket', 'direct_answer', 'follow_up'] as const;
+export type WrapUpOutcome = (typeof wrapUpOutcomes)[number];
 
 export const slaClasses = ['emergency', 'utility', 'general', 'complex'] as const;
 export const slaClassSchema = z.enum(slaClasses);
@@ -50,6 +55,16 @@ export const referenceBodySchemas = {
   slaPolicy: z.object({ zh: name, en: name, dispatchMinutes: z.number().int().positive(), feedbackMinutes: z.number().int().positive() }),
   article: z.object({ category: code, titleZh: name, titleEn: name, bodyZh: name, bodyEn: name }),
   model: categoryModelSchema,
+  /**
+   * A wrap-up code the agent gives a call at hang-up, in `order` (the digit beside it). `proposedFor`:
+   * the outcome of the call this code is proposed for (a new ticket, a direct answer, a follow-up).
+   */
+  wrapup: z.object({
+    zh: name,
+    en: name,
+    order: z.number().int().nonnegative().optional(),
+    proposedFor: z.enum(wrapUpOutcomes).optional(),
+  }),
 } satisfies Record<ReferenceKind, z.ZodType>;
 
 export type ReferenceBodies = { [K in ReferenceKind]: z.output<(typeof referenceBodySchemas)[K]> };
@@ -70,6 +85,7 @@ export const referenceEntrySchema = z.discriminatedUnion('kind', [
   entrySchemaOf('slaPolicy'),
   entrySchemaOf('article'),
   entrySchemaOf('model'),
+  entrySchemaOf('wrapup'),
 ]);
 
 /** Why a body cannot be read as its kind's, in one line (`dispatchMinutes: expected number`). */
@@ -121,6 +137,7 @@ export const mapsPerKind = (): { [K in ReferenceKind]: Map<string, never> } => (
   slaPolicy: emptyMap(),
   article: emptyMap(),
   model: emptyMap(),
+  wrapup: emptyMap(),
 });
 
 const put = <K extends ReferenceKind>(byKind: ByKind, kind: K, code: string, body: ReferenceBodies[K]) => byKind[kind].set(code, body);

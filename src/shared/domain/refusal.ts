@@ -43,6 +43,7 @@ export const refusalSchema = z.discriminatedUnion('code', [
   variant('unknown_category', { code: text }),
   variant('unknown_district', { code: text }),
   variant('unknown_street', { code: text }),
+  variant('unknown_wrapup', { code: text }),
   variant('provisional_number_taken', { provisionalNo: text, origin: text }),
   variant('field_conflict', { fields: z.array(text), actor: text }),
   // Who may push what.
@@ -104,6 +105,7 @@ const english: { [C in RefusalCode]: (p: RefusalParams<C>) => string } = {
   unknown_category: (p) => unknownReference('category', p.code),
   unknown_district: (p) => unknownReference('district', p.code),
   unknown_street: (p) => unknownReference('street', p.code),
+  unknown_wrapup: (p) => unknownReference('wrap-up code', p.code),
   provisional_number_taken: (p) =>
     `provisional number ${p.provisionalNo} is already used by another ticket: ` +
     `two workstations share the code ${p.origin}; give one a new code`,

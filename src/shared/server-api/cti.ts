@@ -55,3 +55,7 @@ export const ctiResponseSchema = z.strictObject({ call: callSchema });
 
 export const newSwitchSchema = z.strictObject({ name: plainText(64).min(1) });
 export const switchTokenSchema = z.strictObject({ id: z.string(), name: z.string(), token: z.string() });
+
+/** The code an agent sums a call up with at hang-up: one of the centre's `wrapup` reference items. */
+export const wrapUpBodySchema = z.strictObject({ code: plainText(64).min(1) });
+export const wrapUpResponseSchema = z.strictObject({ callId: z.string(), code: z.string(), at: z.string() });

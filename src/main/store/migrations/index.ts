@@ -7,6 +7,7 @@ import { unusedPhoneIndex } from './0006-unused-phone-index';
 import { rejectedEventsIndex } from './0007-rejected-events-index';
 import { refusalCodes } from './0008-refusal-codes';
 import { parkedDrafts } from './0009-parked-drafts';
+import { callWrapUp } from './0010-call-wrapup';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   rejectedEventsIndex,
   refusalCodes,
   parkedDrafts,
+  callWrapUp,
 ];

@@ -1,11 +1,12 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallerHistory } from '../../../shared/contract/callers';
 import type { LoggedCall } from '../../../shared/contract/calls';
 import { formatPhone } from '../../../shared/domain/phone';
+import { HotkeyHint } from './HotkeyHint';
 import { TicketList } from './TicketList';
-import type { Reference } from './use-reference';
+import { type Reference, refName } from './use-reference';
 
 function useSecondsSince(iso: string | null): number {
   const [now, setNow] = useState(() => Date.now());
@@ -19,19 +20,50 @@ function useSecondsSince(iso: string | null): number {
 
 const clock = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 
-/** Who is calling, how long we have talked, and everything they called about before. */
-export function CallerPanel({
-  call,
-  history,
-  reference,
-}: {
+export interface CallerPanelProps {
   call: LoggedCall | null;
   history: CallerHistory | null;
   reference: Reference;
-}) {
-  const { t } = useTranslation();
+  /** The caller's last name and address would fill empty fields of the form (Alt+A). */
+  offerable: boolean;
+  /** The ended call waiting for its wrap-up code (Alt+W), with the proposed code's name. */
+  wrapUpDue: { number: string; proposed: string | null } | null;
+  /** The code the call on screen was summed up with. */
+  wrappedUpAs: string | null;
+  /** A history row was clicked: the ticket view's to open. */
+  onOpen?: (ticketId: string) => void;
+}
+
+/**
+ * Who is calling, how long we have talked, and everything they called about before. Drawn apart
+ * from the form (memo): typing in the form does not redraw a 30-row history, and the call clock
+ * ticking each second does not redraw the form.
+ */
+export const CallerPanel = memo(function CallerPanel({
+  call,
+  history,
+  reference,
+  offerable,
+  wrapUpDue,
+  wrappedUpAs,
+  onOpen,
+}: CallerPanelProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
   const live = call && call.state !== 'ended' ? call : null;
   const seconds = useSecondsSince(live?.state === 'answered' ? live.answeredAt : null);
+  const tickets = useMemo(() => [...(history?.tickets ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [history]);
+  const details = history?.details;
+  const offer = details
+    ? [
+        details.callerName,
+        refName(reference, 'district', details.districtCode, locale),
+        refName(reference, 'street', details.streetCode, locale),
+        details.addressDetail,
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : '';
   return (
     <Paper withBorder p="sm" data-testid="caller-panel" aria-live="polite">
       <Title order={3} size="h5" mb="xs">
@@ -47,6 +79,25 @@ export function CallerPanel({
           </Text>
           {live.state === 'answered' && <Text c="dimmed">{clock(seconds)}</Text>}
         </Group>
+      )}
+      {/* The next call ringing takes the panel; the ended one can still be summed up (Alt+W). */}
+      {wrapUpDue && !live && (
+        <Alert color="orange" p="xs" mb="xs" data-testid="wrap-up-due">
+          <Group gap="xs">
+            <Text size="sm">{`${t('caller.wrapUpDue')} (${wrapUpDue.number})`}</Text>
+            {wrapUpDue.proposed && (
+              <Text size="sm" fw={600}>
+                {t('caller.wrapUpProposed', { name: wrapUpDue.proposed })}
+              </Text>
+            )}
+            <HotkeyHint id="wrapUp" />
+          </Group>
+        </Alert>
+      )}
+      {!wrapUpDue && !live && wrappedUpAs && (
+        <Text size="sm" c="dimmed" mb="xs" data-testid="wrapped-up">
+          {t('caller.wrapUpDone', { name: wrappedUpAs })}
+        </Text>
       )}
       {!history ? (
         <Text c="dimmed" size="sm">
@@ -67,15 +118,26 @@ export function CallerPanel({
               {t('caller.history', { total: history.total, open: history.open })}
             </Text>
           </Group>
-          {history.tickets.length === 0 ? (
+          {offer && offerable && (
+            <Group gap="xs" data-testid="caller-offer">
+              <Text size="sm">{t('caller.offer', { details: offer })}</Text>
+              <HotkeyHint id="takeCallerDetails" />
+              <Text size="xs" c="dimmed">
+                {t('caller.offerTake')}
+              </Text>
+            </Group>
+          )}
+          {tickets.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('caller.noHistory')}
             </Text>
           ) : (
-            <TicketList tickets={history.tickets} reference={reference} testId="caller-history" />
+            <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+              <TicketList tickets={tickets} reference={reference} testId="caller-history" {...(onOpen ? { onOpen } : {})} />
+            </ScrollArea.Autosize>
           )}
         </Stack>
       )}
     </Paper>
   );
-}
+});

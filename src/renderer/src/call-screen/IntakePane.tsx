@@ -11,6 +11,7 @@ import { LikelyDuplicates } from './LikelyDuplicates';
 import { PickDialog, type PickItem } from './PickDialog';
 import { ticketNumber } from './TicketList';
 import { useCallerLookup } from './use-caller-lookup';
+import { useCallerPanel } from './use-caller-panel';
 import { useCategorySuggestions } from './use-category-suggestions';
 import { useDebounced } from './use-debounced';
 import { useDraftAutosave } from './use-draft-autosave';
@@ -20,6 +21,8 @@ import { useIntakeSubmit } from './use-intake-submit';
 import { articleBody, articleTitle, useKnowledgeBase } from './use-knowledge-base';
 import { refName, useReference } from './use-reference';
 import { useScreenPop } from './use-screen-pop';
+import { useWrapUp } from './use-wrap-up';
+import { WrapUpDialog } from './WrapUpDialog';
 
 /** What the shell's hotkeys ask of the intake (they work from any field). */
 export interface IntakeHandle {
@@ -34,6 +37,10 @@ export interface IntakeHandle {
   knowledgeBase(): void;
   /** Alt+Shift+D: the drafts list, to bring a parked draft back. */
   drafts(): void;
+  /** Alt+A: the caller's name and address from their last tickets, into the fields left empty. */
+  takeCallerDetails(): void;
+  /** Alt+W: the wrap-up code of the call that ended. */
+  wrapUp(): void;
   /** A new intake for this number (a callback from the caller log). */
   startWith(phone: string): void;
 }
@@ -65,7 +72,7 @@ export function IntakePane({
   const form = useIntakeForm();
   const { values, set, startOver } = form;
   const savedAt = useDraftAutosave(form);
-  const caller = useCallerLookup(values.callerPhone);
+  const caller = useCallerLookup(values.callerPhone, call);
   useScreenPop({ call, popOnAnswer, formCallId: values.callId, startOver, showCaller: caller.showCaller });
   const description = useDebounced(values.description, lookupPauseMs);
   const similar = useDuplicates(values.category, values.streetCode, description);
@@ -81,6 +88,9 @@ export function IntakePane({
     if (restored.callerPhone) caller.showCaller(restored.callerPhone);
     focusField('description');
   };
+  const wrapUp = useWrapUp(call);
+  const [wrapUpOpen, setWrapUpOpen] = useState(false);
+  const callerPanel = useCallerPanel(values, caller.history, call, wrapUp);
 
   const openTickets = useMemo(() => (caller.history?.tickets ?? []).filter((tk) => tk.status !== 'closed'), [caller.history]);
   const describe = (tk: TicketSummary) => `${refName(reference, 'category', tk.category, locale)} · ${tk.description}`;
@@ -119,6 +129,8 @@ export function IntakePane({
       kb.open(values.category);
       setPicker('kb');
     },
+    takeCallerDetails: () => set(callerPanel.offered),
+    wrapUp: () => setWrapUpOpen(wrapUp.due !== null),
     startWith: (callerPhone) => {
       startOver({ ...emptyIntake, callerPhone });
       caller.showCaller(callerPhone);
@@ -168,10 +180,11 @@ export function IntakePane({
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
         <Stack>
-          <CallerPanel call={call} history={caller.history} reference={reference} />
+          <CallerPanel call={call} history={caller.history} reference={reference} {...callerPanel.panel} />
           <LikelyDuplicates similar={similar} />
         </Stack>
       </Grid.Col>
+      <WrapUpDialog wrapUp={wrapUp} opened={wrapUpOpen} onClose={() => setWrapUpOpen(false)} />
       <PickDialog
         key={picker ?? 'closed'}
         opened={picker !== null}

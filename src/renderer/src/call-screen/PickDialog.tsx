@@ -23,9 +23,12 @@ export function PickDialog({
   onClose,
   testId,
   onFilter,
+  initial = 0,
 }: {
   title: string;
   items: PickItem[];
+  /** The item the cursor starts on (a proposed choice). */
+  initial?: number;
   opened: boolean;
   onPick: (item: PickItem) => void;
   onClose: () => void;
@@ -37,7 +40,7 @@ export function PickDialog({
   const dialog = useDialogProps();
   // The parent remounts the dialog (key) for each opening, so it starts with an empty filter.
   const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(initial);
   const needle = filter.trim().toLowerCase();
   const shown = needle && !onFilter ? items.filter((i) => `${i.label} ${i.search ?? ''}`.toLowerCase().includes(needle)) : items;
   const onKeyDown = (event: KeyboardEvent) => {

@@ -1,7 +1,9 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../shared/contract/tickets';
 import type { TicketStatus } from '../../../shared/domain/ticket';
+import { DeadlineBadge } from '../lifecycle/DeadlineBadge';
 import { type Reference, refName } from './use-reference';
 
 const statusColor: Record<TicketStatus, string> = {
@@ -16,56 +18,107 @@ const statusColor: Record<TicketStatus, string> = {
 
 export const ticketNumber = (t: Pick<TicketSummary, 'officialNo' | 'provisionalNo'>): string => t.officialNo ?? t.provisionalNo;
 
-/** Tickets as agents scan them: number, status, category, unit, date, what it was about. */
-export function TicketList({ tickets, reference, testId }: { tickets: TicketSummary[]; reference: Reference; testId: string }) {
+/**
+ * One line per cell: a long category or unit name is cut with an ellipsis and shown whole on
+ * hover, never wrapped a character a line in a narrow column.
+ */
+function Cell({ text, children, mono }: { text: string; children?: ReactNode; mono?: boolean }) {
+  return (
+    <Table.Td title={text} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      {children ?? (
+        <Text span size="sm" ff={mono ? 'monospace' : undefined}>
+          {text}
+        </Text>
+      )}
+    </Table.Td>
+  );
+}
+
+/**
+ * Tickets as agents scan them: number and status, category, unit, date, the running time limit,
+ * what it was about. `onOpen` is called with the ticket a row is clicked for (the ticket view).
+ */
+export function TicketList({
+  tickets,
+  reference,
+  testId,
+  onOpen,
+}: {
+  tickets: TicketSummary[];
+  reference: Reference;
+  testId: string;
+  onOpen?: (ticketId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const date = (iso: string) =>
     new Date(iso).toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
-    <Table data-testid={testId} striped highlightOnHover verticalSpacing={4} fz="sm">
+    <Table
+      data-testid={testId}
+      stickyHeader
+      striped
+      highlightOnHover
+      verticalSpacing={4}
+      fz="sm"
+      style={{ tableLayout: 'fixed', minWidth: 640 }}
+    >
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('ticket.number')}</Table.Th>
-          <Table.Th>{t('intake.category')}</Table.Th>
-          <Table.Th>{t('ticket.unit')}</Table.Th>
-          <Table.Th>{t('ticket.created')}</Table.Th>
+          <Table.Th w={150}>{t('ticket.number')}</Table.Th>
+          <Table.Th w={110}>{t('intake.category')}</Table.Th>
+          <Table.Th w={110}>{t('ticket.unit')}</Table.Th>
+          <Table.Th w={120}>{t('ticket.created')}</Table.Th>
+          <Table.Th w={120}>{t('ticket.deadline')}</Table.Th>
           <Table.Th>{t('intake.description')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {tickets.map((ticket) => (
-          <Table.Tr key={ticket.id} data-testid={`${testId}-row`} data-ticket-id={ticket.id}>
-            <Table.Td>
-              <Text size="sm" ff="monospace">
-                {ticketNumber(ticket)}
-              </Text>
-              <Group gap={4}>
-                <Badge size="xs" color={statusColor[ticket.status]}>
-                  {t(`ticket.status.${ticket.status}`)}
-                </Badge>
-                {ticket.pendingEvents > 0 && (
-                  <Badge size="xs" variant="outline" color="yellow">
-                    {t('ticket.pending')}
+        {tickets.map((ticket) => {
+          const category = refName(reference, 'category', ticket.category, locale);
+          const unit = refName(reference, 'unit', ticket.leadUnitCode, locale);
+          const status = t(`ticket.status.${ticket.status}`);
+          const due = ticket.deadline ? date(ticket.deadline.dueAt) : '';
+          return (
+            <Table.Tr
+              key={ticket.id}
+              data-testid={`${testId}-row`}
+              data-ticket-id={ticket.id}
+              onClick={onOpen ? () => onOpen(ticket.id) : undefined}
+              style={onOpen ? { cursor: 'pointer' } : undefined}
+            >
+              <Cell text={`${ticketNumber(ticket)} · ${status}`}>
+                <Text size="sm" ff="monospace" truncate>
+                  {ticketNumber(ticket)}
+                </Text>
+                <Group gap={4} wrap="nowrap">
+                  <Badge size="xs" color={statusColor[ticket.status]} data-testid={`${testId}-status`}>
+                    {status}
                   </Badge>
-                )}
-                {ticket.followUps > 0 && (
-                  <Badge size="xs" variant="light" color="grape">
-                    {t('caller.followUps', { count: ticket.followUps })}
-                  </Badge>
-                )}
-              </Group>
-            </Table.Td>
-            <Table.Td>{refName(reference, 'category', ticket.category, locale)}</Table.Td>
-            <Table.Td>{refName(reference, 'unit', ticket.leadUnitCode, locale)}</Table.Td>
-            <Table.Td>{date(ticket.createdAt)}</Table.Td>
-            <Table.Td>
-              <Text size="sm" lineClamp={2}>
-                {ticket.description}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
+                  {ticket.pendingEvents > 0 && (
+                    <Badge size="xs" variant="outline" color="yellow">
+                      {t('ticket.pending')}
+                    </Badge>
+                  )}
+                  {ticket.followUps > 0 && (
+                    <Badge size="xs" variant="light" color="grape">
+                      {t('caller.followUps', { count: ticket.followUps })}
+                    </Badge>
+                  )}
+                </Group>
+              </Cell>
+              <Cell text={category} />
+              <Cell text={unit} />
+              <Cell text={date(ticket.createdAt)} />
+              <Cell text={due}>
+                <span data-testid={`${testId}-deadline`}>
+                  <DeadlineBadge deadline={ticket.deadline} />
+                </span>
+              </Cell>
+              <Cell text={ticket.description} />
+            </Table.Tr>
+          );
+        })}
       </Table.Tbody>
     </Table>
   );

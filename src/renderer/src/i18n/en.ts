@@ -35,6 +35,11 @@ export const en: Messages = {
     quickPhrase: { label: 'Quick phrases', description: 'Insert a common phrase into the description' },
     knowledgeBase: { label: 'Knowledge base', description: 'Find an article, answer directly and close' },
     acceptSuggestion: { label: 'Take the suggested category', description: "Set the category to the classifier's first suggestion" },
+    takeCallerDetails: {
+      label: "Take the caller's details",
+      description: 'Fill the empty name and address fields from what the caller gave last time',
+    },
+    wrapUp: { label: 'Wrap-up code', description: 'After the hang-up, choose the code that sums up the call' },
     focusSearch: { label: 'Search tickets', description: 'Search the local cache by number, phone, address or text' },
     confirmStep: {
       label: 'Confirm next step',
@@ -129,6 +134,11 @@ export const en: Messages = {
     history: '{{total}} earlier tickets, {{open}} open',
     noHistory: 'No earlier tickets from this number.',
     followUps: 'followed up {{count}}×',
+    offer: 'Last given: {{details}}',
+    offerTake: 'fill the empty fields',
+    wrapUpDue: 'The call has ended: choose a wrap-up code',
+    wrapUpProposed: 'Proposed: {{name}}',
+    wrapUpDone: 'Wrap-up: {{name}}',
   },
   duplicates: { title: 'Likely duplicates (same street and category, last 24 h)', similarity: '{{percent}}% similar' },
   ticket: {
@@ -145,6 +155,7 @@ export const en: Messages = {
     number: 'Number',
     created: 'Registered',
     unit: 'Handling unit',
+    deadline: 'Due',
   },
   sla: { dispatch: 'Dispatch', feedback: 'Feedback', on_time: 'due in', at_risk: 'at risk,', overdue: 'overdue by' },
   callback: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', unsatisfied: 'Unsatisfied' },
@@ -292,6 +303,8 @@ export const en: Messages = {
       'District {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current district and make the change again.',
     unknown_street:
       'Street/township {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current one and make the change again.',
+    unknown_wrapup:
+      'Wrap-up code {{code}} is not in the reference data (unknown, or retired since): sync the reference data and choose the wrap-up again.',
     provisional_number_taken:
       'Provisional number {{provisionalNo}} is already used by another ticket: two workstations share the code {{origin}}; ask an administrator to give one a new code.',
     field_conflict:

@@ -125,6 +125,8 @@ export function App({ settings, updateSettings }: AppProps) {
     quickPhrase: () => withIntake((h) => h.quickPhrase()),
     knowledgeBase: () => withIntake((h) => h.knowledgeBase()),
     acceptSuggestion: () => withIntake((h) => h.acceptSuggestion()),
+    takeCallerDetails: () => withIntake((h) => h.takeCallerDetails()),
+    wrapUp: () => withIntake((h) => h.wrapUp()),
     confirmStep: () => {
       setPane('routing');
       work.current?.confirm();

@@ -25,6 +25,8 @@ export const actions = [
   { id: 'quickPhrase', hotkey: 'alt+P', group: 'intake' },
   { id: 'knowledgeBase', hotkey: 'alt+K', group: 'intake' },
   { id: 'acceptSuggestion', hotkey: 'alt+G', group: 'intake' },
+  { id: 'takeCallerDetails', hotkey: 'alt+A', group: 'intake' },
+  { id: 'wrapUp', hotkey: 'alt+W', group: 'intake' },
   { id: 'focusSearch', hotkey: 'alt+S', group: 'navigate' },
   { id: 'confirmStep', hotkey: 'alt+Enter', group: 'routing' },
 ] as const;

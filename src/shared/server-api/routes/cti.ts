@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ctiEventSchema, ctiResponseSchema, newSwitchSchema, switchTokenSchema } from '../cti';
+import { ctiEventSchema, ctiResponseSchema, newSwitchSchema, switchTokenSchema, wrapUpBodySchema, wrapUpResponseSchema } from '../cti';
 import { defineRoute } from '../route';
 
 /**
@@ -16,6 +16,16 @@ export const ctiRoutes = {
     params: z.strictObject({ token: z.string().min(20).max(200) }),
     body: ctiEventSchema,
     responses: { 200: ctiResponseSchema },
+  }),
+  wrapUp: defineRoute({
+    method: 'POST',
+    path: '/api/calls/:callId/wrapup',
+    summary: 'The wrap-up code the agent who answered a call gives it after the hang-up (again: the later code replaces it)',
+    description: 'An unknown or retired code is refused (409, refusal unknown_wrapup) and changes nothing.',
+    access: ['agent', 'lead'],
+    params: z.strictObject({ callId: z.string().min(1).max(128) }),
+    body: wrapUpBodySchema,
+    responses: { 200: wrapUpResponseSchema },
   }),
   switches: defineRoute({
     method: 'GET',

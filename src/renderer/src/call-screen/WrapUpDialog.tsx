@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { PickDialog } from './PickDialog';
+import type { WrapUp } from './use-wrap-up';
+
+/** Alt+W: the centre's wrap-up codes, numbered in their order, the cursor on the proposed one. */
+export function WrapUpDialog({ wrapUp, opened, onClose }: { wrapUp: WrapUp; opened: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (
+    <PickDialog
+      key={opened ? 'open' : 'closed'}
+      opened={opened}
+      title={t('actions.wrapUp.label')}
+      items={wrapUp.choices.map((c, i) => ({ id: c.code, label: `${i + 1} ${en ? c.en : c.zh}` }))}
+      initial={Math.max(
+        0,
+        wrapUp.choices.findIndex((c) => c.code === wrapUp.proposed),
+      )}
+      onPick={(item) => {
+        onClose();
+        void wrapUp.pick(item.id);
+      }}
+      onClose={onClose}
+      testId="picker-wrapup"
+    />
+  );
+}
