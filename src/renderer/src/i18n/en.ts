@@ -32,6 +32,10 @@ export const en: Messages = {
     knowledgeBase: { label: 'Knowledge base', description: 'Find an article, answer directly and close' },
     acceptSuggestion: { label: 'Take the suggested category', description: "Set the category to the classifier's first suggestion" },
     focusSearch: { label: 'Search tickets', description: 'Search the local cache by number, phone, address or text' },
+    focusStep: {
+      label: 'Fill in the step',
+      description: "Moves the cursor to the first field of the selected ticket's step (satisfaction, decision or category)",
+    },
     confirmStep: {
       label: 'Confirm next step',
       description: 'Dispatch, record the callback or the extension decision of the selected ticket, exactly as chosen on screen',

@@ -33,6 +33,7 @@ export const zhCN = {
     knowledgeBase: { label: '知识库', description: '查找知识库文章，直接答复并办结' },
     acceptSuggestion: { label: '采用建议分类', description: '把分类设为模型建议的第一项' },
     focusSearch: { label: '搜索工单', description: '按编号、电话、地址或描述搜索本机缓存' },
+    focusStep: { label: '填写下一步', description: '光标移到所选工单当前步骤的第一项（满意度、审批结果或分类）' },
     confirmStep: { label: '确认下一步', description: '派单、记录回访或延期审批：按屏幕上所选的内容办理所选工单的下一步' },
   },
   palette: { placeholder: '搜索操作…', nothingFound: '没有匹配的操作' },

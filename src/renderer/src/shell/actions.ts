@@ -26,6 +26,7 @@ export const actions = [
   { id: 'acceptSuggestion', hotkey: 'alt+G', group: 'intake' },
   { id: 'focusSearch', hotkey: 'alt+S', group: 'navigate' },
   { id: 'confirmStep', hotkey: 'alt+Enter', group: 'routing' },
+  { id: 'focusStep', hotkey: 'alt+W', group: 'routing' },
 ] as const;
 
 export type ActionId = (typeof actions)[number]['id'];
