@@ -3,7 +3,7 @@ import { freshIntake, signOut, typeIntake } from './support/workstation-page';
 
 /**
  * The work-order lifecycle, keyboard only: intake → routing accepted with the proposed unit → a (simulated) unit
- * accepts and reports back → the callback is recorded as satisfied → closed; every step is in the
+ * accepts and reports back → the callback is recorded as satisfied (chosen, never a default) → closed; every step is in the
  * ticket's timeline on the workstation.
  */
 test('a ticket goes from intake through dispatch, the unit and the callback to closed', async ({ page }) => {
@@ -37,7 +37,10 @@ test('a ticket goes from intake through dispatch, the unit and the callback to c
   // The simulated heating company accepts, then reports back; the workstation hears it live.
   await expect(page.getByTestId('work-status')).toHaveText('已反馈', { timeout: 30_000 });
   await expect(page.getByTestId('callback-form')).toContainText('北京市热力集团 反馈');
-  await page.keyboard.press('Alt+Enter'); // satisfied is the default
+  // Nothing is chosen for the agent: one key into the form, one digit for the satisfaction, Alt+Enter records it.
+  await page.keyboard.press('Alt+w');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Alt+Enter');
   await expect(page.getByTestId('work-status')).toHaveText('已办结');
 
   const steps = detail.getByTestId('timeline-entry');

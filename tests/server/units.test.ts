@@ -112,7 +112,10 @@ describe.each(engines)('handling units on %s', (engine) => {
     expect(await server.db.query(`SELECT count(*)::int AS n FROM events`)).toEqual(before);
   });
 
-  it('simulated units accept and then report back on dispatched tickets', async () => {
+  it('simulated units accept and then report back on dispatched tickets, but not while they wait for an extension', async () => {
+    const waiting = await dispatchedTicket();
+    expect((await act('unit.jinsong', waiting, 'accept')).statusCode).toBe(200);
+    expect((await act('unit.jinsong', waiting, 'extension', { hours: 24, reason: '需要协调' })).statusCode).toBe(200);
     const id = await dispatchedTicket('company:heating');
     const stop = startUnitSimulator(server.db, {
       acceptAfterMs: 0,
@@ -129,6 +132,8 @@ describe.each(engines)('handling units on %s', (engine) => {
     } finally {
       await stop();
     }
+    // The heating ticket took two ticks after the extension was asked: both passed it by.
+    expect(await server.db.query(`SELECT status FROM tickets WHERE id = $1`, [waiting])).toEqual([{ status: 'accepted' }]);
     const events = await server.db.query<{ type: string; actor: string }>(
       `SELECT type, actor FROM events WHERE ticket_id = $1 AND type LIKE 'unit_%' ORDER BY seq`,
       [id],

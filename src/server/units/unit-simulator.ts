@@ -18,7 +18,8 @@ const summaries = ['已派人到现场核实处理，问题已解决。', '已�
 
 /**
  * Stand-in handling units for demos and E2E tests (`SIMULATE_UNITS=on`): every dispatched ticket is
- * accepted, then reported back on, by its lead unit after the set delays. They write through the
+ * accepted, then reported back on, by its lead unit after the set delays; a unit that asked for
+ * more time waits for the hotline's answer before it reports back. They write through the
  * server's trusted path, as the units' own systems would through the unit routes.
  */
 export function startUnitSimulator(db: Database, options: UnitSimulatorOptions): () => Promise<void> {
@@ -28,7 +29,8 @@ export function startUnitSimulator(db: Database, options: UnitSimulatorOptions):
     const rows = await db.query<{ id: string; status: string; lead: string | null }>(
       sql`SELECT id, status, state ->> 'leadUnitCode' AS lead FROM tickets
        WHERE (status = 'dispatched' AND updated_at <= now() - make_interval(secs => ${options.acceptAfterMs / 1000}))
-          OR (status IN ('accepted', 'in_progress') AND updated_at <= now() - make_interval(secs => ${options.feedbackAfterMs / 1000}))
+          OR (status IN ('accepted', 'in_progress') AND updated_at <= now() - make_interval(secs => ${options.feedbackAfterMs / 1000})
+              AND COALESCE(state -> 'extensionRequest', 'null'::jsonb) = 'null'::jsonb)
        ORDER BY updated_at LIMIT 100`,
     );
     const events: EventDraft[] = rows.flatMap((r) =>

@@ -41,6 +41,10 @@ export const en: Messages = {
     },
     wrapUp: { label: 'Wrap-up code', description: 'After the hang-up, choose the code that sums up the call' },
     focusSearch: { label: 'Search tickets', description: 'Search the local cache by number, phone, address or text' },
+    focusStep: {
+      label: 'Fill in the step',
+      description: "Moves the cursor to the first field of the selected ticket's step (satisfaction, decision or category)",
+    },
     confirmStep: {
       label: 'Confirm next step',
       description: 'Dispatch, record the callback or the extension decision of the selected ticket, exactly as chosen on screen',

@@ -36,6 +36,7 @@ export const zhCN = {
     takeCallerDetails: { label: '填入来电人信息', description: '把来电人上次留下的姓名和地址填入空白项' },
     wrapUp: { label: '话后小结', description: '挂断后选择本次通话的小结代码' },
     focusSearch: { label: '搜索工单', description: '按编号、电话、地址或描述搜索本机缓存' },
+    focusStep: { label: '填写下一步', description: '光标移到所选工单当前步骤的第一项（满意度、审批结果或分类）' },
     confirmStep: { label: '确认下一步', description: '派单、记录回访或延期审批：按屏幕上所选的内容办理所选工单的下一步' },
   },
   palette: { placeholder: '搜索操作…', nothingFound: '没有匹配的操作' },

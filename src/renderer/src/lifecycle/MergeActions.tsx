@@ -52,8 +52,9 @@ export function MergeActions({ ticket }: { ticket: Ticket }) {
     void run(() => api.tickets.unmerge({ id: ticket.id, reason: text }), 'step.unmerged');
   };
 
+  // A step form of its own: on a merged ticket, the key that reaches a step's first field reaches the undo.
   return (
-    <Group mb="md">
+    <Group mb="md" data-step-form>
       {merged ? (
         <>
           <Text size="sm" data-testid="merged-into">

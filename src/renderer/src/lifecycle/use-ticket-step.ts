@@ -23,3 +23,14 @@ export function useTicketStep() {
 export interface StepHandle {
   confirm(): void;
 }
+
+/**
+ * Puts the cursor on the first field of the step form on screen (marked `data-step-form`), so a
+ * keyboard reaches the form from the list in one key, whatever stands between them.
+ */
+export function focusStepForm(): boolean {
+  const form = document.querySelector('[data-step-form]');
+  const first = form?.querySelector<HTMLElement>('input:not([disabled]):not([type="hidden"]), textarea, button:not([disabled])');
+  first?.focus();
+  return !!first;
+}

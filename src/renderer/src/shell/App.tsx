@@ -22,6 +22,7 @@ import { StatusBar } from './StatusBar';
 import { useAuth } from './use-auth';
 import { useIdleLock } from './use-idle-lock';
 import { useSyncStatus } from './use-sync-status';
+import { focusStepForm } from '../lifecycle/use-ticket-step';
 
 const paneAction: Record<PaneId, ActionId> = {
   intake: 'goIntake',
@@ -127,9 +128,11 @@ export function App({ settings, updateSettings }: AppProps) {
     acceptSuggestion: () => withIntake((h) => h.acceptSuggestion()),
     takeCallerDetails: () => withIntake((h) => h.takeCallerDetails()),
     wrapUp: () => withIntake((h) => h.wrapUp()),
-    confirmStep: () => {
-      setPane('routing');
-      work.current?.confirm();
+    // Only the step the agent sees: from another pane the key brings the work pane forward and takes nothing.
+    confirmStep: () => (pane === 'routing' ? work.current?.confirm() : setPane('routing')),
+    focusStep: () => {
+      flushSync(() => setPane('routing'));
+      focusStepForm();
     },
     focusSearch: () => showSearch(),
   };

@@ -26,9 +26,10 @@ export const actions = [
   { id: 'knowledgeBase', hotkey: 'alt+K', group: 'intake' },
   { id: 'acceptSuggestion', hotkey: 'alt+G', group: 'intake' },
   { id: 'takeCallerDetails', hotkey: 'alt+A', group: 'intake' },
-  { id: 'wrapUp', hotkey: 'alt+W', group: 'intake' },
+  { id: 'wrapUp', hotkey: 'alt+U', group: 'intake' },
   { id: 'focusSearch', hotkey: 'alt+S', group: 'navigate' },
   { id: 'confirmStep', hotkey: 'alt+Enter', group: 'routing' },
+  { id: 'focusStep', hotkey: 'alt+W', group: 'routing' },
 ] as const;
 
 export type ActionId = (typeof actions)[number]['id'];
