@@ -16,6 +16,7 @@ export const referenceKinds = [
   'slaPolicy',
   'article',
   'model',
+  'person',
 ] as const;
 export const referenceKindSchema = z.enum(referenceKinds);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
@@ -50,6 +51,8 @@ export const referenceBodySchemas = {
   slaPolicy: z.object({ zh: name, en: name, dispatchMinutes: z.number().int().positive(), feedbackMinutes: z.number().int().positive() }),
   article: z.object({ category: code, titleZh: name, titleEn: name, bodyZh: name, bodyEn: name }),
   model: categoryModelSchema,
+  /** Someone who acts on tickets (agent, lead, unit staff), by username: the name the timeline shows. */
+  person: z.object({ name }),
 } satisfies Record<ReferenceKind, z.ZodType>;
 
 export type ReferenceBodies = { [K in ReferenceKind]: z.output<(typeof referenceBodySchemas)[K]> };
@@ -70,6 +73,7 @@ export const referenceEntrySchema = z.discriminatedUnion('kind', [
   entrySchemaOf('slaPolicy'),
   entrySchemaOf('article'),
   entrySchemaOf('model'),
+  entrySchemaOf('person'),
 ]);
 
 /** Why a body cannot be read as its kind's, in one line (`dispatchMinutes: expected number`). */
@@ -121,6 +125,7 @@ export const mapsPerKind = (): { [K in ReferenceKind]: Map<string, never> } => (
   slaPolicy: emptyMap(),
   article: emptyMap(),
   model: emptyMap(),
+  person: emptyMap(),
 });
 
 const put = <K extends ReferenceKind>(byKind: ByKind, kind: K, code: string, body: ReferenceBodies[K]) => byKind[kind].set(code, body);

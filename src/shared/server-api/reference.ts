@@ -26,6 +26,7 @@ export const referenceItemSchema = z.discriminatedUnion('kind', [
   itemSchemaOf('slaPolicy'),
   itemSchemaOf('article'),
   itemSchemaOf('model'),
+  itemSchemaOf('person'),
 ]);
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
 export type { ReferenceEntry };
