@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallerHistory } from '../../../shared/contract/callers';
 import type { LoggedCall } from '../../../shared/contract/calls';
 import { formatPhone } from '../../../shared/domain/phone';
+import { useOpenTicket } from '../ticket/open-ticket';
 import { TicketList } from './TicketList';
 import type { Reference } from './use-reference';
 
@@ -32,6 +33,7 @@ export function CallerPanel({
   const { t } = useTranslation();
   const live = call && call.state !== 'ended' ? call : null;
   const seconds = useSecondsSince(live?.state === 'answered' ? live.answeredAt : null);
+  const openTicket = useOpenTicket();
   return (
     <Paper withBorder p="sm" data-testid="caller-panel" aria-live="polite">
       <Title order={3} size="h5" mb="xs">
@@ -72,7 +74,7 @@ export function CallerPanel({
               {t('caller.noHistory')}
             </Text>
           ) : (
-            <TicketList tickets={history.tickets} reference={reference} testId="caller-history" />
+            <TicketList tickets={history.tickets} reference={reference} testId="caller-history" onOpen={openTicket ?? undefined} />
           )}
         </Stack>
       )}

@@ -1,4 +1,5 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../shared/contract/tickets';
 import type { TicketStatus } from '../../../shared/domain/ticket';
@@ -16,8 +17,29 @@ const statusColor: Record<TicketStatus, string> = {
 
 export const ticketNumber = (t: Pick<TicketSummary, 'officialNo' | 'provisionalNo'>): string => t.officialNo ?? t.provisionalNo;
 
+/** Enter opens the focused row; ↑↓ move between rows, which are one Tab stop together. */
+function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, open: () => void) {
+  const row = event.currentTarget;
+  const next = event.key === 'ArrowDown' ? row.nextElementSibling : event.key === 'ArrowUp' ? row.previousElementSibling : null;
+  if (event.key === 'Enter') open();
+  else if (next instanceof HTMLElement) next.focus();
+  else return;
+  event.preventDefault();
+}
+
 /** Tickets as agents scan them: number, status, category, unit, date, what it was about. */
-export function TicketList({ tickets, reference, testId }: { tickets: TicketSummary[]; reference: Reference; testId: string }) {
+export function TicketList({
+  tickets,
+  reference,
+  testId,
+  onOpen,
+}: {
+  tickets: TicketSummary[];
+  reference: Reference;
+  testId: string;
+  /** Enter (or a click) on a row: the ticket in the one ticket view. */
+  onOpen?: (ticketId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const date = (iso: string) =>
@@ -35,7 +57,17 @@ export function TicketList({ tickets, reference, testId }: { tickets: TicketSumm
       </Table.Thead>
       <Table.Tbody>
         {tickets.map((ticket) => (
-          <Table.Tr key={ticket.id} data-testid={`${testId}-row`} data-ticket-id={ticket.id}>
+          <Table.Tr
+            key={ticket.id}
+            data-testid={`${testId}-row`}
+            data-ticket-id={ticket.id}
+            {...(onOpen && {
+              tabIndex: ticket === tickets[0] ? 0 : -1,
+              onClick: () => onOpen(ticket.id),
+              onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>) => onRowKey(event, () => onOpen(ticket.id)),
+              style: { cursor: 'pointer' },
+            })}
+          >
             <Table.Td>
               <Text size="sm" ff="monospace">
                 {ticketNumber(ticket)}
