@@ -4,7 +4,11 @@ import { prepared } from './prepared';
 import { summariesOf, summaryColumns, summaryFromRow, type TicketRow } from './ticket-store';
 
 /** A ticket's links: the original it repeats (if cached) and the cached tickets that repeat it, oldest first. */
-export function linksOf(db: Db, ticketId: string, duplicateOf: string | null): { original: TicketSummary | null; duplicates: TicketSummary[] } {
+export function linksOf(
+  db: Db,
+  ticketId: string,
+  duplicateOf: string | null,
+): { original: TicketSummary | null; duplicates: TicketSummary[] } {
   const duplicates = prepared<[string], TicketRow>(
     db,
     `SELECT ${summaryColumns} FROM tickets t
