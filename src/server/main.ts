@@ -3,6 +3,7 @@
  * PostgreSQL; on an empty embedded database it seeds the demo centre (SEED_DEMO=auto).
  */
 import { buildServer } from './app';
+import { publishPeople } from './auth/people';
 import { scheduleNightlyTraining } from './classifier/nightly';
 import { loadConfig } from './config';
 import { openServerDatabase } from './db/open';
@@ -20,6 +21,8 @@ async function main() {
     const seeded = await seedDemo(db, { count: config.seedTickets, closedShare: config.seedClosedShare, timeZone: config.timeZone });
     console.log(`Seeded the demo centre in ${Date.now() - started} ms: ${JSON.stringify(seeded)}`);
   }
+  // Users made before names were published, or by the seed, get their names to the workstations.
+  await publishPeople(db);
   const app = await buildServer({ db, config });
   if (config.simulateUnits) {
     const stopUnits = startUnitSimulator(db, { ...config.simulateUnits, timeZone: config.timeZone, log: app.log });

@@ -20,6 +20,7 @@ import { linkCallToTicket } from '../store/calls-store';
 import { searchTicketIds } from '../store/search-index';
 import { currentSyncStatus } from './sync';
 import { checkedEvent, lifecycleHandlers } from './ticket-lifecycle';
+import { linkHandlers } from './ticket-links';
 
 /** Likely duplicates are looked for among tickets of the last 24 hours: a repeat report of one problem comes within a day. */
 const duplicateWindowMs = 24 * 3600_000;
@@ -43,6 +44,7 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
   };
   return {
     ...lifecycleHandlers(deps, actor, saved),
+    ...linkHandlers(deps),
     create: ({ fields, draftId, duplicateOf, callId, answeredWith }) => {
       const at = now().toISOString();
       if (duplicateOf && !getTicket(db, duplicateOf))

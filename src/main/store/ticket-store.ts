@@ -20,7 +20,7 @@ export interface EventRow {
   payload: string;
 }
 
-interface TicketRow {
+export interface TicketRow {
   id: string;
   provisional_no: string;
   official_no: string | null;

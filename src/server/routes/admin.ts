@@ -3,6 +3,7 @@ import { serverApi } from '../../shared/server-api';
 import type { Role } from '../../shared/server-api/auth';
 import { AppError } from '../../shared/result';
 import { revokeUserSessions } from '../auth/sessions';
+import { publishPeople } from '../auth/people';
 import { createUser, findUserById, listUsers, updateUser, usernameTaken } from '../auth/users';
 import type { Queryable } from '../db/database';
 import { unitExists } from '../reference/reference-store';
@@ -33,7 +34,9 @@ export const adminRoutes: FastifyPluginAsync<RouteContext> = async (app, { db })
     await checkUnit(db, input.role, input.unitCode);
     if (await usernameTaken(db, input.username))
       throw new AppError('conflict', `The username ${input.username} is taken.`, [{ path: 'username', message: 'taken' }]);
-    return createUser(db, input);
+    const user = await createUser(db, input);
+    await publishPeople(db);
+    return user;
   });
 
   registerRoute(app, db, api.revokeSessions, async (request) => ({ revoked: await revokeUserSessions(db, request.params.id) }));

@@ -143,6 +143,11 @@ export const ticketsCalls = {
     input: z.strictObject({ id: idSchema }),
     output: z.strictObject({ ticket: ticketSchema, deadline: ticketSummarySchema.shape.deadline, entries: z.array(timelineEntrySchema) }),
   }),
+  links: defineCall({
+    doc: 'The tickets linked to one: the original it repeats (null when none or not cached) and the cached duplicates of it, oldest first.',
+    input: z.strictObject({ id: idSchema }),
+    output: z.strictObject({ original: ticketSummarySchema.nullable(), duplicates: z.array(ticketSummarySchema) }),
+  }),
   proposeRoute: defineCall({
     doc: 'The handling unit the rule matrix proposes for a ticket (category × jurisdiction), and why.',
     input: z.strictObject({ id: idSchema }),

@@ -17,6 +17,7 @@ export const referenceKinds = [
   'article',
   'model',
   'wrapup',
+  'person',
 ] as const;
 export const referenceKindSchema = z.enum(referenceKinds);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
@@ -65,6 +66,8 @@ export const referenceBodySchemas = {
     order: z.number().int().nonnegative().optional(),
     proposedFor: z.enum(wrapUpOutcomes).optional(),
   }),
+  /** Someone who acts on tickets (agent, lead, unit staff), by username: the name the timeline shows. */
+  person: z.object({ name }),
 } satisfies Record<ReferenceKind, z.ZodType>;
 
 export type ReferenceBodies = { [K in ReferenceKind]: z.output<(typeof referenceBodySchemas)[K]> };
@@ -86,6 +89,7 @@ export const referenceEntrySchema = z.discriminatedUnion('kind', [
   entrySchemaOf('article'),
   entrySchemaOf('model'),
   entrySchemaOf('wrapup'),
+  entrySchemaOf('person'),
 ]);
 
 /** Why a body cannot be read as its kind's, in one line (`dispatchMinutes: expected number`). */
@@ -138,6 +142,7 @@ export const mapsPerKind = (): { [K in ReferenceKind]: Map<string, never> } => (
   article: emptyMap(),
   model: emptyMap(),
   wrapup: emptyMap(),
+  person: emptyMap(),
 });
 
 const put = <K extends ReferenceKind>(byKind: ByKind, kind: K, code: string, body: ReferenceBodies[K]) => byKind[kind].set(code, body);

@@ -27,6 +27,7 @@ export const referenceItemSchema = z.discriminatedUnion('kind', [
   itemSchemaOf('article'),
   itemSchemaOf('model'),
   itemSchemaOf('wrapup'),
+  itemSchemaOf('person'),
 ]);
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
 export type { ReferenceEntry };

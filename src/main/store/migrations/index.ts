@@ -8,6 +8,7 @@ import { rejectedEventsIndex } from './0007-rejected-events-index';
 import { refusalCodes } from './0008-refusal-codes';
 import { parkedDrafts } from './0009-parked-drafts';
 import { callWrapUp } from './0010-call-wrapup';
+import { duplicatesIndex } from './0011-duplicates-index';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   refusalCodes,
   parkedDrafts,
   callWrapUp,
+  duplicatesIndex,
 ];

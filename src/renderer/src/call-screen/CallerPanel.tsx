@@ -5,6 +5,7 @@ import type { CallerHistory } from '../../../shared/contract/callers';
 import type { LoggedCall } from '../../../shared/contract/calls';
 import { formatPhone } from '../../../shared/domain/phone';
 import { HotkeyHint } from './HotkeyHint';
+import { useOpenTicket } from '../ticket/open-ticket';
 import { TicketList } from './TicketList';
 import { type Reference, refName } from './use-reference';
 
@@ -64,6 +65,9 @@ export const CallerPanel = memo(function CallerPanel({
         .filter(Boolean)
         .join(' · ')
     : '';
+  // A row opens the one ticket view; a parent may open it its own way.
+  const ticketView = useOpenTicket();
+  const openTicket = onOpen ?? ticketView;
   return (
     <Paper withBorder p="sm" data-testid="caller-panel" aria-live="polite">
       <Title order={3} size="h5" mb="xs">
@@ -133,7 +137,7 @@ export const CallerPanel = memo(function CallerPanel({
             </Text>
           ) : (
             <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
-              <TicketList tickets={tickets} reference={reference} testId="caller-history" {...(onOpen ? { onOpen } : {})} />
+              <TicketList tickets={tickets} reference={reference} testId="caller-history" {...(openTicket ? { onOpen: openTicket } : {})} />
             </ScrollArea.Autosize>
           )}
         </Stack>

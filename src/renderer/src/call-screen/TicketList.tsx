@@ -1,5 +1,5 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../shared/contract/tickets';
 import type { TicketStatus } from '../../../shared/domain/ticket';
@@ -17,6 +17,16 @@ const statusColor: Record<TicketStatus, string> = {
 };
 
 export const ticketNumber = (t: Pick<TicketSummary, 'officialNo' | 'provisionalNo'>): string => t.officialNo ?? t.provisionalNo;
+
+/** Enter opens the focused row; ↑↓ move between rows, which are one Tab stop together. */
+function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, open: () => void) {
+  const row = event.currentTarget;
+  const next = event.key === 'ArrowDown' ? row.nextElementSibling : event.key === 'ArrowUp' ? row.previousElementSibling : null;
+  if (event.key === 'Enter') open();
+  else if (next instanceof HTMLElement) next.focus();
+  else return;
+  event.preventDefault();
+}
 
 /**
  * One line per cell: a long category or unit name is cut with an ellipsis and shown whole on
@@ -47,6 +57,7 @@ export function TicketList({
   tickets: TicketSummary[];
   reference: Reference;
   testId: string;
+  /** Enter (or a click) on a row: the ticket in the one ticket view. */
   onOpen?: (ticketId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -84,8 +95,12 @@ export function TicketList({
               key={ticket.id}
               data-testid={`${testId}-row`}
               data-ticket-id={ticket.id}
-              onClick={onOpen ? () => onOpen(ticket.id) : undefined}
-              style={onOpen ? { cursor: 'pointer' } : undefined}
+              {...(onOpen && {
+                tabIndex: ticket === tickets[0] ? 0 : -1,
+                onClick: () => onOpen(ticket.id),
+                onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>) => onRowKey(event, () => onOpen(ticket.id)),
+                style: { cursor: 'pointer' },
+              })}
             >
               <Cell text={`${ticketNumber(ticket)} · ${status}`}>
                 <Text size="sm" ff="monospace" truncate>

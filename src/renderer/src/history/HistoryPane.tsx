@@ -1,12 +1,17 @@
-import { Badge, Group, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { memo, type Ref, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LoggedCall } from '../../../shared/contract/calls';
 import type { TicketSummary } from '../../../shared/contract/tickets';
 import { formatPhone } from '../../../shared/domain/phone';
-import { TicketList } from '../call-screen/TicketList';
 import { useReference } from '../call-screen/use-reference';
 import { useLinkState, useWorkstation } from '../shell/api-context';
+import { useOpenTicket } from '../ticket/open-ticket';
+import { TicketTable } from './TicketTable';
+
+/** Search results come a page at a time, up to what one search may return. */
+const pageSize = 50;
+const maxResults = 200;
 
 /**
  * Search over every cached ticket (offline too; one Chinese character is enough) and this
@@ -25,13 +30,16 @@ export const HistoryPane = memo(function HistoryPane({
   const reference = useReference();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<TicketSummary[] | null>(null);
+  const [limit, setLimit] = useState(pageSize);
+  const openTicket = useOpenTicket();
   const [calls, setCalls] = useState<LoggedCall[]>([]);
 
   useEffect(() => {
     if (link !== 'open') return;
     const run = () => {
       if (query.trim() === '') return setResults(null);
-      api.tickets.search({ query, limit: 50 }).then(setResults, () => setResults([]));
+      // One more than shown, to know whether more match.
+      api.tickets.search({ query, limit: Math.min(limit + 1, maxResults) }).then(setResults, () => setResults([]));
     };
     const timer = setTimeout(run, 120);
     const off = on.tickets.changed(run);
@@ -39,7 +47,7 @@ export const HistoryPane = memo(function HistoryPane({
       clearTimeout(timer);
       off();
     };
-  }, [api, on, link, query]);
+  }, [api, on, link, query, limit]);
 
   useEffect(() => {
     if (link !== 'open') return;
@@ -62,15 +70,34 @@ export const HistoryPane = memo(function HistoryPane({
           aria-label={t('history.search')}
           placeholder={t('history.search')}
           value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value);
+            setLimit(pageSize);
+          }}
           data-testid="ticket-search"
         />
         {results && (
           <Stack gap="xs" mt="sm">
             <Text size="sm" c="dimmed" data-testid="search-count">
-              {results.length === 0 ? t('history.noResults') : t('history.results', { count: results.length })}
+              {results.length === 0
+                ? t('history.noResults')
+                : results.length > limit
+                  ? t('ticketTable.shownOfMore', { count: limit })
+                  : t('ticketTable.shown', { count: results.length })}
             </Text>
-            {results.length > 0 && <TicketList tickets={results} reference={reference} testId="search-results" />}
+            {results.length > 0 && (
+              <TicketTable
+                tickets={results.slice(0, limit)}
+                reference={reference}
+                testId="search-results"
+                onOpen={(id) => openTicket?.(id)}
+              />
+            )}
+            {results.length > limit && limit < maxResults && (
+              <Button variant="subtle" size="compact-sm" onClick={() => setLimit(limit + pageSize)} data-testid="search-more">
+                {t('ticketTable.more', { count: Math.min(pageSize, maxResults - limit) })}
+              </Button>
+            )}
           </Stack>
         )}
       </Paper>

@@ -1,9 +1,11 @@
-import { Badge, Group, Text, Timeline as MantineTimeline } from '@mantine/core';
+import { Anchor, Badge, Group, Text, Timeline as MantineTimeline } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../shared/contract/tickets';
 import type { Reference } from '../call-screen/use-reference';
 import { refName } from '../call-screen/use-reference';
 import { useRefusalText } from '../shell/refusal-text';
+import { useActorName } from '../ticket/use-actor-name';
 
 /** What an event says beyond its type, in a line. */
 type Labels = { satisfaction: (s: string) => string; resolution: (r: string) => string };
@@ -39,45 +41,82 @@ function detail(entry: TimelineEntry, reference: Reference, locale: string, labe
   }
 }
 
-/** Every step of a ticket, oldest first, with who did it; pending and refused steps marked. */
-export function Timeline({ entries, reference }: { entries: TimelineEntry[]; reference: Reference }) {
+/**
+ * The steps in the order they happened. The server's order is the order it accepted them, which is
+ * not always that: it numbers a ticket after the rest of the batch it came in, and a unit's or an
+ * offline workstation's steps arrive late. The sort is stable, so steps of one instant keep the
+ * server's order (confirmed before pending).
+ */
+export const inTimeOrder = (entries: readonly TimelineEntry[]): TimelineEntry[] =>
+  entries
+    .map((entry, index) => ({ entry, index, at: Date.parse(entry.at) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map(({ entry }) => entry);
+
+/** The ticket a step links to: the original of a duplicate, the ticket a merged one went into. */
+const linkedTicket = (entry: TimelineEntry): string | null => {
+  const id = entry.type === 'linked_duplicate' ? entry.payload.duplicateOf : entry.type === 'closed' ? entry.payload.mergedInto : null;
+  return typeof id === 'string' ? id : null;
+};
+
+export interface TimelineLinks {
+  /** The number to show for a linked ticket, when it is cached. */
+  numberOf: (ticketId: string) => string | null;
+  open: (ticketId: string) => void;
+}
+
+/** Every step of a ticket, oldest first, with who did it by name; pending and refused steps marked. */
+export function Timeline({ entries, reference, links }: { entries: TimelineEntry[]; reference: Reference; links?: TimelineLinks }) {
   const { t, i18n } = useTranslation();
   const { refusalText } = useRefusalText();
+  const actorName = useActorName(reference);
+  const ordered = useMemo(() => inTimeOrder(entries), [entries]);
   const labels: Labels = {
     satisfaction: (s) => t(`callback.${s as 'satisfied'}`),
     resolution: (r) => t(`timeline.resolution.${r as 'resolved'}`),
   };
   return (
     <MantineTimeline active={entries.length - 1} bulletSize={14} lineWidth={2} data-testid="timeline">
-      {entries.map((entry) => (
-        <MantineTimeline.Item
-          key={entry.id}
-          data-testid="timeline-entry"
-          data-type={entry.type}
-          title={
-            <Group gap="xs">
-              <Text size="sm" fw={600}>
-                {t(`timeline.types.${entry.type}`, { defaultValue: entry.type })}
-              </Text>
-              {entry.status !== 'confirmed' && (
-                <Badge size="xs" color={entry.status === 'pending' ? 'yellow' : 'red'}>
-                  {t(`timeline.${entry.status}`)}
-                </Badge>
-              )}
-            </Group>
-          }
-        >
-          <Text size="xs" c="dimmed">
-            {new Date(entry.at).toLocaleString(i18n.language)} · {entry.actor}
-          </Text>
-          <Text size="sm">{detail(entry, reference, i18n.language, labels)}</Text>
-          {entry.refusal && (
-            <Text size="xs" c="red" data-code={entry.refusal.code}>
-              {refusalText(entry.refusal)}
+      {ordered.map((entry) => {
+        const linked = links ? linkedTicket(entry) : null;
+        return (
+          <MantineTimeline.Item
+            key={entry.id}
+            data-testid="timeline-entry"
+            data-type={entry.type}
+            title={
+              <Group gap="xs">
+                <Text size="sm" fw={600}>
+                  {t(`timeline.types.${entry.type}`, { defaultValue: entry.type })}
+                </Text>
+                {entry.status !== 'confirmed' && (
+                  <Badge size="xs" color={entry.status === 'pending' ? 'yellow' : 'red'}>
+                    {t(`timeline.${entry.status}`)}
+                  </Badge>
+                )}
+              </Group>
+            }
+          >
+            <Text size="xs" c="dimmed">
+              {new Date(entry.at).toLocaleString(i18n.language)} ·{' '}
+              <span data-testid="timeline-actor" title={entry.actor}>
+                {actorName(entry.actor)}
+              </span>
             </Text>
-          )}
-        </MantineTimeline.Item>
-      ))}
+            <Text size="sm">{detail(entry, reference, i18n.language, labels)}</Text>
+            {linked && links && (
+              <Anchor component="button" type="button" size="sm" onClick={() => links.open(linked)} data-testid="timeline-link">
+                {t('ticketView.openLinked', { number: links.numberOf(linked) ?? t('ticketView.unknownTicket') })}
+              </Anchor>
+            )}
+            {entry.refusal && (
+              <Text size="xs" c="red" data-code={entry.refusal.code}>
+                {refusalText(entry.refusal)}
+              </Text>
+            )}
+          </MantineTimeline.Item>
+        );
+      })}
     </MantineTimeline>
   );
 }

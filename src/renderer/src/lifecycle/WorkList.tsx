@@ -15,11 +15,14 @@ export function WorkList({
   onKind,
   selected,
   onSelect,
+  onOpen,
 }: {
   kind: WorkListKind;
   onKind: (kind: WorkListKind) => void;
   selected: string | null;
   onSelect: (id: string | null) => void;
+  /** Enter on a row: the ticket in the one ticket view. */
+  onOpen?: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const { api, on } = useWorkstation();
@@ -34,6 +37,12 @@ export function WorkList({
   }, [api, on, link, kind]);
 
   const onListKey = (event: KeyboardEvent) => {
+    const row = event.target instanceof HTMLElement ? event.target.closest('[role="option"]') : null;
+    if (event.key === 'Enter' && row && onOpen) {
+      event.preventDefault();
+      onOpen(row.id.slice('work-row-'.length));
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
     const index = rows.findIndex((r) => r.id === selected);

@@ -1,6 +1,7 @@
 import { Grid, Paper, Text } from '@mantine/core';
 import { memo, type Ref, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOpenTicket } from '../ticket/open-ticket';
 import { TicketDetail } from './TicketDetail';
 import type { StepHandle } from './use-ticket-step';
 import { type WorkListKind, WorkList } from './WorkList';
@@ -22,6 +23,7 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
   const [kind, setKind] = useState<WorkListKind>('undispatched');
   const [selected, setSelected] = useState<string | null>(null);
   const detail = useRef<StepHandle>(null);
+  const openTicket = useOpenTicket();
 
   useImperativeHandle(handleRef, () => ({
     confirm: () => detail.current?.confirm(),
@@ -41,7 +43,7 @@ export const WorkPane = memo(function WorkPane({ handleRef }: { handleRef: Ref<W
   return (
     <Grid data-testid="pane-routing">
       <Grid.Col span={{ base: 12, md: 5 }}>
-        <WorkList kind={kind} onKind={setKind} selected={selected} onSelect={setSelected} />
+        <WorkList kind={kind} onKind={setKind} selected={selected} onSelect={setSelected} onOpen={openTicket ?? undefined} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }}>
         {selected ? (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MonitorTicket } from '../../../shared/server-api/monitor';
 import { useReference } from '../call-screen/use-reference';
 import { useAuth } from '../shell/use-auth';
+import { useOpenTicket } from '../ticket/open-ticket';
 import { AgentsTable } from './AgentsTable';
 import { HotSpots } from './HotSpots';
 import { type MonitorState, riskList } from './monitor-state';
@@ -52,11 +53,15 @@ function Monitor({ state }: { state: MonitorState }) {
   const risks = riskList(state, now);
   const [acting, setActing] = useState<MonitorTicket | null>(null);
   const [tab, setTab] = useState<string | null>('risk');
+  // Enter on a ticket opens the one ticket view (the lead's reassign and escalate are there too);
+  // the monitor on its own (the wall screen) keeps the lead's dialog.
+  const openTicket = useOpenTicket();
+  const open = (ticket: MonitorTicket) => (openTicket ? openTicket(ticket.id) : setActing(ticket));
 
   return (
     <Stack gap="sm">
       <StatCards state={state} risks={risks} now={now} onOpen={setTab} />
-      <RecentTickets state={state} name={name} />
+      <RecentTickets state={state} name={name} onOpen={open} />
       <NoticeForm />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
@@ -67,10 +72,10 @@ function Monitor({ state }: { state: MonitorState }) {
           ))}
         </Tabs.List>
         <Tabs.Panel value="risk" pt="xs">
-          <RiskList risks={risks} name={name} onOpen={setActing} />
+          <RiskList risks={risks} name={name} onOpen={open} />
         </Tabs.Panel>
         <Tabs.Panel value="orders" pt="xs">
-          <Orders state={state} name={name} onOpen={setActing} />
+          <Orders state={state} name={name} onOpen={open} />
         </Tabs.Panel>
         <Tabs.Panel value="agents" pt="xs">
           <AgentsTable agents={[...state.agents.values()]} now={now} />

@@ -1,11 +1,12 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MonitorTicket } from '../../../shared/server-api/monitor';
 import type { MonitorState } from './monitor-state';
 import type { NameOf } from './names';
 
-/** The newest open tickets, as they arrive: the lead's live feed. */
-export function RecentTickets({ state, name }: { state: MonitorState; name: NameOf }) {
+/** The newest open tickets, as they arrive: the lead's live feed; Enter on one opens it. */
+export function RecentTickets({ state, name, onOpen }: { state: MonitorState; name: NameOf; onOpen: (ticket: MonitorTicket) => void }) {
   const { t } = useTranslation();
   // Sorted when the tickets change, not on every tick of the clock.
   const newest = useMemo(
@@ -18,9 +19,11 @@ export function RecentTickets({ state, name }: { state: MonitorState; name: Name
         {t('monitor.recent')}
       </Text>
       {newest.map((ticket) => (
-        <Badge key={ticket.id} variant="outline" data-testid={`recent-${ticket.number}`} style={{ textTransform: 'none' }}>
-          {ticket.number} {name(ticket.category)}
-        </Badge>
+        <UnstyledButton key={ticket.id} onClick={() => onOpen(ticket)} data-testid={`recent-${ticket.number}`}>
+          <Badge variant="outline" style={{ textTransform: 'none', cursor: 'pointer' }}>
+            {ticket.number} {name(ticket.category)}
+          </Badge>
+        </UnstyledButton>
       ))}
     </Group>
   );

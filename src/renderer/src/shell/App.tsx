@@ -1,7 +1,7 @@
 import { AppShell, Box, Button, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import { Fragment, useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { UiSettings } from '../../../shared/contract/settings';
@@ -9,7 +9,11 @@ import { type IntakeHandle, IntakePane } from '../call-screen/IntakePane';
 import { useCurrentCall } from '../call-screen/use-calls';
 import { HistoryPane } from '../history/HistoryPane';
 import { type WorkHandle, WorkPane } from '../lifecycle/WorkPane';
+import type { StepHandle } from '../lifecycle/use-ticket-step';
 import { MonitorPane } from '../monitor/MonitorPane';
+import { OpenTicketContext } from '../ticket/open-ticket';
+import { TicketPane } from '../ticket/TicketPane';
+import { useTicketView } from '../ticket/use-ticket-view';
 import { type PaneId, paneIds } from './panes';
 import { type ActionHandlers, type ActionId, actions, formatHotkey, hotkeyOf } from './actions';
 import { CommandPalette } from './CommandPalette';
@@ -68,6 +72,9 @@ export function App({ settings, updateSettings }: AppProps) {
   }, []);
   const search = useRef<HTMLInputElement>(null);
   const work = useRef<WorkHandle>(null);
+  // One ticket view over whichever pane the agent opened a ticket from; that pane stays as it was beneath.
+  const ticketView = useTicketView(pane);
+  const ticketStep = useRef<StepHandle>(null);
   // A ref, not state: the hotkeys are bound once, so they must read the latest value at the time.
   const lastCreated = useRef<string | null>(null);
 
@@ -129,11 +136,17 @@ export function App({ settings, updateSettings }: AppProps) {
     takeCallerDetails: () => withIntake((h) => h.takeCallerDetails()),
     wrapUp: () => withIntake((h) => h.wrapUp()),
     // Only the step the agent sees: from another pane the key brings the work pane forward and takes nothing.
-    confirmStep: () => (pane === 'routing' ? work.current?.confirm() : setPane('routing')),
+    confirmStep: () => {
+      if (ticketView.current) return ticketStep.current?.confirm();
+      if (pane === 'routing') return work.current?.confirm();
+      setPane('routing');
+    },
     focusStep: () => {
-      flushSync(() => setPane('routing'));
+      // An open ticket view has its own step form; going to another pane would close it.
+      if (!ticketView.current) flushSync(() => setPane('routing'));
       focusStepForm();
     },
+    goBack: () => ticketView.back(),
     focusSearch: () => showSearch(),
   };
   // Empty ignore list: the shortcuts use modifiers, so they must work while the agent types in a field.
@@ -197,18 +210,25 @@ export function App({ settings, updateSettings }: AppProps) {
             are memoised (and get stable props): every call event re-renders the shell, and redrawing
             them all was half of a screen-pop's 200 ms on the bench machine. */}
         {user ? (
-          <Fragment key={panesKey}>
-            <div hidden={pane !== 'intake'}>
+          <OpenTicketContext.Provider value={ticketView.open} key={panesKey}>
+            {ticketView.current && (
+              <TicketPane ticketId={ticketView.current} depth={ticketView.depth} onBack={ticketView.back} stepRef={ticketStep} />
+            )}
+            <div hidden={pane !== 'intake' || ticketView.current !== null}>
               <IntakePane call={call} popOnAnswer={callIsLive} handleRef={intake} onCreated={(id) => (lastCreated.current = id)} />
             </div>
-            <div hidden={pane !== 'history'}>
+            <div hidden={pane !== 'history' || ticketView.current !== null}>
               <HistoryPane searchRef={search} onCallBack={callBack} />
             </div>
-            <div hidden={pane !== 'routing'}>
+            <div hidden={pane !== 'routing' || ticketView.current !== null}>
               <WorkPane handleRef={work} />
             </div>
-            {pane === 'monitor' && <MonitorPane />}
-          </Fragment>
+            {pane === 'monitor' && (
+              <div hidden={ticketView.current !== null}>
+                <MonitorPane />
+              </div>
+            )}
+          </OpenTicketContext.Provider>
         ) : (
           <Text c="dimmed" data-testid="signed-out">
             {t('auth.signInFirst')}

@@ -30,6 +30,7 @@ export const actions = [
   { id: 'focusSearch', hotkey: 'alt+S', group: 'navigate' },
   { id: 'confirmStep', hotkey: 'alt+Enter', group: 'routing' },
   { id: 'focusStep', hotkey: 'alt+W', group: 'routing' },
+  { id: 'goBack', hotkey: 'alt+ArrowLeft', group: 'navigate' },
 ] as const;
 
 export type ActionId = (typeof actions)[number]['id'];
@@ -43,7 +44,7 @@ const isMac = () => typeof navigator !== 'undefined' && /Mac/.test(navigator.pla
 
 /** `mod+K` → `Ctrl + K` (or `⌘ + K`), for showing beside an action. */
 export function formatHotkey(hotkey: string, mac = isMac()): string {
-  const names: Record<string, string> = { mod: mac ? '⌘' : 'Ctrl', alt: mac ? '⌥' : 'Alt', shift: 'Shift', ctrl: 'Ctrl' };
+  const names: Record<string, string> = { mod: mac ? '⌘' : 'Ctrl', alt: mac ? '⌥' : 'Alt', shift: 'Shift', ctrl: 'Ctrl', arrowleft: '←' };
   return hotkey
     .split('+')
     .map((part) => names[part.toLowerCase()] ?? part.toUpperCase())
