@@ -6,7 +6,6 @@ import { applyReferencePage } from '../../src/main/store/reference-store';
 import { formatPhone } from '../../src/shared/domain/phone';
 import type { TicketFields } from '../../src/shared/domain/ticket';
 import type { Call } from '../../src/shared/server-api/cti';
-import { defaultReferenceData } from '../../src/server/reference/reference-data';
 import { intakeFields } from '../support/fixtures';
 import { testAgent } from '../support/sign-in';
 import { renderApp } from './render-app';
@@ -43,8 +42,15 @@ async function register(app: Core, fields: Partial<TicketFields>, extra: Record<
   return (created.value as { id: string }).id;
 }
 
+/** The few reference items these tests read: a category for its name, and the centre's first wrap-up codes. */
 function cacheReference(app: Core) {
-  const items = defaultReferenceData().map((item) => ({ ...item, version: 1, deleted: false }));
+  const items = [
+    { kind: 'category', code: 'heating', body: { zh: '供暖', en: 'Heating', parent: null } },
+    { kind: 'category', code: 'heating.temperature', body: { zh: '室温不达标', en: 'Room too cold', parent: 'heating', sla: 'utility' } },
+    { kind: 'wrapup', code: 'answered', body: { zh: '咨询已解答', en: 'Question answered', order: 1, proposedFor: 'direct_answer' } },
+    { kind: 'wrapup', code: 'ticket', body: { zh: '已登记工单', en: 'Ticket registered', order: 2, proposedFor: 'ticket' } },
+    { kind: 'wrapup', code: 'nuisance', body: { zh: '骚扰电话', en: 'Nuisance call', order: 3 } },
+  ].map((item) => ({ ...item, version: 1, deleted: false }));
   applyReferencePage(app.db, items, items.length, new Date().toISOString());
 }
 
