@@ -138,7 +138,7 @@ describe('the caller panel at real volume', () => {
     ring(core, callOf('call-9', caller, 'ended'));
     const due = await screen.findByTestId('wrap-up-due', {}, patience);
     await waitFor(() => expect(due.textContent).toContain('建议：已登记工单'), patience);
-    await app.user.keyboard('{Alt>}w{/Alt}');
+    await app.user.keyboard('{Alt>}u{/Alt}');
     const list = await screen.findByTestId('picker-wrapup', {}, patience);
     expect(within(list).getByRole('option', { selected: true }).textContent).toContain('已登记工单');
     await app.user.keyboard('{Enter}');

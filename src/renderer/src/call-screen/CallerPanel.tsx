@@ -27,7 +27,7 @@ export interface CallerPanelProps {
   reference: Reference;
   /** The caller's last name and address would fill empty fields of the form (Alt+A). */
   offerable: boolean;
-  /** The ended call waiting for its wrap-up code (Alt+W), with the proposed code's name. */
+  /** The ended call waiting for its wrap-up code (Alt+U), with the proposed code's name. */
   wrapUpDue: { number: string; proposed: string | null } | null;
   /** The code the call on screen was summed up with. */
   wrappedUpAs: string | null;
@@ -84,7 +84,7 @@ export const CallerPanel = memo(function CallerPanel({
           {live.state === 'answered' && <Text c="dimmed">{clock(seconds)}</Text>}
         </Group>
       )}
-      {/* The next call ringing takes the panel; the ended one can still be summed up (Alt+W). */}
+      {/* The next call ringing takes the panel; the ended one can still be summed up (Alt+U). */}
       {wrapUpDue && !live && (
         <Alert color="orange" p="xs" mb="xs" data-testid="wrap-up-due">
           <Group gap="xs">

@@ -39,7 +39,7 @@ export interface IntakeHandle {
   drafts(): void;
   /** Alt+A: the caller's name and address from their last tickets, into the fields left empty. */
   takeCallerDetails(): void;
-  /** Alt+W: the wrap-up code of the call that ended. */
+  /** Alt+U: the wrap-up code of the call that ended. */
   wrapUp(): void;
   /** A new intake for this number (a callback from the caller log). */
   startWith(phone: string): void;

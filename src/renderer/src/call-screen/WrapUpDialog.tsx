@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PickDialog } from './PickDialog';
 import type { WrapUp } from './use-wrap-up';
 
-/** Alt+W: the centre's wrap-up codes, numbered in their order, the cursor on the proposed one. */
+/** Alt+U: the centre's wrap-up codes, numbered in their order, the cursor on the proposed one. */
 export function WrapUpDialog({ wrapUp, opened, onClose }: { wrapUp: WrapUp; opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
