@@ -6,6 +6,7 @@ import { deadlines } from './0005-deadlines';
 import { unusedPhoneIndex } from './0006-unused-phone-index';
 import { rejectedEventsIndex } from './0007-rejected-events-index';
 import { refusalCodes } from './0008-refusal-codes';
+import { workQueues } from './0009-work-queues';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   unusedPhoneIndex,
   rejectedEventsIndex,
   refusalCodes,
+  workQueues,
 ];
