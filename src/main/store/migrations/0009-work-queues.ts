@@ -13,7 +13,9 @@ export const workQueues: Migration = {
     ALTER TABLE tickets ADD COLUMN work_list TEXT CHECK (work_list IN ('undispatched', 'returned', 'callback', 'extension'));
     ALTER TABLE tickets ADD COLUMN queue_rank TEXT;
     ALTER TABLE tickets ADD COLUMN lead_unit_code TEXT;
-    CREATE INDEX tickets_work_queue ON tickets (work_list, queue_rank, id) WHERE work_list IS NOT NULL;
+    -- The filter columns ride along, so a filtered count reads the index alone, not 10,000 rows.
+    CREATE INDEX tickets_work_queue ON tickets (work_list, queue_rank, id, status, category, district_code, lead_unit_code, due_at, due_started_at)
+      WHERE work_list IS NOT NULL;
     CREATE INDEX ticket_events_by_actor ON ticket_events (actor, ticket_id);
   `,
 };
