@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteProposalView, TicketSummary, TimelineEntry } from '../../src/shared/contract/tickets';
+import type { RouteProposalView, TicketSummary, TimelineEntry, WorklistPage } from '../../src/shared/contract/tickets';
 import type { Ticket } from '../../src/shared/domain/ticket';
 import { buildModel, publishModel } from '../../src/server/classifier/training';
 import { demoPassword } from '../../src/server/seed/demo-password';
@@ -30,7 +30,7 @@ describe.each(engines)('work-order lifecycle between a workstation, the server a
       startedAt: ticket.createdAt,
       dueAt: new Date(Date.parse(ticket.createdAt) + 2 * 3600_000).toISOString(),
     });
-    expect((await call<TicketSummary[]>(core, 'tickets.worklist', { kind: 'undispatched' })).map((t) => t.id)).toEqual([ticket.id]);
+    expect((await call<WorklistPage>(core, 'tickets.worklist', { kind: 'undispatched' })).rows.map((t) => t.id)).toEqual([ticket.id]);
 
     const proposal = await call<RouteProposalView>(core, 'tickets.proposeRoute', { id: ticket.id });
     expect(proposal).toEqual({
@@ -72,7 +72,7 @@ describe.each(engines)('work-order lifecycle between a workstation, the server a
 
     await call(core, 'sync.now');
     const waiting = await until('callback due', async () =>
-      (await call<TicketSummary[]>(core, 'tickets.worklist', { kind: 'callback' })).find((t) => t.id === ticket.id),
+      (await call<WorklistPage>(core, 'tickets.worklist', { kind: 'callback' })).rows.find((t) => t.id === ticket.id),
     );
     expect(waiting.deadline).toBeNull(); // the unit has reported back: no clock runs until the callback
     const closed = await call<Ticket>(core, 'tickets.recordCallback', {

@@ -3,7 +3,8 @@ import { newId } from '../../shared/domain/ids';
 import { refusalMessage } from '../../shared/domain/refusal';
 import { AppError, refusedChange, toFieldIssues } from '../../shared/result';
 import { deadlineOf, proposeRoute, unitNames } from '../store/routing-store';
-import { getTicket, recordEvent, timelineOf, worklist } from '../store/ticket-store';
+import { getTicket, recordEvent, timelineOf } from '../store/ticket-store';
+import { workQueue } from '../store/work-queue';
 import type { CoreDeps, DomainHandlers } from './types';
 
 type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback' | 'decideExtension' | 'merge' | 'unmerge' | 'worklist';
@@ -30,7 +31,7 @@ export function checkedEvent(raw: {
 }
 
 export function lifecycleHandlers(
-  { db, identity, now }: CoreDeps,
+  { db, identity, now, signin }: CoreDeps,
   actor: () => string,
   saved: (ticket: Ticket) => Ticket,
 ): Pick<DomainHandlers<'tickets'>, LifecycleCalls> {
@@ -69,6 +70,6 @@ export function lifecycleHandlers(
       return record(id, 'closed', { resolution: 'merged', mergedInto: duplicateOf });
     },
     unmerge: ({ id, reason }) => record(id, 'unmerged', { reason }),
-    worklist: ({ kind, limit }) => worklist(db, kind, limit),
+    worklist: (request) => workQueue(db, { ...request, me: signin.user()?.username ?? null, now: now().toISOString() }),
   };
 }

@@ -5,6 +5,7 @@ import type { SequencedEvent } from '../../shared/server-api/sync';
 import { type Refusal, refusalSchema } from '../../shared/domain/refusal';
 import { refusedChange } from '../../shared/result';
 import { phoneKey } from '../../shared/domain/phone';
+import { queueRank, workListOf } from '../../shared/domain/work-list';
 import type { Db } from './database';
 import { deadlineOf } from './routing-store';
 import { indexTicket, type SearchDocument, searchDocumentOf } from './search-index';
@@ -44,7 +45,7 @@ export interface TicketRow {
 
 /** The columns a summary is made of; `t` is the tickets table. */
 export const summaryColumns = `t.id, t.provisional_no, t.official_no, t.status, t.request_type, t.category, t.caller_phone,
-  t.caller_name, t.district_code, t.street_code, t.state ->> '$.leadUnitCode' AS lead_unit_code, t.description,
+  t.caller_name, t.district_code, t.street_code, t.lead_unit_code, t.description,
   t.created_at, t.updated_at, t.pending_events, coalesce(json_array_length(t.state, '$.followUps'), 0) AS follow_ups,
   t.due_stage, t.due_started_at, t.due_at`;
 
@@ -125,16 +126,17 @@ function writeProjection(db: Db, ticket: Ticket, facts: ProjectionFacts = projec
     db,
     `INSERT INTO tickets (id, provisional_no, official_no, status, request_type, category, caller_phone,
        phone_key, caller_name, district_code, street_code, description, created_at, updated_at, pending_events, state,
-       due_stage, due_started_at, due_at)
+       due_stage, due_started_at, due_at, work_list, queue_rank, lead_unit_code)
      VALUES (@id, @provisionalNo, @officialNo, @status, @requestType, @category, @callerPhone,
        @phoneKey, @callerName, @districtCode, @streetCode, @description, @createdAt, @updatedAt, @pending, @state,
-       @dueStage, @dueStartedAt, @dueAt)
+       @dueStage, @dueStartedAt, @dueAt, @workList, @queueRank, @leadUnitCode)
      ON CONFLICT (id) DO UPDATE SET official_no = excluded.official_no, status = excluded.status,
        request_type = excluded.request_type, category = excluded.category, caller_phone = excluded.caller_phone,
        phone_key = excluded.phone_key, caller_name = excluded.caller_name, district_code = excluded.district_code, street_code = excluded.street_code,
        description = excluded.description, updated_at = excluded.updated_at,
        pending_events = excluded.pending_events, state = excluded.state,
-       due_stage = excluded.due_stage, due_started_at = excluded.due_started_at, due_at = excluded.due_at`,
+       due_stage = excluded.due_stage, due_started_at = excluded.due_started_at, due_at = excluded.due_at,
+       work_list = excluded.work_list, queue_rank = excluded.queue_rank, lead_unit_code = excluded.lead_unit_code`,
   ).run({
     id: ticket.id,
     provisionalNo: ticket.provisionalNo,
@@ -155,6 +157,9 @@ function writeProjection(db: Db, ticket: Ticket, facts: ProjectionFacts = projec
     dueStage: deadline?.stage ?? null,
     dueStartedAt: deadline?.startedAt ?? null,
     dueAt: deadline?.dueAt ?? null,
+    workList: workListOf(ticket),
+    queueRank: queueRank(ticket, deadline?.dueAt),
+    leadUnitCode: ticket.leadUnitCode,
   });
   if (facts.search) indexTicket(db, ticket, facts.search);
 }
@@ -333,21 +338,4 @@ export function timelineOf(db: Db, ticketId: string): TimelineEntry[] {
       const refusal = r.status === 'rejected' ? refusalOf(r) : null;
       return { id: r.id, type: r.type, at: r.at, actor: r.actor, status: r.status, payload, refusal };
     });
-}
-
-const worklistWhere = {
-  callback: `t.status = 'feedback'`,
-  extension: `t.state ->> '$.extensionRequest' IS NOT NULL`,
-  returned: `t.status = 'returned'`,
-  undispatched: `t.status = 'registered'`,
-} as const;
-
-/** Tickets waiting for the hotline, the nearest deadline (or the oldest change) first. */
-export function worklist(db: Db, kind: keyof typeof worklistWhere, limit: number): TicketSummary[] {
-  return db
-    .prepare<[number], TicketRow>(
-      `SELECT ${summaryColumns} FROM tickets t WHERE ${worklistWhere[kind]} ORDER BY t.due_at IS NULL, t.due_at, t.updated_at LIMIT ?`,
-    )
-    .all(limit)
-    .map(summaryFromRow);
 }

@@ -4,7 +4,8 @@ import { type UnitAction, unitActionBodies } from '../../shared/server-api/units
 import { currentUser } from '../plugins/auth';
 import { actAsUnit } from '../units/unit-actions';
 import { auditRead } from '../audit/audit-log';
-import { ticketById, visibleTickets } from '../tickets/ticket-queries';
+import { ticketById } from '../tickets/ticket-queries';
+import { unitTicketsPage } from '../units/unit-queries';
 import type { RouteContext } from './context';
 import { registerRoute } from './register-route';
 
@@ -14,14 +15,14 @@ export const unitRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, co
 
   registerRoute(app, db, api.tickets, async (request) => {
     const user = currentUser(request);
-    const tickets = await visibleTickets(db, user, { status: request.query.status, limit: request.query.limit, first: 'oldest' });
+    const page = await unitTicketsPage(db, user, request.query);
     await auditRead(
       db,
       user,
-      tickets.map((t) => t.id),
+      page.tickets.map((t) => t.id),
       'GET /api/units/tickets',
     );
-    return { tickets };
+    return page;
   });
 
   for (const action of Object.keys(unitActionBodies) as UnitAction[]) {

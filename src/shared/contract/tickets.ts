@@ -3,6 +3,7 @@ import { idSchema } from '../domain/ids';
 import { plainText, plainTextCheck } from '../domain/plain-text';
 import { refusalSchema } from '../domain/refusal';
 import { ticketFieldsSchema, ticketSchema, ticketStatusSchema } from '../domain/ticket';
+import { workLists } from '../domain/work-list';
 import { defineCall } from './define';
 
 /** The phone call an intake or a follow-up belongs to; it is kept with the ticket's events. */
@@ -61,6 +62,39 @@ export const routeProposalSchema = z.strictObject({
   rule: z.string().nullable(),
 });
 export type RouteProposalView = z.infer<typeof routeProposalSchema>;
+
+/** What narrows a work list; every condition given must hold. */
+export const worklistFilterSchema = z.strictObject({
+  status: ticketStatusSchema.optional(),
+  /** A category, or a group of the catalogue (its categories). */
+  category: z.string().min(1).max(64).optional(),
+  districtCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  /** The lead unit the ticket is (or was last) dispatched to. */
+  unitCode: z
+    .string()
+    .regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/)
+    .optional(),
+  /** Past its deadline, or near it (at risk, not yet overdue). */
+  clock: z.enum(['overdue', 'at_risk']).optional(),
+  /** Only tickets the signed-in agent registered or worked on. */
+  mine: z.boolean().optional(),
+});
+export type WorklistFilter = z.infer<typeof worklistFilterSchema>;
+
+const count = z.number().int().nonnegative();
+export const worklistPageSchema = z.strictObject({
+  rows: z.array(ticketSummarySchema),
+  /** Pass as `cursor` for the rows after these; null after the last row. */
+  nextCursor: z.string().nullable(),
+  /** How many tickets of this list match the filter and query, on all pages. */
+  total: count,
+  /** How many tickets wait in each list, unfiltered. */
+  counts: z.strictObject({ undispatched: count, returned: count, callback: count, extension: count }),
+});
+export type WorklistPage = z.infer<typeof worklistPageSchema>;
 
 export const ticketsCalls = {
   create: defineCall({
@@ -195,12 +229,24 @@ export const ticketsCalls = {
     output: ticketSchema,
   }),
   worklist: defineCall({
-    doc: 'Tickets waiting for the hotline: callbacks due (the unit reported back), extension requests, returned tickets, and tickets not yet dispatched — oldest deadline first.',
-    input: z.strictObject({
-      kind: z.enum(['callback', 'extension', 'returned', 'undispatched']),
-      limit: z.number().int().min(1).max(500).default(100),
-    }),
-    output: z.array(ticketSummarySchema),
+    doc: 'One work list as a queue: tickets not yet dispatched, returned by units, due a callback, or with an extension request; the least time left first (overdue ones lead), then the longest waiting. Filtered, searched and paged (by cursor, or by offset for a scrolling window), with counts.',
+    input: z
+      .strictObject({
+        kind: z.enum(workLists),
+        filter: worklistFilterSchema.default({}),
+        /** Words, a ticket number or a phone, as `search` takes them (Chinese of any length). */
+        query: z.string().max(200).default(''),
+        /** The `nextCursor` of the page before: the rows after it, stable while tickets arrive. */
+        cursor: z.string().min(1).max(400).optional(),
+        /** Or the rows from this position on: a virtualised list asks for the window in view. */
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .refine((q) => q.cursor === undefined || q.offset === undefined, {
+        message: 'give a cursor or an offset, not both',
+        path: ['offset'],
+      }),
+    output: worklistPageSchema,
   }),
   suggestCategories: defineCall({
     doc: 'Up to three likeliest categories for a description with calibrated confidences (adding up to at most 1; none when the model is unsure), from the classifier shipped with the reference data (offline too).',

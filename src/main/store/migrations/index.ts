@@ -9,6 +9,7 @@ import { refusalCodes } from './0008-refusal-codes';
 import { parkedDrafts } from './0009-parked-drafts';
 import { callWrapUp } from './0010-call-wrapup';
 import { duplicatesIndex } from './0011-duplicates-index';
+import { workQueues } from './0012-work-queues';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   parkedDrafts,
   callWrapUp,
   duplicatesIndex,
+  workQueues,
 ];

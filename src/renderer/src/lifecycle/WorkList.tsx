@@ -1,57 +1,46 @@
-import { Paper, SegmentedControl, Stack, Text, Title, Group, UnstyledButton } from '@mantine/core';
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketSummary } from '../../../shared/contract/tickets';
+import type { WorklistFilter } from '../../../shared/contract/tickets';
+import { type WorkListKind, workLists } from '../../../shared/domain/work-list';
 import { ticketNumber } from '../call-screen/TicketList';
-import { useLinkState, useWorkstation } from '../shell/api-context';
 import { DeadlineBadge } from './DeadlineBadge';
+import { QueueList } from './QueueList';
+import { useWorkQueue } from './use-work-queue';
+import { WorkFilters } from './WorkFilters';
 
-export const workLists = ['undispatched', 'returned', 'callback', 'extension'] as const;
-export type WorkListKind = (typeof workLists)[number];
+export { type WorkListKind, workLists };
 
-/** One work list: the tickets waiting for the hotline's next step, arrow keys move the selection. */
+/** A search is sent once typing pauses this long: each keystroke would otherwise ask for a page. */
+const searchPauseMs = 150;
+
+/**
+ * The work lists as queues: a tab per list with its count, search and filters, and the list itself
+ * in order of urgency, of any length, one Tab stop. The ticket under the cursor is the selection.
+ */
 export function WorkList({
   kind,
   onKind,
   selected,
   onSelect,
-  onOpen,
+  onOpen = onSelect,
 }: {
   kind: WorkListKind;
   onKind: (kind: WorkListKind) => void;
   selected: string | null;
   onSelect: (id: string | null) => void;
-  /** Enter on a row: the ticket in the one ticket view. */
+  /** Enter on a ticket; without it, Enter selects it. */
   onOpen?: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const { api, on } = useWorkstation();
-  const link = useLinkState();
-  const [rows, setRows] = useState<TicketSummary[]>([]);
-
-  useEffect(() => {
-    if (link !== 'open') return;
-    const load = () => api.tickets.worklist({ kind, limit: 100 }).then(setRows, () => setRows([]));
-    void load();
-    return on.tickets.changed(() => void load());
-  }, [api, on, link, kind]);
-
-  const onListKey = (event: KeyboardEvent) => {
-    const row = event.target instanceof HTMLElement ? event.target.closest('[role="option"]') : null;
-    if (event.key === 'Enter' && row && onOpen) {
-      event.preventDefault();
-      onOpen(row.id.slice('work-row-'.length));
-      return;
-    }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const index = rows.findIndex((r) => r.id === selected);
-    const next = rows[Math.min(rows.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
-    if (next) {
-      onSelect(next.id);
-      document.getElementById(`work-row-${next.id}`)?.focus();
-    }
-  };
+  const [filter, setFilter] = useState<WorklistFilter>({});
+  const [typed, setTyped] = useState('');
+  const [query] = useDebouncedValue(typed.trim(), searchPauseMs);
+  const queue = useWorkQueue(kind, filter, query);
+  const counts = queue.counts;
+  const narrowed = query !== '' || Object.values(filter).some((v) => v !== undefined);
+  const all = counts?.[kind];
 
   return (
     <Paper withBorder p="md">
@@ -63,37 +52,42 @@ export function WorkList({
         size="xs"
         value={kind}
         onChange={(v) => {
-          onKind(v);
+          const next = workLists.find((k) => k === v) ?? kind;
+          // A status belongs to one list; the other filters and the search carry over.
+          setFilter(({ status: _status, ...rest }) => rest);
+          onKind(next);
           onSelect(null);
         }}
-        data={workLists.map((k) => ({ value: k, label: t(`work.lists.${k}`) }))}
+        data={workLists.map((k) => ({
+          value: k,
+          label: counts ? t('queue.tab', { name: t(`work.lists.${k}`), count: counts[k] }) : t(`work.lists.${k}`),
+        }))}
         mb="sm"
+        data-testid="work-lists"
       />
-      <Stack
-        gap={2}
+      <WorkFilters kind={kind} query={typed} onQuery={setTyped} filter={filter} onFilter={setFilter} />
+      <Group justify="space-between" mb={4}>
+        <Text size="xs" c="dimmed" data-testid="work-count" aria-live="polite">
+          {queue.total === null
+            ? t('queue.loading')
+            : narrowed
+              ? t('queue.filtered', { count: queue.total, total: all ?? queue.total })
+              : t('queue.total', { count: queue.total })}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('queue.keys')}
+        </Text>
+      </Group>
+      <QueueList
         id="work-list"
-        tabIndex={-1}
-        role="listbox"
-        aria-label={t(`work.lists.${kind}`)}
-        onKeyDown={onListKey}
-        data-testid="work-list"
-      >
-        {rows.length === 0 && (
-          <Text c="dimmed" size="sm">
-            {t('work.empty')}
-          </Text>
-        )}
-        {rows.map((row) => (
-          <UnstyledButton
-            key={row.id}
-            id={`work-row-${row.id}`}
-            role="option"
-            aria-selected={row.id === selected}
-            onClick={() => onSelect(row.id)}
-            p={6}
-            data-testid="work-row"
-            style={{ borderRadius: 4, background: row.id === selected ? 'var(--mantine-primary-color-light)' : undefined }}
-          >
+        label={t(`work.lists.${kind}`)}
+        queue={queue}
+        selected={selected}
+        onSelect={onSelect}
+        onOpen={onOpen}
+        empty={t('work.empty')}
+        renderRow={(row) => (
+          <>
             <Group gap="xs" wrap="nowrap" justify="space-between">
               <Text size="sm" ff="monospace">
                 {ticketNumber(row)}
@@ -103,9 +97,9 @@ export function WorkList({
             <Text size="xs" lineClamp={1}>
               {row.description}
             </Text>
-          </UnstyledButton>
-        ))}
-      </Stack>
+          </>
+        )}
+      />
     </Paper>
   );
 }

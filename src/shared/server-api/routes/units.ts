@@ -22,10 +22,21 @@ export const unitRoutes = {
   tickets: defineRoute({
     method: 'GET',
     path: '/api/units/tickets',
-    summary: "The unit's tickets, oldest dispatch first",
+    summary: "The unit's tickets, the nearest feedback deadline first (overdue ones lead), then the newest; paged by cursor",
     access: unit,
-    query: z.strictObject({ status: ticketStatusSchema.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    responses: { 200: z.object({ tickets: z.array(ticketSchema) }) },
+    query: z.strictObject({
+      status: ticketStatusSchema.optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      /** The `nextCursor` of the page before. */
+      cursor: z.string().min(1).max(400).optional(),
+    }),
+    responses: {
+      200: z.object({
+        tickets: z.array(ticketSchema),
+        /** Pass as `cursor` for the next page; null on the last one. */
+        nextCursor: z.string().nullable(),
+      }),
+    },
   }),
   accept: action('accept', 'The unit accepts the ticket'),
   progress: action('progress', 'The unit reports progress on the ticket'),
