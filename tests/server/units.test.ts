@@ -112,8 +112,8 @@ describe.each(engines)('handling units on %s', (engine) => {
     expect(await server.db.query(`SELECT count(*)::int AS n FROM events`)).toEqual(before);
   });
 
-  it('simulated units accept and then report back on dispatched tickets', async () => {
-    const id = await dispatchedTicket('company:heating');
+  it('simulated units accept and then report back on tickets dispatched while they run, and leave older work in hand alone', async () => {
+    const older = await dispatchedTicket('company:heating');
     const stop = startUnitSimulator(server.db, {
       acceptAfterMs: 0,
       feedbackAfterMs: 0,
@@ -121,14 +121,16 @@ describe.each(engines)('handling units on %s', (engine) => {
       timeZone: 'Asia/Shanghai',
       log: console,
     });
+    const status = async (ticketId: string) =>
+      (await server.db.query<{ status: string }>(`SELECT status FROM tickets WHERE id = $1`, [ticketId]))[0]!.status;
+    let id = '';
     try {
-      await until(
-        'reported back',
-        async () => (await server.db.query<{ status: string }>(`SELECT status FROM tickets WHERE id = $1`, [id]))[0]!.status === 'feedback',
-      );
+      id = await dispatchedTicket('company:heating');
+      await until('reported back', async () => (await status(id)) === 'feedback');
     } finally {
       await stop();
     }
+    expect(await status(older)).toBe('dispatched');
     const events = await server.db.query<{ type: string; actor: string }>(
       `SELECT type, actor FROM events WHERE ticket_id = $1 AND type LIKE 'unit_%' ORDER BY seq`,
       [id],
