@@ -22,7 +22,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  timeout: 30_000,
+  // A spec's first sign-in caches the seeded centre's open work (thousands of tickets): tens of seconds on a busy machine.
+  timeout: 120_000,
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     {
