@@ -22,7 +22,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  timeout: 30_000,
+  // A spec's first sign-in caches the seeded centre's open work (thousands of tickets): tens of seconds on a busy machine.
+  timeout: 120_000,
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     {
@@ -53,12 +54,16 @@ export default defineConfig({
       command: 'node out/main/server.js',
       url: `http://127.0.0.1:${serverPort}/healthz`,
       reuseExistingServer: false,
-      timeout: 60_000,
+      // The seed pushes thousands of tickets through the push path first (tens of seconds on a busy machine).
+      timeout: 600_000,
       env: {
         PORT: String(serverPort),
         DATA_DIR: serverDataDir,
         SEED_DEMO: 'yes',
-        SEED_TICKETS: '300',
+        // The open work of a real centre (over 5,000 open, 1,000 awaiting callback: the shift spec) with a short history, no model.
+        SEED_TICKETS: '6000',
+        SEED_CLOSED_SHARE: '0.1',
+        SEED_MODEL: 'skip',
         LOG_LEVEL: 'warn',
         // Units that accept a dispatched ticket after 1 s and report back 2 s later (the lifecycle E2E).
         SIMULATE_UNITS: 'on',

@@ -22,6 +22,8 @@ const envSchema = z.object({
   SEED_TICKETS: z.coerce.number().int().min(0).max(1_000_000).default(12_000),
   /** The share of them already closed; less history starts faster with the same open work (the E2E run). Unset: a real centre's mix. */
   SEED_CLOSED_SHARE: z.coerce.number().min(0).max(0.95).optional(),
+  /** `skip`: no category model trained on the seeded history (a run that needs no suggestions starts faster). */
+  SEED_MODEL: z.enum(['train', 'skip']).default('train'),
   /** Browser origins allowed to call the API (comma-separated); programs send none and need no entry. */
   ALLOWED_ORIGINS: z.string().default(''),
   /** Public Open311 reads one client address may make in a minute (in a burst, or spread out). */
@@ -48,6 +50,7 @@ export interface ServerConfig {
   seedDemo: 'auto' | 'yes' | 'no';
   seedTickets: number;
   seedClosedShare: number | undefined;
+  seedModel: 'train' | 'skip';
   allowedOrigins: string[];
   open311ReadsPerMinute: number;
   /** Simulated units, or null when off. */
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedDemo: e.SEED_DEMO,
     seedTickets: e.SEED_TICKETS,
     seedClosedShare: e.SEED_CLOSED_SHARE,
+    seedModel: e.SEED_MODEL,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

@@ -18,7 +18,12 @@ async function main() {
   const seed = config.seedDemo === 'yes' || (config.seedDemo === 'auto' && db.engine === 'pglite' && users!.n === 0);
   if (seed) {
     const started = Date.now();
-    const seeded = await seedDemo(db, { count: config.seedTickets, closedShare: config.seedClosedShare, timeZone: config.timeZone });
+    const seeded = await seedDemo(db, {
+      count: config.seedTickets,
+      closedShare: config.seedClosedShare,
+      model: config.seedModel,
+      timeZone: config.timeZone,
+    });
     console.log(`Seeded the demo centre in ${Date.now() - started} ms: ${JSON.stringify(seeded)}`);
   }
   // Users made before names were published, or by the seed, get their names to the workstations.

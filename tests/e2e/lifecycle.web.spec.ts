@@ -7,7 +7,7 @@ import { freshIntake, signOut, typeIntake } from './support/workstation-page';
  * ticket's timeline on the workstation.
  */
 test('a ticket goes from intake through dispatch, the unit and the callback to closed', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const mouseUsed = await freshIntake(page);
   await page.keyboard.type('13700001234');
   await page.keyboard.press('Enter');

@@ -33,6 +33,10 @@ describe.each(engines)('handling units on %s', (engine) => {
       payload: body as object,
     });
 
+  const status = async (ticketId: string) =>
+    (await server.db.query<{ status: string }>(`SELECT status FROM tickets WHERE id = $1`, [ticketId]))[0]!.status;
+  const simulatorOptions = { acceptAfterMs: 0, feedbackAfterMs: 0, tickMs: 100, timeZone: 'Asia/Shanghai', log: console };
+
   it('accepts, reports progress and feeds back through its routes, each step an event', async () => {
     const id = await dispatchedTicket();
     const list = await server.app.inject({
@@ -112,28 +116,17 @@ describe.each(engines)('handling units on %s', (engine) => {
     expect(await server.db.query(`SELECT count(*)::int AS n FROM events`)).toEqual(before);
   });
 
-  it('simulated units accept and then report back on dispatched tickets, but not while they wait for an extension', async () => {
-    const waiting = await dispatchedTicket();
-    expect((await act('unit.jinsong', waiting, 'accept')).statusCode).toBe(200);
-    expect((await act('unit.jinsong', waiting, 'extension', { hours: 24, reason: '需要协调' })).statusCode).toBe(200);
-    const id = await dispatchedTicket('company:heating');
-    const stop = startUnitSimulator(server.db, {
-      acceptAfterMs: 0,
-      feedbackAfterMs: 0,
-      tickMs: 100,
-      timeZone: 'Asia/Shanghai',
-      log: console,
-    });
+  it('simulated units accept and then report back on tickets dispatched while they run, and leave older work in hand alone', async () => {
+    const older = await dispatchedTicket('company:heating');
+    const stop = startUnitSimulator(server.db, simulatorOptions);
+    let id = '';
     try {
-      await until(
-        'reported back',
-        async () => (await server.db.query<{ status: string }>(`SELECT status FROM tickets WHERE id = $1`, [id]))[0]!.status === 'feedback',
-      );
+      id = await dispatchedTicket('company:heating');
+      await until('reported back', async () => (await status(id)) === 'feedback');
     } finally {
       await stop();
     }
-    // The heating ticket took two ticks after the extension was asked: both passed it by.
-    expect(await server.db.query(`SELECT status FROM tickets WHERE id = $1`, [waiting])).toEqual([{ status: 'accepted' }]);
+    expect(await status(older)).toBe('dispatched');
     const events = await server.db.query<{ type: string; actor: string }>(
       `SELECT type, actor FROM events WHERE ticket_id = $1 AND type LIKE 'unit_%' ORDER BY seq`,
       [id],
@@ -142,5 +135,21 @@ describe.each(engines)('handling units on %s', (engine) => {
       { type: 'unit_accepted', actor: 'unit:company:heating' },
       { type: 'unit_feedback', actor: 'unit:company:heating' },
     ]);
+  });
+
+  it('simulated units do not report back on a ticket while its unit waits for an extension', async () => {
+    const since = new Date().toISOString();
+    const waiting = await dispatchedTicket();
+    expect((await act('unit.jinsong', waiting, 'accept')).statusCode).toBe(200);
+    expect((await act('unit.jinsong', waiting, 'extension', { hours: 24, reason: '需要协调' })).statusCode).toBe(200);
+    const id = await dispatchedTicket('company:heating');
+    const stop = startUnitSimulator(server.db, { ...simulatorOptions, since });
+    try {
+      await until('reported back', async () => (await status(id)) === 'feedback');
+    } finally {
+      await stop();
+    }
+    // The heating ticket took two ticks after the extension was asked: both passed the waiting one by.
+    expect(await status(waiting)).toBe('accepted');
   });
 });

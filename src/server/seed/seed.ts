@@ -38,19 +38,20 @@ export async function seedDemoUsers(db: Database): Promise<Map<string, User>> {
   return new Map(users.map((u) => [u.username, u]));
 }
 
-export async function seedDemo(db: Database, options: TicketSeedOptions) {
+export async function seedDemo(db: Database, options: TicketSeedOptions & { model?: 'train' | 'skip' }) {
   const reference = await seedReference(db);
   const users = await seedDemoUsers(db);
   const tickets = await seedDemoTickets(db, users, options);
   // The demo centre learns its categories from its own history, so suggestions show from the first call.
-  const model = tickets > 0 || !(await currentModel(db)) ? await trainDemoModel(db) : null;
+  const train = options.model !== 'skip' && (tickets > 0 || !(await currentModel(db)));
+  const model = train ? await trainDemoModel(db) : null;
   return { reference, users: users.size, tickets, model };
 }
 
 async function trainDemoModel(db: Database) {
   const [history] = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM tickets WHERE category IS NOT NULL`);
   if (history!.n < 10) return null;
-  // A demo's templated text needs no wide search: one cost, calibrated on a sample, keeps the first start short.
+  // A demo needs no wide search: one cost, calibrated on a sample, keeps the first start short.
   const { model, seconds } = await retrain(db, { force: true, costs: [1], tuneSample: 1500 });
   return {
     examples: model.examples,
