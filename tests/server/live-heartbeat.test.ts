@@ -87,7 +87,7 @@ describe('the connection state follows the live socket', () => {
   });
 
   it.each([
-    ['a short heartbeat', 200, 1000],
+    ['a short heartbeat', 200, 3000],
     ['the default heartbeat', undefined, 3000],
   ])('a network that goes silent without a word is noticed with %s, and its return too', async (_, heartbeatMs, boundMs) => {
     const { db } = await freshDatabase('pglite');
