@@ -18,8 +18,8 @@ export interface LiveLinkOptions {
   /** Where the retry waits come from (default: timers). */
   schedule?: Schedule;
   /**
-   * How often the link pings the server (default 1 s). A socket that has not answered for twice
-   * this long, or not opened within it, is dropped as dead: a server gone without a word (a cut
+   * How often the link pings the server (default 1 s). A socket that has not answered (or opened)
+   * for twice this long is dropped as dead: a server gone without a word (a cut
    * cable, a frozen host) is noticed within about 2.25 periods, not when TCP gives up minutes later.
    */
   heartbeatMs?: number;
@@ -103,7 +103,7 @@ export class LiveLink {
       () => {
         const now = Date.now();
         const open = ws.readyState === WebSocket.OPEN;
-        if (now - heard >= (open ? 2 * period : period)) {
+        if (now - heard >= 2 * period) {
           ws.terminate();
           return;
         }
