@@ -28,7 +28,7 @@ function stopAll() {
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 
-function waitForLine(child, pattern) {
+function waitForLine(child, pattern, what = 'the central server') {
   return new Promise((resolve, reject) => {
     let seen = '';
     child.stdout.on('data', (chunk) => {
@@ -36,7 +36,7 @@ function waitForLine(child, pattern) {
       const match = pattern.exec(seen);
       if (match) resolve(match[1]);
     });
-    child.once('exit', () => reject(new Error('the central server stopped before it was ready; see its log above')));
+    child.once('exit', () => reject(new Error(`${what} stopped before it was ready; see its log above`)));
   });
 }
 
@@ -52,7 +52,11 @@ if (!serverUrl) {
 const binary = findElectronBinary();
 if (binary) {
   run(binary, [root], { HOTLINE_SERVER_URL: serverUrl });
+  console.log(`\nThe workstation opens in its own window (central server: ${serverUrl}).`);
 } else {
   console.log('Electron is not installed on this machine (its binary could not be downloaded); starting the browser host instead.');
-  run(process.execPath, [path.join(root, 'out/main/web.js')], { HOTLINE_SERVER_URL: serverUrl });
+  const web = run(process.execPath, [path.join(root, 'out/main/web.js')], { HOTLINE_SERVER_URL: serverUrl });
+  const workstationUrl = await waitForLine(web, /\(browser host\) on (http:\/\/\S+?\/)/, 'the workstation');
+  // The one address to open, last, so a newcomer does not open the server's (which has no screens).
+  console.log(`\nOpen the workstation / 打开坐席工作站:  ${workstationUrl}`);
 }

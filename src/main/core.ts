@@ -36,6 +36,8 @@ export interface CoreOptions {
   serverFetch?: typeof fetch;
   /** Sync at least this often when nothing wakes the engine (default 30 s). */
   syncPollMs?: number;
+  /** How often the live socket is pinged (default 1 s); tests make it shorter. */
+  liveHeartbeatMs?: number;
   /** How much of the centre the cache holds (default: 30 days of tickets, a year of callers). */
   cacheScope?: CacheScope;
   /** Idle minutes before the screen locks (default 10; 0 = never). */
@@ -103,6 +105,7 @@ export function openCore(options: CoreOptions): Core {
         workstationId: identity.id,
         now,
         ...(options.syncPollMs ? { pollMs: options.syncPollMs } : {}),
+        ...(options.liveHeartbeatMs ? { liveHeartbeatMs: options.liveHeartbeatMs } : {}),
         ...(options.cacheScope ? { scope: options.cacheScope } : {}),
         ...(options.bootstrapPage ? { bootstrapPage: options.bootstrapPage } : {}),
         ...(options.pullPage ? { pullPage: options.pullPage } : {}),

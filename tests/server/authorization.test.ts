@@ -25,6 +25,7 @@ interface Row {
 
 const anyId = newId();
 const matrix: Row[] = [
+  { method: 'GET', path: '/', allowed: 'public' },
   { method: 'GET', path: '/healthz', allowed: 'public' },
   { method: 'POST', path: '/api/auth/login', allowed: 'public', body: { username: 'nobody', password: 'x' } },
   { method: 'POST', path: '/api/auth/logout', allowed: everyone, body: {}, endsSession: true },

@@ -49,6 +49,7 @@ describe.each(engines)("the workstation's live link to the server on %s", (engin
       onHint: (head) => hints.push(head),
       random: () => 1,
       schedule: clock.schedule,
+      retryCapMs: 30_000, // the doubling shows past the default cap of 1.5 s
     });
     onCleanup(async () => link.stop());
     link.ensure(token);

@@ -12,10 +12,23 @@ export interface LiveLinkOptions {
   onCall?: (call: Call) => void;
   /** Monitor deltas, presence of others and notices: what a lead's monitor and the status bar show. */
   onBroadcast?: (message: Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presence' | 'notice' }>) => void;
+  /** The socket was welcomed (true), or one that was has gone (false): the status bar follows at once. */
+  onState?: (up: boolean) => void;
   random?: () => number;
   /** Where the retry waits come from (default: timers). */
   schedule?: Schedule;
+  /**
+   * How often the link pings the server (default 1 s). A socket that has not answered (or opened)
+   * for twice this long is dropped as dead: a server gone without a word (a cut
+   * cable, a frozen host) is noticed within about 2.25 periods, not when TCP gives up minutes later.
+   */
+  heartbeatMs?: number;
+  /** The longest wait between two tries to reconnect (default 1.5 s), so a server that is back is seen within seconds. */
+  retryCapMs?: number;
 }
+
+export const defaultHeartbeatMs = 1000;
+const defaultRetryCapMs = 1500;
 
 /**
  * The server's live socket, kept open while the agent has a session. It wakes the sync engine
@@ -28,6 +41,7 @@ export class LiveLink {
   private retry: (() => void) | null = null;
   private presence: Exclude<(typeof presenceStates)[number], 'disconnected'> = 'available';
   private welcomed = false;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly options: LiveLinkOptions) {}
 
@@ -56,7 +70,51 @@ export class LiveLink {
     this.retry = null;
     const ws = this.ws;
     this.ws = null;
+    this.stopHeartbeat();
     ws?.close();
+    // Closed on purpose (signed out, stopping): nothing was lost, so nothing is reported.
+    this.welcomed = false;
+  }
+
+  private setDown(): void {
+    if (!this.welcomed) return;
+    this.welcomed = false;
+    this.options.onState?.(false);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+  }
+
+  /** Pings, and drops the socket when nothing has come back in time (ws answers pings on the server by itself). */
+  private startHeartbeat(ws: WebSocket): void {
+    this.stopHeartbeat();
+    const period = this.options.heartbeatMs ?? defaultHeartbeatMs;
+    let heard = Date.now();
+    let pinged = 0;
+    const hear = () => {
+      heard = Date.now();
+    };
+    ws.on('pong', hear);
+    ws.on('message', hear);
+    ws.on('open', hear);
+    this.heartbeat = setInterval(
+      () => {
+        const now = Date.now();
+        const open = ws.readyState === WebSocket.OPEN;
+        if (now - heard >= 2 * period) {
+          ws.terminate();
+          return;
+        }
+        if (open && now - pinged >= period) {
+          pinged = now;
+          ws.ping();
+        }
+      },
+      Math.max(10, Math.round(period / 4)),
+    );
+    this.heartbeat.unref?.();
   }
 
   private connect(): void {
@@ -64,7 +122,8 @@ export class LiveLink {
     if (!token) return;
     const ws = new WebSocket(new URL('/api/live', this.options.baseUrl.replace(/^http/, 'ws')));
     this.ws = ws;
-    this.welcomed = false;
+    this.setDown();
+    this.startHeartbeat(ws);
     ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token, workstationId: this.options.workstationId })));
     ws.on('message', (data) => {
       let json: unknown;
@@ -78,6 +137,7 @@ export class LiveLink {
       if (message.data.type === 'welcome') {
         this.failures = 0;
         this.welcomed = true;
+        this.options.onState?.(true);
         this.sendPresence();
         this.options.onHint(undefined);
       } else if (message.data.type === 'events') {
@@ -92,6 +152,8 @@ export class LiveLink {
     ws.on('close', (code) => {
       if (this.ws !== ws) return;
       this.ws = null;
+      this.stopHeartbeat();
+      this.setDown();
       // 4401: the session is gone; the engine finds out on its next call and asks the agent.
       if (code === 4401 || this.token !== token) return;
       this.failures += 1;
@@ -101,7 +163,7 @@ export class LiveLink {
           this.retry = null;
           this.connect();
         },
-        backoffDelay(this.failures, this.options.random ?? Math.random, 1000),
+        backoffDelay(this.failures, this.options.random ?? Math.random, 1000, this.options.retryCapMs ?? defaultRetryCapMs),
       );
     });
   }

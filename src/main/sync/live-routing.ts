@@ -21,6 +21,9 @@ export interface LiveRoutingOptions {
   random: () => number;
   wrapUpMs: number;
   schedule?: Schedule;
+  /** The live socket came up or went down. */
+  onLinkState: (up: boolean) => void;
+  heartbeatMs?: number;
 }
 
 type Broadcast = Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presence' | 'notice' }>;
@@ -73,6 +76,8 @@ export class LiveRouting {
       random: options.random,
       ...(options.schedule ? { schedule: options.schedule } : {}),
       onHint: options.onHint,
+      onState: options.onLinkState,
+      ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
       onCall: (call) => routeCall({ db, bus, presence: this.presence, user: options.user() }, call),
       onBroadcast: (message) => broadcastToUi(bus, message),
     });

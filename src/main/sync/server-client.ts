@@ -36,6 +36,7 @@ export interface ServerClientOptions {
 export class ServerClient {
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly inFlight = new Set<AbortController>();
 
   constructor(private readonly options: ServerClientOptions) {
     this.fetch = options.fetch ?? fetch;
@@ -44,6 +45,15 @@ export class ServerClient {
 
   get baseUrl(): string {
     return this.options.baseUrl;
+  }
+
+  /**
+   * Gives up every request still waiting for its answer, as unreachable. The live socket's
+   * heartbeat found the server silent: they went into the same silence and would each wait out
+   * their timeout, holding the sync round long after the network is back.
+   */
+  abandonInFlight(): void {
+    for (const request of this.inFlight) request.abort(new Error('the server went silent (live socket heartbeat)'));
   }
 
   /**
@@ -150,6 +160,22 @@ export class ServerClient {
   }
 
   private async send(method: string, path: string, token: string | null, body: unknown): Promise<{ status: number; text: string }> {
+    const abandon = new AbortController();
+    this.inFlight.add(abandon);
+    try {
+      return await this.fetchText(method, path, token, body, AbortSignal.any([AbortSignal.timeout(this.timeoutMs), abandon.signal]));
+    } finally {
+      this.inFlight.delete(abandon);
+    }
+  }
+
+  private async fetchText(
+    method: string,
+    path: string,
+    token: string | null,
+    body: unknown,
+    signal: AbortSignal,
+  ): Promise<{ status: number; text: string }> {
     let response: Response;
     try {
       response = await this.fetch(new URL(path, this.options.baseUrl), {
@@ -159,7 +185,7 @@ export class ServerClient {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal,
       });
     } catch (error) {
       throw new ServerError('unreachable', `The server at ${this.options.baseUrl} did not answer: ${(error as Error).message}`);

@@ -34,6 +34,8 @@ export interface SyncEngineOptions {
   wrapUpMs?: number;
   /** Where the waits of the sync loop and the live socket's retries come from (default: timers). */
   schedule?: Schedule;
+  /** How often the live socket is pinged; a silent server is shown unreachable within about twice this (default 1 s). */
+  liveHeartbeatMs?: number;
   log?: Logger;
 }
 
@@ -89,6 +91,11 @@ export class SyncEngine {
       random,
       wrapUpMs: options.wrapUpMs ?? 60_000,
       ...schedule,
+      onLinkState: (up) => {
+        if (!up) options.client.abandonInFlight();
+        this.loop.liveChanged(up);
+      },
+      ...(options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {}),
     });
     this.presence = this.live.presence;
   }

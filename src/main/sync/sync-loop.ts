@@ -53,6 +53,8 @@ export class SyncLoop {
   private wakeUp: (() => void) | null = null;
   private wokenDuringCycle = false;
   private failures = 0;
+  /** The live socket dropped and has not come back: what the last round said is no longer true. */
+  private liveLost = false;
 
   constructor(private readonly options: SyncLoopOptions) {
     options.signin.onChange(() => this.signedInChanged());
@@ -61,8 +63,9 @@ export class SyncLoop {
   status(): SyncStatus {
     const { db } = this.options;
     const progress = readBootstrap(db);
+    const talking = this.connection === 'online' || this.connection === 'syncing';
     return {
-      connection: this.connection,
+      connection: talking && this.liveLost ? 'unreachable' : this.connection,
       outboxSize: outboxSize(db),
       rejected: openRejectionCount(db),
       lastSyncAt: readSetting(db, lastSyncKey, z.string()) ?? null,
@@ -88,8 +91,20 @@ export class SyncLoop {
     this.wakeUp?.();
   }
 
+  /**
+   * The live socket went down or came back. Its heartbeat notices an outage within seconds, long
+   * before the next round would fail, so the status follows it at once; back up, a round runs now
+   * (events may have been made meanwhile) and confirms the server answers.
+   */
+  liveChanged(up: boolean): void {
+    if (this.liveLost === !up) return;
+    this.liveLost = !up;
+    this.emitStatus();
+  }
+
   /** Whoever signs in is synced for at once; once nobody is, the live socket closes. */
   private signedInChanged(): void {
+    this.liveLost = false;
     if (this.options.signin.signedIn()) {
       this.failures = 0;
       this.wake();

@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { defineRoute } from '../route';
 
 export const healthRoutes = {
+  home: defineRoute({
+    method: 'GET',
+    path: '/',
+    summary: 'A short page for whoever opens the server in a browser: what it is, where the workstation and the API description are',
+    access: 'public',
+    responses: { 200: z.string() },
+    produces: 'text/html; charset=utf-8',
+  }),
   health: defineRoute({
     method: 'GET',
     path: '/healthz',
