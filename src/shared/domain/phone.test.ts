@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formatPhone, normalisePhone, parsePhone, phoneCheck, phoneKey } from './phone';
+import { formatPhone, normalisePhone, parsePhone, phoneCheck, phoneKey, phoneSearchDigits } from './phone';
 
 describe('normalisePhone', () => {
   it.each([
@@ -100,6 +100,25 @@ describe('parsePhone', () => {
     const refused = schema.safeParse('1332394310');
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.message).toContain('11 digits');
+  });
+});
+
+describe('phoneSearchDigits', () => {
+  it.each([
+    ['+86 133 2394 3107', '13323943107'],
+    ['010-8303 2336', '01083032336'],
+    ['8303 2336', '01083032336'],
+    ['133 2394', '1332394'],
+    ['+86 133 2394', '1332394'],
+    ['0086 10 8303', '0108303'],
+    ['+86 10 8303', '0108303'],
+    ['１３３２', '1332'],
+  ])('%j → %s', (query, digits) => {
+    expect(phoneSearchDigits(query)).toBe(digits);
+  });
+
+  it.each(['暖气', 'K7Q2-000001', '133', 'gjj'])('%j is not a number to search for', (query) => {
+    expect(phoneSearchDigits(query)).toBeNull();
   });
 });
 

@@ -88,6 +88,22 @@ export function normalisePhone(raw: string, areaCode = defaultAreaCode): PhoneKe
 /** The key for a number, or null when it is not a phone number at all. */
 export const phoneKey = (raw: string | undefined | null): string | null => (raw ? (normalisePhone(raw)?.key ?? null) : null);
 
+/**
+ * The digits a search for a number should look for, when the query is a number or the start of
+ * one however written: the key of a whole number (`+86 133 2394 3107`, `010-8303 2336`,
+ * `8303 2336`), else the digits typed so far without the country code (`+86 133 2394` → `1332394`),
+ * to match as a prefix of the keys. Null for a query that is not a number (text, a ticket number).
+ */
+export function phoneSearchDigits(query: string, areaCode = defaultAreaCode): string | null {
+  const parsed = parsePhone(query, areaCode);
+  if (parsed.ok) return parsed.key;
+  const text = halfWidth(query).replace(dashes, '-').trim();
+  if (!/^\+?[\d\s\-().]+$/.test(text)) return null;
+  const digits = text.replace(/\D/g, '');
+  const local = /^(\+|00)/.test(text) ? digits.replace(/^(00)?86(?=\d)/, '').replace(/^(?=10|[2-9])/, '0') : digits;
+  return local.length >= 4 ? local : null;
+}
+
 /** `13800138000` → `138 0013 8000`; `01065123456` → `010-6512 3456`: how agents read numbers aloud. */
 export function formatPhone(key: string): string {
   if (mobile.test(key)) return `${key.slice(0, 3)} ${key.slice(3, 7)} ${key.slice(7)}`;

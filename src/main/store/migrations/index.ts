@@ -6,12 +6,16 @@ import { deadlines } from './0005-deadlines';
 import { unusedPhoneIndex } from './0006-unused-phone-index';
 import { rejectedEventsIndex } from './0007-rejected-events-index';
 import { refusalCodes } from './0008-refusal-codes';
+import { phoneKeys } from './0009-phone-keys';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
   version: number;
   name: string;
   sql: string;
+  /** Rows SQL alone cannot derive (a value the shared domain code computes), in the migration's transaction after `sql`. */
+  backfill?: (db: Database) => void;
 }
 
 /** Every migration ever landed, in order. Append only. */
@@ -24,4 +28,5 @@ export const migrations: readonly Migration[] = [
   unusedPhoneIndex,
   rejectedEventsIndex,
   refusalCodes,
+  phoneKeys,
 ];
