@@ -1,4 +1,4 @@
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 import { sql } from './sql';
 import { initial } from './migrations/0001-initial';
 import { calls } from './migrations/0002-calls';
@@ -7,15 +7,27 @@ import { audit } from './migrations/0004-audit';
 import { monitor } from './migrations/0005-monitor';
 import { monitorDeltaIndex } from './migrations/0006-monitor-delta-index';
 import { open311Public } from './migrations/0007-open311-public';
+import { phoneKeys } from './migrations/0008-phone-keys';
 
 export interface ServerMigration {
   version: number;
   name: string;
   sql: string;
+  /** Rows SQL alone cannot derive (a value the shared domain code computes), in the migration's transaction after `sql`. */
+  backfill?: (tx: Queryable) => Promise<void>;
 }
 
 /** Every migration ever landed, in order. Append only. */
-export const serverMigrations: readonly ServerMigration[] = [initial, calls, open311, audit, monitor, monitorDeltaIndex, open311Public];
+export const serverMigrations: readonly ServerMigration[] = [
+  initial,
+  calls,
+  open311,
+  audit,
+  monitor,
+  monitorDeltaIndex,
+  open311Public,
+  phoneKeys,
+];
 
 // Any fixed number: all server processes starting at once take turns migrating.
 const migrationLock = 7_345_012_345;
@@ -46,6 +58,7 @@ export async function migrateServer(db: Database, migrations: readonly ServerMig
       const migration = migrations[current];
       if (!migration) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await migration.backfill?.(tx);
       await tx.query(sql`INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, ${migration.name})`);
       return true;
     });
