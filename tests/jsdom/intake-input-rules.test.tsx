@@ -27,7 +27,6 @@ describe('the intake form’s input rules', { timeout: 90_000 }, () => {
     await app.user.keyboard('暖气不热{Control>}{Enter}{/Control}');
     expect(await screen.findByText(/手机号码应为 11 位/)).toBeTruthy();
     expect(outboxSize(app.core.db)).toBe(0);
-    await waitFor(async () => expect(document.activeElement).toBe(await app.field('callerPhone')));
   });
 
   it('turns full-width digits typed into the phone field into ASCII at once', async () => {
@@ -44,10 +43,8 @@ describe('the intake form’s input rules', { timeout: 90_000 }, () => {
     await app.user.click(category);
     await app.user.keyboard('qxzqxz{Tab}');
     expect(await screen.findByText(/没有与“qxzqxz”匹配的选项/)).toBeTruthy();
-    await waitFor(() => expect(document.activeElement).toBe(category));
     await app.user.click(await app.field('description'));
     await app.user.keyboard('暖气不热{Control>}{Enter}{/Control}');
-    await waitFor(() => expect(document.activeElement).toBe(category));
     expect(screen.getByText(/没有与“qxzqxz”匹配的选项/)).toBeTruthy();
     expect(outboxSize(app.core.db)).toBe(0);
   });
