@@ -72,6 +72,14 @@ const addedWithoutValue: Record<string, string[]> = {
   calls: ['wrapup_code', 'wrapup_at', 'wrapup_report', 'wrapup_refusal'],
 };
 
+/**
+ * What a release before a migration stored in a column the migration derives again: the upgrade
+ * must give the rows today's value. Before 9, a number in full-width digits had no phone key.
+ */
+const storedBefore: { version: number; table: string; sql: string }[] = [
+  { version: 9, table: 'calls', sql: `UPDATE calls SET phone_key = NULL WHERE from_number GLOB '*[０-９]*'` },
+];
+
 /** Settings that mean something only beside a table the cache may not have yet. */
 const settingsNeeding: Record<string, string> = { 'search.indexVersion': 'ticket_search' };
 
@@ -90,6 +98,11 @@ async function readEverything(core: Core) {
     rejections: ok(await call('tickets.rejections', {})),
     searchByWord: ok(await call('tickets.search', { query: '暖气', limit: 50 })),
     searchByPhone: ok(await call('tickets.search', { query: '13912345678', limit: 50 })),
+    searchByPhoneAsWritten: await Promise.all(
+      ['+86 139 1234 5678', '0086-139-1234-5678', '010-6512 3456', '+86 10 6512 3456'].map(async (query) =>
+        ok(await call('tickets.search', { query, limit: 50 })),
+      ),
+    ),
     caller: ok(await call('callers.history', { phone: '13912345678', limit: 20 })),
     undispatched: ok(await call('tickets.worklist', { kind: 'undispatched', limit: 100 })),
     calls: ok(await call('calls.recent', { limit: 30, missedOnly: false })),
@@ -150,6 +163,8 @@ function cacheAt(version: number): string {
       );
       for (const row of rows) insert.run(Object.fromEntries(columns.map((c) => [c, row[c]])));
     }
+    const tables = plainTables(db);
+    for (const stale of storedBefore) if (version < stale.version && tables.includes(stale.table)) db.prepare(stale.sql).run();
     for (const table of virtual) {
       const fill = fillVirtual[table];
       if (!fill) throw new Error(`no way to fill the virtual table ${table}: add one to fillVirtual`);

@@ -108,6 +108,21 @@ export async function fillCache(dataDir: string): Promise<Core> {
     answeredAt: null,
     endedAt: '2026-03-02T09:28:30.000Z',
   });
+  // Written in full-width digits, as a Chinese input method types them: still one caller.
+  recordCall(core.db, {
+    id: 'call-0003',
+    direction: 'in',
+    from: '１３９ １２３４ ５６７８',
+    to: '12345',
+    queue: 'general',
+    state: 'ended',
+    users: ['agent.test'],
+    answeredBy: 'agent.test',
+    cause: 'normalClearing',
+    startedAt: '2026-03-02T09:29:00.000Z',
+    answeredAt: '2026-03-02T09:29:04.000Z',
+    endedAt: '2026-03-02T09:29:40.000Z',
+  });
   storeCallerIndex(core.db, [
     {
       ticketId: newId(),

@@ -72,6 +72,8 @@ export async function fillCentre(server: TestServer): Promise<void> {
     service_code: 'water.outage',
     address_string: '劲松三区 112 号楼',
     description: '整栋楼停水一天了',
+    // As a phone's Chinese keyboard types it: the key is still 13912345678.
+    phone: '＋８６ １３９ １２３４ ５６７８',
     'attribute[SCOPE]': 'building',
   });
   await expectStatus(

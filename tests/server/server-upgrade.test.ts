@@ -49,7 +49,9 @@ async function snapshot(db: Database): Promise<Map<string, Row[]>> {
  */
 // (`deadline_known` is left out: it only says whether the start-up fill has looked at a ticket, and
 // it never looks at closed ones, whose deadline no longer matters.)
-const derived: Record<string, string[]> = { tickets: ['lead_unit', 'created_by', 'due_stage', 'due_started_at', 'due_at'] };
+const derived: Record<string, string[]> = {
+  tickets: ['lead_unit', 'created_by', 'due_stage', 'due_started_at', 'due_at', 'caller_phone_key'],
+};
 
 const primaryKeyOf = async (db: Database, table: string) =>
   (

@@ -1,5 +1,6 @@
 import { newId } from '../../shared/domain/ids';
 import { formatProvisionalNumber } from '../../shared/domain/provisional-number';
+import { phoneKey } from '../../shared/domain/phone';
 import type { Ticket } from '../../shared/domain/ticket';
 import { AppError } from '../../shared/result';
 import { discardDraft } from '../store/drafts-store';
@@ -86,10 +87,16 @@ export const ticketsHandlers = (deps: CoreDeps): DomainHandlers<'tickets'> => {
     },
     suggestCategories: ({ text }) => classifier.suggest(text),
     search: ({ query, limit }) => summariesOf(db, searchTicketIds(db, query, limit)),
-    similar: ({ category, streetCode, description, limit }) =>
+    similar: ({ category, streetCode, description, callerPhone, limit }) =>
       similarOpenTickets(
         db,
-        { category, streetCode, description, since: new Date(now().getTime() - duplicateWindowMs).toISOString() },
+        {
+          category,
+          streetCode,
+          description,
+          since: new Date(now().getTime() - duplicateWindowMs).toISOString(),
+          phoneKey: phoneKey(callerPhone),
+        },
         limit,
       ),
     update: ({ id, changes }) => {

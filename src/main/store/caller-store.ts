@@ -37,21 +37,22 @@ export function callerHistory(db: Db, phoneKey: string, limit: number, now: Date
 }
 
 /**
- * Likely duplicates of a ticket being typed: open tickets of the same category in the same street
- * created since `since`, the most similar description first (ties: newest first).
+ * Likely duplicates of a ticket being typed: open tickets of the same category created since
+ * `since` in the same street, or from the same caller (by phone key, however the number was
+ * written) wherever they said it was; the most similar description first (ties: newest first).
  */
 export function similarOpenTickets(
   db: Db,
-  query: { category: string; streetCode: string; description: string; since: string },
+  query: { category: string; streetCode: string; description: string; since: string; phoneKey?: string | null },
   limit: number,
 ): { ticket: TicketSummary; similarity: number }[] {
   const rows = db
-    .prepare<[string, string, string], Row>(
+    .prepare<[{ street: string; category: string; since: string; key: string | null }], Row>(
       `SELECT ${summaryColumns} FROM tickets t
-       WHERE t.street_code = ? AND t.category = ? AND t.created_at >= ? AND t.status != 'closed'
+       WHERE (t.street_code = @street OR t.phone_key = @key) AND t.category = @category AND t.created_at >= @since AND t.status != 'closed'
        ORDER BY t.created_at DESC LIMIT 200`,
     )
-    .all(query.streetCode, query.category, query.since);
+    .all({ street: query.streetCode, category: query.category, since: query.since, key: query.phoneKey ?? null });
   return rows
     .map((row) => ({
       ticket: summaryFromRow(row),

@@ -31,6 +31,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = allMigr
     const migration = migrations[current];
     if (current >= target || !migration) return false;
     db.exec(migration.sql);
+    migration.backfill?.(db);
     // The ticket projection and search index are derived: a column a migration adds is empty in the
     // rows already there. Clearing the marker makes the next open refold every ticket, and it
     // commits with the migration, so a crash in between cannot lose the refold.

@@ -1,4 +1,4 @@
-import { phoneKey } from '../../shared/domain/phone';
+import { phoneKey, phoneSearchDigits } from '../../shared/domain/phone';
 import { searchColumns, searchMatch } from '../../shared/domain/search-text';
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Db } from './database';
@@ -73,9 +73,20 @@ export function ensureSearchIndex(db: Db, reindex: (ticketId: string) => void, n
   })();
 }
 
+/**
+ * The MATCH expression for a query: its words, or — when the query is a phone number or the start
+ * of one, in any way of writing it — the tickets whose number's key starts with its digits.
+ */
+function ticketMatch(query: string): string | null {
+  const words = searchMatch(query);
+  const digits = phoneSearchDigits(query);
+  const phone = digits ? `words : "${digits}" *` : null;
+  return phone && words ? `(${phone}) OR (${words})` : (phone ?? words);
+}
+
 /** Ids of tickets matching a query, newest first; empty when the query has nothing searchable. */
 export function searchTicketIds(db: Db, query: string, limit: number): string[] {
-  const match = searchMatch(query);
+  const match = ticketMatch(query);
   if (!match) return [];
   return prepared<[string, number], { ticket_id: string }>(
     db,

@@ -1,4 +1,4 @@
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 import { sql } from './sql';
 import { initial } from './migrations/0001-initial';
 import { calls } from './migrations/0002-calls';
@@ -8,11 +8,14 @@ import { monitor } from './migrations/0005-monitor';
 import { monitorDeltaIndex } from './migrations/0006-monitor-delta-index';
 import { open311Public } from './migrations/0007-open311-public';
 import { callWrapUp } from './migrations/0008-call-wrapup';
+import { phoneKeys } from './migrations/0009-phone-keys';
 
 export interface ServerMigration {
   version: number;
   name: string;
   sql: string;
+  /** Rows SQL alone cannot derive (a value the shared domain code computes), in the migration's transaction after `sql`. */
+  backfill?: (tx: Queryable) => Promise<void>;
 }
 
 /** Every migration ever landed, in order. Append only. */
@@ -25,6 +28,7 @@ export const serverMigrations: readonly ServerMigration[] = [
   monitorDeltaIndex,
   open311Public,
   callWrapUp,
+  phoneKeys,
 ];
 
 // Any fixed number: all server processes starting at once take turns migrating.
@@ -56,6 +60,7 @@ export async function migrateServer(db: Database, migrations: readonly ServerMig
       const migration = migrations[current];
       if (!migration) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await migration.backfill?.(tx);
       await tx.query(sql`INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, ${migration.name})`);
       return true;
     });

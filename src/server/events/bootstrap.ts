@@ -74,7 +74,7 @@ export async function callerIndexPage(db: Queryable, user: User, query: { since:
        t.state ->> 'leadUnitCode' AS lead_unit_code, left(t.state -> 'fields' ->> 'description', 200) AS description,
        t.created_at, t.updated_at
      FROM tickets t
-     WHERE t.created_at >= ${query.since} AND t.created_at < ${query.until} AND t.caller_phone IS NOT NULL
+     WHERE t.created_at >= ${query.since} AND t.created_at < ${query.until} AND t.caller_phone_key IS NOT NULL
        AND ${afterId(query.after)} AND ${visibleTo(user)}
      ORDER BY t.id LIMIT ${query.limit}`,
   );

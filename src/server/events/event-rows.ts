@@ -1,3 +1,4 @@
+import { phoneKey } from '../../shared/domain/phone';
 import { type Ticket, type TicketEvent, storedTicketEventSchema } from '../../shared/domain/ticket';
 import type { SequencedEvent } from '../../shared/server-api/sync';
 import type { Queryable } from '../db/database';
@@ -65,27 +66,28 @@ export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; la
   const f = (pick: (t: Ticket) => SqlScalar | undefined) => tickets.map(({ ticket }) => pick(ticket) ?? null);
   await db.query(
     sql`INSERT INTO tickets (id, official_no, provisional_no, status, request_type, category, urgency, district_code,
-       street_code, caller_phone, unit_codes, created_at, updated_at, last_seq, state,
+       street_code, caller_phone, caller_phone_key, unit_codes, created_at, updated_at, last_seq, state,
        lead_unit, created_by, due_stage, due_started_at, due_at, deadline_known)
      SELECT id, official_no, provisional_no, status, request_type, category, urgency, district_code, street_code,
-       caller_phone, ARRAY(SELECT jsonb_array_elements_text(unit_codes::jsonb)), created_at, updated_at, last_seq, state::jsonb,
+       caller_phone, caller_phone_key, ARRAY(SELECT jsonb_array_elements_text(unit_codes::jsonb)), created_at, updated_at, last_seq, state::jsonb,
        lead_unit, created_by, due_stage, due_started_at, due_at, deadline_known
      FROM unnest(${f((t) => t.id)}::uuid[], ${f((t) => t.officialNo)}::text[], ${f((t) => t.provisionalNo)}::text[],
        ${f((t) => t.status)}::text[], ${f((t) => t.fields.requestType)}::text[], ${f((t) => t.fields.category)}::text[],
        ${f((t) => t.fields.urgency)}::text[], ${f((t) => t.fields.districtCode)}::text[], ${f((t) => t.fields.streetCode)}::text[],
-       ${f((t) => t.fields.callerPhone)}::text[], ${f((t) => JSON.stringify(t.unitCodes))}::text[],
+       ${f((t) => t.fields.callerPhone)}::text[], ${f((t) => phoneKey(t.fields.callerPhone))}::text[],
+       ${f((t) => JSON.stringify(t.unitCodes))}::text[],
        ${f((t) => t.createdAt)}::timestamptz[],
        ${f((t) => t.updatedAt)}::timestamptz[], ${tickets.map((t) => t.lastSeq)}::bigint[], ${f((t) => JSON.stringify(t))}::text[],
        ${f((t) => t.leadUnitCode)}::text[], ${f((t) => t.createdBy)}::text[], ${deadlines.map((d) => d.stage)}::text[],
        ${deadlines.map((d) => d.startedAt)}::timestamptz[], ${deadlines.map((d) => d.dueAt)}::timestamptz[],
        ${deadlines.map((d) => d.known)}::boolean[])
        AS t (id, official_no, provisional_no, status, request_type, category, urgency, district_code, street_code,
-         caller_phone, unit_codes, created_at, updated_at, last_seq, state,
+         caller_phone, caller_phone_key, unit_codes, created_at, updated_at, last_seq, state,
          lead_unit, created_by, due_stage, due_started_at, due_at, deadline_known)
      ON CONFLICT (id) DO UPDATE SET official_no = excluded.official_no, status = excluded.status,
        request_type = excluded.request_type, category = excluded.category, urgency = excluded.urgency,
        district_code = excluded.district_code, street_code = excluded.street_code, caller_phone = excluded.caller_phone,
-       unit_codes = excluded.unit_codes, updated_at = excluded.updated_at, last_seq = excluded.last_seq, state = excluded.state,
+       caller_phone_key = excluded.caller_phone_key, unit_codes = excluded.unit_codes, updated_at = excluded.updated_at, last_seq = excluded.last_seq, state = excluded.state,
        lead_unit = excluded.lead_unit, due_stage = excluded.due_stage, due_started_at = excluded.due_started_at,
        due_at = excluded.due_at, deadline_known = excluded.deadline_known`,
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldLimits } from '../domain/field-limits';
 import { idSchema } from '../domain/ids';
 import { plainText, plainTextCheck } from '../domain/plain-text';
 import { refusalSchema } from '../domain/refusal';
@@ -150,8 +151,8 @@ export const ticketsCalls = {
     input: z.strictObject({
       id: idSchema,
       callId: callIdSchema.optional(),
-      callerPhone: plainText(32).optional(),
-      note: plainText(1000).optional(),
+      callerPhone: plainText(fieldLimits.callerPhone).optional(),
+      note: plainText(fieldLimits.followUpNote).optional(),
       /** The intake draft the agent had started; discarded with the follow-up. */
       draftId: idSchema.optional(),
     }),
@@ -163,11 +164,13 @@ export const ticketsCalls = {
     output: z.array(ticketSummarySchema),
   }),
   similar: defineCall({
-    doc: 'Likely duplicates: open tickets of the same category in the same street in the last 24 hours, most similar text first.',
+    doc: 'Likely duplicates: open tickets of the same category in the same street or from the same caller in the last 24 hours, most similar text first.',
     input: z.strictObject({
       category: z.string().min(1).max(64),
       streetCode: z.string().regex(/^\d{9}$/),
-      description: z.string().max(4000).default(''),
+      description: z.string().max(fieldLimits.description).default(''),
+      /** The caller's number in any way of writing it: their open tickets of this category count wherever they are. */
+      callerPhone: z.string().max(fieldLimits.callerPhone).optional(),
       limit: z.number().int().min(1).max(20).default(5),
     }),
     output: z.array(z.strictObject({ ticket: ticketSummarySchema, similarity: z.number().min(0).max(1) })),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
+import { fieldLimits } from './field-limits';
+import { halfWidth, halfWidthAlphanumerics } from './full-width';
+import { phoneCheck } from './phone';
 import { plainText, plainTextCheck } from './plain-text';
 import { provisionalNumberSchema } from './provisional-number';
 import { wireDateTime } from './wire-time';
@@ -40,14 +43,26 @@ export const unitCodeSchema = z.string().regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/, '
 /** The server's number: the acceptance date in the centre's time zone plus a daily sequence. */
 export const officialNumberSchema = z.string().regex(/^\d{8}\d{5,}$/, 'must look like 2026112900123');
 
-/** What the agent fills in at intake; also the fields an `updated` event may change. */
-const fieldsSchemaOf = (trimmed: TextSchema) =>
-  z.strictObject({
+/**
+ * What the agent fills in at intake; also the fields an `updated` event may change. A call's
+ * input (`input`) also turns full-width digits and letters into ASCII; an event is checked, never
+ * rewritten, so every replica stores the very text that was sent. Both refuse a phone number
+ * the numbering plan does not have; stored events are read back as they are.
+ */
+const fieldsSchemaOf = (trimmed: TextSchema, strength: 'input' | 'event' | 'stored') => {
+  const text = (max: number) => (strength === 'input' ? trimmed(max).overwrite(halfWidthAlphanumerics) : trimmed(max));
+  const phone = trimmed(fieldLimits.callerPhone);
+  return z.strictObject({
     requestType: requestTypeSchema,
     category: trimmed(64).optional(),
     urgency: urgencySchema,
-    callerName: trimmed(100).optional(),
-    callerPhone: trimmed(32).optional(),
+    callerName: text(fieldLimits.callerName).optional(),
+    callerPhone: (strength === 'stored'
+      ? phone
+      : strength === 'input'
+        ? phone.overwrite(halfWidth).check(phoneCheck)
+        : phone.check(phoneCheck)
+    ).optional(),
     districtCode: z
       .string()
       .regex(/^\d{6}$/, 'must be a 6-digit division code')
@@ -56,9 +71,9 @@ const fieldsSchemaOf = (trimmed: TextSchema) =>
       .string()
       .regex(/^\d{9}$/, 'must be a 9-digit division code')
       .optional(),
-    addressDetail: trimmed(300).optional(),
-    description: trimmed(4000).min(1, 'describe what the caller reports'),
-    callerWants: trimmed(1000).optional(),
+    addressDetail: text(fieldLimits.addressDetail).optional(),
+    description: text(fieldLimits.description).min(1, 'describe what the caller reports'),
+    callerWants: text(fieldLimits.callerWants).optional(),
     channel: channelSchema,
     /** Where, as a point (Open311 and app reports); WGS84 degrees. */
     latitude: z.number().min(-90).max(90).optional(),
@@ -69,8 +84,9 @@ const fieldsSchemaOf = (trimmed: TextSchema) =>
       .max(2000)
       .optional(),
   });
-export const ticketFieldsSchema = fieldsSchemaOf(plainText);
-const storedFieldsSchema = fieldsSchemaOf(storedText);
+};
+export const ticketFieldsSchema = fieldsSchemaOf(plainText, 'input');
+const storedFieldsSchema = fieldsSchemaOf(storedText, 'stored');
 export type TicketFields = z.infer<typeof ticketFieldsSchema>;
 
 const eventBaseOf = (strict: boolean) => ({
@@ -87,18 +103,18 @@ type EventBase = ReturnType<typeof eventBaseOf>;
  * A ticket is the fold of these events (docs/architecture.md, *Tickets are an event log*). A new
  * event type needs a payload schema here and a rule in `ticket-fold.ts`.
  */
-const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase) =>
+const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase, fields: 'event' | 'stored') =>
   z.discriminatedUnion('type', [
     z.strictObject({
       ...eventBase,
       type: z.literal('created'),
-      payload: z.strictObject({ provisionalNo: provisionalNumberSchema, fields: fieldsSchemaOf(trimmed) }),
+      payload: z.strictObject({ provisionalNo: provisionalNumberSchema, fields: fieldsSchemaOf(trimmed, fields) }),
     }),
     z.strictObject({
       ...eventBase,
       type: z.literal('updated'),
       payload: z.strictObject({
-        changes: fieldsSchemaOf(trimmed).partial(),
+        changes: fieldsSchemaOf(trimmed, fields).partial(),
         /**
          * The newest server sequence number the writer had seen of this ticket. The server refuses
          * the change if someone else changed one of the same fields after it (never a silent overwrite).
@@ -157,8 +173,8 @@ const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase) =>
       type: z.literal('followed_up'),
       payload: z.strictObject({
         callId: trimmed(128).min(1).optional(),
-        callerPhone: trimmed(32).optional(),
-        note: trimmed(1000).optional(),
+        callerPhone: trimmed(fieldLimits.callerPhone).optional(),
+        note: trimmed(fieldLimits.followUpNote).optional(),
       }),
     }),
     /** At intake the agent recognised this ticket as a duplicate of an earlier open one. */
@@ -225,9 +241,9 @@ const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase) =>
   ]);
 
 /** An event as it comes in: every text is plain text, the time inside the wire window. */
-export const ticketEventSchema = eventSchemaOf(plainText, eventBaseOf(true));
+export const ticketEventSchema = eventSchemaOf(plainText, eventBaseOf(true), 'event');
 /** An event as it was stored (server database, workstation cache and outbox): read back as it is. */
-export const storedTicketEventSchema = eventSchemaOf(storedText, eventBaseOf(false));
+export const storedTicketEventSchema = eventSchemaOf(storedText, eventBaseOf(false), 'stored');
 
 /** Event types only the server may make; a workstation pushing one is refused. */
 export const serverOnlyEventTypes: readonly TicketEventType[] = ['numbered'];

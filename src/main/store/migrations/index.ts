@@ -10,12 +10,16 @@ import { parkedDrafts } from './0009-parked-drafts';
 import { callWrapUp } from './0010-call-wrapup';
 import { duplicatesIndex } from './0011-duplicates-index';
 import { workQueues } from './0012-work-queues';
+import { phoneKeys } from './0013-phone-keys';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export interface Migration {
   /** Consecutive from 1; stored in SQLite's `user_version`. */
   version: number;
   name: string;
   sql: string;
+  /** Rows SQL alone cannot derive (a value the shared domain code computes), in the migration's transaction after `sql`. */
+  backfill?: (db: Database) => void;
 }
 
 /** Every migration ever landed, in order. Append only. */
@@ -32,4 +36,5 @@ export const migrations: readonly Migration[] = [
   callWrapUp,
   duplicatesIndex,
   workQueues,
+  phoneKeys,
 ];

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../shared/contract/tickets';
 import { urgencies } from '../../../shared/domain/ticket';
 import { HotkeyHint } from './HotkeyHint';
-import type { IntakeField } from './intake-form';
+import { type IntakeError, type IntakeField, type LimitedIntakeField, limitOf, tooLong, typedPhone } from './intake-form';
 import { RefSelect } from './RefSelect';
 import { ticketNumber } from './TicketList';
 import type { Suggestion } from './use-category-suggestions';
-import { fieldId, focusFieldNow, type IntakeForm as Form } from './use-intake-form';
+import { fieldId, focusField, focusFieldNow, type IntakeForm as Form } from './use-intake-form';
 import { type Reference, refName } from './use-reference';
 
 export interface IntakeFormProps {
@@ -43,8 +43,12 @@ export function IntakeForm({
 }: IntakeFormProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const { values, errors, set, startOver } = form;
-  const error = (field: IntakeField) => (errors[field] ? t(errors[field]) : undefined);
+  const { values, errors, set, startOver, setUnmatched } = form;
+  const message = (e: IntakeError) => (typeof e === 'string' ? t(e) : t(e.key, e.values));
+  const error = (field: IntakeField) => {
+    const found = errors[field];
+    return found ? message(found) : undefined;
+  };
   // Enter in a one-line field moves on, as Tab does: agents type with one hand on the keys.
   // The next field exists already: focus it now, so keys typed right after Enter land there.
   const next = (field: IntakeField) => (event: KeyboardEvent) => {
@@ -53,14 +57,32 @@ export function IntakeForm({
       focusFieldNow(field);
     }
   };
-  // The props every free-text field shares: its id (for focus), value, error and test id.
-  const textField = (field: 'callerPhone' | 'callerName' | 'addressDetail' | 'callerWants' | 'description') => ({
-    id: fieldId(field),
-    value: values[field],
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [field]: e.currentTarget.value }),
-    error: error(field),
-    'data-testid': `field-${field}`,
-  });
+  // The props every free-text field shares: its id (for focus), value, error, test id, and a live
+  // count against its limit; past the limit the error says so at once, not only on submit.
+  const textField = (field: LimitedIntakeField) => {
+    const over = tooLong(field, values[field]);
+    const count = values[field].trim().length;
+    return {
+      id: fieldId(field),
+      value: values[field],
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        set({ [field]: field === 'callerPhone' ? typedPhone(e.currentTarget.value) : e.currentTarget.value }),
+      error: over ? message(over) : error(field),
+      description: field !== 'callerPhone' && (
+        <Text
+          span
+          size="xs"
+          c={over ? 'red' : 'dimmed'}
+          aria-label={t('intake.counter', { count, max: limitOf(field) })}
+          data-testid={`counter-${field}`}
+        >
+          {count} / {limitOf(field)}
+        </Text>
+      ),
+      inputWrapperOrder: ['label', 'input', 'description', 'error'] as ('label' | 'input' | 'description' | 'error')[],
+      'data-testid': `field-${field}`,
+    };
+  };
   const streets = values.districtCode ? reference.streets.filter((s) => s.districtCode === values.districtCode) : reference.streets;
   const requestTypes = reference.requestTypes.map((r, i) => ({ ...r, zh: `${i + 1} ${r.zh}`, keywords: [String(i + 1)] }));
 
@@ -113,6 +135,11 @@ export function IntakeForm({
               items={reference.categories}
               value={values.category}
               onChange={(category) => set({ category })}
+              // A mistyped pinyin must not leave the category silently empty: the cursor stays to fix it.
+              onUnmatched={(typed) => {
+                setUnmatched('category', typed);
+                if (typed) focusField('category');
+              }}
               error={error('category')}
               testId="field-category"
               id={fieldId('category')}

@@ -75,7 +75,7 @@ export function IntakePane({
   const caller = useCallerLookup(values.callerPhone, call);
   useScreenPop({ call, popOnAnswer, formCallId: values.callId, startOver, showCaller: caller.showCaller });
   const description = useDebounced(values.description, lookupPauseMs);
-  const similar = useDuplicates(values.category, values.streetCode, description);
+  const similar = useDuplicates(values.category, values.streetCode, description, values.callerPhone);
   const suggestions = useCategorySuggestions(description);
   const kb = useKnowledgeBase();
   const { busy, submit, followUp, answerWith } = useIntakeSubmit(form, caller.showCaller, onCreated);

@@ -13,13 +13,15 @@ export interface RefSelectProps {
   testId: string;
   id: string;
   required?: boolean;
+  /** Told on leaving the field what was typed when it matched nothing, and null when it did or nothing was typed. */
+  onUnmatched?: (typed: string | null) => void;
 }
 
 /**
  * A picker for reference data made for typing: Chinese, pinyin or initials filter the list
  * (`cy` → 朝阳区), the best match is highlighted as you type, and Enter or Tab takes it.
  */
-export function RefSelect({ label, items, value, onChange, error, testId, id, required }: RefSelectProps) {
+export function RefSelect({ label, items, value, onChange, error, testId, id, required, onUnmatched }: RefSelectProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const byCode = useMemo(() => new Map(items.map((i) => [i.code, i])), [items]);
@@ -36,9 +38,10 @@ export function RefSelect({ label, items, value, onChange, error, testId, id, re
   const [search, setSearch] = useState('');
   const current = data.find((d) => d.value === value);
   const takeBestMatch = () => {
-    if (search.trim() === '' || search === current?.label) return;
+    if (search.trim() === '' || search === current?.label) return onUnmatched?.(null);
     const best = rankMatches(data, search, (o) => byCode.get(o.value) ?? { zh: o.label }, 1)[0];
     if (best) onChange(best.value);
+    onUnmatched?.(best ? null : search.trim());
   };
   return (
     <Select

@@ -33,7 +33,7 @@ describe('validateIntake', () => {
       errors: {
         requestType: 'intake.errors.requestType',
         description: 'intake.errors.description',
-        callerPhone: 'intake.errors.callerPhone',
+        callerPhone: 'intake.errors.callerPhone.characters',
         streetCode: 'intake.errors.streetCode',
       },
     });

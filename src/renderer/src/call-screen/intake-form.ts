@@ -1,4 +1,6 @@
-import { normalisePhone } from '../../../shared/domain/phone';
+import { fieldLimits } from '../../../shared/domain/field-limits';
+import { halfWidth } from '../../../shared/domain/full-width';
+import { parsePhone, type PhoneProblem } from '../../../shared/domain/phone';
 import { findUnsafeCharacter } from '../../../shared/domain/plain-text';
 import { type TicketFields, ticketFieldsSchema, urgencies, requestTypes } from '../../../shared/domain/ticket';
 import type { FieldIssue } from '../../../shared/result';
@@ -63,21 +65,50 @@ export function fromDraft(body: Record<string, unknown>): IntakeValues {
 
 /** The message shown beside a wrong field (a key of `intake.errors` in the message files). */
 export type IntakeErrorKey =
-  `intake.errors.${'requestType' | 'urgency' | 'description' | 'callerPhone' | 'streetCode' | 'invalid' | 'unsafeText'}`;
-export type IntakeErrors = Partial<Record<IntakeField, IntakeErrorKey>>;
+  | `intake.errors.${'requestType' | 'urgency' | 'description' | 'streetCode' | 'invalid' | 'unsafeText' | 'tooLong' | 'unmatched'}`
+  | `intake.errors.callerPhone.${PhoneProblem}`;
+/** A message, with the values it names (the limit, what was typed) when it has any. */
+export type IntakeError = IntakeErrorKey | { key: IntakeErrorKey; values: Record<string, string | number> };
+export type IntakeErrors = Partial<Record<IntakeField, IntakeError>>;
 
 export type Validated = { ok: true; fields: TicketFields } | { ok: false; errors: IntakeErrors };
 
+/** The free-text fields of the form and how long each may be (the schemas' own limits). */
+export const limitedFields = ['callerPhone', 'callerName', 'addressDetail', 'description', 'callerWants'] as const;
+export type LimitedIntakeField = (typeof limitedFields)[number];
+export const limitOf = (field: LimitedIntakeField): number => fieldLimits[field];
+
+/** Past its limit: the message names the limit and how far over the text is. */
+export function tooLong(field: LimitedIntakeField, text: string): IntakeError | undefined {
+  const count = text.trim().length;
+  return count > limitOf(field) ? { key: 'intake.errors.tooLong', values: { max: limitOf(field), count } } : undefined;
+}
+
+/**
+ * The phone field as the agent types it: full-width digits and signs from a Chinese input method
+ * become ASCII at once, so what is on screen is what is stored and searched.
+ */
+export const typedPhone = (text: string): string => halfWidth(text);
+
 const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
-/** The form as ticket fields, or the message key for every field that is wrong. */
-export function validateIntake(v: IntakeValues): Validated {
+/**
+ * The form as ticket fields, or the message for every field that is wrong. `unmatched` holds what
+ * was typed into a picker that matched nothing (a mistyped pinyin): never submitted as "no category".
+ */
+export function validateIntake(v: IntakeValues, unmatched: Partial<Record<IntakeField, string>> = {}): Validated {
   const errors: IntakeErrors = {};
   if (!requestTypes.some((t) => t === v.requestType)) errors.requestType = 'intake.errors.requestType';
   if (!urgencies.some((u) => u === v.urgency)) errors.urgency = 'intake.errors.urgency';
   if (v.description.trim() === '') errors.description = 'intake.errors.description';
-  if (v.callerPhone.trim() !== '' && !normalisePhone(v.callerPhone)) errors.callerPhone = 'intake.errors.callerPhone';
+  const phone = v.callerPhone.trim() === '' ? null : parsePhone(v.callerPhone);
+  if (phone && !phone.ok) errors.callerPhone = `intake.errors.callerPhone.${phone.problem}`;
   if (v.streetCode && v.districtCode && !v.streetCode.startsWith(v.districtCode)) errors.streetCode = 'intake.errors.streetCode';
+  for (const field of intakeFields) {
+    const typed = unmatched[field];
+    if (typed && !v[field]) errors[field] = { key: 'intake.errors.unmatched', values: { typed } };
+  }
+  for (const field of limitedFields) errors[field] = tooLong(field, v[field]) ?? errors[field];
   // A pasted control character is invisible: say so, rather than "not in the right form".
   for (const field of intakeFields) if (findUnsafeCharacter(v[field])) errors[field] = 'intake.errors.unsafeText';
   const candidate = {
@@ -100,6 +131,7 @@ export function validateIntake(v: IntakeValues): Validated {
       if (typeof field === 'string' && isIntakeField(field) && !errors[field]) errors[field] = 'intake.errors.invalid';
     }
   }
+  for (const field of intakeFields) if (errors[field] === undefined) delete errors[field];
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, fields: parsed.data };
 }

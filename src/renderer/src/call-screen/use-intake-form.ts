@@ -15,8 +15,12 @@ export interface IntakeForm {
   errors: IntakeErrors;
   /** The draft these values are saved as; a new intake gets a new one. */
   draftId: string;
+  /** What was typed into a picker that matched nothing, by field: the form refuses to submit it as empty. */
+  unmatched: Partial<Record<IntakeField, string>>;
   /** Changes some fields, clearing their errors. */
   set(changes: Partial<IntakeValues>): void;
+  /** A picker was left with text that matched nothing (or, with null, with a match or nothing typed). */
+  setUnmatched(field: IntakeField, typed: string | null): void;
   /** A new intake (empty, or with what is given), as its own draft. */
   startOver(next?: IntakeValues): void;
   /** Puts a saved draft back into the form, under its own id. */
@@ -30,9 +34,15 @@ export function useIntakeForm(): IntakeForm {
   const [values, setValues] = useState<IntakeValues>(emptyIntake);
   const [draftId, setDraftId] = useState(() => newId());
   const [errors, setErrors] = useState<IntakeErrors>({});
+  const [unmatched, setUnmatchedFields] = useState<Partial<Record<IntakeField, string>>>({});
 
   const set = useCallback((changes: Partial<IntakeValues>) => {
     setValues((v) => ({ ...v, ...changes }));
+    setUnmatchedFields((u) => {
+      const next = { ...u };
+      for (const key of Object.keys(changes).filter(isIntakeField)) if (changes[key]) delete next[key];
+      return next;
+    });
     setErrors((e) => {
       const next = { ...e };
       for (const key of Object.keys(changes).filter(isIntakeField)) delete next[key];
@@ -40,9 +50,15 @@ export function useIntakeForm(): IntakeForm {
     });
   }, []);
 
+  const setUnmatched = useCallback((field: IntakeField, typed: string | null) => {
+    setUnmatchedFields(({ [field]: _, ...rest }) => (typed ? { ...rest, [field]: typed } : rest));
+    setErrors(({ [field]: _, ...rest }) => (typed ? { ...rest, [field]: { key: 'intake.errors.unmatched', values: { typed } } } : rest));
+  }, []);
+
   const startOver = useCallback((next: IntakeValues = emptyIntake) => {
     setValues(next);
     setErrors({});
+    setUnmatchedFields({});
     setDraftId(newId());
   }, []);
 
@@ -50,6 +66,7 @@ export function useIntakeForm(): IntakeForm {
     setDraftId(id);
     setValues(restored);
     setErrors({});
+    setUnmatchedFields({});
   }, []);
 
   const showErrors = useCallback((found: IntakeErrors, focusFirst = true) => {
@@ -59,5 +76,5 @@ export function useIntakeForm(): IntakeForm {
     return first !== undefined;
   }, []);
 
-  return { values, errors, draftId, set, startOver, restore, showErrors };
+  return { values, errors, unmatched, draftId, set, setUnmatched, startOver, restore, showErrors };
 }

@@ -28,7 +28,7 @@ export function useIntakeSubmit(
   const { api } = useWorkstation();
   const call = useCall();
   const [busy, setBusy] = useState(false);
-  const { values, draftId, startOver, showErrors } = form;
+  const { values, unmatched, draftId, startOver, showErrors } = form;
   const callId = values.callId ? { callId: values.callId } : {};
 
   const finish = () => {
@@ -39,7 +39,7 @@ export function useIntakeSubmit(
 
   const submit = async () => {
     if (busy) return;
-    const result = validateIntake(values);
+    const result = validateIntake(values, unmatched);
     if (!result.ok) {
       showErrors(result.errors);
       return;
@@ -76,11 +76,14 @@ export function useIntakeSubmit(
   // Only the fields the agent left empty are filled in; the article is linked to the ticket.
   const answerWith = async (articleCode: string, articles: KbArticle[]) => {
     const article = articles.find((a) => a.code === articleCode);
-    const result = validateIntake({
-      ...values,
-      requestType: values.requestType || 'consultation',
-      description: values.description.trim() || `${t('kb.askedAbout')}${article ? articleTitle(article, i18n.language) : articleCode}`,
-    });
+    const result = validateIntake(
+      {
+        ...values,
+        requestType: values.requestType || 'consultation',
+        description: values.description.trim() || `${t('kb.askedAbout')}${article ? articleTitle(article, i18n.language) : articleCode}`,
+      },
+      unmatched,
+    );
     if (!result.ok) {
       showErrors(result.errors, false);
       return;

@@ -112,11 +112,20 @@ export const en: Messages = {
     duplicateOf: 'Will be registered as a duplicate of {{number}}',
     clearDuplicate: 'Unlink',
     urgencies: { normal: '1 Normal', urgent: '2 Urgent', emergency: '3 Emergency' },
+    counter: '{{count}} of at most {{max}} characters',
     errors: {
       requestType: 'Choose a request type',
       urgency: 'Choose an urgency',
       description: 'Describe what the caller reports',
-      callerPhone: 'Not a valid phone number',
+      callerPhone: {
+        characters: 'Not a phone number: type digits (spaces, dashes or brackets are fine), and an extension after 转 or #',
+        foreign: 'Only mainland China numbers (+86) can be registered; put another number in the description',
+        mobile: 'A mobile number has 11 digits starting 13–19, like 138 0013 8000; check the digits',
+        landline: 'Type a landline as area code and 7–8 digits, like 010-6512 3456 (8 digits after 010 and 02x)',
+        extension: 'An extension is 1–6 digits after 转 or #, like 010-6512 3456 转 8021',
+      },
+      tooLong: 'At most {{max}} characters; this has {{count}}. Shorten it to {{max}} or fewer',
+      unmatched: 'Nothing matches “{{typed}}”: type the pinyin or Chinese again and pick from the list, or clear the field',
       streetCode: 'This street is not in the chosen district',
       invalid: 'Too long or not in the right form',
       unsafeText:
