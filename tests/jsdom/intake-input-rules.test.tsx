@@ -37,18 +37,6 @@ describe('the intake form’s input rules', { timeout: 90_000 }, () => {
     expect(phone.value).toBe('+86 13323943107');
   });
 
-  it('keeps a pinyin that matched no category from leaving the category silently empty', async () => {
-    const app = await intakeWithReference();
-    const category = await app.field('category');
-    await app.user.click(category);
-    await app.user.keyboard('qxzqxz{Tab}');
-    expect(await screen.findByText(/没有与“qxzqxz”匹配的选项/)).toBeTruthy();
-    await app.user.click(await app.field('description'));
-    await app.user.keyboard('暖气不热{Control>}{Enter}{/Control}');
-    expect(screen.getByText(/没有与“qxzqxz”匹配的选项/)).toBeTruthy();
-    expect(outboxSize(app.core.db)).toBe(0);
-  });
-
   it('shows each free-text field’s count against its limit, and refuses text past it naming the limit', async () => {
     const app = await intakeWithReference();
     const max = fieldLimits.description;
