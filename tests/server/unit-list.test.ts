@@ -56,7 +56,9 @@ describe.each(engines)("a unit's ticket list on %s", (engine) => {
     // Three reported back: no clock runs for them, so they come after every open one.
     for (const id of ids.slice(0, 3)) {
       const headers = bearer(await server.token('unit.heating'));
-      expect((await server.app.inject({ method: 'POST', url: `/api/units/tickets/${id}/accept`, headers, payload: {} })).statusCode).toBe(200);
+      expect((await server.app.inject({ method: 'POST', url: `/api/units/tickets/${id}/accept`, headers, payload: {} })).statusCode).toBe(
+        200,
+      );
       const feedback = await server.app.inject({
         method: 'POST',
         url: `/api/units/tickets/${id}/feedback`,
