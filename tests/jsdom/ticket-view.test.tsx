@@ -133,13 +133,17 @@ describe('the one ticket view', () => {
     // The duplicate waits for dispatch: the work list's row.
     await app.user.keyboard('{Alt>}3{/Alt}');
     const workRow = await screen.findByTestId('work-row');
+    // The list is one Tab stop: the cursor stays on it, the row under the cursor is its active descendant.
+    const workList = screen.getByTestId('work-list');
+    workList.focus();
     await app.user.keyboard('{ArrowDown}');
-    await waitFor(() => expect(focused()).toBe(workRow));
+    await waitFor(() => expect(workList.getAttribute('aria-activedescendant')).toBe(workRow.id));
     await app.user.keyboard('{Enter}');
     await waitFor(() => expect(within(view()).getByTestId('ticket-description').textContent).toBe('工单 000002：楼内停水'));
     expect(within(view()).getByTestId('routing-form')).toBeTruthy();
     await app.user.keyboard('{Escape}');
-    expect(focused()).toBe(screen.getByTestId('work-row'));
+    expect(focused()).toBe(screen.getByTestId('work-list'));
+    expect(focused()?.getAttribute('aria-activedescendant')).toBe(screen.getByTestId('work-row').id);
 
     // The caller's history beside the intake form.
     await app.user.keyboard('{Alt>}1{/Alt}');

@@ -39,7 +39,7 @@ describe('validateIntake', () => {
     });
     expect(validateIntake({ ...filled, description: '长'.repeat(4001) })).toEqual({
       ok: false,
-      errors: { description: 'intake.errors.invalid' },
+      errors: { description: { key: 'intake.errors.tooLong', values: { count: 4001, max: 4000 } } },
     });
   });
 

@@ -118,11 +118,11 @@ export const en: Messages = {
       urgency: 'Choose an urgency',
       description: 'Describe what the caller reports',
       callerPhone: {
-        characters: 'Not a phone number: type digits (spaces, dashes or brackets are fine), and an extension after 转 or #',
+        characters: 'Not a phone number: type digits (spaces, dashes or brackets are fine), and an extension after # or ext',
         foreign: 'Only mainland China numbers (+86) can be registered; put another number in the description',
         mobile: 'A mobile number has 11 digits starting 13–19, like 138 0013 8000; check the digits',
         landline: 'Type a landline as area code and 7–8 digits, like 010-6512 3456 (8 digits after 010 and 02x)',
-        extension: 'An extension is 1–6 digits after 转 or #, like 010-6512 3456 转 8021',
+        extension: 'An extension is 1–6 digits after # or ext, like 010-6512 3456 ext 8021',
       },
       tooLong: 'At most {{max}} characters; this has {{count}}. Shorten it to {{max}} or fewer',
       unmatched: 'Nothing matches “{{typed}}”: type the pinyin or Chinese again and pick from the list, or clear the field',
