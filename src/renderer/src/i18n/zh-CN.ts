@@ -1,5 +1,8 @@
+import type { Words } from './words';
 import type { RefusalCode } from '../../../shared/domain/refusal';
 import { callFailuresZhCN } from './call-failures';
+import { monitorZhCN } from './monitor-words';
+import { queueZhCN } from './queue-words';
 
 /** The source of every visible string; `en.ts` must match its shape (checked by the compiler). */
 export const zhCN = {
@@ -352,87 +355,8 @@ export const zhCN = {
     },
     roles: { agent: '坐席', lead: '班长', unit: '承办单位', admin: '管理员' },
   },
-  monitor: {
-    leadsOnly: '队列监控只对班长和管理员开放。',
-    recent: '最新工单',
-    offline: '监控数据来自服务器，当前无法连接服务器。',
-    loading: '正在读取监控数据…',
-    failed: '读取监控数据失败：{{code}}',
-    waiting: '排队来电',
-    longestWait: '最长等待 {{time}}',
-    agentsOnline: '坐席',
-    openTickets: '未办结工单',
-    atRisk: '即将超时',
-    overdue: '已超时',
-    queue: '队列',
-    calls: '来电数',
-    tabs: { risk: '超时风险', orders: '工单分布', agents: '坐席状态', hotspots: '热点', rates: '三率' },
-    columns: {
-      number: '编号',
-      category: '分类',
-      district: '区',
-      unit: '承办单位',
-      stage: '环节',
-      left: '剩余时间',
-      status: '状态',
-      count: '数量',
-      agent: '坐席',
-      presence: '状态',
-      since: '持续',
-      onCall: '通话时长',
-      ticketsToday: '今日工单',
-      callsToday: '今日接听',
-      aht: '平均处理时长',
-      baseline: '前7天同期均值',
-      spike: '异常',
-    },
-    by: { status: '按状态', leadUnit: '按承办单位', districtCode: '按区' },
-    drill: '筛选：{{label}}（{{count}} 张）',
-    clearDrill: '清除筛选',
-    presence: { available: '空闲', on_call: '通话中', wrap_up: '话后处理', break: '小休', disconnected: '离线' },
-    noRisk: '没有即将超时或已超时的工单。',
-    noTickets: '没有工单。',
-    intakeByHour: '今日每小时受理量（灰色为前7天同期均值）',
-    heat: '近24小时 分类 × 区（与前7天同期比较）',
-    spike: '激增',
-    linkCluster: '回车：把这一簇 {{count}} 张工单关联为一个事件',
-    incidentTitle: '事件名称',
-    linkIncident: '关联为事件',
-    linked: '已将 {{count}} 张工单关联为事件',
-    period: { today: '今天', week: '近7天', month: '近30天' },
-    rateBy: { unit: '按承办单位', district: '按区' },
-    rates: { response: '响应率', resolution: '解决率', satisfaction: '满意率', key: '单位/区' },
-    definitions:
-      '响应率 = 承办单位签收的派单 ÷ 派给它的派单；解决率 = 以"已解决"办结的工单 ÷ 承办单位反馈的工单；满意率 = 回访"满意"或"基本满意" ÷ 回访总数。统计所选时段内发生的环节。',
-    exportCsv: '导出 CSV',
-    notice: '发布公告',
-    noticePlaceholder: '发给全体坐席状态栏的简短通知',
-    noticeSent: '公告已发布',
-    actions: '工单操作 {{number}}',
-    reassign: '改派给',
-    reassignDone: '已改派',
-    escalate: '升级紧急程度',
-    escalated: '已升级为 {{urgency}}',
-    wallboard: '大屏',
-  },
-  queue: {
-    tab: '{{name}} {{count}}',
-    search: '在本列表中搜索（编号、电话、地址、描述，支持单字）',
-    filters: '筛选',
-    filtersOn: '筛选（{{count}}）',
-    category: '分类',
-    district: '区',
-    unit: '承办单位',
-    status: '状态',
-    clock: '时限',
-    clocks: { all: '全部', overdue: '已超时', at_risk: '即将超时' },
-    mine: '只看我登记或办理过的',
-    clear: '清除筛选',
-    loading: '正在加载…',
-    total: '共 {{count}} 张',
-    filtered: '筛选出 {{count}} 张，共 {{total}} 张',
-    keys: '↑↓ 选择 · PgUp/PgDn 翻页 · Home/End 首尾 · 回车打开',
-  },
+  monitor: monitorZhCN,
+  queue: queueZhCN,
   lock: {
     title: '屏幕已锁定',
     hint: '{{name}}，请输入密码解锁。离线时也可以解锁。',
@@ -443,5 +367,4 @@ export const zhCN = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-export type Messages = Shape<typeof zhCN>;
+export type Messages = Words<typeof zhCN>;
