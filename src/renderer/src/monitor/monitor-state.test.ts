@@ -71,8 +71,8 @@ describe('the monitor state', () => {
   it('lists at-risk and overdue tickets, least time left first, and knows when the next one turns', () => {
     const state = fromSnapshot(snapshot);
     expect(riskList(state, now).map((r) => [r.ticket.id, r.state])).toEqual([
-      ['2', 'overdue'],
       ['1', 'at_risk'],
+      ['2', 'overdue'],
     ]);
     // Ticket 1 goes overdue in 10 min; ticket 3 turns at risk at 55 − 15 = 40 min: the sooner is next.
     expect(nextTransition(state, now)).toBe(Date.parse(minutes(10)));

@@ -100,7 +100,11 @@ export interface RiskRow {
   state: SlaState;
 }
 
-/** Every open ticket with a running clock, at risk or overdue, the least time left first. */
+/**
+ * Every open ticket with a running clock, at risk or overdue: what is about to breach first (least
+ * time left), then the overdue ones, the most recently overdue first. Put the other way, a centre's
+ * old backlog of overdue tickets would bury the ones a lead can still save.
+ */
 export function riskList(state: MonitorState, now: Date): RiskRow[] {
   const rows: RiskRow[] = [];
   for (const ticket of state.tickets.values()) {
@@ -108,7 +112,8 @@ export function riskList(state: MonitorState, now: Date): RiskRow[] {
     const clock = clockAt(ticket.dueStartedAt, ticket.dueAt, now);
     if (clock.state !== 'on_time') rows.push({ ticket, ...clock });
   }
-  return rows.sort((a, b) => a.msLeft - b.msLeft);
+  const overdue = (row: RiskRow) => row.msLeft < 0;
+  return rows.sort((a, b) => Number(overdue(a)) - Number(overdue(b)) || (overdue(a) ? b.msLeft - a.msLeft : a.msLeft - b.msLeft));
 }
 
 /**
