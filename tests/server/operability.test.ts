@@ -38,6 +38,7 @@ describe.each(engines)('operability on %s', (engine) => {
     };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/',
       '/api/admin/cti-switches',
       '/api/admin/open311-keys',
       '/api/admin/open311-keys/{id}/revoke',
@@ -48,6 +49,7 @@ describe.each(engines)('operability on %s', (engine) => {
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
+      '/api/calls/{callId}/wrapup',
       '/api/cti/{token}',
       '/api/live',
       '/api/monitor/incidents',
