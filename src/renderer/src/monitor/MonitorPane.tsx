@@ -7,7 +7,7 @@ import { useAuth } from '../shell/use-auth';
 import { useOpenTicket } from '../ticket/open-ticket';
 import { AgentsTable } from './AgentsTable';
 import { HotSpots } from './HotSpots';
-import { type MonitorState, riskList } from './monitor-state';
+import { type MonitorState, riskLists } from './monitor-state';
 import { nameOf } from './names';
 import { NoticeForm } from './NoticeForm';
 import { Orders } from './Orders';
@@ -18,7 +18,7 @@ import { type MonitorTab, StatCards } from './StatCards';
 import { TicketActions } from './TicketActions';
 import { useMonitor, useMonitorClock } from './use-monitor';
 
-const tabs: readonly MonitorTab[] = ['risk', 'orders', 'agents', 'hotspots', 'rates'];
+const tabs: readonly MonitorTab[] = ['risk', 'overdue', 'orders', 'agents', 'hotspots', 'rates'];
 
 /** The team lead's monitor; agents see why it is not for them, and the server refuses them anyway. */
 export function MonitorPane() {
@@ -50,7 +50,8 @@ function Monitor({ state }: { state: MonitorState }) {
   const now = useMonitorClock(state);
   const reference = useReference();
   const name = nameOf(reference, i18n.language === 'zh-CN');
-  const risks = riskList(state, now);
+  const risks = riskLists(state, now);
+  const [riskFilter, setRiskFilter] = useState('');
   const [acting, setActing] = useState<MonitorTicket | null>(null);
   const [tab, setTab] = useState<string | null>('risk');
   // Enter on a ticket opens the one ticket view (the lead's reassign and escalate are there too);
@@ -67,12 +68,17 @@ function Monitor({ state }: { state: MonitorState }) {
         <Tabs.List>
           {tabs.map((tab) => (
             <Tabs.Tab key={tab} value={tab} data-testid={`monitor-tab-${tab}`}>
-              {t(`monitor.tabs.${tab}`)}
+              {tab === 'risk' || tab === 'overdue'
+                ? t('monitor.tabCount', { tab: t(`monitor.tabs.${tab}`), count: (tab === 'risk' ? risks.atRisk : risks.overdue).length })
+                : t(`monitor.tabs.${tab}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
         <Tabs.Panel value="risk" pt="xs">
-          <RiskList risks={risks} name={name} onOpen={open} />
+          <RiskList rows={risks.atRisk} kind="risk" filter={riskFilter} onFilter={setRiskFilter} name={name} onOpen={open} />
+        </Tabs.Panel>
+        <Tabs.Panel value="overdue" pt="xs">
+          <RiskList rows={risks.overdue} kind="overdue" filter={riskFilter} onFilter={setRiskFilter} name={name} onOpen={open} />
         </Tabs.Panel>
         <Tabs.Panel value="orders" pt="xs">
           <Orders state={state} name={name} onOpen={open} />

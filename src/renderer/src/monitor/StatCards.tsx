@@ -1,9 +1,9 @@
 import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../shared/domain/sla';
-import { type MonitorState, queues, type RiskRow } from './monitor-state';
+import { type MonitorState, queues, type RiskLists } from './monitor-state';
 
-export type MonitorTab = 'risk' | 'orders' | 'agents' | 'hotspots' | 'rates';
+export type MonitorTab = 'risk' | 'overdue' | 'orders' | 'agents' | 'hotspots' | 'rates';
 
 /**
  * The figures on top (waiting, agents online, open, at risk, overdue) and the queues with callers
@@ -16,7 +16,7 @@ export function StatCards({
   onOpen,
 }: {
   state: MonitorState;
-  risks: RiskRow[];
+  risks: RiskLists;
   now: Date;
   onOpen: (tab: MonitorTab) => void;
 }) {
@@ -45,17 +45,11 @@ export function StatCards({
           testId="stat-agents"
         />
         <Stat onOpen={() => onOpen('orders')} label={t('monitor.openTickets')} value={state.tickets.size} testId="stat-open" />
+        <Stat onOpen={() => onOpen('risk')} label={t('monitor.atRisk')} value={risks.atRisk.length} color="orange" testId="stat-at-risk" />
         <Stat
-          onOpen={() => onOpen('risk')}
-          label={t('monitor.atRisk')}
-          value={risks.filter((r) => r.state === 'at_risk').length}
-          color="orange"
-          testId="stat-at-risk"
-        />
-        <Stat
-          onOpen={() => onOpen('risk')}
+          onOpen={() => onOpen('overdue')}
           label={t('monitor.overdue')}
-          value={risks.filter((r) => r.state === 'overdue').length}
+          value={risks.overdue.length}
           color="red"
           testId="stat-overdue"
         />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '../../../shared/server-api/cti';
 import type { MonitorSnapshot, MonitorTicket } from '../../../shared/server-api/monitor';
-import { applyChange, countBy, fromSnapshot, nextTransition, queues, riskList } from './monitor-state';
+import { applyChange, countBy, filterRisks, fromSnapshot, nextTransition, queues, riskLists } from './monitor-state';
 
 const now = new Date('2026-11-29T10:00:00+08:00');
 const minutes = (m: number) => new Date(now.getTime() + m * 60_000).toISOString();
@@ -68,14 +68,42 @@ const call = (over: Partial<Call>): Call => ({
 });
 
 describe('the monitor state', () => {
-  it('lists at-risk and overdue tickets, least time left first, and knows when the next one turns', () => {
+  it('lists at-risk and overdue tickets apart, each least time left first, and knows when the next one turns', () => {
     const state = fromSnapshot(snapshot);
-    expect(riskList(state, now).map((r) => [r.ticket.id, r.state])).toEqual([
-      ['1', 'at_risk'],
-      ['2', 'overdue'],
-    ]);
+    const lists = riskLists(state, now);
+    expect(lists.atRisk.map((r) => [r.ticket.id, r.state, r.msLeft])).toEqual([['1', 'at_risk', 10 * 60_000]]);
+    expect(lists.overdue.map((r) => [r.ticket.id, r.state, r.msLeft])).toEqual([['2', 'overdue', -10 * 60_000]]);
     // Ticket 1 goes overdue in 10 min; ticket 3 turns at risk at 55 − 15 = 40 min: the sooner is next.
     expect(nextTransition(state, now)).toBe(Date.parse(minutes(10)));
+  });
+
+  it('puts the ticket about to breach ahead of one with more time, and the longest overdue ahead of the newly overdue', () => {
+    const busy = fromSnapshot({
+      ...snapshot,
+      tickets: [
+        ...snapshot.tickets,
+        ticket('4', { dueStartedAt: minutes(-57), dueAt: minutes(3) }),
+        ticket('5', { dueStartedAt: minutes(-600), dueAt: minutes(-540) }),
+        ticket('6', { dueStartedAt: minutes(-61), dueAt: minutes(-1) }),
+      ],
+    });
+    const lists = riskLists(busy, now);
+    expect(lists.atRisk.map((r) => r.ticket.id)).toEqual(['4', '1']);
+    expect(lists.overdue.map((r) => r.ticket.id)).toEqual(['5', '2', '6']);
+  });
+
+  it('finds risk rows by number or by the names the lead reads, and keeps all for blank text', () => {
+    const rows = riskLists(
+      fromSnapshot({ ...snapshot, tickets: [ticket('1'), ticket('4', { dueStartedAt: minutes(-57), dueAt: minutes(3), leadUnit: 'u1' })] }),
+      now,
+    ).atRisk;
+    const name = (code: string | null) => (code === 'u1' ? '朝阳区水务局' : code === '110105' ? '朝阳区' : (code ?? '—'));
+    expect(filterRisks(rows, '  ', name)).toHaveLength(2);
+    expect(filterRisks(rows, '0004', name).map((r) => r.ticket.id)).toEqual(['4']);
+    expect(filterRisks(rows, '水务', name).map((r) => r.ticket.id)).toEqual(['4']);
+    expect(filterRisks(rows, '朝阳', name).map((r) => r.ticket.id)).toEqual(['4', '1']);
+    expect(filterRisks(rows, 'WATER.OUT', name)).toHaveLength(2);
+    expect(filterRisks(rows, '海淀', name)).toEqual([]);
   });
 
   it('folds in a new ticket: counts, the author’s tickets today, the hour, and a spike in its cell', () => {

@@ -100,20 +100,42 @@ export interface RiskRow {
   state: SlaState;
 }
 
+export interface RiskLists {
+  atRisk: RiskRow[];
+  overdue: RiskRow[];
+}
+
 /**
- * Every open ticket with a running clock, at risk or overdue: what is about to breach first (least
- * time left), then the overdue ones, the most recently overdue first. Put the other way, a centre's
- * old backlog of overdue tickets would bury the ones a lead can still save.
+ * Every open ticket with a running clock that is at risk or overdue, as two lists, each least time
+ * left first: what is about to breach leads its own list, so a centre's old backlog of overdue
+ * tickets cannot bury the ones a lead can still save.
  */
-export function riskList(state: MonitorState, now: Date): RiskRow[] {
-  const rows: RiskRow[] = [];
+export function riskLists(state: MonitorState, now: Date): RiskLists {
+  const lists: RiskLists = { atRisk: [], overdue: [] };
   for (const ticket of state.tickets.values()) {
     if (!ticket.dueAt || !ticket.dueStartedAt) continue;
     const clock = clockAt(ticket.dueStartedAt, ticket.dueAt, now);
-    if (clock.state !== 'on_time') rows.push({ ticket, ...clock });
+    if (clock.state === 'at_risk') lists.atRisk.push({ ticket, ...clock });
+    else if (clock.state === 'overdue') lists.overdue.push({ ticket, ...clock });
   }
-  const overdue = (row: RiskRow) => row.msLeft < 0;
-  return rows.sort((a, b) => Number(overdue(a)) - Number(overdue(b)) || (overdue(a) ? b.msLeft - a.msLeft : a.msLeft - b.msLeft));
+  const byTimeLeft = (a: RiskRow, b: RiskRow) => a.msLeft - b.msLeft;
+  lists.atRisk.sort(byTimeLeft);
+  lists.overdue.sort(byTimeLeft);
+  return lists;
+}
+
+/**
+ * The rows whose number, category, district or lead unit contains the lead's text (names as the
+ * lead reads them); every row for blank text.
+ */
+export function filterRisks(rows: RiskRow[], text: string, name: (code: string | null) => string): RiskRow[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return rows;
+  return rows.filter(({ ticket }) =>
+    [ticket.number, name(ticket.category), name(ticket.districtCode), name(ticket.leadUnit)].some((field) =>
+      field.toLowerCase().includes(needle),
+    ),
+  );
 }
 
 /**
