@@ -43,7 +43,7 @@ export function IntakeForm({
 }: IntakeFormProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const { values, errors, set, startOver, setUnmatched } = form;
+  const { values, errors, unmatched, set, startOver, setUnmatched } = form;
   const message = (e: IntakeError) => (typeof e === 'string' ? t(e) : t(e.key, e.values));
   const error = (field: IntakeField) => {
     const found = errors[field];
@@ -83,6 +83,18 @@ export function IntakeForm({
       'data-testid': `field-${field}`,
     };
   };
+  // The props every reference picker shares. A mistyped pinyin must not leave the field silently
+  // empty: it stays marked until fixed, and the cursor goes back once to fix it (not on every leave).
+  const picker = (field: 'requestType' | 'category' | 'districtCode' | 'streetCode', testId: string) => ({
+    id: fieldId(field),
+    testId,
+    error: error(field),
+    unmatched: unmatched[field],
+    onUnmatched: (typed: string | null) => {
+      if (typed && typed !== unmatched[field]) focusField(field);
+      setUnmatched(field, typed);
+    },
+  });
   const streets = values.districtCode ? reference.streets.filter((s) => s.districtCode === values.districtCode) : reference.streets;
   const requestTypes = reference.requestTypes.map((r, i) => ({ ...r, zh: `${i + 1} ${r.zh}`, keywords: [String(i + 1)] }));
 
@@ -125,9 +137,7 @@ export function IntakeForm({
               items={requestTypes}
               value={values.requestType}
               onChange={(requestType) => set({ requestType })}
-              error={error('requestType')}
-              testId="field-requestType"
-              id={fieldId('requestType')}
+              {...picker('requestType', 'field-requestType')}
               required
             />
             <RefSelect
@@ -135,14 +145,7 @@ export function IntakeForm({
               items={reference.categories}
               value={values.category}
               onChange={(category) => set({ category })}
-              // A mistyped pinyin must not leave the category silently empty: the cursor stays to fix it.
-              onUnmatched={(typed) => {
-                setUnmatched('category', typed);
-                if (typed) focusField('category');
-              }}
-              error={error('category')}
-              testId="field-category"
-              id={fieldId('category')}
+              {...picker('category', 'field-category')}
             />
             <Select
               id={fieldId('urgency')}
@@ -165,18 +168,14 @@ export function IntakeForm({
               items={reference.districts}
               value={values.districtCode}
               onChange={(districtCode) => set({ districtCode, ...(values.streetCode.startsWith(districtCode) ? {} : { streetCode: '' }) })}
-              error={error('districtCode')}
-              testId="field-district"
-              id={fieldId('districtCode')}
+              {...picker('districtCode', 'field-district')}
             />
             <RefSelect
               label={t('intake.street')}
               items={streets}
               value={values.streetCode}
               onChange={(streetCode) => set({ streetCode, ...(streetCode ? { districtCode: streetCode.slice(0, 6) } : {}) })}
-              error={error('streetCode')}
-              testId="field-street"
-              id={fieldId('streetCode')}
+              {...picker('streetCode', 'field-street')}
             />
           </SimpleGrid>
           <TextInput {...textField('addressDetail')} label={t('intake.addressDetail')} onKeyDown={next('description')} data-free-text />

@@ -15,13 +15,15 @@ export interface RefSelectProps {
   required?: boolean;
   /** Told on leaving the field what was typed when it matched nothing, and null when it did or nothing was typed. */
   onUnmatched?: (typed: string | null) => void;
+  /** What the form holds as typed-but-unmatched for this field: shown in it, so the agent sees what to fix. */
+  unmatched?: string | undefined;
 }
 
 /**
  * A picker for reference data made for typing: Chinese, pinyin or initials filter the list
  * (`cy` → 朝阳区), the best match is highlighted as you type, and Enter or Tab takes it.
  */
-export function RefSelect({ label, items, value, onChange, error, testId, id, required, onUnmatched }: RefSelectProps) {
+export function RefSelect({ label, items, value, onChange, error, testId, id, required, onUnmatched, unmatched }: RefSelectProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const byCode = useMemo(() => new Map(items.map((i) => [i.code, i])), [items]);
@@ -36,13 +38,21 @@ export function RefSelect({ label, items, value, onChange, error, testId, id, re
   // Tab after typing takes the best match, decided here from what was typed — not from whichever
   // option the dropdown had highlighted when the key arrived, which races fast typists.
   const [search, setSearch] = useState('');
+  // Select empties its search on every blur (back to the chosen option's label, or nothing). Text that
+  // matched nothing lives in the form instead, shown while the field is left and put back on return:
+  // otherwise the next blur would read the emptied search as "cleared" and drop the error.
+  const [focused, setFocused] = useState(false);
   const current = data.find((d) => d.value === value);
   const takeBestMatch = () => {
-    if (search.trim() === '' || search === current?.label) return onUnmatched?.(null);
+    setFocused(false);
+    const typed = search.trim();
+    if (typed === '' || search === current?.label) return onUnmatched?.(null);
     const best = rankMatches(data, search, (o) => byCode.get(o.value) ?? { zh: o.label }, 1)[0];
     if (best) onChange(best.value);
-    onUnmatched?.(best ? null : search.trim());
+    onUnmatched?.(best ? null : typed);
   };
+  // Out of the accessibility tree as Mantine has it (the field's own keys clear it); tests press it by its id.
+  const clearButtonProps = { 'data-testid': `${testId}-clear`, 'aria-hidden': true };
   return (
     <Select
       id={id}
@@ -53,9 +63,16 @@ export function RefSelect({ label, items, value, onChange, error, testId, id, re
       onChange={(code) => onChange(code ?? '')}
       searchable
       clearable
+      // Clearing empties the field on purpose, typed text and all.
+      onClear={() => onUnmatched?.(null)}
+      clearButtonProps={clearButtonProps}
       selectFirstOptionOnChange
-      searchValue={search}
+      searchValue={!focused && unmatched ? unmatched : search}
       onSearchChange={setSearch}
+      onFocus={() => {
+        setFocused(true);
+        if (unmatched) setSearch(unmatched);
+      }}
       onBlur={takeBestMatch}
       filter={filter}
       limit={30}

@@ -26,6 +26,13 @@ describe('validateIntake', () => {
     });
   });
 
+  it('refuses text typed into a picker that matched nothing, naming it, even over an earlier pick', () => {
+    const unmatched = { key: 'intake.errors.unmatched', values: { typed: 'qxzqxz' } };
+    expect(validateIntake(filled, { category: 'qxzqxz' })).toEqual({ ok: false, errors: { category: unmatched } });
+    // The field shows what was typed, not the district picked before: submitting the old one would surprise the agent.
+    expect(validateIntake(filled, { districtCode: 'qxzqxz' })).toEqual({ ok: false, errors: { districtCode: unmatched } });
+  });
+
   it('names every wrong field with a message key', () => {
     const result = validateIntake({ ...emptyIntake, callerPhone: '王先生', districtCode: '110108', streetCode: '110105017' });
     expect(result).toEqual({

@@ -106,7 +106,7 @@ export function validateIntake(v: IntakeValues, unmatched: Partial<Record<Intake
   if (v.streetCode && v.districtCode && !v.streetCode.startsWith(v.districtCode)) errors.streetCode = 'intake.errors.streetCode';
   for (const field of intakeFields) {
     const typed = unmatched[field];
-    if (typed && !v[field]) errors[field] = { key: 'intake.errors.unmatched', values: { typed } };
+    if (typed) errors[field] = { key: 'intake.errors.unmatched', values: { typed } };
   }
   for (const field of limitedFields) errors[field] = tooLong(field, v[field]) ?? errors[field];
   // A pasted control character is invisible: say so, rather than "not in the right form".
