@@ -94,6 +94,18 @@ describe('the work list', () => {
     expect(document.activeElement).toBe(list);
   });
 
+  it('selects the first ticket on Home in a list just opened, where the cursor already is', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn();
+    await renderList(onSelect);
+    const order = await queueOrder('callback');
+    const list = screen.getByTestId('work-list');
+    await waitFor(() => expect(screen.getAllByTestId('work-row').length).toBeGreaterThan(0));
+    act(() => list.focus());
+    await user.keyboard('{Home}');
+    await waitFor(() => expect(onSelect).toHaveBeenLastCalledWith(order[0]));
+  });
+
   it('shows the filtered count as the agent searches', async () => {
     const user = userEvent.setup();
     await renderList();

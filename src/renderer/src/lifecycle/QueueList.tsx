@@ -53,7 +53,11 @@ export function QueueList({ id, label, queue, selected, onSelect, onOpen, render
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(total - 1, index));
-    follow.current = true;
+    // A loaded row is selected at once (the cursor may not move at all: Home on the first row); one
+    // still loading is selected when it arrives.
+    const row = queue.row(next);
+    follow.current = !row;
+    if (row && row.id !== selected) onSelect(row.id);
     setActive(next);
     const box = viewport.current;
     const scrolled = box?.scrollTop ?? top;
