@@ -134,7 +134,7 @@ test("an agent's shift: twenty calls keyboard-only on a centre at real volume, e
   const standard = await newComplaint(shift, standardComplaint, 'standard complaint');
   await followUpOfRepeatCaller(shift, repeat[0]!);
   await newComplaint(shift, complaints[0]!);
-  await knowledgeBaseAnswer(shift, '13911192101', '室温', 'kb-heating-standard');
+  await knowledgeBaseAnswer(shift, '13911192101', '室温', { code: 'kb-heating-standard', title: '居民室温标准' });
   await followUpOfRepeatCaller(shift, frequent[0]!);
   await newComplaint(shift, complaints[1]!);
   await duplicateOfEarlierCall(shift, standard, {
@@ -149,7 +149,7 @@ test("an agent's shift: twenty calls keyboard-only on a centre at real volume, e
   await callbacksWithEachSatisfaction(shift);
   await followUpOfRepeatCaller(shift, repeat[3]!);
   await ticketFoundByPhone(shift, '13911192012', [mobileCaller, landlineCaller]);
-  await knowledgeBaseAnswer(shift, '13911192102', '公积金提取', 'kb-housing-fund-withdrawal');
+  await knowledgeBaseAnswer(shift, '13911192102', '公积金提取', { code: 'kb-housing-fund-withdrawal', title: '住房公积金提取条件' });
   await followUpOfRepeatCaller(shift, repeat[4]!);
   await newProblemOfRepeatCaller(shift, repeat[5]!, complaints[4]!);
   await popWhileTyping(
@@ -288,7 +288,8 @@ async function duplicateOfEarlierCall(shift: Shift, earlier: { ticket: { id: str
 }
 
 /** A question answered from the knowledge base: Alt+K, a word, Enter; the call closes as a direct answer. */
-async function knowledgeBaseAnswer(shift: Shift, phone: string, query: string, articleCode: string) {
+async function knowledgeBaseAnswer(shift: Shift, phone: string, query: string, article: { code: string; title: string }) {
+  const { code: articleCode, title } = article;
   const { page } = shift;
   const step = `knowledge base "${query}"`;
   let number = '';
@@ -296,7 +297,8 @@ async function knowledgeBaseAnswer(shift: Shift, phone: string, query: string, a
     await page.keyboard.press('Alt+k');
     await expect(page.getByTestId('picker-kb')).toBeVisible();
     await page.keyboard.type(query);
-    await expect(page.getByTestId('picker-kb').getByRole('option')).toHaveCount(1);
+    // The best answer leads the ranked list; Enter takes the first.
+    await expect(page.getByTestId('picker-kb').getByRole('option').first()).toContainText(title);
     number = await timedKey(shift, step, 'Enter', 'body', /已按知识库直接答复并办结 (E2E2-\d{6})/);
     shift.seen.push(number);
   });

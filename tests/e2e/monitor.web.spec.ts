@@ -58,7 +58,7 @@ test('a lead sees a new ticket, a ticket turning at risk and an agent changing s
     await page.goto('/');
     await signInIfAsked(page, 'lead1');
     await page.keyboard.press('Alt+4');
-    await expect(page.getByTestId('stat-open-value')).toBeVisible();
+    await expect(page.getByTestId('stat-open-value')).toBeVisible({ timeout: 30_000 }); // the snapshot of thousands of open tickets
     await expect(page.getByTestId('agent-state-agent2')).toHaveCount(0); // on the agents tab, not yet shown
     await page.getByTestId('monitor-tab-agents').focus();
     await page.keyboard.press('Enter');
