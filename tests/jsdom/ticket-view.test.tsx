@@ -92,8 +92,8 @@ describe('the one ticket view', () => {
       ).toEqual(['李强', '系统', '李强', '劲松街道办事处']),
     );
     expect(view().textContent).not.toContain('unit:street');
-    expect(within(view()).getByTestId('field-unit').textContent).toBe('劲松街道办事处');
-    expect(within(view()).getByTestId('field-urgency').textContent).toBe('紧急');
+    expect(within(view()).getByTestId('ticket-field-unit').textContent).toBe('劲松街道办事处');
+    expect(within(view()).getByTestId('ticket-field-urgency').textContent).toBe('紧急');
     expect(screen.getByTestId('pane-history').closest('[hidden]')).not.toBeNull();
 
     await app.user.keyboard('{Escape}');

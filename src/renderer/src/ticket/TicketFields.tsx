@@ -40,28 +40,28 @@ export function TicketFields({
   const caller = [f.callerName, f.callerPhone].filter(Boolean).join(' · ');
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs" verticalSpacing={6} mb="sm" data-testid="ticket-fields">
-      <Field label={t('intake.category')} testId="field-category">
+      <Field label={t('intake.category')} testId="ticket-field-category">
         {category ? (locale === 'en' ? category.en : category.zh) : name('category', f.category)}
       </Field>
-      <Field label={t('intake.requestType')} testId="field-request-type">
+      <Field label={t('intake.requestType')} testId="ticket-field-request-type">
         {name('requestType', f.requestType)}
       </Field>
-      <Field label={t('intake.urgency')} testId="field-urgency">
+      <Field label={t('intake.urgency')} testId="ticket-field-urgency">
         {t(`ticketView.urgency.${f.urgency}`)}
       </Field>
-      <Field label={t('ticketView.place')} testId="field-place">
+      <Field label={t('ticketView.place')} testId="ticket-field-place">
         {[name('district', f.districtCode), name('street', f.streetCode), f.addressDetail].filter(Boolean).join(' ')}
       </Field>
-      <Field label={t('caller.title')} testId="field-caller">
+      <Field label={t('caller.title')} testId="ticket-field-caller">
         {caller}
       </Field>
-      <Field label={t('ticket.unit')} testId="field-unit">
+      <Field label={t('ticket.unit')} testId="ticket-field-unit">
         {ticket.unitCodes.map((code) => name('unit', code)).join('、')}
       </Field>
-      <Field label={t('ticket.created')} testId="field-created">
+      <Field label={t('ticket.created')} testId="ticket-field-created">
         {`${time(ticket.createdAt)} · ${actorName(ticket.createdBy)}`}
       </Field>
-      <Field label={t('ticketView.due')} testId="field-due">
+      <Field label={t('ticketView.due')} testId="ticket-field-due">
         {deadline
           ? `${t(`sla.${deadline.stage}`)} ${time(deadline.dueAt)}`
           : ticket.closedAt
@@ -69,7 +69,7 @@ export function TicketFields({
             : ''}
       </Field>
       {f.callerWants && (
-        <Field label={t('intake.callerWants')} testId="field-wants">
+        <Field label={t('intake.callerWants')} testId="ticket-field-wants">
           {f.callerWants}
         </Field>
       )}
