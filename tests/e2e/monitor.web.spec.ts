@@ -16,6 +16,9 @@ import { signInIfAsked, signOut } from './support/workstation-page';
  * a ticket and goes on a break. Each change is timed from the moment it happens to the moment the
  * lead's page shows it.
  */
+// Signed out after each test, passed or failed: the host keeps its session, and the next test signs in as someone else.
+test.afterEach(({ page }) => signOut(page));
+
 /** Resolves with the page's clock at the first animation frame on which `selector` matches. */
 const shownAt = (page: Page, selector: string, text?: string) =>
   page
@@ -112,7 +115,6 @@ test('a lead sees a new ticket, a ticket turning at risk and an agent changing s
     await agent.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  await signOut(page);
 });
 
 test('an agent opening the monitor is told it is for team leads, and sees no monitor data', async ({ page }) => {
@@ -121,5 +123,4 @@ test('an agent opening the monitor is told it is for team leads, and sees no mon
   await page.keyboard.press('Alt+4');
   await expect(page.getByTestId('monitor-leads-only')).toHaveText('队列监控只对班长和管理员开放。');
   await expect(page.getByTestId('stat-open')).toHaveCount(0);
-  await signOut(page);
 });
