@@ -70,6 +70,7 @@ describe('the lead acting on one ticket', () => {
       dueStartedAt: ticket.createdAt,
       dueAt: null,
       incidentId: null,
+      urgedCount: 0,
     };
     const { result } = await renderHookOnCore(core, () => useTicketActions());
     act(() => result.current.escalate(row));

@@ -13,9 +13,10 @@ import { signInHere } from '../support/sign-in';
 import { tempDir } from '../support/temp-dir';
 
 /** A real core with a fresh SQLite file and no server, an agent signed in unless told. */
-export async function openTestCore({ signedIn = true }: { signedIn?: boolean } = {}): Promise<Core> {
+export async function openTestCore({ signedIn = true, now }: { signedIn?: boolean; now?: () => Date } = {}): Promise<Core> {
   const dataDir = tempDir();
-  const core = openCore({ dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web', version: '1', workstationCode: 'K7Q2' });
+  const options = { dataDir, cacheKey: ownerOnlyCacheKey(dataDir), host: 'web' as const, version: '1', workstationCode: 'K7Q2' };
+  const core = openCore(now ? { ...options, now } : options);
   if (signedIn) await signInHere(core);
   return core;
 }

@@ -143,6 +143,7 @@ describe.each(engines)('poison fuzz on %s', (engine) => {
               leadUnitCode: 'company:heating',
               note: '改派',
               reassign: true,
+              reason: '属供热问题',
             }) as unknown as Json,
           ],
         }),

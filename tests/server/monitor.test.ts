@@ -200,7 +200,7 @@ describe.each(engines)('the lead monitor on %s', (engine) => {
       id: ticket.id,
       unitCodes: ['company:heating'],
       leadUnitCode: 'company:heating',
-      note: '改派：属供热问题',
+      reason: '属供热问题',
       reassign: true,
     });
     await call(lead, 'tickets.update', { id: ticket.id, changes: { urgency: 'urgent' } });

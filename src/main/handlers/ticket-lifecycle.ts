@@ -2,12 +2,14 @@ import { type Ticket, type TicketEvent, ticketEventSchema } from '../../shared/d
 import { newId } from '../../shared/domain/ids';
 import { refusalMessage } from '../../shared/domain/refusal';
 import { AppError, refusedChange, toFieldIssues } from '../../shared/result';
-import { deadlineOf, proposeRoute, unitNames } from '../store/routing-store';
+import { urgeRefusal } from '../../shared/domain/urge';
+import { deadlineOf, proposeRoute, slaPolicyFor, unitNames } from '../store/routing-store';
 import { getTicket, recordEvent, timelineOf } from '../store/ticket-store';
 import { workQueue } from '../store/work-queue';
 import type { CoreDeps, DomainHandlers } from './types';
 
-type LifecycleCalls = 'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback' | 'decideExtension' | 'merge' | 'unmerge' | 'worklist';
+type LifecycleCalls =
+  'timeline' | 'proposeRoute' | 'dispatch' | 'recordCallback' | 'decideExtension' | 'merge' | 'unmerge' | 'urge' | 'worklist';
 
 /**
  * The hotline's side of the work-order lifecycle: routing and dispatch, callbacks,
@@ -60,8 +62,13 @@ export function lifecycleHandlers(
       }
       return { ...proposal, name: unitNames(db, proposal.unitCode) };
     },
-    dispatch: ({ id, unitCodes, leadUnitCode, note, reassign }) =>
-      record(id, 'dispatched', { unitCodes, leadUnitCode, ...(note ? { note } : {}), ...(reassign ? { reassign: true as const } : {}) }),
+    dispatch: ({ id, unitCodes, leadUnitCode, note, reassign, reason }) =>
+      record(id, 'dispatched', {
+        unitCodes,
+        leadUnitCode,
+        ...(note ? { note } : {}),
+        ...(reassign ? { reassign: true as const, reason } : {}),
+      }),
     recordCallback: ({ id, satisfaction, note }) => record(id, 'callback_recorded', { satisfaction, ...(note ? { note } : {}) }),
     decideExtension: ({ id, approved, note }) => record(id, 'extension_decided', { approved, ...(note ? { note } : {}) }),
     merge: ({ id }) => {
@@ -70,6 +77,15 @@ export function lifecycleHandlers(
       return record(id, 'closed', { resolution: 'merged', mergedInto: duplicateOf });
     },
     unmerge: ({ id, reason }) => record(id, 'unmerged', { reason }),
+    urge: ({ id, unitCode, reason }) => {
+      const ticket = existing(id);
+      const unit = unitCode ?? ticket.leadUnitCode;
+      if (!unit) throw refusedChange({ code: 'invalid_transition', params: { eventType: 'urged', status: ticket.status } });
+      // Asked here as the server will ask it, so an order on time is refused before anything is written.
+      const early = urgeRefusal(ticket, slaPolicyFor(db, ticket), now().toISOString());
+      if (early) throw refusedChange(early);
+      return record(id, 'urged', { unitCode: unit, reason });
+    },
     worklist: (request) => workQueue(db, { ...request, me: signin.user()?.username ?? null, now: now().toISOString() }),
   };
 }

@@ -4,6 +4,7 @@ import {
   type TicketEvent,
   serverOnlyEventTypes,
   ticketEventSchema,
+  leadEventTypes,
   ticketSchema,
   unitEventTypes,
 } from '../../shared/domain/ticket';
@@ -14,6 +15,7 @@ import type { PushResult } from '../../shared/server-api/sync';
 import type { Database, Queryable } from '../db/database';
 import { anyOf, sql } from '../db/sql';
 import { clockProblem, knownReferences, unknownReference, unsafeText } from './event-checks';
+import { urgeChecks } from './urge-check';
 import { insertEvents, upsertTickets } from './event-rows';
 import { allocateOfficialNumbers } from './official-number';
 
@@ -52,6 +54,9 @@ function refusal(event: TicketEvent, user: User | 'system'): Refusal | null {
   if (event.actor !== user.username) return { code: 'actor_mismatch', params: { actor: event.actor, user: user.username } };
   const byUnit = unitEventTypes.includes(event.type);
   if (byUnit && user.role !== 'unit') return { code: 'unit_event', params: { eventType: event.type, role: user.role } };
+  if (leadEventTypes.includes(event.type) && user.role !== 'lead' && user.role !== 'admin') {
+    return { code: 'lead_event', params: { eventType: event.type, role: user.role } };
+  }
   if (user.role === 'unit') {
     if (!byUnit) return { code: 'hotline_event', params: { eventType: event.type } };
     const unitCode = (event.payload as { unitCode: string }).unitCode;
@@ -89,6 +94,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
   const checked = options.user !== 'system';
   const now = options.now ?? new Date();
   const references = checked ? await knownReferences(db, valid) : new Set<string>();
+  const urgeProblem = await urgeChecks(db, valid);
   const contentProblem = (event: TicketEvent) =>
     unsafeText(event) ??
     (checked && !options.replay ? clockProblem(event, now) : null) ??
@@ -135,7 +141,8 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
         refusal(event, options.user) ??
         contentProblem(event) ??
         overwrites(event, laterEdits.get(event.ticketId) ?? []) ??
-        numberTaken(event, takenNumbers);
+        numberTaken(event, takenNumbers) ??
+        urgeProblem(event, tickets.get(event.ticketId));
       const applied = refused ? { ok: false as const, refusal: refused } : applyEvent(tickets.get(event.ticketId) ?? null, event);
       if (!applied.ok) {
         results.push({ id: event.id, status: 'rejected', refusal: applied.refusal });

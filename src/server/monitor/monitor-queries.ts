@@ -30,10 +30,11 @@ interface TicketRow {
   due_started_at: Date | null;
   due_at: Date | null;
   incident_id: string | null;
+  urged_count: number;
 }
 
 const ticketColumns = sql`id, last_seq, official_no, status, category, urgency, district_code, street_code, lead_unit, created_at,
-  created_by, due_stage, due_started_at, due_at, incident_id`;
+  created_by, due_stage, due_started_at, due_at, incident_id, coalesce((state->>'urgedCount')::int, 0) AS urged_count`;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -53,6 +54,7 @@ const toMonitorTicket = (r: TicketRow): MonitorTicket => ({
   dueStartedAt: iso(r.due_started_at),
   dueAt: iso(r.due_at),
   incidentId: r.incident_id,
+  urgedCount: r.urged_count,
 });
 
 /** Tickets changed after `afterSeq` (closed ones included, so a monitor can drop them): the live delta. */

@@ -201,10 +201,12 @@ export const ticketsCalls = {
           .max(10),
         leadUnitCode: z.string(),
         note: plainText(1000).optional(),
-        /** A lead moves a dispatched ticket the unit has not accepted yet (改派). */
+        /** A lead moves a dispatched ticket the unit has not accepted yet (改派), and says why. */
         reassign: z.boolean().optional(),
+        reason: plainText(1000).min(1).optional(),
       })
-      .refine((d) => d.unitCodes.includes(d.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
+      .refine((d) => d.unitCodes.includes(d.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] })
+      .refine((d) => !d.reassign || d.reason !== undefined, { message: 'say why the ticket is reassigned', path: ['reason'] }),
     output: ticketSchema,
   }),
   recordCallback: defineCall({
@@ -229,6 +231,19 @@ export const ticketsCalls = {
   unmerge: defineCall({
     doc: 'Undoes a merge: the merged ticket is open again in the status it had before, still linked to the ticket it repeats.',
     input: z.strictObject({ id: idSchema, reason: plainText(1000).min(1) }),
+    output: ticketSchema,
+  }),
+  urge: defineCall({
+    doc: 'A lead urges (督办) the unit an order is with, at risk or overdue, and says why; refused while the order is on time. The unit sees the count and the last urge.',
+    input: z.strictObject({
+      id: idSchema,
+      /** The unit to urge: the order's lead unit unless another of its units is named. */
+      unitCode: z
+        .string()
+        .regex(/^[a-z]+:[0-9A-Za-z_-]{1,40}$/)
+        .optional(),
+      reason: plainText(1000).min(1),
+    }),
     output: ticketSchema,
   }),
   worklist: defineCall({

@@ -30,6 +30,8 @@ export const refusalSchema = z.discriminatedUnion('code', [
   variant('not_linked_duplicate', {}),
   /** Only a ticket closed as merged can be unmerged. */
   variant('not_merged', { status: text }),
+  /** A unit is urged only on an order at risk or overdue; `dueAt` is when its feedback is due. */
+  variant('urge_on_time', { dueAt: text }),
   // Routing: the address names no place a rule can route to.
   variant('no_jurisdiction', { target: z.enum(['street', 'district']) }),
   // The server's checks of a pushed event's content.
@@ -51,6 +53,7 @@ export const refusalSchema = z.discriminatedUnion('code', [
   variant('actor_mismatch', { actor: text, user: text }),
   variant('unit_event', { eventType: text, role: text }),
   variant('hotline_event', { eventType: text }),
+  variant('lead_event', { eventType: text, role: text }),
   variant('other_unit', { unitCode: text, ownUnit: text.nullable() }),
   // The workstation's own verdicts on an outbox entry it cannot deliver.
   variant('too_large', { kib: count, maxKib: count }),
@@ -89,6 +92,7 @@ const english: { [C in RefusalCode]: (p: RefusalParams<C>) => string } = {
   already_numbered: (p) => `ticket already has official number ${p.officialNo}`,
   not_linked_duplicate: () => 'This ticket is not linked as a duplicate of another; link it at intake (Alt+D) first.',
   not_merged: (p) => `only a ticket merged into another can be unmerged; this one is ${p.status} and was not merged`,
+  urge_on_time: (p) => `this order is on time (the unit's feedback is due ${p.dueAt}); urge the unit once it is at risk or overdue`,
   no_jurisdiction: (p) =>
     p.target === 'street' ? 'the address has no street/township or district to route to' : 'the address has no district to route to',
   malformed: (p) => `invalid event: ${p.detail}`,
@@ -114,6 +118,7 @@ const english: { [C in RefusalCode]: (p: RefusalParams<C>) => string } = {
   actor_mismatch: (p) => `the event's actor "${p.actor}" is not the signed-in user "${p.user}"`,
   unit_event: (p) => `"${p.eventType}" is reported by the handling unit; you are ${p.role}`,
   hotline_event: (p) => `a unit reports on its tickets (accept, progress, feedback, return, extension); "${p.eventType}" is the hotline's`,
+  lead_event: (p) => `"${p.eventType}" is a team lead's to make; you are ${p.role}`,
   other_unit: (p) => `you act for ${p.ownUnit ?? 'no unit'}, not ${p.unitCode}`,
   too_large: (p) => `this change is too large to send (${p.kib} KiB; a push carries ${p.maxKib} KiB at most): make it again with less text`,
   unreadable: (p) => `this change cannot be sent: it does not pass this version's checks (${p.detail}); make it again`,

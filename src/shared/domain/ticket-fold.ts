@@ -24,6 +24,8 @@ export const allowedFrom: Record<Exclude<TicketEvent['type'], 'created'>, readon
   unit_returned: ['dispatched', ...withUnit],
   extension_requested: withUnit,
   extension_decided: withUnit,
+  // A unit is urged while its feedback clock runs: dispatched, accepted or working on it.
+  urged: ['dispatched', ...withUnit],
   callback_recorded: ['feedback'],
   // The normal end is the callback; closing directly is for direct answers, withdrawals and merges.
   closed: ['registered', 'dispatched', 'returned', 'feedback'],
@@ -40,6 +42,7 @@ function refusal(ticket: Ticket, event: TicketEvent): Refusal | null {
     case 'unit_feedback':
     case 'unit_returned':
     case 'extension_requested':
+    case 'urged':
       if (ticket.unitCodes.includes(event.payload.unitCode)) return null;
       return { code: 'unit_not_dispatched', params: { unitCode: event.payload.unitCode } };
     case 'extension_decided':
@@ -103,6 +106,8 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
         mergedInto: null,
         statusBeforeMerge: null,
         closedAt: null,
+        urgedCount: 0,
+        lastUrge: null,
         eventCount: 1,
       },
     };
@@ -203,6 +208,14 @@ export function applyEvent(ticket: Ticket | null, event: TicketEvent): ApplyResu
           extensionRequest: null,
         },
       };
+    case 'urged': {
+      const { unitCode, reason } = event.payload;
+      // Bookkeeping of the hotline's pressure on the unit: the order's own clocks do not move.
+      return {
+        ok: true,
+        ticket: { ...touched, urgedCount: ticket.urgedCount + 1, lastUrge: { at: event.at, actor: event.actor, unitCode, reason } },
+      };
+    }
     case 'callback_recorded':
       if (event.payload.satisfaction === 'unsatisfied') {
         // Back to the same unit to handle again, on a new feedback clock.

@@ -67,6 +67,7 @@ const examples: Record<Exclude<TicketEvent['type'], 'created'>, () => TicketEven
   closed: () => event('closed', { resolution: 'withdrawn' }),
   reopened: () => event('reopened', { reason: '市民不满意' }),
   unmerged: () => event('unmerged', { reason: '不是同一件事' }),
+  urged: () => event('urged', { unitCode: unit, reason: '临期，请尽快办理' }, 'lead1'),
 };
 
 // Y: applies; '.': refused. Columns in the order of `ticketStatuses`. The closed ticket of `pathTo` is a direct
@@ -89,6 +90,7 @@ callback_recorded    .    .    .    .    .    Y    .
 closed               Y    Y    .    .    Y    Y    .
 reopened             .    .    .    .    .    .    Y
 unmerged             .    .    .    .    .    .    .
+urged                .    Y    Y    Y    .    .    .
 `;
 const table = new Map(
   expected
@@ -174,12 +176,22 @@ describe('the paths a ticket takes', () => {
     expect(
       applyEvent(
         fold([...pathTo.accepted()]),
-        event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true }),
+        event('dispatched', {
+          unitCodes: ['company:heating'],
+          leadUnitCode: 'company:heating',
+          reassign: true,
+          reason: '供热问题归热力公司',
+        }),
       ),
     ).toMatchObject({ ok: false });
     const reassigned = fold([
       ...pathTo.dispatched(),
-      event('dispatched', { unitCodes: ['company:heating'], leadUnitCode: 'company:heating', reassign: true }),
+      event('dispatched', {
+        unitCodes: ['company:heating'],
+        leadUnitCode: 'company:heating',
+        reassign: true,
+        reason: '供热问题归热力公司',
+      }),
     ]);
     expect(reassigned).toMatchObject({ status: 'dispatched', unitCodes: ['company:heating'], leadUnitCode: 'company:heating' });
     const notDispatched = { ok: false, refusal: { code: 'unit_not_dispatched', params: { unitCode: unit } } };

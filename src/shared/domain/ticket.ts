@@ -164,8 +164,23 @@ const eventSchemaOf = (trimmed: TextSchema, eventBase: EventBase, fields: 'event
           note: trimmed(1000).optional(),
           /** A lead moves a dispatched ticket the unit has not accepted yet (改派); without it a second dispatch is refused. */
           reassign: z.literal(true).optional(),
+          /** Why the lead moved it: required of a reassignment made now, absent from those stored before it was asked. */
+          reason: trimmed(1000).min(1).optional(),
         })
-        .refine((p) => p.unitCodes.includes(p.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] }),
+        .refine((p) => p.unitCodes.includes(p.leadUnitCode), { message: 'the lead unit must be one of the units', path: ['leadUnitCode'] })
+        .refine((p) => fields === 'stored' || !p.reassign || p.reason !== undefined, {
+          message: 'a reassignment says why',
+          path: ['reason'],
+        }),
+    }),
+    /**
+     * A lead urges (督办) a unit on an order at risk or overdue. Refused on an order on time by the
+     * server's push checks, which know the time limits; the fold only keeps the count.
+     */
+    z.strictObject({
+      ...eventBase,
+      type: z.literal('urged'),
+      payload: z.strictObject({ unitCode: unitCodeSchema, reason: trimmed(1000).min(1) }),
     }),
     /** The caller rang again about this open ticket: the call is attached instead of a new ticket. */
     z.strictObject({
@@ -255,6 +270,8 @@ export const unitEventTypes: readonly TicketEventType[] = [
   'unit_returned',
   'extension_requested',
 ];
+/** Event types only a team lead (or an admin) may make. */
+export const leadEventTypes: readonly TicketEventType[] = ['urged'];
 export const satisfactions = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 export type TicketEventType = TicketEvent['type'];
@@ -300,6 +317,9 @@ export const ticketSchema = z.strictObject({
   /** The status a merged ticket had before the merge, which an unmerge gives back. */
   statusBeforeMerge: ticketStatusSchema.nullable().default(null),
   closedAt: z.string().nullable().default(null),
+  /** How often a lead urged a unit on this order (督办), and the last time: the unit sees both. */
+  urgedCount: z.number().int().nonnegative().default(0),
+  lastUrge: z.strictObject({ at: z.string(), actor: z.string(), unitCode: z.string(), reason: z.string() }).nullable().default(null),
   /** How many events the state was folded from (confirmed and pending). */
   eventCount: z.number().int().nonnegative(),
 });

@@ -27,6 +27,8 @@ export const monitorTicketSchema = z.strictObject({
   dueStartedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   incidentId: z.string().nullable(),
+  /** How often a lead urged the unit on it (督办). */
+  urgedCount: z.number().int().nonnegative().default(0),
 });
 export type MonitorTicket = z.infer<typeof monitorTicketSchema>;
 

@@ -1,6 +1,7 @@
 import { callFailuresEn } from './call-failures';
 import type { Messages } from './zh-CN';
 import { monitorEn } from './monitor-words';
+import { supervisionEn } from './supervision-words';
 import { queueEn } from './queue-words';
 
 export const en: Messages = {
@@ -197,6 +198,8 @@ export const en: Messages = {
       closed: 'Closed',
       reopened: 'Reopened',
       unmerged: 'Merge undone',
+      urged: 'Urged (supervision)',
+      reassigned: 'Reassigned',
     },
     resolution: { direct_answer: 'Direct answer', resolved: 'Resolved', withdrawn: 'Withdrawn', merged: 'Merged' },
   },
@@ -324,6 +327,7 @@ export const en: Messages = {
     already_dispatched: 'Someone else has already dispatched this ticket; to send it to another unit, reassign it.',
     already_numbered: 'The ticket already has official number {{officialNo}}.',
     not_linked_duplicate: 'This ticket is not linked as a duplicate of another; link it at intake (Alt+D) first.',
+    urge_on_time: "This order is on time (the unit's feedback is due {{dueAt}}); urge the unit once it is at risk or overdue.",
     not_merged: 'This ticket was not merged into another (it is {{status}}), so there is no merge to undo.',
     no_jurisdiction: 'The address has no district or street/township, so no unit can be proposed: choose the district and street first.',
     malformed:
@@ -352,6 +356,7 @@ export const en: Messages = {
     actor_mismatch: 'This change was made by "{{actor}}", not by "{{user}}" who is signed in: sign in as yourself and make it again.',
     unit_event: '"{{eventType}}" is reported by the handling unit; you are {{role}}.',
     hotline_event: 'A unit accepts, reports progress or feedback, returns or asks for more time; "{{eventType}}" is the hotline\'s.',
+    lead_event: '"{{eventType}}" is a team lead\'s to make; you are signed in as {{role}}.',
     other_unit: 'You act for {{ownUnit}}, not for {{unitCode}}.',
     too_large: 'This change is too large to send ({{kib}} KiB; a push carries {{maxKib}} KiB at most): make it again with less text.',
     unreadable: "This change does not pass this version's checks and cannot be sent: make it again.",
@@ -378,6 +383,7 @@ export const en: Messages = {
     roles: { agent: 'agent', lead: 'team lead', unit: 'handling unit', admin: 'administrator' },
   },
   monitor: monitorEn,
+  supervision: supervisionEn,
   queue: queueEn,
   lock: {
     title: 'Screen locked',

@@ -2,6 +2,7 @@ import type { Words } from './words';
 import type { RefusalCode } from '../../../shared/domain/refusal';
 import { callFailuresZhCN } from './call-failures';
 import { monitorZhCN } from './monitor-words';
+import { supervisionZhCN } from './supervision-words';
 import { queueZhCN } from './queue-words';
 
 /** The source of every visible string; `en.ts` must match its shape (checked by the compiler). */
@@ -186,6 +187,8 @@ export const zhCN = {
       closed: '办结',
       reopened: '重新打开',
       unmerged: '撤销合并',
+      urged: '督办',
+      reassigned: '改派',
     },
     resolution: { direct_answer: '直接答复', resolved: '已解决', withdrawn: '撤销', merged: '合并' },
   },
@@ -313,6 +316,7 @@ export const zhCN = {
     already_dispatched: '工单已经被他人派出；如需换单位，请改派。',
     already_numbered: '工单已有正式编号 {{officialNo}}。',
     not_linked_duplicate: '这张工单没有关联为其他工单的重复工单：请先在受理时关联（Alt+D）。',
+    urge_on_time: '这张工单未超期也未临期（承办单位反馈期限 {{dueAt}}），临期或超期后才能督办。',
     not_merged: '这张工单没有合并到其他工单（当前为“{{status}}”），没有可撤销的合并。',
     no_jurisdiction: '地址缺少区或街道乡镇，无法推荐承办单位：请先选择区和街道。',
     malformed: '这项修改不符合服务器的格式要求（{{path}}），未保存：请重新修改；如再次出现，请更新工作台。',
@@ -331,6 +335,7 @@ export const zhCN = {
     actor_mismatch: '这项修改的操作人“{{actor}}”不是当前登录的“{{user}}”：请用本人工号登录后重新修改。',
     unit_event: '“{{eventType}}”由承办单位报告，您的角色是{{role}}。',
     hotline_event: '承办单位只能签收、报告进展、反馈、退回或申请延期；“{{eventType}}”由热线处理。',
+    lead_event: '“{{eventType}}”只能由班长操作；您的角色是{{role}}。',
     other_unit: '您代表 {{ownUnit}}，不能代表 {{unitCode}} 操作。',
     too_large: '这项修改太大，无法发送（{{kib}} KiB，每次最多 {{maxKib}} KiB）：请减少文字后重新修改。',
     unreadable: '这项修改未通过本版本工作台的检查，无法发送：请重新修改。',
@@ -356,6 +361,7 @@ export const zhCN = {
     roles: { agent: '坐席', lead: '班长', unit: '承办单位', admin: '管理员' },
   },
   monitor: monitorZhCN,
+  supervision: supervisionZhCN,
   queue: queueZhCN,
   lock: {
     title: '屏幕已锁定',

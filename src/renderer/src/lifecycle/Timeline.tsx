@@ -16,8 +16,12 @@ function detail(entry: TimelineEntry, reference: Reference, locale: string, labe
   switch (entry.type) {
     case 'numbered':
       return String(p.officialNo);
-    case 'dispatched':
-      return (Array.isArray(p.unitCodes) ? p.unitCodes : []).map(unit).join('、');
+    case 'dispatched': {
+      const units = (Array.isArray(p.unitCodes) ? p.unitCodes : []).map(unit).join('、');
+      return typeof p.reason === 'string' ? `${units}：${p.reason}` : units;
+    }
+    case 'urged':
+      return `${unit(p.unitCode)}：${String(p.reason)}`;
     case 'unit_accepted':
       return unit(p.unitCode);
     case 'unit_progress':
@@ -53,6 +57,10 @@ export const inTimeOrder = (entries: readonly TimelineEntry[]): TimelineEntry[] 
     .sort((a, b) => a.at - b.at || a.index - b.index)
     .map(({ entry }) => entry);
 
+/** A dispatch a lead made to move the order from one unit to another reads as what it is, 改派. */
+const titleOf = (entry: TimelineEntry): string =>
+  entry.type === 'dispatched' && entry.payload.reassign === true ? 'reassigned' : entry.type;
+
 /** The ticket a step links to: the original of a duplicate, the ticket a merged one went into. */
 const linkedTicket = (entry: TimelineEntry): string | null => {
   const id = entry.type === 'linked_duplicate' ? entry.payload.duplicateOf : entry.type === 'closed' ? entry.payload.mergedInto : null;
@@ -87,7 +95,7 @@ export function Timeline({ entries, reference, links }: { entries: TimelineEntry
             title={
               <Group gap="xs">
                 <Text size="sm" fw={600}>
-                  {t(`timeline.types.${entry.type}`, { defaultValue: entry.type })}
+                  {t(`timeline.types.${titleOf(entry)}`, { defaultValue: entry.type })}
                 </Text>
                 {entry.status !== 'confirmed' && (
                   <Badge size="xs" color={entry.status === 'pending' ? 'yellow' : 'red'}>

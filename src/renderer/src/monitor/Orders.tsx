@@ -39,6 +39,8 @@ export function Orders({ state, name, onOpen }: { state: MonitorState; name: Nam
         columns={[
           { key: 'key', header: t(`monitor.by.${dimension}`), width: '1fr', render: (c) => label(c.key) },
           { key: 'count', header: t('monitor.columns.count'), width: '8rem', render: (c) => c.count.toLocaleString() },
+          // The urges (督办) on the open orders of each row: which units the leads are chasing.
+          { key: 'urged', header: t('supervision.urgedCount'), width: '7rem', render: (c) => c.urged.toLocaleString() },
         ]}
       />
       {drill !== null && (

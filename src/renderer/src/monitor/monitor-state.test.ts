@@ -22,6 +22,7 @@ const ticket = (id: string, over: Partial<MonitorTicket> = {}): MonitorTicket =>
   dueStartedAt: minutes(-50),
   dueAt: minutes(10),
   incidentId: null,
+  urgedCount: 0,
   ...over,
 });
 
@@ -112,7 +113,26 @@ describe('the monitor state', () => {
     expect(state.agents.get('agent1')!.ticketsToday).toBe(3);
     expect(state.intakeByHour.find((h) => h.hour === now.getHours())!.today).toBe(1);
     expect(state.heat[0]).toMatchObject({ count: 3, spike: true, ticketIds: ['1', '2', '4'] });
-    expect(countBy(state, 'districtCode')).toEqual([{ key: '110105', count: 4 }]);
+    expect(countBy(state, 'districtCode')).toEqual([{ key: '110105', count: 4, urged: 0 }]);
+  });
+
+  it('adds up the urges (督办) on the open orders of each unit', () => {
+    const state = applyChange(
+      fromSnapshot(snapshot),
+      {
+        kind: 'tickets',
+        tickets: [
+          ticket('5', { status: 'dispatched', leadUnit: 'street:110105017', urgedCount: 2 }),
+          ticket('6', { status: 'accepted', leadUnit: 'street:110105017', urgedCount: 1 }),
+          ticket('7', { status: 'dispatched', leadUnit: 'company:heating' }),
+        ],
+      },
+      now,
+    );
+    expect(countBy(state, 'leadUnit').filter((c) => c.key !== 'none')).toEqual([
+      { key: 'street:110105017', count: 2, urged: 3 },
+      { key: 'company:heating', count: 1, urged: 0 },
+    ]);
   });
 
   it('keeps the later copy of a ticket and drops closed ones', () => {

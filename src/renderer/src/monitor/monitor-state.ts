@@ -159,13 +159,14 @@ export function nextTransition(state: MonitorState, now: Date): number | null {
 export type Dimension = 'status' | 'leadUnit' | 'districtCode';
 
 /** Open tickets counted by one dimension, largest first; `none` where the ticket has no value. */
-export function countBy(state: MonitorState, dimension: Dimension): { key: string; count: number }[] {
-  const counts = new Map<string, number>();
+export function countBy(state: MonitorState, dimension: Dimension): { key: string; count: number; urged: number }[] {
+  const counts = new Map<string, { count: number; urged: number }>();
   for (const ticket of state.tickets.values()) {
     const key = ticket[dimension] ?? 'none';
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const entry = counts.get(key) ?? { count: 0, urged: 0 };
+    counts.set(key, { count: entry.count + 1, urged: entry.urged + ticket.urgedCount });
   }
-  return [...counts.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return [...counts.entries()].map(([key, entry]) => ({ key, ...entry })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
 /** Calls waiting per queue, with the longest wait. */

@@ -43,6 +43,8 @@ function shown(t: T, key: string, value: unknown): string {
       return t(`timeline.resolution.${text as 'resolved'}`, { defaultValue: text });
     case 'role':
       return t(`auth.roles.${text as 'agent'}`, { defaultValue: text });
+    case 'dueAt':
+      return Number.isNaN(Date.parse(text)) ? text : new Date(text).toLocaleString();
     case 'fields':
       return t('rejections.fieldName', { name: fieldLabel[text] ? t(fieldLabel[text]) : text });
     default:

@@ -27,6 +27,7 @@ const asMonitored = (ticket: Ticket, deadline: TicketSummary['deadline']): Monit
   dueStartedAt: deadline?.startedAt ?? null,
   dueAt: deadline?.dueAt ?? null,
   incidentId: null,
+  urgedCount: ticket.urgedCount,
 });
 
 /** A team lead's reassign and escalate, on an open ticket; agents do not see it (the server refuses them anyway). */
