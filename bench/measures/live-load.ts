@@ -9,7 +9,7 @@ import { median, percentile, type MeasureResult } from './stats';
 import { offlineTickets } from './synthetic-centre';
 
 /** A live socket signed in with a session, resolved once the server welcomes it. */
-function liveSocket(
+export function liveSocket(
   serverUrl: string,
   token: string,
   workstationId: string,
