@@ -56,3 +56,11 @@ export function ChartPanel({
     </Paper>
   );
 }
+
+/** The label cut to `px` wide with an ellipsis, so one long name cannot squeeze every cell of a chart. */
+export function fitLabel(text: string, px: number, fontSize: number): string {
+  if (labelWidth(text, fontSize) <= px) return text;
+  const chars = [...text];
+  while (chars.length > 1 && labelWidth(`${chars.join('')}…`, fontSize) > px) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}

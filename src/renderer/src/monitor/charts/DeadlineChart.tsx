@@ -39,8 +39,8 @@ export function DeadlineChart({ state, now, scale, height }: { state: MonitorSta
         valueFormatter={number}
         withTooltip={scale === 'pane'}
         yAxisLabel={t('monitor.charts.tickets')}
-        xAxisProps={{ tick: { fontSize } }}
-        yAxisProps={{ tick: { fontSize }, width: scale === 'wall' ? 90 : 50 }}
+        xAxisProps={{ tick: { fontSize, fill: 'var(--mantine-color-text)' } }}
+        yAxisProps={{ tick: { fontSize, fill: 'var(--mantine-color-text)' }, width: scale === 'wall' ? 90 : 50 }}
         gridAxis="y"
         textColor="var(--mantine-color-text)"
         maxBarWidth={scale === 'wall' ? 160 : 60}

@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitorState } from '../monitor-state';
 import type { NameOf } from '../names';
-import { chartFont, ChartPanel, type ChartScale, labelWidth } from './ChartPanel';
+import { chartFont, ChartPanel, type ChartScale, fitLabel, labelWidth } from './ChartPanel';
 import { heatMatrix } from './heat-matrix';
 
-const rowsShown: Record<ChartScale, number> = { pane: 8, wall: 10 };
+const rowsShown: Record<ChartScale, number> = { pane: 8, wall: 8 };
 
 /**
  * The last 24 hours' tickets as category × district: the darker the cell, the more tickets; a
@@ -21,9 +21,12 @@ export function HeatMapChart({ state, name, scale, height }: { state: MonitorSta
   const gap = 2;
   const rows = Math.max(1, matrix.categories.length);
   const columns = Math.max(1, matrix.districts.length);
-  const yLabels = Math.max(0, ...matrix.categories.map((c) => labelWidth(name(c), fontSize))) + 10;
-  // x labels stand at -60°: their height is sin 60° of their length.
-  const xLabels = Math.max(0, ...matrix.districts.map((d) => labelWidth(name(d), fontSize))) * 0.87 + 12;
+  // Labels get at most a third of the width (rows) and a quarter of the height (columns, at -60°, so
+  // sin 60° of their length); a longer name is cut rather than shrinking every cell.
+  const rowLabel = (code: string) => fitLabel(name(code), width / 3, fontSize);
+  const columnLabel = (code: string) => fitLabel(name(code), boxHeight / 4 / 0.87, fontSize);
+  const yLabels = Math.max(0, ...matrix.categories.map((c) => labelWidth(rowLabel(c), fontSize))) + 10;
+  const xLabels = Math.max(0, ...matrix.districts.map((d) => labelWidth(columnLabel(d), fontSize))) * 0.87 + 12;
   // The legend below the grid is one cell high plus its padding (10 px).
   const cellSize = Math.floor(
     Math.max(
@@ -35,8 +38,8 @@ export function HeatMapChart({ state, name, scale, height }: { state: MonitorSta
       ),
     ),
   );
-  const data = matrix.cells.map((c) => ({ x: name(c.districtCode), y: name(c.category), value: c.count }));
-  const spikes = new Set(matrix.cells.filter((c) => c.spike).map((c) => `${name(c.districtCode)}|${name(c.category)}`));
+  const data = matrix.cells.map((c) => ({ x: columnLabel(c.districtCode), y: rowLabel(c.category), value: c.count }));
+  const spikes = new Set(matrix.cells.filter((c) => c.spike).map((c) => `${columnLabel(c.districtCode)}|${rowLabel(c.category)}`));
   const top = [...matrix.cells].sort((a, b) => b.count - a.count).slice(0, 3);
   return (
     <ChartPanel
@@ -57,8 +60,8 @@ export function HeatMapChart({ state, name, scale, height }: { state: MonitorSta
         {width > 0 && matrix.cells.length > 0 && (
           <MatrixChart
             data={data}
-            xLabels={matrix.districts.map(name)}
-            yLabels={matrix.categories.map(name)}
+            xLabels={matrix.districts.map(columnLabel)}
+            yLabels={matrix.categories.map(rowLabel)}
             cellSize={cellSize}
             gap={gap}
             fontSize={fontSize}
@@ -71,6 +74,8 @@ export function HeatMapChart({ state, name, scale, height }: { state: MonitorSta
             legendLabels={[t('monitor.charts.less'), t('monitor.charts.more')]}
             emptyColor="var(--mantine-color-default-hover)"
             withTooltip={scale === 'pane'}
+            // The chart sizes its legend for Latin letters; a Chinese label is wider and would be cut.
+            style={{ overflow: 'visible' }}
             getTooltipLabel={(cell) => `${cell.y} · ${cell.x}: ${cell.value ?? 0}`}
             getCellProps={(cell) =>
               spikes.has(`${cell.x}|${cell.y}`) ? { stroke: 'var(--mantine-color-red-6)', strokeWidth: scale === 'wall' ? 3 : 2 } : {}

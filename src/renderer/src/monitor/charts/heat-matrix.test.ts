@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HeatCell } from '../../../../shared/server-api/monitor';
+import { fitLabel, labelWidth } from './ChartPanel';
 import { heatMatrix } from './heat-matrix';
 
 const cell = (category: string, districtCode: string, count: number, spike = false): HeatCell => ({
@@ -33,5 +34,16 @@ describe('heat matrix', () => {
 
   it('is empty for no clusters', () => {
     expect(heatMatrix([], 8)).toEqual({ categories: [], districts: [], cells: [], hiddenCategories: 0 });
+  });
+});
+
+describe('chart labels', () => {
+  it('keeps a label that fits and cuts a longer one to the width with an ellipsis', () => {
+    expect(labelWidth('朝阳区', 20)).toBe(60);
+    expect(fitLabel('朝阳区', 60, 20)).toBe('朝阳区');
+    expect(fitLabel('门头沟区', 60, 20)).toBe('门头…');
+    const cut = fitLabel('Mentougou District', 100, 20);
+    expect(cut).toBe('Mentoug…');
+    expect(labelWidth(cut, 20)).toBeLessThanOrEqual(100);
   });
 });
