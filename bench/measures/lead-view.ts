@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type WebSocket from 'ws';
@@ -32,11 +33,22 @@ const day = 86_400_000;
 async function signInLead(page: Page): Promise<void> {
   const state = page.getByTestId('connection-state');
   await state.filter({ hasText: '未登录服务器' }).waitFor();
+  // Typed only once the sign-in dialog has the cursor, or the first letters go nowhere.
+  await page.getByLabel('工号').waitFor();
+  await page.getByLabel('工号').focus();
   await page.keyboard.type('lead1');
   await page.keyboard.press('Tab');
   await page.keyboard.type(demoPassword);
   await page.keyboard.press('Enter');
-  await state.filter({ hasText: /^在线$/ }).waitFor({ timeout: 300_000 });
+  try {
+    await state.filter({ hasText: /^在线$/ }).waitFor({ timeout: 300_000 });
+  } catch (error) {
+    const shot = path.join(os.tmpdir(), 'lead-view-sign-in.png');
+    await page.screenshot({ path: shot });
+    throw new Error(`the lead's workstation did not come online (status "${await state.textContent()}", screen in ${shot})`, {
+      cause: error,
+    });
+  }
 }
 
 /**
