@@ -25,7 +25,7 @@ const root = path.join(import.meta.dirname, '..', '..');
 const now = () => performance.timeOrigin + performance.now();
 
 /** The browser host on the bench's cache (already signed in by the bootstrap), built fresh. */
-async function startWebHost(dataDir: string, serverUrl: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startWebHost(dataDir: string, serverUrl: string): Promise<{ url: string; child: ChildProcess }> {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js')], {

@@ -9,7 +9,7 @@ import { median, percentile, type MeasureResult } from './stats';
 import { offlineTickets } from './synthetic-centre';
 
 /** A live socket signed in with a session, resolved once the server welcomes it. */
-function liveSocket(
+export function liveSocket(
   serverUrl: string,
   token: string,
   workstationId: string,
@@ -19,6 +19,10 @@ function liveSocket(
     const ws = new WebSocket(new URL('/api/live', serverUrl.replace(/^http/, 'ws')));
     ws.once('open', () => ws.send(JSON.stringify({ type: 'hello', token, workstationId })));
     ws.once('error', reject);
+    // Closed before the welcome (a hello the server did not take in time): say so rather than wait for ever.
+    ws.once('close', (code: number, reason: Buffer) =>
+      reject(new Error(`live socket closed before the welcome: ${code} ${reason.toString()}`)),
+    );
     ws.on('message', (data: Buffer) => {
       const message = liveServerMessageSchema.parse(JSON.parse(data.toString()));
       if (message.type === 'welcome') resolve(ws);

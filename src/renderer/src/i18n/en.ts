@@ -18,6 +18,7 @@ export const en: Messages = {
     goHistory: { label: 'Go to caller history', description: "See the caller's earlier tickets" },
     goRouting: { label: 'Go to routing', description: 'Choose the handling unit for a ticket' },
     goMonitor: { label: 'Go to queue monitor', description: 'See queues and agent states' },
+    openWallScreen: { label: 'Wallboard full screen', description: 'Show the monitor as the wall layout, full screen; Esc leaves it' },
     toggleLanguage: { label: 'Switch language', description: 'Switch between Chinese and English' },
     toggleTheme: { label: 'Toggle dark/light', description: 'Switch between the light and dark theme' },
     openPalette: { label: 'Command palette', description: 'Search for any action and run it' },

@@ -20,6 +20,7 @@ export const zhCN = {
     goHistory: { label: '转到来电历史', description: '查看来电人的历史工单' },
     goRouting: { label: '转到派单', description: '为工单选择承办单位' },
     goMonitor: { label: '转到队列监控', description: '查看排队和坐席状态' },
+    openWallScreen: { label: '大屏全屏', description: '把监控以大屏布局全屏显示，按 Esc 退出' },
     toggleLanguage: { label: '切换语言', description: '在中文和英文之间切换' },
     toggleTheme: { label: '切换深色/浅色', description: '在浅色和深色主题之间切换' },
     openPalette: { label: '命令面板', description: '搜索并执行任何操作' },

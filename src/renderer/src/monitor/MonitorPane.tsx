@@ -7,6 +7,7 @@ import { useAuth } from '../shell/use-auth';
 import { useOpenTicket } from '../ticket/open-ticket';
 import { AgentsTable } from './AgentsTable';
 import { HotSpots } from './HotSpots';
+import { MonitorCharts } from './charts/MonitorCharts';
 import { type MonitorState, riskLists } from './monitor-state';
 import { nameOf } from './names';
 import { NoticeForm } from './NoticeForm';
@@ -62,6 +63,7 @@ function Monitor({ state }: { state: MonitorState }) {
   return (
     <Stack gap="sm">
       <StatCards state={state} risks={risks} now={now} onOpen={setTab} />
+      <MonitorCharts state={state} now={now} name={name} />
       <RecentTickets state={state} name={name} onOpen={open} />
       <NoticeForm />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>

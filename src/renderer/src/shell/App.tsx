@@ -1,4 +1,4 @@
-import { AppShell, Box, Button, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { useCallback, useRef, useState } from 'react';
@@ -27,6 +27,8 @@ import { useAuth } from './use-auth';
 import { useIdleLock } from './use-idle-lock';
 import { useSyncStatus } from './use-sync-status';
 import { focusStepForm } from '../lifecycle/use-ticket-step';
+import { WallScreen } from '../wallboard/WallScreen';
+import { useWallMode } from '../wallboard/use-wall-mode';
 
 const paneAction: Record<PaneId, ActionId> = {
   intake: 'goIntake',
@@ -77,6 +79,7 @@ export function App({ settings, updateSettings }: AppProps) {
   const ticketStep = useRef<StepHandle>(null);
   // A ref, not state: the hotkeys are bound once, so they must read the latest value at the time.
   const lastCreated = useRef<string | null>(null);
+  const wall = useWallMode();
 
   // The intake's own hotkeys bring the intake forward first, from whatever pane the agent is on.
   // The pane is rendered at once (flushSync) so the search box has the cursor before the next key
@@ -111,6 +114,7 @@ export function App({ settings, updateSettings }: AppProps) {
       work.current?.open(lastCreated.current);
     },
     goMonitor: () => setPane('monitor'),
+    openWallScreen: wall.enter,
     openPalette: () => spotlight.open(),
     openHelp: () => setHelpOpen(true),
     toggleLanguage: () => updateSettings({ locale: settings.locale === 'zh-CN' ? 'en' : 'zh-CN' }),
@@ -156,18 +160,18 @@ export function App({ settings, updateSettings }: AppProps) {
   );
 
   if (user?.locked) return <LockScreen user={user} />;
-  // A wall screen in the lead's room: the browser host at /#wallboard shows the monitor alone.
+  // A wall screen in the lead's room: the browser host at /#wallboard shows the wall layout alone.
   if (window.location.hash === '#wallboard') {
     return (
-      <Box p="md" data-testid="wallboard">
-        {user && <MonitorPane key={panesKey} />}
+      <>
+        {user && <WallScreen key={panesKey} />}
         <SignInDialog
           opened={signInOpen}
           user={user ?? null}
           onClose={() => setSignInPutOff(true)}
           onSignedIn={() => setSignInPutOff(false)}
         />
-      </Box>
+      </>
     );
   }
 
@@ -238,6 +242,7 @@ export function App({ settings, updateSettings }: AppProps) {
       <AppShell.Footer>
         <StatusBar />
       </AppShell.Footer>
+      {wall.open && user && <WallScreen key={panesKey} hint={t('monitor.wall.leave')} />}
       <CommandPalette handlers={handlers} />
       <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
       <RejectionsDialog opened={rejectionsOpen} onClose={() => setRejectionsOpen(false)} />
