@@ -40,7 +40,8 @@ export const callFiguresResponseSchema = z.strictObject({
   day: z.string(),
   thresholdSeconds: z.number().int().positive(),
   total: callFiguresSchema,
-  byQueue: z.array(callFiguresSchema.extend({ queue: z.string() })),
+  /** Null: calls the switch put in no queue. */
+  byQueue: z.array(callFiguresSchema.extend({ queue: z.string().nullable() })),
   /** All 24 hours of the day, by the hour calls arrived in; `usual` is the calls offered in that hour on the same weekday, averaged over the weeks before. */
   byHour: z.array(callFiguresSchema.extend({ hour: z.number().int().min(0).max(23), usual: z.number().nonnegative() })),
   /** How many earlier same weekdays `usual` averages. */
