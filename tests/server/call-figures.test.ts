@@ -6,6 +6,8 @@ import { seededRandom } from '../../src/server/seed/random';
 import { demoPassword } from '../../src/server/seed/demo-password';
 import { addTallies, callFigures, emptyTally, type FigureCall, tallyOf } from '../../src/shared/domain/call-figures';
 import type { CallFiguresResponse } from '../../src/shared/server-api/call-figures';
+import type { MonitorSnapshot } from '../../src/shared/server-api/monitor';
+import { eventsBy } from '../support/event-builder';
 import { bearer, engines, freshDatabase, testConfig } from './test-server';
 import { call, workstation } from './workstations';
 
@@ -111,6 +113,29 @@ describe.each(engines)('call figures on %s', (engine) => {
     expect(answer.byHour[hourNow]!.usual).toBe(3 / 4);
     expect(answer.byHour.reduce((n, h) => n + h.usual, 0)).toBe(3 / 4);
     expect(answer.total.offered).toBe(0); // none of them today
+  });
+
+  it('compares tickets per hour with the same weekday of the four weeks before too', async () => {
+    const by = eventsBy('agent1', 'CFTK');
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const events = [7, 14, 14, 3, 35].map((days) => ({ ...by.created({ description: `${days} 天前的工单` }), at: ago(days) }));
+    const agentLogin = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'agent1', password: demoPassword },
+    });
+    const pushed = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer((agentLogin.json() as { token: string }).token),
+      payload: { events },
+    });
+    expect(pushed.statusCode).toBe(200);
+    const snapshot = (await app.inject({ url: '/api/monitor/snapshot', headers: bearer(leadToken) })).json() as MonitorSnapshot;
+    const hourNow = (new Date(snapshot.at).getUTCHours() + offsetHours + 24) % 24;
+    // 7 and 14 days ago (three tickets) ÷ 4 weeks; 3 days ago is another weekday, 35 days ago too long ago.
+    expect(snapshot.intakeByHour[hourNow]!.baseline).toBe(3 / 4);
+    expect(snapshot.intakeByHour.reduce((n, h) => n + h.baseline, 0)).toBe(3 / 4);
   });
 
   it('agrees with the shared definition on a few hundred random calls', async () => {
