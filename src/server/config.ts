@@ -37,6 +37,8 @@ const envSchema = z.object({
     .string()
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (24-hour clock, e.g. 02:30) or off')
     .default('02:30'),
+  /** The service level counts calls answered within this many seconds (a caller who hangs up sooner is left out). */
+  SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
 });
 
 export interface ServerConfig {
@@ -57,6 +59,7 @@ export interface ServerConfig {
   simulateUnits: { acceptAfterMs: number; feedbackAfterMs: number } | null;
   /** HH:MM of the nightly model training, or null when off. */
   trainAt: string | null;
+  serviceLevelSeconds: number;
 }
 
 /** Reads the environment, failing with the variable's name on a bad value. */
@@ -93,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         ? { acceptAfterMs: e.SIMULATE_UNITS_ACCEPT_SECONDS * 1000, feedbackAfterMs: e.SIMULATE_UNITS_FEEDBACK_SECONDS * 1000 }
         : null,
     trainAt: e.TRAIN_AT === 'off' ? null : e.TRAIN_AT,
+    serviceLevelSeconds: e.SERVICE_LEVEL_SECONDS,
   };
 }

@@ -34,6 +34,7 @@ const ticket = (id: string, dueStartedAt: string | null, dueAt: string | null): 
   dueStartedAt,
   dueAt,
   incidentId: null,
+  urgedCount: 0,
 });
 const agent = (username: string, state: MonitorAgent['state']): MonitorAgent => ({
   username,

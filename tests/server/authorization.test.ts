@@ -80,6 +80,7 @@ const matrix: Row[] = [
     url: '/api/calls/no-such-call/wrapup',
     body: { code: 'ticket' },
   },
+  { method: 'GET', path: '/api/calls/figures', allowed: ['lead', 'admin'] },
   { method: 'GET', path: '/api/admin/cti-switches', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/cti-switches', allowed: ['admin'], body: {} },
   { method: 'GET', path: '/api/admin/open311-keys', allowed: ['admin'] },

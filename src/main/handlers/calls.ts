@@ -1,3 +1,4 @@
+import { serverApi } from '../../shared/server-api';
 import { AppError } from '../../shared/result';
 import { callById, currentCall, recentCalls } from '../store/calls-store';
 import { callOutcome, saveWrapUp, wrapUpChoices } from '../store/wrapup-store';
@@ -17,6 +18,10 @@ export const callsHandlers = ({ db, signin, sync, now }: CoreDeps): DomainHandle
     current: () => {
       const username = signin.user()?.username;
       return username ? currentCall(db, username) : null;
+    },
+    figures: () => {
+      if (!sync) throw new AppError('unavailable', 'Call figures come from the central server (HOTLINE_SERVER_URL).');
+      return sync.online((client, token) => client.request(serverApi.cti.figures, {}, token));
     },
     wrapUpChoices: ({ callId }) => {
       answeredCall(callId);

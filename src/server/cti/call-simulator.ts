@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Call, ctiResponseSchema } from '../../shared/server-api/cti';
 import { seededRandom } from '../seed/random';
 
 export interface SimulatorOptions {
@@ -16,7 +17,13 @@ export interface SimulatorOptions {
   /** Caller numbers to reuse (citizens who called before) — repeat callers get history. */
   knownCallers: string[];
   seed: number;
+  /** The share of callers who hang up while it rings (others still give up after a long queue). */
+  abandonShare?: number;
+  /** The queues calls come in on, picked at random; `general` unless given. */
+  queues?: readonly string[];
   log?: (line: string) => void;
+  /** Each call as the server answered an event of it: the last one seen of a call is how it ended. */
+  onCall?: (call: Call) => void;
 }
 
 const tokenAnswer = z.object({ token: z.string() });
@@ -46,6 +53,8 @@ export async function simulateCalls(options: SimulatorOptions): Promise<{ answer
   const post = async (event: Record<string, unknown>) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
     if (!response.ok) throw new Error(`CTI ${String(event.event)} refused: ${response.status} ${await response.text()}`);
+    const answer = ctiResponseSchema.parse(await response.json());
+    options.onCall?.(answer.call);
   };
   const wait = (seconds: number) => sleep((seconds * 1000) / options.speed);
   let answered = 0;
@@ -62,8 +71,9 @@ export async function simulateCalls(options: SimulatorOptions): Promise<{ answer
       options.knownCallers.length > 0 && random.chance(0.35)
         ? random.pick(options.knownCallers)
         : `1${random.pick(['3', '5', '8'])}${random.int(100000000, 999999999)}`;
-    const base = { from: asSwitchWrites(number, random.pick), to: '12345', direction: 'in', callId, queue: 'general' };
-    const abandon = random.chance(0.15);
+    const queue = options.queues ? random.pick(options.queues) : 'general';
+    const base = { from: asSwitchWrites(number, random.pick), to: '12345', direction: 'in', callId, queue };
+    const abandon = random.chance(options.abandonShare ?? 0.15);
     const ring = random.int(2, 8);
     const talk = random.int(30, 180);
     running.push(

@@ -7,6 +7,7 @@ import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
 import { eventHead } from '../events/pull';
 import { referenceLookup } from '../reference/reference-store';
+import { usualByHour } from './usual-by-hour';
 
 export interface MonitorSummary {
   byStatus: Record<string, number>;
@@ -116,19 +117,13 @@ async function agents(db: Queryable, dayStart: Date): Promise<MonitorAgent[]> {
 }
 
 async function intakeByHour(db: Queryable, dayStart: Date, timeZone: string): Promise<MonitorSnapshot['intakeByHour']> {
-  const rows = await db.query<{ hour: number; today: number; earlier: number }>(
-    sql`SELECT extract(hour FROM created_at AT TIME ZONE ${timeZone})::int AS hour,
-       count(*) FILTER (WHERE created_at >= ${dayStart})::int AS today,
-       count(*) FILTER (WHERE created_at < ${dayStart})::int AS earlier
-     FROM tickets WHERE created_at >= ${dayStart}::timestamptz - interval '7 days'
-     GROUP BY 1`,
+  const rows = await db.query<{ hour: number; today: number }>(
+    sql`SELECT extract(hour FROM created_at AT TIME ZONE ${timeZone})::int AS hour, count(*)::int AS today
+     FROM tickets WHERE created_at >= ${dayStart} GROUP BY 1`,
   );
-  const byHour = new Map(rows.map((r) => [r.hour, r]));
-  return Array.from({ length: 24 }, (_, hour) => ({
-    hour,
-    today: byHour.get(hour)?.today ?? 0,
-    baseline: (byHour.get(hour)?.earlier ?? 0) / 7,
-  }));
+  const today = new Map(rows.map((r) => [r.hour, r.today]));
+  const usual = await usualByHour(db, sql`tickets`, sql`created_at`, timeZone);
+  return usual.map((baseline, hour) => ({ hour, today: today.get(hour) ?? 0, baseline }));
 }
 
 /** Category × district over the last 24 hours against the same 24 hours on each of the 7 days before. */

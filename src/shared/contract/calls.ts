@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callFiguresResponseSchema } from '../server-api/call-figures';
 import { callSchema } from '../server-api/cti';
 import { defineCall } from './define';
 
@@ -33,6 +34,11 @@ export const callsCalls = {
     doc: 'Gives a call its wrap-up code (again: the later code replaces it); kept with the call and reported to the server.',
     input: z.strictObject({ callId: z.string().min(1).max(128), code: z.string().trim().min(1).max(64) }),
     output: loggedCallSchema,
+  }),
+  figures: defineCall({
+    doc: "Today's call figures from the central server, in total, per queue and per hour (leads and administrators; online only).",
+    input: z.strictObject({}),
+    output: callFiguresResponseSchema,
   }),
   current: defineCall({
     doc: 'The call this agent has answered and not yet hung up, if any (for a window opened mid-call).',

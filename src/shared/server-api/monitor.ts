@@ -68,7 +68,7 @@ export const monitorSnapshotSchema = z.strictObject({
   tickets: z.array(monitorTicketSchema),
   agents: z.array(monitorAgentSchema),
   waiting: z.array(waitingCallSchema),
-  /** Tickets registered in each hour of today (centre time), and the mean for that hour over the 7 days before. */
+  /** Tickets registered in each hour of today (centre time), and the usual for that hour: the mean over the same weekday of the 4 weeks before. */
   intakeByHour: z.array(z.strictObject({ hour: z.number().int().min(0).max(23), today: z.number().int(), baseline: z.number() })),
   heat: z.array(heatCellSchema),
 });

@@ -6,6 +6,7 @@ import { useReference } from '../call-screen/use-reference';
 import { useAuth } from '../shell/use-auth';
 import { useOpenTicket } from '../ticket/open-ticket';
 import { AgentsTable } from './AgentsTable';
+import { CallsPanel } from './CallsPanel';
 import { HotSpots } from './HotSpots';
 import { MonitorCharts } from './charts/MonitorCharts';
 import { type MonitorState, riskLists } from './monitor-state';
@@ -17,9 +18,10 @@ import { RecentTickets } from './RecentTickets';
 import { RiskList } from './RiskList';
 import { type MonitorTab, StatCards } from './StatCards';
 import { TicketActions } from './TicketActions';
+import { useCallFigures } from './use-call-figures';
 import { useMonitor, useMonitorClock } from './use-monitor';
 
-const tabs: readonly MonitorTab[] = ['risk', 'overdue', 'orders', 'agents', 'hotspots', 'rates'];
+const tabs: readonly MonitorTab[] = ['risk', 'overdue', 'orders', 'agents', 'hotspots', 'rates', 'calls'];
 
 /** The team lead's monitor; agents see why it is not for them, and the server refuses them anyway. */
 export function MonitorPane() {
@@ -49,6 +51,7 @@ export function MonitorPane() {
 function Monitor({ state }: { state: MonitorState }) {
   const { t, i18n } = useTranslation();
   const now = useMonitorClock(state);
+  const calls = useCallFigures(true, state.waiting);
   const reference = useReference();
   const name = nameOf(reference, i18n.language === 'zh-CN');
   const risks = riskLists(state, now);
@@ -62,7 +65,7 @@ function Monitor({ state }: { state: MonitorState }) {
 
   return (
     <Stack gap="sm">
-      <StatCards state={state} risks={risks} now={now} onOpen={setTab} />
+      <StatCards state={state} risks={risks} now={now} calls={calls} onOpen={setTab} />
       <MonitorCharts state={state} now={now} name={name} />
       <RecentTickets state={state} name={name} onOpen={open} />
       <NoticeForm />
@@ -72,7 +75,9 @@ function Monitor({ state }: { state: MonitorState }) {
             <Tabs.Tab key={tab} value={tab} data-testid={`monitor-tab-${tab}`}>
               {tab === 'risk' || tab === 'overdue'
                 ? t('monitor.tabCount', { tab: t(`monitor.tabs.${tab}`), count: (tab === 'risk' ? risks.atRisk : risks.overdue).length })
-                : t(`monitor.tabs.${tab}`)}
+                : tab === 'calls'
+                  ? t('monitor.callFigures.tab')
+                  : t(`monitor.tabs.${tab}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -93,6 +98,9 @@ function Monitor({ state }: { state: MonitorState }) {
         </Tabs.Panel>
         <Tabs.Panel value="rates" pt="xs">
           <RatesTable name={name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="calls" pt="xs">
+          <CallsPanel calls={calls} state={state} />
         </Tabs.Panel>
       </Tabs>
       <TicketActions ticket={acting} onClose={() => setActing(null)} name={name} />

@@ -1,23 +1,32 @@
 import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../../../shared/domain/sla';
+import { formatWait } from '../../../shared/domain/call-figures';
+import type { CallFiguresResponse } from '../../../shared/server-api/call-figures';
+import { formatSeconds, formatShare } from './charts';
 import { type MonitorState, queues, type RiskLists } from './monitor-state';
 
-export type MonitorTab = 'risk' | 'overdue' | 'orders' | 'agents' | 'hotspots' | 'rates';
+export type MonitorTab = 'risk' | 'overdue' | 'orders' | 'agents' | 'hotspots' | 'rates' | 'calls';
+
+/** How long since `since`, to the second: the screen redraws every second while callers wait. */
+const waitedSince = (since: string, now: Date) => formatWait((now.getTime() - Date.parse(since)) / 1000);
 
 /**
- * The figures on top (waiting, agents online, open, at risk, overdue) and the queues with callers
- * waiting. Every number leads to what is behind it: a card opens its tab.
+ * The figures on top (waiting, abandoned and service level today, agents online, open, at risk,
+ * overdue) and the queues with callers waiting. Every number leads to what is behind it: a card
+ * opens its tab.
  */
 export function StatCards({
   state,
   risks,
   now,
+  calls,
   onOpen,
 }: {
   state: MonitorState;
   risks: RiskLists;
   now: Date;
+  /** Today's call figures; null until the server has answered. */
+  calls: CallFiguresResponse | null;
   onOpen: (tab: MonitorTab) => void;
 }) {
   const { t } = useTranslation();
@@ -27,13 +36,40 @@ export function StatCards({
   const byPresence = (s: string) => agents.filter((a) => a.state === s).length;
   return (
     <>
-      <SimpleGrid cols={5}>
+      <SimpleGrid cols={{ base: 4, lg: 7 }}>
         <Stat
-          onOpen={() => onOpen('agents')}
+          onOpen={() => onOpen('calls')}
           label={t('monitor.waiting')}
           value={state.waiting.size}
-          detail={longest ? t('monitor.longestWait', { time: formatDuration(now.getTime() - Date.parse(longest)) }) : ''}
+          detail={longest ? t('monitor.longestWait', { time: waitedSince(longest, now) }) : ''}
           testId="stat-waiting"
+        />
+        <Stat
+          onOpen={() => onOpen('calls')}
+          label={t('monitor.callFigures.abandoned')}
+          value={calls ? calls.total.abandoned : '—'}
+          detail={
+            calls
+              ? t('monitor.callFigures.abandonedDetail', { rate: formatShare(calls.total.abandonRate), offered: calls.total.offered })
+              : ''
+          }
+          color="red"
+          testId="stat-abandoned"
+        />
+        <Stat
+          onOpen={() => onOpen('calls')}
+          label={t('monitor.callFigures.serviceLevel')}
+          value={calls ? formatShare(calls.total.serviceLevel) : '—'}
+          detail={
+            calls
+              ? t('monitor.callFigures.serviceLevelDetail', {
+                  seconds: calls.thresholdSeconds,
+                  within: calls.total.answeredInThreshold,
+                  asa: formatSeconds(calls.total.asaSeconds),
+                })
+              : ''
+          }
+          testId="stat-service-level"
         />
         <Stat
           onOpen={() => onOpen('agents')}
@@ -58,7 +94,7 @@ export function StatCards({
         <Group gap="xs" data-testid="queues">
           {waitingQueues.map((q) => (
             <Badge key={q.queue} size="lg" variant="light">
-              {t('monitor.queue')} {q.queue}: {q.waiting} · {formatDuration(now.getTime() - Date.parse(q.oldest))}
+              {t('monitor.queue')} {q.queue}: {q.waiting} · {waitedSince(q.oldest, now)}
             </Badge>
           ))}
         </Group>
@@ -76,7 +112,7 @@ function Stat({
   onOpen,
 }: {
   label: string;
-  value: number;
+  value: number | string;
   detail?: string;
   color?: string;
   testId: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callFiguresResponseSchema } from '../call-figures';
 import { ctiEventSchema, ctiResponseSchema, newSwitchSchema, switchTokenSchema, wrapUpBodySchema, wrapUpResponseSchema } from '../cti';
 import { defineRoute } from '../route';
 
@@ -26,6 +27,15 @@ export const ctiRoutes = {
     params: z.strictObject({ callId: z.string().min(1).max(128) }),
     body: wrapUpBodySchema,
     responses: { 200: wrapUpResponseSchema },
+  }),
+  figures: defineRoute({
+    method: 'GET',
+    path: '/api/calls/figures',
+    summary: "Today's call figures (offered, answered, abandoned, service level, ASA, AHT) in total, per queue and per hour",
+    description:
+      'Hours and the day are the centre’s (TIMEZONE); the service-level threshold is SERVICE_LEVEL_SECONDS. Definitions: src/shared/domain/call-figures.ts.',
+    access: ['lead', 'admin'],
+    responses: { 200: callFiguresResponseSchema },
   }),
   switches: defineRoute({
     method: 'GET',
