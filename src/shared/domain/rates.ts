@@ -1,5 +1,6 @@
 import type { RateName } from '../server-api/monitor';
 import type { SlaPolicy } from './sla';
+import type { TicketEvent } from './ticket';
 
 /**
  * The rates a hotline centre is audited on, worked out from tickets' event logs alone.
@@ -172,4 +173,29 @@ export function judgeTicket(ticket: RateTicket, now: number): Judgement[] {
   }
   expire(now);
   return out;
+}
+
+/** What of a ticket event bears on a rate (null: nothing), as the server reads it from its events. */
+export function rateEventOf(event: TicketEvent): RateEvent | null {
+  const { at } = event;
+  switch (event.type) {
+    case 'created':
+    case 'reopened':
+    case 'unit_accepted':
+    case 'unit_returned':
+    case 'unit_feedback':
+      return { at, type: event.type };
+    case 'dispatched':
+      return { at, type: event.type, leadUnit: event.payload.leadUnitCode };
+    case 'extension_requested':
+      return { at, type: event.type, hours: event.payload.hours };
+    case 'extension_decided':
+      return { at, type: event.type, approved: event.payload.approved };
+    case 'callback_recorded':
+      return { at, type: event.type, satisfaction: event.payload.satisfaction };
+    case 'closed':
+      return { at, type: event.type, resolution: event.payload.resolution };
+    default:
+      return null;
+  }
 }

@@ -9,7 +9,7 @@ import { type Period, periodNames, useRates } from './use-rates';
 /** The five rates per unit or district for a period, read as the tab opens; a ranked chart; the month's ranking. */
 export function RatesTable({ name }: { name: NameOf }) {
   const { t } = useTranslation();
-  const { period, setPeriod, custom, setCustom, by, setBy, rows, total, exportCsv } = useRates();
+  const { period, setPeriod, custom, setCustom, by, setBy, answer, exportCsv } = useRates();
   const label: NameOf = (code) => (code === 'unknown' ? t('monitor.noDistrict') : name(code));
   return (
     <Stack gap="xs">
@@ -53,11 +53,11 @@ export function RatesTable({ name }: { name: NameOf }) {
       <Text size="xs" c="dimmed" data-testid="rates-definitions" style={{ whiteSpace: 'pre-line' }}>
         {t('monitor.definitions')}
       </Text>
-      {rows === null || total === null ? (
+      {!answer ? (
         <Text c="dimmed">{t('monitor.loading')}</Text>
       ) : (
         <>
-          <Table striped data-testid="rates">
+          <Table striped data-testid="rates" data-from={answer.from} data-to={answer.to} data-by={answer.by}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('monitor.rates.key')}</Table.Th>
@@ -65,7 +65,7 @@ export function RatesTable({ name }: { name: NameOf }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((r) => (
+              {answer.rows.map((r) => (
                 <Table.Tr key={r.key} data-key={r.key}>
                   <Table.Td>{label(r.key)}</Table.Td>
                   <RateCells row={r} />
@@ -73,11 +73,11 @@ export function RatesTable({ name }: { name: NameOf }) {
               ))}
               <Table.Tr data-key="total" fw={600}>
                 <Table.Td>{t('monitor.rates.total')}</Table.Td>
-                <RateCells row={total} />
+                <RateCells row={answer.total} />
               </Table.Tr>
             </Table.Tbody>
           </Table>
-          <RatesChart rows={rows} name={label} />
+          <RatesChart rows={answer.rows} name={label} />
         </>
       )}
       <Ranking name={label} />

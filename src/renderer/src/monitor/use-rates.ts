@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { RateRow } from '../../../shared/server-api/monitor';
+import type { ratesResponseSchema } from '../../../shared/server-api/monitor';
+import type { z } from 'zod';
 import { useCall } from '../api/use-call';
 import { useWorkstation } from '../shell/api-context';
 
@@ -56,9 +57,8 @@ export interface Rates {
   setCustom(custom: { from: string; to: string }): void;
   by: RateBy;
   setBy(by: RateBy): void;
-  /** Null while the first answer is awaited. */
-  rows: RateRow[] | null;
-  total: RateRow | null;
+  /** The figures shown, with the period and grouping they are for; null while the first answer is awaited. */
+  answer: z.infer<typeof ratesResponseSchema> | null;
   reload(): void;
   exportCsv(): Promise<void>;
 }
@@ -71,15 +71,13 @@ export function useRates(): Rates {
   const today = dayText(new Date());
   const [custom, setCustom] = useState({ from: today, to: today });
   const [by, setBy] = useState<RateBy>('unit');
-  const [answer, setAnswer] = useState<{ rows: RateRow[]; total: RateRow } | null>(null);
+  const [answer, setAnswer] = useState<Rates['answer']>(null);
   const range = periodRange(period, custom);
   const from = range?.from;
   const to = range?.to;
   const reload = useCallback(() => {
     if (!from || !to) return;
-    void call(() => api.monitor.rates({ from, to, by }), { failure: 'loadRates' }).then(
-      (r) => r && setAnswer({ rows: r.rows, total: r.total }),
-    );
+    void call(() => api.monitor.rates({ from, to, by }), { failure: 'loadRates' }).then((r) => r && setAnswer(r));
   }, [api, call, from, to, by]);
   useEffect(reload, [reload]);
   const exportCsv = async () => {
@@ -87,5 +85,5 @@ export function useRates(): Rates {
     const file = await call(() => api.monitor.ratesCsv({ from, to, by }), { failure: 'exportRates' });
     if (file) download(file.filename, withBom(file.csv));
   };
-  return { period, setPeriod, custom, setCustom, by, setBy, rows: answer?.rows ?? null, total: answer?.total ?? null, reload, exportCsv };
+  return { period, setPeriod, custom, setCustom, by, setBy, answer, reload, exportCsv };
 }
