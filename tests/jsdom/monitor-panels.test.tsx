@@ -37,12 +37,14 @@ describe('monitor panels when the server cannot answer', () => {
     expect(await screen.findByText('The notice was not sent: The workstation core cannot be reached; try again shortly.')).toBeTruthy();
   });
 
-  it('says the rates and their export could not be had instead of failing without a word', async () => {
+  it('asks for the rates as it opens, and says the rates, the ranking and their exports could not be had instead of failing without a word', async () => {
     core = await openTestCore();
     const user = userEvent.setup();
     await renderOnCore(core, <RatesTable name={(code) => code ?? '—'} />);
-    await user.click(screen.getByTestId('rates-show'));
     expect(await screen.findByText('指标没有取到：工作站核心暂时无法连接，请稍后重试。')).toBeTruthy();
+    expect(await screen.findByText('考核排名没有取到：工作站核心暂时无法连接，请稍后重试。')).toBeTruthy();
+    await user.click(screen.getByTestId('ranking-export'));
+    expect(await screen.findByText('考核排名没有导出：工作站核心暂时无法连接，请稍后重试。')).toBeTruthy();
     await user.click(screen.getByTestId('rates-export'));
     expect(await screen.findByText('指标没有导出：工作站核心暂时无法连接，请稍后重试。')).toBeTruthy();
   });

@@ -65,6 +65,8 @@ const matrix: Row[] = [
     allowed: ['lead', 'admin'],
     url: '/api/monitor/rates.csv?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z&by=district',
   },
+  { method: 'GET', path: '/api/monitor/ranking', allowed: ['lead', 'admin'], url: '/api/monitor/ranking?month=2026-11' },
+  { method: 'GET', path: '/api/monitor/ranking.csv', allowed: ['lead', 'admin'], url: '/api/monitor/ranking.csv?month=2026-11' },
   { method: 'POST', path: '/api/monitor/notices', allowed: ['lead', 'admin'], body: {} },
   { method: 'POST', path: '/api/monitor/incidents', allowed: ['lead', 'admin'], body: {} },
   { method: 'GET', path: '/api/admin/users', allowed: ['admin'] },

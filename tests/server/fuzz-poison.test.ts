@@ -205,6 +205,8 @@ describe.each(engines)('poison fuzz on %s', (engine) => {
         query: { from: since, to: now, by: 'district' },
         dates: ['from', 'to'],
       },
+      { method: 'GET', path: '/api/monitor/ranking', as: 'lead1', query: { month: '2026-11' } },
+      { method: 'GET', path: '/api/monitor/ranking.csv', as: 'lead1', query: { month: '2026-11' } },
       { method: 'POST', path: '/api/monitor/notices', as: 'lead1', body: () => ({ text: '系统维护' }) },
       { method: 'POST', path: '/api/monitor/incidents', as: 'lead1', body: () => ({ title: '爆管', ticketIds: [ticketId] }) },
       {

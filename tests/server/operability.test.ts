@@ -54,6 +54,8 @@ describe.each(engines)('operability on %s', (engine) => {
       '/api/live',
       '/api/monitor/incidents',
       '/api/monitor/notices',
+      '/api/monitor/ranking',
+      '/api/monitor/ranking.csv',
       '/api/monitor/rates',
       '/api/monitor/rates.csv',
       '/api/monitor/snapshot',

@@ -43,7 +43,9 @@ describe('the workstation’s server client, over real HTTP', () => {
     expect(one.ticket.id).toBe(tickets[0]!.id);
     const period = { from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z', by: 'unit' } as const;
     expect((await client.monitorRates(token, period)).by).toBe('unit');
-    expect(await client.monitorRatesCsv(token, period)).toMatch(/^\uFEFFcode,name,dispatched,/);
+    expect(await client.monitorRatesCsv(token, period)).toMatch(/^\uFEFFcode,name,response_met,/);
+    expect((await client.monitorRanking(token, '2026-11')).month).toBe('2026-11');
+    expect(await client.monitorRankingCsv(token, '2026-11')).toMatch(/^\uFEFFlevel,rank,code,name,score_pct,/);
     expect(await client.sendNotice(token, '系统将于今晚维护')).toMatchObject({ id: expect.any(String), sentAt: expect.any(String) });
   });
 

@@ -15,6 +15,11 @@ export const monitorHandlers = ({ sync }: CoreDeps): DomainHandlers<'monitor'> =
     filename: `rates-${period.by}-${period.from.slice(0, 10)}-${period.to.slice(0, 10)}.csv`,
     csv: await needsServer(sync).online((client, token) => client.monitorRatesCsv(token, period)),
   }),
+  ranking: ({ month }) => needsServer(sync).online((client, token) => client.monitorRanking(token, month)),
+  rankingCsv: async ({ month }) => ({
+    filename: `ranking-${month}.csv`,
+    csv: await needsServer(sync).online((client, token) => client.monitorRankingCsv(token, month)),
+  }),
   notice: async ({ text }) => {
     const { sentAt } = await needsServer(sync).online((client, token) => client.sendNotice(token, text));
     return { sentAt };

@@ -151,6 +151,15 @@ export class ServerClient {
     return this.request(api.monitor.ratesCsv, { query }, token);
   }
 
+  monitorRanking(token: string, month: string) {
+    return this.request(api.monitor.ranking, { query: { month } }, token);
+  }
+
+  /** The month's ranking as the server writes the CSV file. */
+  monitorRankingCsv(token: string, month: string): Promise<string> {
+    return this.request(api.monitor.rankingCsv, { query: { month } }, token);
+  }
+
   sendNotice(token: string, text: string) {
     return this.request(api.monitor.notice, { body: { text } }, token);
   }

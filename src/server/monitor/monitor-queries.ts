@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import type { presenceStates } from '../../shared/server-api/presence';
 import { isSpike } from '../../shared/domain/hot-spots';
-import { computeRates, type RateEvent } from '../../shared/domain/rates';
-import type { HeatCell, MonitorAgent, MonitorSnapshot, MonitorTicket, RateRow } from '../../shared/server-api/monitor';
+import type { HeatCell, MonitorAgent, MonitorSnapshot, MonitorTicket } from '../../shared/server-api/monitor';
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
 import { eventHead } from '../events/pull';
-import { referenceLookup } from '../reference/reference-store';
 import { usualByHour } from './usual-by-hour';
 
 export interface MonitorSummary {
@@ -169,46 +166,6 @@ export async function monitorSnapshot(db: Queryable, timeZone: string): Promise<
     intakeByHour: await intakeByHour(db, dayStart, timeZone),
     heat: await heat(db),
   };
-}
-
-const unitCodesSchema = z.array(z.string());
-
-/** The three rates over the events of [from, to), per unit or per district (rates.ts has the definitions). */
-export async function monitorRates(db: Queryable, from: string, to: string, by: 'unit' | 'district'): Promise<RateRow[]> {
-  const rows = await db.query<{
-    type: RateEvent['type'];
-    payload: Record<string, unknown>;
-    district_code: string | null;
-    lead_unit: string | null;
-  }>(
-    sql`SELECT e.type, e.payload, t.district_code, t.lead_unit
-     FROM events e JOIN tickets t ON t.id = e.ticket_id
-     WHERE e.at >= ${from} AND e.at < ${to} AND e.type IN ('dispatched', 'unit_accepted', 'unit_feedback', 'closed', 'callback_recorded')`,
-  );
-  const events = rows.map((r): RateEvent => {
-    const units =
-      r.type === 'dispatched'
-        ? unitCodesSchema.parse(r.payload.unitCodes)
-        : r.type === 'unit_accepted' || r.type === 'unit_feedback'
-          ? [String(r.payload.unitCode)]
-          : r.lead_unit
-            ? [r.lead_unit]
-            : [];
-    return {
-      type: r.type,
-      units,
-      districtCode: r.district_code,
-      ...(typeof r.payload.resolution === 'string' ? { resolution: r.payload.resolution } : {}),
-      ...(typeof r.payload.satisfaction === 'string' ? { satisfaction: r.payload.satisfaction } : {}),
-    };
-  });
-  return computeRates(events, by);
-}
-
-/** The Chinese name of a unit or district, for the CSV (the code where none is known). */
-export async function referenceNames(db: Queryable, kind: 'unit' | 'district'): Promise<(code: string) => string> {
-  const body = await referenceLookup(db, [kind]);
-  return (code) => String(body(kind, code)?.zh ?? code);
 }
 
 /** Ticket counts by status, open tickets by district, and who is present in what state. */

@@ -1,9 +1,11 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { v7 } from 'uuid';
-import { ratesCsv } from '../../shared/domain/rates';
+import { rankingCsv } from '../../shared/domain/ranking';
+import { ratesCsv } from '../../shared/domain/rate-rows';
 import { serverApi } from '../../shared/server-api';
 import { announce } from '../live/live-hub';
-import { monitorRates, monitorSnapshot, monitorSummary, referenceNames } from '../monitor/monitor-queries';
+import { monitorSnapshot, monitorSummary } from '../monitor/monitor-queries';
+import { monitorRates, monthlyRanking, referenceNames } from '../monitor/rates-queries';
 import { createIncident, saveNotice } from '../monitor/notices';
 import { currentUser } from '../plugins/auth';
 import type { RouteContext } from './context';
@@ -17,16 +19,29 @@ export const monitorRoutes: FastifyPluginAsync<RouteContext> = async (app, { db,
 
   registerRoute(app, db, api.rates, async (request) => {
     const { from, to, by } = request.query;
-    return { from, to, by, rows: await monitorRates(db, from, to, by) };
+    return { from, to, by, ...(await monitorRates(db, from, to, by)) };
   });
+
+  const csvFile = (reply: FastifyReply, filename: string, csv: string) =>
+    reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(csv);
 
   registerRoute(app, db, api.ratesCsv, async (request, reply) => {
     const { from, to, by } = request.query;
-    const csv = ratesCsv(await monitorRates(db, from, to, by), await referenceNames(db, by));
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="rates-${by}-${from.slice(0, 10)}-${to.slice(0, 10)}.csv"`)
-      .send(csv);
+    const { rows, total } = await monitorRates(db, from, to, by);
+    return csvFile(reply, `rates-${by}-${from.slice(0, 10)}-${to.slice(0, 10)}.csv`, ratesCsv(rows, total, await referenceNames(db, by)));
+  });
+
+  registerRoute(app, db, api.ranking, async (request) => monthlyRanking(db, request.query.month, config.timeZone));
+
+  registerRoute(app, db, api.rankingCsv, async (request, reply) => {
+    const { month } = request.query;
+    const ranking = await monthlyRanking(db, month, config.timeZone);
+    const names = { unit: await referenceNames(db, 'unit'), district: await referenceNames(db, 'district') };
+    return csvFile(
+      reply,
+      `ranking-${month}.csv`,
+      rankingCsv(ranking.units, ranking.districts, (level, key) => names[level](key)),
+    );
   });
 
   registerRoute(app, db, api.notice, async (request) => {

@@ -5,6 +5,8 @@ import {
   incidentSchema,
   monitorSnapshotSchema,
   noticeSchema,
+  rankingQuerySchema,
+  rankingResponseSchema,
   rateGroupings,
   ratesResponseSchema,
 } from '../server-api/monitor';
@@ -22,13 +24,23 @@ export const monitorCalls = {
     output: monitorSnapshotSchema,
   }),
   rates: defineCall({
-    doc: 'Response, resolution and satisfaction rates per unit or district for a period.',
+    doc: 'Response, on-time feedback, resolution, satisfaction and on-time dispatch rates per unit or district for a period, and the total.',
     input: period,
     output: ratesResponseSchema,
   }),
   ratesCsv: defineCall({
     doc: 'The same rates as a CSV file (UTF-8 with BOM) and its file name.',
     input: period,
+    output: z.strictObject({ filename: z.string(), csv: z.string() }),
+  }),
+  ranking: defineCall({
+    doc: "A month's ranking of units and districts by their rates, and its recurring category × street problems.",
+    input: rankingQuerySchema,
+    output: rankingResponseSchema,
+  }),
+  rankingCsv: defineCall({
+    doc: "The month's ranking as a CSV file (UTF-8 with BOM) and its file name.",
+    input: rankingQuerySchema,
     output: z.strictObject({ filename: z.string(), csv: z.string() }),
   }),
   notice: defineCall({

@@ -31,7 +31,7 @@ export interface SlaClock {
 export const atRiskShare = 0.25;
 
 /** The policy class of a ticket: its category's, but an emergency call is always an emergency. */
-export function slaClassOf(ticket: Pick<Ticket, 'fields'>, categoryClass: SlaClass | null | undefined): SlaClass {
+export function slaClassOf(ticket: { fields: Pick<Ticket['fields'], 'urgency'> }, categoryClass: SlaClass | null | undefined): SlaClass {
   if (ticket.fields.urgency === 'emergency') return 'emergency';
   return categoryClass ?? 'general';
 }
@@ -40,7 +40,7 @@ export function slaClassOf(ticket: Pick<Ticket, 'fields'>, categoryClass: SlaCla
 export type ReferenceBody = ReferenceLookup<'category' | 'slaPolicy'>;
 
 /** The time limits for a ticket from reference data, or null when its policy is not known yet. */
-export function slaPolicyFrom(ticket: Pick<Ticket, 'fields'>, body: ReferenceBody): SlaPolicy | null {
+export function slaPolicyFrom(ticket: { fields: Pick<Ticket['fields'], 'category' | 'urgency'> }, body: ReferenceBody): SlaPolicy | null {
   const categoryClass = ticket.fields.category ? body('category', ticket.fields.category)?.sla : undefined;
   const policy = body('slaPolicy', slaClassOf(ticket, categoryClass));
   return policy ? { dispatchMinutes: policy.dispatchMinutes, feedbackMinutes: policy.feedbackMinutes } : null;

@@ -82,17 +82,26 @@ export const ratesQuerySchema = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
+/** The five rates, in the order the monitor, the CSV and the ranking show them (src/shared/domain/rates.ts defines them). */
+export const rateNames = ['response', 'onTimeFeedback', 'resolution', 'satisfaction', 'onTimeDispatch'] as const;
+export type RateName = (typeof rateNames)[number];
+
+/** One rate: `met` of `of` judged items; `rate` is null when nothing was judged (shown "—"), else met ÷ of, never above 1. */
+export const rateSchema = z.strictObject({
+  met: z.number().int().nonnegative(),
+  of: z.number().int().nonnegative(),
+  rate: z.number().min(0).max(1).nullable(),
+});
+export type Rate = z.infer<typeof rateSchema>;
+
 export const rateRowSchema = z.strictObject({
+  /** A unit code, a district code ('unknown' when the ticket has none), or 'total' for the whole centre. */
   key: z.string(),
-  dispatched: z.number().int(),
-  accepted: z.number().int(),
-  reportedBack: z.number().int(),
-  resolved: z.number().int(),
-  callbacks: z.number().int(),
-  satisfied: z.number().int(),
-  responseRate: z.number().nullable(),
-  resolutionRate: z.number().nullable(),
-  satisfactionRate: z.number().nullable(),
+  response: rateSchema,
+  onTimeFeedback: rateSchema,
+  resolution: rateSchema,
+  satisfaction: rateSchema,
+  onTimeDispatch: rateSchema,
 });
 export type RateRow = z.infer<typeof rateRowSchema>;
 export const ratesResponseSchema = z.strictObject({
@@ -100,7 +109,42 @@ export const ratesResponseSchema = z.strictObject({
   to: z.string(),
   by: z.enum(rateGroupings),
   rows: z.array(rateRowSchema),
+  /** The whole centre over the same period. */
+  total: rateRowSchema,
 });
+
+/** A month of the centre's calendar, e.g. 2026-11. */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11');
+export const rankingQuerySchema = z.strictObject({ month: monthSchema });
+
+export const rankedRowSchema = rateRowSchema.extend({
+  /** The mean of the row's rates that have something to judge; null when none has. */
+  score: z.number().min(0).max(1).nullable(),
+  /** 1 for the best score; rows without a score come last, unranked. */
+  rank: z.number().int().positive().nullable(),
+});
+export type RankedRow = z.infer<typeof rankedRowSchema>;
+
+/** A category on a street that kept coming back in the month: a candidate for the centre's topic of the month. */
+export const recurringProblemSchema = z.strictObject({
+  category: z.string(),
+  streetCode: z.string(),
+  districtCode: z.string().nullable(),
+  tickets: z.number().int().positive(),
+  /** In how many of the month's weeks (day 1–7, 8–14, …) it came up. */
+  weeks: z.number().int().positive(),
+});
+export type RecurringProblem = z.infer<typeof recurringProblemSchema>;
+
+export const rankingResponseSchema = z.strictObject({
+  month: monthSchema,
+  from: z.string(),
+  to: z.string(),
+  units: z.array(rankedRowSchema),
+  districts: z.array(rankedRowSchema),
+  problems: z.array(recurringProblemSchema),
+});
+export type Ranking = z.infer<typeof rankingResponseSchema>;
 
 export const noticeSchema = z.strictObject({ text: plainText(200).min(1) });
 export const incidentSchema = z.strictObject({

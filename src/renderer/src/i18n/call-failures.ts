@@ -21,6 +21,8 @@ export const callFailuresZhCN = {
   linkIncident: '没有关联为同一事件：',
   loadRates: '指标没有取到：',
   exportRates: '指标没有导出：',
+  loadRanking: '考核排名没有取到：',
+  exportRanking: '考核排名没有导出：',
   unexpected: '出现意外错误（{{detail}}），请重试；再次出现请联系管理员。',
 };
 
@@ -43,5 +45,7 @@ export const callFailuresEn: { [K in keyof typeof callFailuresZhCN]: string } = 
   linkIncident: 'The tickets were not linked as one incident: ',
   loadRates: 'The rates could not be fetched: ',
   exportRates: 'The rates were not exported: ',
+  loadRanking: 'The monthly ranking could not be fetched: ',
+  exportRanking: 'The monthly ranking was not exported: ',
   unexpected: 'Something unexpected went wrong ({{detail}}); try again, and tell an administrator if it happens again.',
 };

@@ -6,6 +6,8 @@ import {
   monitorSummarySchema,
   noticeResponseSchema,
   noticeSchema,
+  rankingQuerySchema,
+  rankingResponseSchema,
   ratesQuerySchema,
   ratesResponseSchema,
 } from '../monitor';
@@ -25,10 +27,27 @@ export const monitorRoutes = {
   rates: defineRoute({
     method: 'GET',
     path: '/api/monitor/rates',
-    summary: 'Response, resolution and satisfaction rates per unit or district over [from, to)',
+    summary: 'Response, on-time feedback, resolution, satisfaction and on-time dispatch rates per unit or district, decided in [from, to)',
     access: leads,
     query: ratesQuerySchema,
     responses: { 200: ratesResponseSchema },
+  }),
+  ranking: defineRoute({
+    method: 'GET',
+    path: '/api/monitor/ranking',
+    summary: "A month's ranking (考核) of units and districts by their rates, and the category × street problems that kept coming back",
+    access: leads,
+    query: rankingQuerySchema,
+    responses: { 200: rankingResponseSchema },
+  }),
+  rankingCsv: defineRoute({
+    method: 'GET',
+    path: '/api/monitor/ranking.csv',
+    summary: "The month's ranking as CSV (UTF-8 with BOM): units, then districts",
+    access: leads,
+    query: rankingQuerySchema,
+    responses: { 200: z.string() },
+    produces: 'text/csv; charset=utf-8',
   }),
   ratesCsv: defineRoute({
     method: 'GET',
