@@ -174,6 +174,7 @@ export const en: Messages = {
     deadline: 'Due',
   },
   sla: { dispatch: 'Dispatch', feedback: 'Feedback', on_time: 'due in', at_risk: 'at risk,', overdue: 'overdue by' },
+  duration: { d: '{{value}} d', h: '{{value}} h', min: '{{value}} min' },
   callback: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', unsatisfied: 'Unsatisfied' },
   timeline: {
     pending: 'Not yet synced',

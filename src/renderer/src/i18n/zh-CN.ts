@@ -163,6 +163,7 @@ export const zhCN = {
     deadline: '办理时限',
   },
   sla: { dispatch: '派单', feedback: '反馈', on_time: '剩余', at_risk: '即将超时', overdue: '已超时' },
+  duration: { d: '{{value}} 天', h: '{{value}} 时', min: '{{value}} 分' },
   callback: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
   timeline: {
     pending: '待同步',

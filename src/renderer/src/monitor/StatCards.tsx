@@ -1,7 +1,8 @@
 import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../../../shared/domain/sla';
+import { useDuration } from '../i18n/duration';
 import { type MonitorState, queues, type RiskLists } from './monitor-state';
+import { useQueueName } from './use-queue-name';
 
 export type MonitorTab = 'risk' | 'overdue' | 'orders' | 'agents' | 'hotspots' | 'rates';
 
@@ -21,6 +22,8 @@ export function StatCards({
   onOpen: (tab: MonitorTab) => void;
 }) {
   const { t } = useTranslation();
+  const formatDuration = useDuration();
+  const queueName = useQueueName();
   const waitingQueues = queues(state);
   const longest = waitingQueues.reduce<string | null>((oldest, q) => (oldest === null || q.oldest < oldest ? q.oldest : oldest), null);
   const agents = [...state.agents.values()];
@@ -57,8 +60,8 @@ export function StatCards({
       {waitingQueues.length > 0 && (
         <Group gap="xs" data-testid="queues">
           {waitingQueues.map((q) => (
-            <Badge key={q.queue} size="lg" variant="light">
-              {t('monitor.queue')} {q.queue}: {q.waiting} · {formatDuration(now.getTime() - Date.parse(q.oldest))}
+            <Badge key={q.queue} size="lg" variant="light" tt="none">
+              {t('monitor.queue')} {queueName(q.queue)}: {q.waiting} · {formatDuration(now.getTime() - Date.parse(q.oldest))}
             </Badge>
           ))}
         </Group>
