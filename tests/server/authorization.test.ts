@@ -13,7 +13,7 @@ const hotline: Role[] = ['agent', 'lead', 'admin'];
 const everyone: Role[] = ['agent', 'lead', 'unit', 'admin'];
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   /** Who gets past the door; 'public' needs no session. */
   allowed: Role[] | 'public';
@@ -66,6 +66,8 @@ const matrix: Row[] = [
     url: '/api/monitor/rates.csv?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z&by=district',
   },
   { method: 'POST', path: '/api/monitor/notices', allowed: ['lead', 'admin'], body: {} },
+  { method: 'GET', path: '/api/notices', allowed: ['agent', 'lead', 'admin'] },
+  { method: 'DELETE', path: '/api/monitor/notices/{id}', allowed: ['lead', 'admin'], url: `/api/monitor/notices/${anyId}` },
   { method: 'POST', path: '/api/monitor/incidents', allowed: ['lead', 'admin'], body: {} },
   { method: 'GET', path: '/api/admin/users', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/users', allowed: ['admin'], body: {} },

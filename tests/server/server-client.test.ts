@@ -44,7 +44,12 @@ describe('the workstation’s server client, over real HTTP', () => {
     const period = { from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z', by: 'unit' } as const;
     expect((await client.monitorRates(token, period)).by).toBe('unit');
     expect(await client.monitorRatesCsv(token, period)).toMatch(/^\uFEFFcode,name,dispatched,/);
-    expect(await client.sendNotice(token, '系统将于今晚维护')).toMatchObject({ id: expect.any(String), sentAt: expect.any(String) });
+    const sent = await client.sendNotice(token, { text: '系统将于今晚维护', expiresInMinutes: 60 });
+    expect(sent).toMatchObject({ id: expect.any(String), sentAt: expect.any(String) });
+    expect(Date.parse(sent.expiresAt) - Date.parse(sent.sentAt)).toBe(60 * 60_000);
+    expect((await client.noticesInForce(token)).notices.map((n) => n.id)).toEqual([sent.id]);
+    expect(await client.withdrawNotice(token, sent.id)).toMatchObject({ id: sent.id, withdrawnAt: expect.any(String) });
+    expect((await client.noticesInForce(token)).notices).toEqual([]);
   });
 
   it('keeps the kinds of failure apart: refused with the server’s code and status, unauthenticated, unreachable', async () => {

@@ -4,12 +4,12 @@ import { ratesCsv } from '../../shared/domain/rates';
 import { serverApi } from '../../shared/server-api';
 import { announce } from '../live/live-hub';
 import { monitorRates, monitorSnapshot, monitorSummary, referenceNames } from '../monitor/monitor-queries';
-import { createIncident, saveNotice } from '../monitor/notices';
+import { createIncident } from '../monitor/notices';
 import { currentUser } from '../plugins/auth';
 import type { RouteContext } from './context';
 import { registerRoute } from './register-route';
 
-/** Team leads' view of the centre: a snapshot, then deltas over /api/live; rates; notices; incidents. */
+/** Team leads' view of the centre: a snapshot, then deltas over /api/live; rates; incidents. */
 export const monitorRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, config }) => {
   const api = serverApi.monitor;
 
@@ -27,17 +27,6 @@ export const monitorRoutes: FastifyPluginAsync<RouteContext> = async (app, { db,
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="rates-${by}-${from.slice(0, 10)}-${to.slice(0, 10)}.csv"`)
       .send(csv);
-  });
-
-  registerRoute(app, db, api.notice, async (request) => {
-    const user = currentUser(request);
-    // Told in the same transaction: once the notice is saved, nothing can fail after the commit.
-    const row = await db.transaction(async (tx) => {
-      const saved = await saveNotice(tx, request.body.text, user.id);
-      await announce(tx, 'notice', saved.id);
-      return saved;
-    });
-    return { id: row.id, sentAt: row.sentAt.toISOString() };
   });
 
   registerRoute(app, db, api.incident, async (request) => {

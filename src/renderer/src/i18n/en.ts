@@ -67,6 +67,8 @@ export const en: Messages = {
     rejected: '{{count}} changes refused',
     lastSync: 'Last sync: {{time}}',
     notice: 'Notice ({{from}}): {{text}}',
+    noticeUntil: 'In force until {{time}}',
+    moreNotices: '+{{count}} more',
     bootstrap: 'First sync: {{loaded}} / {{total}} tickets',
     bootstrapLabel: 'First sync progress',
     never: 'never',

@@ -57,6 +57,8 @@ export const zhCN = {
     rejected: '{{count}} 条修改被拒绝',
     lastSync: '上次同步：{{time}}',
     notice: '公告（{{from}}）：{{text}}',
+    noticeUntil: '有效至 {{time}}',
+    moreNotices: '另有 {{count}} 条公告',
     bootstrap: '首次同步：{{loaded}} / {{total}} 张工单',
     bootstrapLabel: '首次同步进度',
     never: '从未',
