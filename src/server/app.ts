@@ -18,6 +18,7 @@ import type { RouteContext } from './routes/context';
 import { healthRoutes } from './routes/health';
 import { liveRoutes } from './routes/live';
 import { monitorRoutes } from './routes/monitor';
+import { noticeRoutes } from './routes/notices';
 import { syncRoutes } from './routes/sync';
 import { ticketRoutes } from './routes/tickets';
 import { unitRoutes } from './routes/units';
@@ -132,6 +133,7 @@ export async function buildServer({ db, config, logger, logStream, onRoute }: Se
     syncRoutes,
     ticketRoutes,
     monitorRoutes,
+    noticeRoutes,
     adminRoutes,
     ctiRoutes,
     unitRoutes,

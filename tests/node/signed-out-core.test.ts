@@ -107,7 +107,9 @@ describe('a workstation core nobody is signed in to', () => {
     heard.length = 0;
     // What the live socket or a late sync page could still emit after the sign-out.
     core.bus.emit('tickets.changed', { ids: [] });
-    core.bus.emit('notices.received', { text: '朝阳区停水', from: 'lead1', at: new Date().toISOString() });
+    core.bus.emit('notices.changed', {
+      notices: [{ id: 'n-1', text: '朝阳区停水', from: 'lead1', at: new Date().toISOString(), expiresAt: new Date().toISOString() }],
+    });
     core.bus.emit('reference.changed', { count: 1 });
     core.bus.emit('sync.status', await value(core, 'sync.status'));
     expect(heard).toEqual(['sync.status']);

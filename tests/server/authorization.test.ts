@@ -13,7 +13,7 @@ const hotline: Role[] = ['agent', 'lead', 'admin'];
 const everyone: Role[] = ['agent', 'lead', 'unit', 'admin'];
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   /** Who gets past the door; 'public' needs no session. */
   allowed: Role[] | 'public';
@@ -68,6 +68,8 @@ const matrix: Row[] = [
   { method: 'GET', path: '/api/monitor/ranking', allowed: ['lead', 'admin'], url: '/api/monitor/ranking?month=2026-11' },
   { method: 'GET', path: '/api/monitor/ranking.csv', allowed: ['lead', 'admin'], url: '/api/monitor/ranking.csv?month=2026-11' },
   { method: 'POST', path: '/api/monitor/notices', allowed: ['lead', 'admin'], body: {} },
+  { method: 'GET', path: '/api/notices', allowed: ['agent', 'lead', 'admin'] },
+  { method: 'DELETE', path: '/api/monitor/notices/{id}', allowed: ['lead', 'admin'], url: `/api/monitor/notices/${anyId}` },
   { method: 'POST', path: '/api/monitor/incidents', allowed: ['lead', 'admin'], body: {} },
   { method: 'GET', path: '/api/admin/users', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/users', allowed: ['admin'], body: {} },

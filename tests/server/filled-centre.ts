@@ -114,6 +114,12 @@ export async function fillCentre(server: TestServer): Promise<void> {
     app.inject({ method: 'POST', url: '/api/monitor/notices', headers: lead, payload: { text: '劲松地区停水，统一答复：今晚恢复' } }),
     201,
   );
+  const { id: withdrawn } = await expectStatus(
+    'notice to withdraw',
+    app.inject({ method: 'POST', url: '/api/monitor/notices', headers: lead, payload: { text: '十点开班会', expiresInMinutes: 60 } }),
+    201,
+  );
+  await expectStatus('withdraw', app.inject({ method: 'DELETE', url: `/api/monitor/notices/${withdrawn as string}`, headers: lead }), 200);
   await setPresence(db, users.get('agent1')!.id);
 }
 

@@ -131,8 +131,8 @@ describe.each(engines)('fan-out carries ids, never data, on %s', (engine) => {
         })
       ).statusCode,
     ).toBe(201);
-    const { message } = await agent.next((m) => m.type === 'notice' && m.text === text);
-    expect(message).toMatchObject({ from: '赵磊（班长）' });
+    const { message } = await agent.next((m) => m.type === 'notice' && m.notice.text === text);
+    expect(message).toMatchObject({ notice: { from: '赵磊' } });
     agent.send({ type: 'presence', state: 'wrap_up' });
     await lead.next((m) => m.type === 'presence' && m.username === 'agent2' && m.state === 'wrap_up');
   });

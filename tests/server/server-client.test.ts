@@ -46,7 +46,12 @@ describe('the workstation’s server client, over real HTTP', () => {
     expect(await client.monitorRatesCsv(token, period)).toMatch(/^\uFEFFcode,name,response_met,/);
     expect((await client.monitorRanking(token, '2026-11')).month).toBe('2026-11');
     expect(await client.monitorRankingCsv(token, '2026-11')).toMatch(/^\uFEFFlevel,rank,code,name,score_pct,/);
-    expect(await client.sendNotice(token, '系统将于今晚维护')).toMatchObject({ id: expect.any(String), sentAt: expect.any(String) });
+    const sent = await client.sendNotice(token, { text: '系统将于今晚维护', expiresInMinutes: 60 });
+    expect(sent).toMatchObject({ id: expect.any(String), sentAt: expect.any(String) });
+    expect(Date.parse(sent.expiresAt) - Date.parse(sent.sentAt)).toBe(60 * 60_000);
+    expect((await client.noticesInForce(token)).notices.map((n) => n.id)).toEqual([sent.id]);
+    expect(await client.withdrawNotice(token, sent.id)).toMatchObject({ id: sent.id, withdrawnAt: expect.any(String) });
+    expect((await client.noticesInForce(token)).notices).toEqual([]);
   });
 
   it('keeps the kinds of failure apart: refused with the server’s code and status, unauthenticated, unreachable', async () => {

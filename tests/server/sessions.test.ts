@@ -218,7 +218,9 @@ describe.each(engines)('sessions on the workstation on %s', (engine) => {
       expect(await refusal(core, name, input), name).toBe('signed_out');
     }
     pushed.length = 0;
-    core.bus.emit('notices.received', { text: '通知', from: 'lead1', at: new Date().toISOString() });
+    core.bus.emit('notices.changed', {
+      notices: [{ id: 'n-1', text: '通知', from: 'lead1', at: new Date().toISOString(), expiresAt: new Date().toISOString() }],
+    });
     core.bus.emit('tickets.changed', { ids: [] });
     expect(pushed).toEqual([]);
 

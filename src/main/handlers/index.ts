@@ -3,7 +3,7 @@ import { authHandlers } from './auth';
 import { callersHandlers } from './callers';
 import { callsHandlers } from './calls';
 import { kbHandlers } from './kb';
-import { monitorHandlers } from './monitor';
+import { monitorHandlers, noticesHandlers } from './monitor';
 import { presenceHandlers } from './presence';
 import { referenceHandlers } from './reference';
 import { draftsHandlers } from './drafts';
@@ -25,5 +25,6 @@ export const createHandlers = (deps: CoreDeps): Handlers => ({
   calls: callsHandlers(deps),
   kb: kbHandlers(deps),
   monitor: monitorHandlers(deps),
+  notices: noticesHandlers(deps),
   presence: presenceHandlers(deps),
 });

@@ -20,9 +20,15 @@ export const monitorHandlers = ({ sync }: CoreDeps): DomainHandlers<'monitor'> =
     filename: `ranking-${month}.csv`,
     csv: await needsServer(sync).online((client, token) => client.monitorRankingCsv(token, month)),
   }),
-  notice: async ({ text }) => {
-    const { sentAt } = await needsServer(sync).online((client, token) => client.sendNotice(token, text));
-    return { sentAt };
+  notice: async (notice) => {
+    const { sentAt, expiresAt } = await needsServer(sync).online((client, token) => client.sendNotice(token, notice));
+    return { sentAt, expiresAt };
   },
   linkIncident: (incident) => needsServer(sync).online((client, token) => client.linkIncident(token, incident)),
+});
+
+/** The notices on this workstation's status bar; withdrawing one is the server's to do, with the lead's session. */
+export const noticesHandlers = ({ sync, signin }: CoreDeps): DomainHandlers<'notices'> => ({
+  current: () => ({ notices: sync && signin.user() ? sync.notices.current() : [] }),
+  withdraw: ({ id }) => needsServer(sync).online((client, token) => client.withdrawNotice(token, id)),
 });

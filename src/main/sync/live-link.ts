@@ -11,7 +11,7 @@ export interface LiveLinkOptions {
   /** A call rang, was answered or ended for this agent (the screen-pop). */
   onCall?: (call: Call) => void;
   /** Monitor deltas, presence of others and notices: what a lead's monitor and the status bar show. */
-  onBroadcast?: (message: Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presence' | 'notice' }>) => void;
+  onBroadcast?: (message: Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presence' | 'notice' | 'notice_withdrawn' }>) => void;
   /** The socket was welcomed (true), or one that was has gone (false): the status bar follows at once. */
   onState?: (up: boolean) => void;
   random?: () => number;

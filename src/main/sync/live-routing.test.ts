@@ -8,6 +8,7 @@ import { EventBus } from '../event-bus';
 import { newCacheKey } from '../store/cache-key';
 import { recentCalls } from '../store/calls-store';
 import { openDatabase } from '../store/database';
+import { NoticeBoard } from './notice-board';
 import { PresenceTracker } from './presence-tracker';
 import { broadcastToUi, routeCall } from './live-routing';
 
@@ -95,8 +96,16 @@ describe('routing the calls the live socket brings', () => {
 
   it('passes notices, presence and ticket deltas on to the UI as their own events', () => {
     const here = desk(person('lead1', 'lead'));
-    broadcastToUi(here.bus, { type: 'notice', text: '暴雨预警，注意排水类来电', from: 'lead2', at: '2026-05-04T08:00:00.000Z' });
-    broadcastToUi(here.bus, {
+    const board = new NoticeBoard(here.bus, () => new Date('2026-05-04T09:00:00.000Z'));
+    const notice = {
+      id: 'n-1',
+      text: '暴雨预警，注意排水类来电',
+      from: 'lead2',
+      at: '2026-05-04T08:00:00.000Z',
+      expiresAt: '2026-05-04T12:00:00.000Z',
+    };
+    broadcastToUi(here.bus, board, { type: 'notice', notice });
+    broadcastToUi(here.bus, board, {
       type: 'presence',
       userId: 'id-agent1',
       username: 'agent1',
@@ -104,8 +113,10 @@ describe('routing the calls the live socket brings', () => {
       since: '2026-05-04T08:00:00.000Z',
     });
     expect(here.heard).toEqual([
-      { event: 'notices.received', payload: { text: '暴雨预警，注意排水类来电', from: 'lead2', at: '2026-05-04T08:00:00.000Z' } },
+      { event: 'notices.changed', payload: { notices: [notice] } },
       { event: 'monitor.changed', payload: { kind: 'presence', username: 'agent1', state: 'on_call', since: '2026-05-04T08:00:00.000Z' } },
     ]);
+    broadcastToUi(here.bus, board, { type: 'notice_withdrawn', id: 'n-1' });
+    expect(here.heard.at(-1)).toEqual({ event: 'notices.changed', payload: { notices: [] } });
   });
 });

@@ -1,11 +1,13 @@
 import type { User } from '../../shared/server-api/auth';
 import type { Call } from '../../shared/server-api/cti';
 import type { LiveServerMessage } from '../../shared/server-api/live';
+import type { NoticeView } from '../../shared/server-api/notices';
 import type { EventBus } from '../event-bus';
 import { recordCall } from '../store/calls-store';
 import type { Db } from '../store/database';
 import type { Schedule } from './backoff';
 import { LiveLink } from './live-link';
+import { NoticeBoard } from './notice-board';
 import { PresenceTracker } from './presence-tracker';
 
 export interface LiveRoutingOptions {
@@ -24,13 +26,17 @@ export interface LiveRoutingOptions {
   /** The live socket came up or went down. */
   onLinkState: (up: boolean) => void;
   heartbeatMs?: number;
+  /** The notices in force, read from the server each time the socket is welcomed. */
+  readNotices: () => Promise<NoticeView[]>;
+  log: Pick<Console, 'warn'>;
 }
 
-type Broadcast = Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presence' | 'notice' }>;
+type Broadcast = Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presence' | 'notice' | 'notice_withdrawn' }>;
 
-/** Passes what the server broadcasts (notices, others' presence, monitor deltas) to the UI. */
-export function broadcastToUi(bus: EventBus, message: Broadcast): void {
-  if (message.type === 'notice') bus.emit('notices.received', { text: message.text, from: message.from, at: message.at });
+/** Passes what the server broadcasts (notices, others' presence, monitor deltas) to the notice board and the UI. */
+export function broadcastToUi(bus: EventBus, notices: NoticeBoard, message: Broadcast): void {
+  if (message.type === 'notice') notices.heard({ kind: 'sent', notice: message.notice });
+  else if (message.type === 'notice_withdrawn') notices.heard({ kind: 'withdrawn', id: message.id });
   else if (message.type === 'presence')
     bus.emit('monitor.changed', { kind: 'presence', username: message.username, state: message.state, since: message.since });
   else bus.emit('monitor.changed', { kind: 'tickets', tickets: message.tickets });
@@ -58,10 +64,12 @@ export function routeCall(to: { db: Db; bus: EventBus; presence: PresenceTracker
  */
 export class LiveRouting {
   readonly presence: PresenceTracker;
+  readonly notices: NoticeBoard;
   private readonly link: LiveLink;
 
   constructor(options: LiveRoutingOptions) {
     const { db, bus } = options;
+    this.notices = new NoticeBoard(bus, options.now);
     this.presence = new PresenceTracker({
       now: options.now,
       wrapUpMs: options.wrapUpMs,
@@ -76,10 +84,14 @@ export class LiveRouting {
       random: options.random,
       ...(options.schedule ? { schedule: options.schedule } : {}),
       onHint: options.onHint,
-      onState: options.onLinkState,
+      onState: (up) => {
+        options.onLinkState(up);
+        if (up)
+          this.notices.refresh(options.readNotices).catch((error: Error) => options.log.warn('[live] notices not read:', error.message));
+      },
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
       onCall: (call) => routeCall({ db, bus, presence: this.presence, user: options.user() }, call),
-      onBroadcast: (message) => broadcastToUi(bus, message),
+      onBroadcast: (message) => broadcastToUi(bus, this.notices, message),
     });
   }
 
@@ -91,6 +103,7 @@ export class LiveRouting {
   /** Closes the socket: its session ended, or the engine stops. */
   disconnect(): void {
     this.link.stop();
+    this.notices.clear();
   }
 
   stop(): void {

@@ -160,8 +160,16 @@ export class ServerClient {
     return this.request(api.monitor.rankingCsv, { query: { month } }, token);
   }
 
-  sendNotice(token: string, text: string) {
-    return this.request(api.monitor.notice, { body: { text } }, token);
+  sendNotice(token: string, notice: { text: string; expiresInMinutes: number }) {
+    return this.request(api.notices.send, { body: notice }, token);
+  }
+
+  noticesInForce(token: string) {
+    return this.request(api.notices.inForce, {}, token);
+  }
+
+  withdrawNotice(token: string, id: string) {
+    return this.request(api.notices.withdraw, { params: { id } }, token);
   }
 
   linkIncident(token: string, incident: { title: string; ticketIds: string[] }) {

@@ -7,6 +7,7 @@ import { type CacheScope, defaultCacheScope } from '../store/cache-scope-store';
 import { readCursor } from '../store/sync-store';
 import type { Schedule } from './backoff';
 import { LiveRouting } from './live-routing';
+import type { NoticeBoard } from './notice-board';
 import type { PresenceTracker } from './presence-tracker';
 import type { ServerClient } from './server-client';
 import { withSession } from './session-requests';
@@ -51,6 +52,7 @@ const defaultBootstrapPage = 2000;
 export class SyncEngine {
   readonly session: SessionStore;
   readonly presence: PresenceTracker;
+  readonly notices: NoticeBoard;
   private readonly loop: SyncLoop;
   private readonly live: LiveRouting;
   private readonly signin: SessionSignIn;
@@ -96,8 +98,11 @@ export class SyncEngine {
         this.loop.liveChanged(up);
       },
       ...(options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {}),
+      readNotices: async () => (await this.online((client, token) => client.noticesInForce(token))).notices,
+      log: options.log ?? console,
     });
     this.presence = this.live.presence;
+    this.notices = this.live.notices;
   }
 
   status(): SyncStatus {

@@ -9,6 +9,7 @@ import { monitorDeltaIndex } from './migrations/0006-monitor-delta-index';
 import { open311Public } from './migrations/0007-open311-public';
 import { callWrapUp } from './migrations/0008-call-wrapup';
 import { phoneKeys } from './migrations/0009-phone-keys';
+import { noticeExpiry } from './migrations/0010-notice-expiry';
 
 export interface ServerMigration {
   version: number;
@@ -29,6 +30,7 @@ export const serverMigrations: readonly ServerMigration[] = [
   open311Public,
   callWrapUp,
   phoneKeys,
+  noticeExpiry,
 ];
 
 // Any fixed number: all server processes starting at once take turns migrating.

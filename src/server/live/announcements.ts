@@ -2,6 +2,7 @@ import type { LiveServerMessage } from '../../shared/server-api/live';
 import type { presenceStates } from '../../shared/server-api/presence';
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
+import { noticeInForce } from '../monitor/notices';
 
 /** The message a `presence:<user id>` or `notice:<id>` announcement stands for, read from its row now. */
 export async function readAnnouncement(db: Queryable, kind: 'presence' | 'notice', id: string): Promise<LiveServerMessage | null> {
@@ -11,8 +12,7 @@ export async function readAnnouncement(db: Queryable, kind: 'presence' | 'notice
     );
     return row ? { type: 'presence', userId: row.user_id, username: row.username, state: row.state, since: row.since.toISOString() } : null;
   }
-  const [row] = await db.query<{ text: string; display_name: string; sent_at: Date }>(
-    sql`SELECT n.text, u.display_name, n.sent_at FROM notices n JOIN users u ON u.id = n.sent_by WHERE n.id = ${id}::uuid`,
-  );
-  return row ? { type: 'notice', text: row.text, from: row.display_name, at: row.sent_at.toISOString() } : null;
+  // A notice no longer in force (withdrawn, expired, or never sent) comes off every status bar.
+  const notice = await noticeInForce(db, id);
+  return notice ? { type: 'notice', notice } : { type: 'notice_withdrawn', id };
 }

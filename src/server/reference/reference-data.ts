@@ -8,6 +8,7 @@ import { requestTypeNames } from './catalogue/request-types';
 import { slaPolicies } from './catalogue/sla';
 import { municipalUnits, streetOfficeName } from './catalogue/units';
 import { wrapUpCodes } from './catalogue/wrapup-codes';
+import { switchQueues } from './catalogue/queues';
 
 /** A reference item to write: its body typed by its kind, and checked again when written. */
 export type ReferenceDraft = ReferenceEntry;
@@ -88,5 +89,6 @@ export function defaultReferenceData(): ReferenceDraft[] {
     items.push({ kind: 'article', code, body: { ...body } });
   }
   wrapUpCodes.forEach(({ code, ...body }, order) => items.push({ kind: 'wrapup', code, body: { ...body, order: order + 1 } }));
+  for (const { code, zh, en } of switchQueues) items.push({ kind: 'queue', code, body: { zh, en } });
   return items;
 }

@@ -6,12 +6,12 @@ import { serverApi } from '../../shared/server-api';
 import { announce } from '../live/live-hub';
 import { monitorSnapshot, monitorSummary } from '../monitor/monitor-queries';
 import { monitorRates, monthlyRanking, referenceNames } from '../monitor/rates-queries';
-import { createIncident, saveNotice } from '../monitor/notices';
+import { createIncident } from '../monitor/notices';
 import { currentUser } from '../plugins/auth';
 import type { RouteContext } from './context';
 import { registerRoute } from './register-route';
 
-/** Team leads' view of the centre: a snapshot, then deltas over /api/live; rates; notices; incidents. */
+/** Team leads' view of the centre: a snapshot, then deltas over /api/live; rates; incidents. */
 export const monitorRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, config }) => {
   const api = serverApi.monitor;
 
@@ -42,17 +42,6 @@ export const monitorRoutes: FastifyPluginAsync<RouteContext> = async (app, { db,
       `ranking-${month}.csv`,
       rankingCsv(ranking.units, ranking.districts, (level, key) => names[level](key)),
     );
-  });
-
-  registerRoute(app, db, api.notice, async (request) => {
-    const user = currentUser(request);
-    // Told in the same transaction: once the notice is saved, nothing can fail after the commit.
-    const row = await db.transaction(async (tx) => {
-      const saved = await saveNotice(tx, request.body.text, user.id);
-      await announce(tx, 'notice', saved.id);
-      return saved;
-    });
-    return { id: row.id, sentAt: row.sentAt.toISOString() };
   });
 
   registerRoute(app, db, api.incident, async (request) => {

@@ -14,7 +14,7 @@ export const demoUsers: { username: string; displayName: string; role: Role; uni
   { username: 'agent1', displayName: '张敏', role: 'agent', unitCode: null, extension: '8001' },
   { username: 'agent2', displayName: '李强', role: 'agent', unitCode: null, extension: '8002' },
   { username: 'agent3', displayName: '王芳', role: 'agent', unitCode: null, extension: '8003' },
-  { username: 'lead1', displayName: '赵磊（班长）', role: 'lead', unitCode: null },
+  { username: 'lead1', displayName: '赵磊', role: 'lead', unitCode: null },
   { username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: null },
   { username: 'unit.jinsong', displayName: '劲松街道办事处', role: 'unit', unitCode: 'street:110105017' },
   { username: 'unit.heating', displayName: '北京市热力集团', role: 'unit', unitCode: 'company:heating' },

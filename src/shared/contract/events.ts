@@ -9,6 +9,7 @@ import { callSchema } from '../server-api/cti';
 import { monitorTicketSchema } from '../server-api/monitor';
 import { presenceStateSchema } from '../server-api/live';
 import { presenceViewSchema } from './presence';
+import { noticesInForceSchema } from '../server-api/notices';
 
 /** Everything the core pushes to the UI without being asked. */
 export const pushedEvents = {
@@ -28,8 +29,8 @@ export const pushedEvents = {
       z.strictObject({ kind: z.literal('call'), call: callSchema }),
     ]),
   },
-  /** A lead's notice for every agent's status bar. */
-  notices: { received: z.strictObject({ text: z.string(), from: z.string(), at: z.string() }) },
+  /** The leads' notices in force changed (one sent, withdrawn, or all read again): every status bar shows them. */
+  notices: { changed: noticesInForceSchema },
   presence: { changed: presenceViewSchema },
 } satisfies EventsShape;
 

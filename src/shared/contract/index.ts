@@ -7,6 +7,7 @@ import { type CallSpec, type ContractShape, flatten } from './define';
 import { draftsCalls } from './drafts';
 import { kbCalls } from './kb';
 import { monitorCalls } from './monitor';
+import { noticesCalls } from './notices';
 import { presenceCalls } from './presence';
 import { referenceCalls } from './reference';
 import { settingsCalls } from './settings';
@@ -30,6 +31,7 @@ export const contract = {
   calls: callsCalls,
   kb: kbCalls,
   monitor: monitorCalls,
+  notices: noticesCalls,
   presence: presenceCalls,
 } satisfies ContractShape;
 

@@ -4,12 +4,12 @@ import {
   incidentResponseSchema,
   incidentSchema,
   monitorSnapshotSchema,
-  noticeSchema,
   rankingQuerySchema,
   rankingResponseSchema,
   rateGroupings,
   ratesResponseSchema,
 } from '../server-api/monitor';
+import { noticeSchema } from '../server-api/notices';
 import { defineCall } from './define';
 
 const period = z
@@ -44,9 +44,9 @@ export const monitorCalls = {
     output: z.strictObject({ filename: z.string(), csv: z.string() }),
   }),
   notice: defineCall({
-    doc: "Broadcasts a short notice to every agent's status bar.",
+    doc: "Broadcasts a short notice to every agent's status bar, where it stays until it expires.",
     input: noticeSchema,
-    output: z.strictObject({ sentAt: z.string() }),
+    output: z.strictObject({ sentAt: z.string(), expiresAt: z.string() }),
   }),
   linkIncident: defineCall({
     doc: 'Links a cluster of tickets (a hot spot) to one incident.',

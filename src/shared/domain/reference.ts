@@ -12,6 +12,7 @@ export const referenceKinds = [
   'district',
   'street',
   'unit',
+  'queue',
   'routingRule',
   'slaPolicy',
   'article',
@@ -51,6 +52,8 @@ export const referenceBodySchemas = {
   street: z.object({ zh: name, en: name, districtCode: code, district: z.string().optional(), ...spellings }),
   /** `type` is the kind of office (district, subdistrict, town, department, company …); cities add their own. */
   unit: z.object({ zh: name, en: name, type: code, districtCode: code.optional(), streetCode: code.optional() }),
+  /** A queue of the phone switch (its name in CTI events, `general`), as the lead's screens name it. */
+  queue: z.object({ zh: name, en: name }),
   /** Category × district (null: city-wide) → `street`, `district` or a fixed unit's code. */
   routingRule: z.object({ category: code, districtCode: code.nullable(), target: code }),
   slaPolicy: z.object({ zh: name, en: name, dispatchMinutes: z.number().int().positive(), feedbackMinutes: z.number().int().positive() }),
@@ -84,6 +87,7 @@ export const referenceEntrySchema = z.discriminatedUnion('kind', [
   entrySchemaOf('district'),
   entrySchemaOf('street'),
   entrySchemaOf('unit'),
+  entrySchemaOf('queue'),
   entrySchemaOf('routingRule'),
   entrySchemaOf('slaPolicy'),
   entrySchemaOf('article'),
@@ -137,6 +141,7 @@ export const mapsPerKind = (): { [K in ReferenceKind]: Map<string, never> } => (
   district: emptyMap(),
   street: emptyMap(),
   unit: emptyMap(),
+  queue: emptyMap(),
   routingRule: emptyMap(),
   slaPolicy: emptyMap(),
   article: emptyMap(),

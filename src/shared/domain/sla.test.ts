@@ -101,9 +101,21 @@ describe('states', () => {
     expect(slaClassOf({ fields: { urgency: 'urgent' } } as Ticket, null)).toBe('general');
   });
 
-  it('format countdowns', () => {
-    expect(formatDuration(125 * 60_000)).toBe('2 h 05 min');
-    expect(formatDuration((3 * 1440 + 4 * 60) * 60_000)).toBe('3 d 4 h');
-    expect(formatDuration(-30 * 60_000)).toBe('-30 min');
+  it('split countdowns into the two largest units that matter, in no language', () => {
+    expect(formatDuration(125 * 60_000)).toEqual({
+      negative: false,
+      parts: [
+        { unit: 'h', value: 2 },
+        { unit: 'min', value: 5 },
+      ],
+    });
+    expect(formatDuration((1440 + 59) * 60_000)).toEqual({
+      negative: false,
+      parts: [
+        { unit: 'd', value: 1 },
+        { unit: 'h', value: 0 },
+      ],
+    });
+    expect(formatDuration(-30 * 60_000 - 59_000)).toEqual({ negative: true, parts: [{ unit: 'min', value: 30 }] });
   });
 });

@@ -86,12 +86,33 @@ export function slaClock(
   return { stage, startedAt, dueAt, ...clockAt(startedAt, dueAt, now) };
 }
 
-/** `2 h 05 min`, `3 d 4 h`, for countdowns (negative: how long overdue). */
-export function formatDuration(ms: number): string {
+export const durationUnits = ['d', 'h', 'min'] as const;
+export type DurationUnit = (typeof durationUnits)[number];
+
+/** A duration in whole units, largest first, for the UI to put into words: `2 h 05 min` / `2 时 05 分`. */
+export interface DurationParts {
+  /** Negative: how long overdue. */
+  negative: boolean;
+  parts: { unit: DurationUnit; value: number }[];
+}
+
+/** The two largest units that matter (days and hours, hours and minutes, or minutes), for countdowns. */
+export function formatDuration(ms: number): DurationParts {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;
-  const text = d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
-  return ms < 0 ? `-${text}` : text;
+  const parts: DurationParts['parts'] =
+    d > 0
+      ? [
+          { unit: 'd', value: d },
+          { unit: 'h', value: h },
+        ]
+      : h > 0
+        ? [
+            { unit: 'h', value: h },
+            { unit: 'min', value: m },
+          ]
+        : [{ unit: 'min', value: m }];
+  return { negative: ms < 0, parts };
 }

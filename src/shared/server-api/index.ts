@@ -5,6 +5,7 @@ import { ctiRoutes } from './routes/cti';
 import { healthRoutes } from './routes/health';
 import { liveRoutes } from './routes/live';
 import { monitorRoutes } from './routes/monitor';
+import { noticeRoutes } from './routes/notices';
 import { open311AdminRoutes, open311Routes } from './routes/open311';
 import { syncRoutes } from './routes/sync';
 import { ticketRoutes } from './routes/tickets';
@@ -20,6 +21,7 @@ export const serverApi = {
   sync: syncRoutes,
   tickets: ticketRoutes,
   monitor: monitorRoutes,
+  notices: noticeRoutes,
   admin: adminRoutes,
   cti: ctiRoutes,
   units: unitRoutes,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plainTextCheck } from '../domain/plain-text';
 import { callSchema } from './cti';
 import { monitorTicketSchema } from './monitor';
+import { noticeViewSchema } from './notices';
 import { presenceStates } from './presence';
 
 /**
@@ -35,8 +36,10 @@ export const liveServerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('call'), call: callSchema }),
   /** To leads: open tickets as they change (closed ones too, so the monitor drops them). */
   z.strictObject({ type: z.literal('monitor_tickets'), tickets: z.array(monitorTicketSchema) }),
-  /** To everyone: a lead's notice for the status bar. */
-  z.strictObject({ type: z.literal('notice'), text: z.string(), from: z.string(), at: z.string() }),
+  /** To everyone: a lead's notice for the status bar, until it expires. */
+  z.strictObject({ type: z.literal('notice'), notice: noticeViewSchema }),
+  /** To everyone: a lead withdrew a notice before it expired. */
+  z.strictObject({ type: z.literal('notice_withdrawn'), id: z.string() }),
   z.strictObject({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type LiveServerMessage = z.infer<typeof liveServerMessageSchema>;

@@ -146,14 +146,11 @@ export const rankingResponseSchema = z.strictObject({
 });
 export type Ranking = z.infer<typeof rankingResponseSchema>;
 
-export const noticeSchema = z.strictObject({ text: plainText(200).min(1) });
 export const incidentSchema = z.strictObject({
   title: plainText(200).min(1),
   ticketIds: z.array(z.uuid()).min(1).max(1000),
 });
 export const incidentResponseSchema = z.strictObject({ id: z.string(), linked: z.number().int() });
-
-export const noticeResponseSchema = z.strictObject({ id: z.string(), sentAt: z.string() });
 
 export const monitorSummarySchema = z.object({
   byStatus: z.record(z.string(), z.number()),

@@ -22,6 +22,7 @@ export const referenceItemSchema = z.discriminatedUnion('kind', [
   itemSchemaOf('district'),
   itemSchemaOf('street'),
   itemSchemaOf('unit'),
+  itemSchemaOf('queue'),
   itemSchemaOf('routingRule'),
   itemSchemaOf('slaPolicy'),
   itemSchemaOf('article'),

@@ -69,6 +69,8 @@ export const en: Messages = {
     rejected: '{{count}} changes refused',
     lastSync: 'Last sync: {{time}}',
     notice: 'Notice ({{from}}): {{text}}',
+    noticeUntil: 'In force until {{time}}',
+    moreNotices: '+{{count}} more',
     bootstrap: 'First sync: {{loaded}} / {{total}} tickets',
     bootstrapLabel: 'First sync progress',
     never: 'never',
@@ -176,6 +178,7 @@ export const en: Messages = {
     deadline: 'Due',
   },
   sla: { dispatch: 'Dispatch', feedback: 'Feedback', on_time: 'due in', at_risk: 'at risk,', overdue: 'overdue by' },
+  duration: { d: '{{value}} d', h: '{{value}} h', min: '{{value}} min' },
   callback: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', unsatisfied: 'Unsatisfied' },
   timeline: {
     pending: 'Not yet synced',

@@ -160,6 +160,12 @@ export const monitorZhCN = {
     tickets: '件数',
     weeks: '出现周数',
   },
+  noticeLifetime: '有效期',
+  noticeLifetimes: { '30': '30 分钟', '120': '2 小时', '480': '8 小时（一个班次）', '1440': '24 小时', '10080': '7 天' },
+  noticesInForce: '生效中的公告',
+  noticeExpires: '{{time}} 到期',
+  withdrawNotice: '撤回',
+  noticeWithdrawn: '公告已撤回',
 };
 
 export const monitorEn: Words<typeof monitorZhCN> = {
@@ -320,4 +326,10 @@ export const monitorEn: Words<typeof monitorZhCN> = {
     tickets: 'Tickets',
     weeks: 'Weeks',
   },
+  noticeLifetime: 'In force for',
+  noticeLifetimes: { '30': '30 minutes', '120': '2 hours', '480': '8 hours (a shift)', '1440': '24 hours', '10080': '7 days' },
+  noticesInForce: 'Notices in force',
+  noticeExpires: 'expires {{time}}',
+  withdrawNotice: 'Withdraw',
+  noticeWithdrawn: 'Notice withdrawn',
 };

@@ -59,6 +59,8 @@ export const zhCN = {
     rejected: '{{count}} 条修改被拒绝',
     lastSync: '上次同步：{{time}}',
     notice: '公告（{{from}}）：{{text}}',
+    noticeUntil: '有效至 {{time}}',
+    moreNotices: '另有 {{count}} 条公告',
     bootstrap: '首次同步：{{loaded}} / {{total}} 张工单',
     bootstrapLabel: '首次同步进度',
     never: '从未',
@@ -165,6 +167,7 @@ export const zhCN = {
     deadline: '办理时限',
   },
   sla: { dispatch: '派单', feedback: '反馈', on_time: '剩余', at_risk: '即将超时', overdue: '已超时' },
+  duration: { d: '{{value}} 天', h: '{{value}} 时', min: '{{value}} 分' },
   callback: { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' },
   timeline: {
     pending: '待同步',

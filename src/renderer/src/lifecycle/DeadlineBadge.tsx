@@ -2,13 +2,15 @@ import { Badge } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketSummary } from '../../../shared/contract/tickets';
-import { clockAt, formatDuration } from '../../../shared/domain/sla';
+import { clockAt } from '../../../shared/domain/sla';
+import { useDuration } from '../i18n/duration';
 
 const color = { on_time: 'green', at_risk: 'orange', overdue: 'red' } as const;
 
 /** The time left on a ticket's running limit, turning orange when at risk and red when overdue. */
 export function DeadlineBadge({ deadline }: { deadline: TicketSummary['deadline'] }) {
   const { t } = useTranslation();
+  const formatDuration = useDuration();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 15_000);
@@ -19,6 +21,7 @@ export function DeadlineBadge({ deadline }: { deadline: TicketSummary['deadline'
   return (
     <Badge
       size="sm"
+      tt="none"
       variant={state === 'on_time' ? 'light' : 'filled'}
       color={color[state]}
       data-testid="deadline"

@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../../../shared/domain/sla';
 import type { MonitorAgent } from '../../../shared/server-api/monitor';
+import { useDuration } from '../i18n/duration';
 import { VirtualTable } from './VirtualTable';
 
 const presenceColor = { available: 'green', on_call: 'blue', wrap_up: 'cyan', break: 'gray', disconnected: 'red' } as const;
@@ -9,6 +9,7 @@ const presenceColor = { available: 'green', on_call: 'blue', wrap_up: 'cyan', br
 /** Every agent with their presence, time in it, time on the current call and today's figures. */
 export function AgentsTable({ agents, now }: { agents: MonitorAgent[]; now: Date }) {
   const { t } = useTranslation();
+  const formatDuration = useDuration();
   const since = (iso: string | null) => (iso ? formatDuration(now.getTime() - Date.parse(iso)) : '—');
   return (
     <VirtualTable

@@ -1,6 +1,6 @@
 import { Badge, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDuration } from '../../../shared/domain/sla';
+import { useDuration } from '../i18n/duration';
 import type { MonitorTicket } from '../../../shared/server-api/monitor';
 import { filterRisks, type RiskRow } from './monitor-state';
 import type { NameOf } from './names';
@@ -28,6 +28,7 @@ export function RiskList({
   onOpen: (ticket: MonitorTicket) => void;
 }) {
   const { t } = useTranslation();
+  const formatDuration = useDuration();
   const shown = filterRisks(rows, filter, name);
   return (
     <Stack gap="xs">
@@ -57,7 +58,7 @@ export function RiskList({
             header: t('monitor.columns.left'),
             width: '11rem',
             render: (r) => (
-              <Badge color={riskColor[r.state]} variant="filled" data-state={r.state} data-testid={`risk-${r.ticket.number}`}>
+              <Badge color={riskColor[r.state]} variant="filled" tt="none" data-state={r.state} data-testid={`risk-${r.ticket.number}`}>
                 {t(`sla.${r.state}`)} {formatDuration(r.msLeft)}
               </Badge>
             ),

@@ -4,6 +4,7 @@ import { formatWait } from '../../../shared/domain/call-figures';
 import type { CallFiguresResponse } from '../../../shared/server-api/call-figures';
 import { formatSeconds, formatShare } from './charts';
 import { type MonitorState, queues, type RiskLists } from './monitor-state';
+import { useQueueName } from './use-queue-name';
 
 export type MonitorTab = 'risk' | 'overdue' | 'orders' | 'agents' | 'hotspots' | 'rates' | 'calls';
 
@@ -30,6 +31,7 @@ export function StatCards({
   onOpen: (tab: MonitorTab) => void;
 }) {
   const { t } = useTranslation();
+  const queueName = useQueueName();
   const waitingQueues = queues(state);
   const longest = waitingQueues.reduce<string | null>((oldest, q) => (oldest === null || q.oldest < oldest ? q.oldest : oldest), null);
   const agents = [...state.agents.values()];
@@ -93,8 +95,8 @@ export function StatCards({
       {waitingQueues.length > 0 && (
         <Group gap="xs" data-testid="queues">
           {waitingQueues.map((q) => (
-            <Badge key={q.queue} size="lg" variant="light">
-              {t('monitor.queue')} {q.queue}: {q.waiting} · {waitedSince(q.oldest, now)}
+            <Badge key={q.queue} size="lg" variant="light" tt="none">
+              {t('monitor.queue')} {queueName(q.queue)}: {q.waiting} · {waitedSince(q.oldest, now)}
             </Badge>
           ))}
         </Group>

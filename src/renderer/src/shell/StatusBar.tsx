@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { useLinkState, useWorkstation } from './api-context';
 import { useAuth } from './use-auth';
+import { useNotices } from './use-notices';
 import { usePushedState } from './use-pushed-state';
 import { useSyncStatus } from './use-sync-status';
 
@@ -29,9 +30,8 @@ export const StatusBar = memo(function StatusBar() {
   const signedIn = user?.sessionLive === true;
   const loadPresence = useCallback(() => (signedIn ? api.presence.current() : Promise.resolve(null)), [api, signedIn]);
   const presence = usePushedState<PresenceView | null>(loadPresence, on.presence.changed, null);
-  // The latest notice from a lead stays until the next one replaces it.
-  const [notice, setNotice] = useState<{ text: string; from: string } | null>(null);
-  useEffect(() => on.notices.received((received) => setNotice(received)), [on]);
+  // The newest notice in force shows; the others wait behind it until it expires or is withdrawn.
+  const [notice, ...older] = useNotices();
 
   useEffect(() => {
     if (link !== 'open') return;
@@ -41,6 +41,7 @@ export const StatusBar = memo(function StatusBar() {
     );
   }, [api, link]);
 
+  const until = (n: { expiresAt: string }) => new Date(n.expiresAt).toLocaleString(i18n.language);
   const lastSync = status?.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString(i18n.language) : t('status.never');
 
   return (
@@ -86,9 +87,29 @@ export const StatusBar = memo(function StatusBar() {
         </Text>
       </Group>
       {notice && (
-        <Badge color="grape" variant="filled" size="lg" data-testid="notice" style={{ textTransform: 'none', maxWidth: '40%' }}>
-          {t('status.notice', notice)}
-        </Badge>
+        <Group gap={4} wrap="nowrap" style={{ maxWidth: '40%' }}>
+          <Badge
+            color="grape"
+            variant="filled"
+            size="lg"
+            tt="none"
+            data-testid="notice"
+            title={t('status.noticeUntil', { time: until(notice) })}
+          >
+            {t('status.notice', notice)}
+          </Badge>
+          {older.length > 0 && (
+            <Badge
+              color="grape"
+              variant="light"
+              tt="none"
+              data-testid="notice-more"
+              title={older.map((n) => t('status.notice', n)).join('\n')}
+            >
+              {t('status.moreNotices', { count: older.length })}
+            </Badge>
+          )}
+        </Group>
       )}
       <Group gap="lg" wrap="nowrap">
         {user && presence && status?.connection !== 'not_configured' && (

@@ -4,8 +4,6 @@ import {
   incidentSchema,
   monitorSnapshotSchema,
   monitorSummarySchema,
-  noticeResponseSchema,
-  noticeSchema,
   rankingQuerySchema,
   rankingResponseSchema,
   ratesQuerySchema,
@@ -15,7 +13,7 @@ import { defineRoute } from '../route';
 
 const leads = ['lead', 'admin'] as const;
 
-/** Team leads' view of the centre: a snapshot, then deltas over /api/live; rates; notices; incidents. */
+/** Team leads' view of the centre: a snapshot, then deltas over /api/live; rates; incidents. */
 export const monitorRoutes = {
   snapshot: defineRoute({
     method: 'GET',
@@ -57,14 +55,6 @@ export const monitorRoutes = {
     query: ratesQuerySchema,
     responses: { 200: z.string() },
     produces: 'text/csv; charset=utf-8',
-  }),
-  notice: defineRoute({
-    method: 'POST',
-    path: '/api/monitor/notices',
-    summary: "Broadcasts a short notice to every agent's status bar",
-    access: leads,
-    body: noticeSchema,
-    responses: { 201: noticeResponseSchema },
   }),
   incident: defineRoute({
     method: 'POST',
