@@ -109,7 +109,7 @@ test('the rates on screen are those of the API and those the events give, in the
     await expect(table).toHaveAttribute('data-to', days.toIso);
     const onScreen = await screenRows(page);
 
-    const api = await server<{ rows: RateRow[]; total: RateRow }>(
+    const api = await server<{ by: string; from: string; to: string; rows: RateRow[]; total: RateRow }>(
       'GET',
       `/api/monitor/rates?from=${encodeURIComponent(days.fromIso)}&to=${encodeURIComponent(days.toIso)}&by=${by}`,
       undefined,
@@ -120,7 +120,7 @@ test('the rates on screen are those of the API and those the events give, in the
       Object.fromEntries([...answer.rows, answer.total].map((row) => [row.key, shown(row)]));
     expect(Object.keys(onScreen).length, `${by}: the seeded centre has figures for the week`).toBeGreaterThan(2);
     expect(onScreen).toEqual(asShown(api));
-    expect(api).toEqual(fromEvents);
+    expect(api).toEqual({ by, from: days.fromIso, to: days.toIso, ...fromEvents });
     expect(api.total.response.of, 'the seeded units answered dispatches in the week').toBeGreaterThan(0);
     expect(api.total.resolution.met, 'tickets were resolved in the week').toBeGreaterThan(0);
 
