@@ -102,6 +102,11 @@ export function TicketTable({
                   <Badge size="xs" style={{ flexShrink: 0 }}>
                     {t(`ticket.status.${ticket.status}`)}
                   </Badge>
+                  {ticket.pendingEvents > 0 && (
+                    <Badge size="xs" variant="outline" color="yellow" style={{ flexShrink: 0 }}>
+                      {t('ticket.pending')}
+                    </Badge>
+                  )}
                 </Group>
               </Table.Td>
               <Table.Td style={cell} title={category}>
