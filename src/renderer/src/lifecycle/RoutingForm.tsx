@@ -102,7 +102,8 @@ export function RoutingForm({ ticket, handleRef }: { ticket: Ticket; handleRef: 
         error={noUnit ? t('step.noUnit') : undefined}
         testId="work-add-unit"
       />
-      {units.length > 1 && (
+      {/* There from the first unit on, so the Tab that adds a second one (taken as the field is left) lands on the lead choice. */}
+      {units.length > 0 && (
         <SegmentedControl
           size="xs"
           value={lead}
