@@ -28,7 +28,7 @@ export function DeadlineBadge({ deadline }: { deadline: TicketSummary['deadline'
       data-state={state}
       title={new Date(deadline.dueAt).toLocaleString()}
     >
-      {t(`sla.${deadline.stage}`)} {t(`sla.${state}`)} {formatDuration(msLeft)}
+      {t(`sla.${deadline.stage}`)} {t(`sla.${state}`)} {formatDuration(Math.abs(msLeft))}
     </Badge>
   );
 }

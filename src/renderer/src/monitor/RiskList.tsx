@@ -59,7 +59,7 @@ export function RiskList({
             width: '11rem',
             render: (r) => (
               <Badge color={riskColor[r.state]} variant="filled" tt="none" data-state={r.state} data-testid={`risk-${r.ticket.number}`}>
-                {t(`sla.${r.state}`)} {formatDuration(r.msLeft)}
+                {t(`sla.${r.state}`)} {formatDuration(Math.abs(r.msLeft))}
               </Badge>
             ),
           },
