@@ -81,7 +81,7 @@ async function takeTheCall(page: Page, phone: string, input: Awaited<ReturnType<
     district: 'cy',
     street: 'js',
     address: '劲松三区5号楼2单元',
-    description: '暖气一直不热，家里只有十五度，老人怕冷。',
+    description: '暖气片一直冰凉，家里只有十五度，老人怕冷。',
     wants: '尽快派人检修',
   });
   await expect(page.getByTestId('field-requestType')).toHaveValue('3 投诉');
@@ -92,14 +92,14 @@ async function takeTheCall(page: Page, phone: string, input: Awaited<ReturnType<
 
   await expect(page.getByText(/已登记工单 E2E2-\d{6}/)).toBeVisible();
   await expect(page.getByTestId('caller-history-row')).toHaveCount(3);
-  await expect(page.getByTestId('caller-history-row').filter({ hasText: '暖气一直不热' })).toBeVisible();
+  await expect(page.getByTestId('caller-history-row').filter({ hasText: '暖气片一直冰凉' })).toBeVisible();
   await expect(page.getByTestId('field-description')).toHaveValue('');
 
   // The same ticket is found by search, one Chinese character is enough.
   await page.keyboard.press('Alt+s');
   await expect(page.getByTestId('ticket-search')).toBeFocused();
   await page.keyboard.type('怕');
-  await expect(page.getByTestId('search-results-row').filter({ hasText: '暖气一直不热' })).toBeVisible();
+  await expect(page.getByTestId('search-results-row').filter({ hasText: '暖气片一直冰凉' })).toBeVisible();
 
   const keys = await input.structuredKeys();
   console.log(
