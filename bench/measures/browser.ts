@@ -174,17 +174,7 @@ export async function measureInBrowser(options: {
   samples: number;
 }): Promise<MeasureResult[]> {
   const host = await startWebHost(options.dataDir, options.serverUrl);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await page.goto(host.url);
@@ -229,4 +219,19 @@ export async function measureInBrowser(options: {
     await browser.close();
     host.child.kill('SIGTERM');
   }
+}
+
+/** The system's Chromium, quiet: no GPU, no background traffic, no first-run screens to skew a measure. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }

@@ -1,8 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type WebSocket from 'ws';
-import { chromiumPath } from '../../playwright.config';
 import { migrateServer } from '../../src/server/db/migrate';
 import { openPostgres } from '../../src/server/db/postgres';
 import { demoPassword } from '../../src/server/seed/demo-password';
@@ -10,7 +9,7 @@ import { seededRandom } from '../../src/server/seed/random';
 import { seedDemoUsers, seedReference } from '../../src/server/seed/seed';
 import { createDatabase } from '../../tests/support/postgres-cluster';
 import { copyCentre } from './bootstrap';
-import { startWebHost } from './browser';
+import { launchChromium, startWebHost } from './browser';
 import { startCentralServer } from './central-server';
 import { liveSocket } from './live-load';
 import { simulatedWorkstations } from './reconnect-storm';
@@ -87,17 +86,7 @@ export async function measureLeadView(options: {
     }
     const host = await startWebHost(path.join(options.dir, 'lead-view'), server.url);
     stops.push(() => void host.child.kill('SIGTERM'));
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await launchChromium();
     stops.push(() => browser.close());
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await page.goto(host.url);

@@ -1,24 +1,11 @@
 import { type RateGrouping, rateRows } from '../../shared/domain/rate-rows';
 import { rankRows, recurringProblems } from '../../shared/domain/ranking';
-import { type Judgement, judgeTicket, type RateEvent } from '../../shared/domain/rates';
+import { type Judgement, judgeTicket, type RateEvent, rateEventTypes } from '../../shared/domain/rates';
 import { slaPolicyFrom } from '../../shared/domain/sla';
 import type { Ranking, RateRow } from '../../shared/server-api/monitor';
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
 import { referenceLookup } from '../reference/reference-store';
-
-const rateEventTypes: RateEvent['type'][] = [
-  'created',
-  'dispatched',
-  'unit_accepted',
-  'unit_returned',
-  'unit_feedback',
-  'extension_requested',
-  'extension_decided',
-  'callback_recorded',
-  'closed',
-  'reopened',
-];
 
 interface RateEventRow {
   ticket_id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rateNames } from '../server-api/monitor';
 import { rateRows } from './rate-rows';
-import { judgeTicket, type RateEvent, type RateTicket } from './rates';
+import { judgeTicket, type RateEvent, rateEventTypes, type RateTicket } from './rates';
 
 /** A small seeded generator (mulberry32), so a failing log can be replayed from its seed. */
 function random(seed: number) {
@@ -15,18 +15,6 @@ function random(seed: number) {
   };
 }
 
-const types: RateEvent['type'][] = [
-  'created',
-  'dispatched',
-  'unit_accepted',
-  'unit_returned',
-  'unit_feedback',
-  'extension_requested',
-  'extension_decided',
-  'callback_recorded',
-  'closed',
-  'reopened',
-];
 const units = ['street:1', 'street:2', 'company:3'];
 
 /** Any events in any order, lawful or not: the counting must hold whatever the log says. */
@@ -36,7 +24,7 @@ function randomTicket(next: () => number, id: string): RateTicket {
   const events = Array.from({ length: Math.floor(next() * 14) }, (): RateEvent => {
     at += next() * 40 * 3_600_000;
     const base = { at: new Date(at).toISOString() };
-    const type = pick(types);
+    const type = pick(rateEventTypes);
     switch (type) {
       case 'dispatched':
         return { ...base, type, leadUnit: pick(units) };

@@ -49,6 +49,20 @@ export type RateEvent = { at: string } & (
   | { type: 'reopened' }
 );
 
+/** Every event type the rates read: what a server query asks the event log for. */
+export const rateEventTypes: readonly RateEvent['type'][] = [
+  'created',
+  'dispatched',
+  'unit_accepted',
+  'unit_returned',
+  'unit_feedback',
+  'extension_requested',
+  'extension_decided',
+  'callback_recorded',
+  'closed',
+  'reopened',
+];
+
 export interface RateTicket {
   id: string;
   districtCode: string | null;
