@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { LiveLink } from '../../src/main/sync/live-link';
 import { demoPassword } from '../../src/server/seed/seed';
@@ -116,5 +117,42 @@ describe.each(engines)("the workstation's live link to the server on %s", (engin
     away.stop();
     expect(clock.pending()).toEqual([]);
     expect(clock.delays()).toEqual([1000]);
+  });
+});
+
+describe('the live link once stopped', () => {
+  it('acts on nothing more from its socket, even what the server had already sent', async () => {
+    // The server sends the welcome and a hint at once: both are on the wire before the link stops.
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => wss.once('listening', resolve));
+    onCleanup(() => new Promise<void>((resolve) => wss.close(() => resolve())));
+    let serverSawClose = false;
+    wss.on('connection', (socket) => {
+      socket.on('close', () => (serverSawClose = true));
+      socket.once('message', () => {
+        socket.send(JSON.stringify({ type: 'welcome', head: 5 }));
+        socket.send(JSON.stringify({ type: 'events', head: 9 }));
+      });
+    });
+    const { port } = z.object({ port: z.number() }).parse(wss.address());
+
+    const hints: (number | undefined)[] = [];
+    const states: boolean[] = [];
+    const link: LiveLink = new LiveLink({
+      baseUrl: `http://127.0.0.1:${port}/`,
+      workstationId: 'ws-stopping',
+      onHint: (head) => hints.push(head),
+      // Whoever hears the link come up stops it, as a core closing its cache would.
+      onState: (up) => {
+        states.push(up);
+        if (up) link.stop();
+      },
+      random: () => 1,
+      schedule: manualSchedule().schedule,
+    });
+    link.ensure('t'.repeat(43));
+    await until('the socket closed on both ends', () => serverSawClose);
+    expect(states).toEqual([true]);
+    expect(hints).toEqual([]);
   });
 });

@@ -126,6 +126,8 @@ export class LiveLink {
     this.startHeartbeat(ws);
     ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token, workstationId: this.options.workstationId })));
     ws.on('message', (data) => {
+      // A closing socket still hands over what was already on the wire; once stopped, none of it is ours to act on.
+      if (this.ws !== ws) return;
       let json: unknown;
       try {
         json = JSON.parse(data.toString());
@@ -138,6 +140,7 @@ export class LiveLink {
         this.failures = 0;
         this.welcomed = true;
         this.options.onState?.(true);
+        if (this.ws !== ws) return; // stopped by whoever heard the link come up
         this.sendPresence();
         this.options.onHint(undefined);
       } else if (message.data.type === 'events') {
