@@ -1,8 +1,16 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// Password hashes at scrypt N=2^14 instead of 2^17 (src/server/auth/password.ts): the suite signs in thousands
+// of times. Set here, not per project, so the global setup's template centre hashes its users the same way.
+process.env.PASSWORD_COST ??= '14';
+
 export default defineConfig({
   test: {
+    // Vitest's default leaves one core idle; most files wait on sockets and disks, so two workers
+    // on two cores finish the suite in about two thirds of the time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
