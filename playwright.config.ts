@@ -64,6 +64,8 @@ export default defineConfig({
         SEED_TICKETS: '6000',
         SEED_CLOSED_SHARE: '0.1',
         SEED_MODEL: 'skip',
+        // The specs sign in a few hundred times: the same scrypt at an eighth of the work (src/server/auth/password.ts).
+        PASSWORD_COST: '14',
         LOG_LEVEL: 'warn',
         // Units that accept a dispatched ticket after 1 s and report back 2 s later (the lifecycle E2E).
         SIMULATE_UNITS: 'on',
