@@ -5,10 +5,11 @@ import { expect, type Page, test } from '@playwright/test';
 import { type Core, openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { issueSimulatorToken, simulateCalls } from '../../src/server/cti/call-simulator';
 import { demoPassword } from '../../src/server/seed/demo-password';
+import type { SequencedEvent } from '../../src/shared/server-api/sync';
 import { eventsBy } from '../support/event-builder';
 import { intakeFields } from '../support/fixtures';
 import { login, server, serverUrl } from './support/central-server';
-import { signInIfAsked, signOut } from './support/workstation-page';
+import { forbidMouse, signInIfAsked, signOut } from './support/workstation-page';
 
 /**
  * The team lead's monitor in Chromium, live: the call simulator rings agent3, the simulated units
@@ -115,6 +116,45 @@ test('a lead sees a new ticket, a ticket turning at risk and an agent changing s
     await agent.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('a lead urges the unit of a ticket at risk with U on its row, keyboard only, and the server has the urge', async ({ page }) => {
+  test.setTimeout(90_000);
+  // An emergency dispatched 1 h 40 min ago: 20 min of its 2-hour feedback limit left, at risk. Dispatched
+  // before the server started, so the simulated units leave it where it is.
+  const unit = 'street:110105017';
+  const colleague = eventsBy('agent2', 'AG5E');
+  const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+  const created = { ...colleague.created({ urgency: 'emergency', description: '燃气表漏气，监控督办测试' }), at: minutesAgo(180) };
+  const dispatched = { ...colleague.next(created.ticketId, 'dispatched', { unitCodes: [unit], leadUnitCode: unit }), at: minutesAgo(100) };
+  const agentToken = await login('agent2');
+  await server('POST', '/api/sync/push', { events: [created, dispatched] }, agentToken);
+  const leadToken = await login('lead1');
+  const onServer = () =>
+    server<{ ticket: { officialNo: string }; events: SequencedEvent[] }>('GET', `/api/tickets/${created.ticketId}`, undefined, leadToken);
+  const urgedUnits = async () => (await onServer()).events.flatMap(({ event }) => (event.type === 'urged' ? [event.payload.unitCode] : []));
+  const { officialNo } = (await onServer()).ticket;
+
+  const mouseUsed = await forbidMouse(page);
+  await page.goto('/');
+  await signInIfAsked(page, 'lead1');
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByTestId('stat-open-value')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('monitor-tab-risk').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('risk-filter').focus();
+  await page.keyboard.type(officialNo);
+  await expect(page.getByTestId('risk-list-row')).toHaveCount(1);
+  await expect(page.getByTestId(`urged-${officialNo}`)).toHaveText('0');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('risk-list')).toBeFocused();
+  await page.keyboard.press('u');
+  await expect(page.getByText(`已督办工单 ${officialNo} 的承办单位 劲松街道办事处`, { exact: true })).toBeVisible();
+
+  // The urge reaches the server with the next sync, and comes back to the row as a live delta.
+  await expect.poll(urgedUnits, { timeout: 30_000 }).toEqual([unit]);
+  await expect(page.getByTestId(`urged-${officialNo}`)).toHaveText('1', { timeout: 15_000 });
+  expect(mouseUsed()).toBe(false);
 });
 
 test('an agent opening the monitor is told it is for team leads, and sees no monitor data', async ({ page }) => {

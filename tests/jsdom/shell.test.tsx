@@ -55,6 +55,10 @@ describe('workstation shell', () => {
     expect(rows).toHaveLength(actions.length + 1);
     expect(within(help).getByText('切换语言')).toBeTruthy();
     expect(within(help).getByText('Alt + L')).toBeTruthy();
+    // Then the keys of the monitor's lists, which work on their selected row only.
+    const listHelp = screen.getByTestId('list-key-help-riskLists');
+    expect(within(listHelp).getByRole('columnheader', { name: '即将超时、已超时列表中（选中一行）' })).toBeTruthy();
+    expect(within(listHelp).getByRole('row', { name: '督办所选工单的承办单位 U' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '关闭' })).toBeTruthy();
   });
 

@@ -1,4 +1,4 @@
-import type { Schedule } from '../../src/main/sync/backoff';
+import type { Schedule } from '../../src/shared/backoff';
 
 interface Wait {
   ms: number;

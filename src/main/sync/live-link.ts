@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import type { Call } from '../../shared/server-api/cti';
 import { type LiveServerMessage, liveServerMessageSchema, type presenceStates } from '../../shared/server-api/live';
-import { backoffDelay, realSchedule, type Schedule } from './backoff';
+import { backoffDelay, realSchedule, type Schedule } from '../../shared/backoff';
 
 export interface LiveLinkOptions {
   baseUrl: string;

@@ -5,7 +5,7 @@ import type { NoticeView } from '../../shared/server-api/notices';
 import type { EventBus } from '../event-bus';
 import { recordCall } from '../store/calls-store';
 import type { Db } from '../store/database';
-import type { Schedule } from './backoff';
+import type { Schedule } from '../../shared/backoff';
 import { LiveLink } from './live-link';
 import { NoticeBoard } from './notice-board';
 import { PresenceTracker } from './presence-tracker';

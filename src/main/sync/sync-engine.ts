@@ -5,7 +5,7 @@ import type { EventBus } from '../event-bus';
 import type { Db } from '../store/database';
 import { type CacheScope, defaultCacheScope } from '../store/cache-scope-store';
 import { readCursor } from '../store/sync-store';
-import type { Schedule } from './backoff';
+import type { Schedule } from '../../shared/backoff';
 import { LiveRouting } from './live-routing';
 import type { NoticeBoard } from './notice-board';
 import type { PresenceTracker } from './presence-tracker';

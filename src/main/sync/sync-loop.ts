@@ -8,7 +8,7 @@ import { readSetting, writeSetting } from '../store/settings-store';
 import { type CacheScope, needsBootstrap, readBootstrap } from '../store/cache-scope-store';
 import { applyPulledPage, readCursor, ticketsMissingHistory } from '../store/sync-store';
 import { openRejectionCount, outboxSize } from '../store/ticket-store';
-import { backoffDelay, realSchedule, type Schedule } from './backoff';
+import { backoffDelay, realSchedule, type Schedule } from '../../shared/backoff';
 import { backfillHistories, bootstrapCache, keepCacheScope } from './cache-fill';
 import { PushHeld, pushOutboxUnlessSignedOut } from './push-outbox';
 import { reportWrapUps } from './report-wrapups';

@@ -24,6 +24,7 @@ export const callFailuresZhCN = {
   exportRates: '指标没有导出：',
   loadRanking: '考核排名没有取到：',
   exportRanking: '考核排名没有导出：',
+  urgeUnit: '没有督办：',
   unexpected: '出现意外错误（{{detail}}），请重试；再次出现请联系管理员。',
 };
 
@@ -49,5 +50,6 @@ export const callFailuresEn: { [K in keyof typeof callFailuresZhCN]: string } = 
   exportRates: 'The rates were not exported: ',
   loadRanking: 'The monthly ranking could not be fetched: ',
   exportRanking: 'The monthly ranking was not exported: ',
+  urgeUnit: 'The unit was not urged: ',
   unexpected: 'Something unexpected went wrong ({{detail}}); try again, and tell an administrator if it happens again.',
 };

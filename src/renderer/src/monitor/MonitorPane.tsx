@@ -16,6 +16,7 @@ import { Orders } from './Orders';
 import { RatesTable } from './RatesTable';
 import { RecentTickets } from './RecentTickets';
 import { RiskList } from './RiskList';
+import { StaleFigures } from './StaleFigures';
 import { type MonitorTab, StatCards } from './StatCards';
 import { TicketActions } from './TicketActions';
 import { useCallFigures } from './use-call-figures';
@@ -37,7 +38,10 @@ export function MonitorPane() {
           {t('monitor.leadsOnly')}
         </Alert>
       ) : load.state ? (
-        <Monitor state={load.state} />
+        <>
+          <StaleFigures since={load.staleSince} />
+          <Monitor state={load.state} />
+        </>
       ) : load.error ? (
         <Alert color="red">{load.error === 'unavailable' ? t('monitor.offline') : t('monitor.failed', { code: load.error })}</Alert>
       ) : (

@@ -15,6 +15,8 @@ export interface VirtualTableProps<T> {
   columns: readonly Column<T>[];
   rowKey: (row: T) => string;
   onOpen?: (row: T) => void;
+  /** Plain keys (a letter, no Ctrl/Alt/⌘) that act on the selected row, by key: `{ U: urge }`. */
+  rowKeys?: Readonly<Record<string, (row: T) => void>>;
   height?: number;
   empty: string;
   testId: string;
@@ -25,9 +27,9 @@ const overscan = 8;
 
 /**
  * A table that renders only the rows in view (plus a few), so 10,000 rows scroll as smoothly as
- * ten. Keyboard: arrows, Page Up/Down, Home/End move the selection; Enter opens the row.
+ * ten. Keyboard: arrows, Page Up/Down, Home/End move the selection; Enter opens the row; the table's own row keys act on it.
  */
-export function VirtualTable<T>({ label, rows, columns, rowKey, onOpen, height = 320, empty, testId }: VirtualTableProps<T>) {
+export function VirtualTable<T>({ label, rows, columns, rowKey, onOpen, rowKeys, height = 320, empty, testId }: VirtualTableProps<T>) {
   const [scrollTop, setScrollTop] = useState(0);
   const [selected, setSelected] = useState(0);
   const viewport = useRef<HTMLDivElement>(null);
@@ -46,7 +48,14 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, onOpen, height =
     else if ((next + 1) * rowHeight > box.scrollTop + height) box.scrollTop = (next + 1) * rowHeight - height;
   };
 
+  const rowAction = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.altKey || event.metaKey || !rowKeys) return undefined;
+    const key = Object.keys(rowKeys).find((k) => k.toLowerCase() === event.key.toLowerCase());
+    return key === undefined ? undefined : rowKeys[key];
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
+    const action = rowAction(event);
     const moves: Record<string, number> = {
       ArrowDown: current + 1,
       ArrowUp: current - 1,
@@ -61,6 +70,9 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, onOpen, height =
     } else if (event.key === 'Enter' && rows[current] && onOpen) {
       event.preventDefault();
       onOpen(rows[current]);
+    } else if (action && rows[current]) {
+      event.preventDefault();
+      action(rows[current]);
     }
   };
 

@@ -38,6 +38,17 @@ export type ActionId = (typeof actions)[number]['id'];
 
 export const hotkeyOf = (id: ActionId): string => actions.find((action) => action.id === id)!.hotkey;
 
+/**
+ * Keys that act on the selected row of a list while that list has focus. Plain letters, so the list
+ * binds them itself and never the shell (bound globally they would fire while the agent types);
+ * F1 lists them after the actions, under the lists they work in.
+ */
+export const listKeys = [{ id: 'urgeRow', key: 'U', lists: 'riskLists' }] as const;
+
+export type ListKeyId = (typeof listKeys)[number]['id'];
+
+export const listKeyOf = (id: ListKeyId): string => listKeys.find((entry) => entry.id === id)!.key;
+
 /** What each action does, supplied by the shell; a missing one is a compile error. */
 export type ActionHandlers = Record<ActionId, () => void>;
 

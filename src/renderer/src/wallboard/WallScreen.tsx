@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useReference } from '../call-screen/use-reference';
 import { type MonitorState, riskLists } from '../monitor/monitor-state';
 import { nameOf } from '../monitor/names';
+import { StaleFigures } from '../monitor/StaleFigures';
 import { useMonitor, useMonitorClock } from '../monitor/use-monitor';
 import { useAuth } from '../shell/use-auth';
 import { WallFigures } from './WallFigures';
@@ -34,7 +35,7 @@ export function WallScreen({ hint }: { hint?: string }) {
       {!isLead ? (
         <Message>{t('monitor.wall.leadsOnly')}</Message>
       ) : load.state ? (
-        <Wall state={load.state} hint={hint} />
+        <Wall state={load.state} hint={hint} staleSince={load.staleSince} />
       ) : load.error ? (
         <Message>{load.error === 'unavailable' ? t('monitor.offline') : t('monitor.failed', { code: load.error })}</Message>
       ) : (
@@ -52,7 +53,7 @@ function Message({ children }: { children: ReactNode }) {
   );
 }
 
-function Wall({ state, hint }: { state: MonitorState; hint?: string }) {
+function Wall({ state, hint, staleSince }: { state: MonitorState; hint?: string; staleSince: string | null }) {
   const { t, i18n } = useTranslation();
   const now = useMonitorClock(state);
   const reference = useReference();
@@ -66,6 +67,7 @@ function Wall({ state, hint }: { state: MonitorState; hint?: string }) {
           {t('monitor.wall.title')}
         </Title>
         <Group gap="xl" wrap="nowrap">
+          <StaleFigures since={staleSince} />
           {hint && (
             <Text fz={22} c="dimmed">
               {hint}
