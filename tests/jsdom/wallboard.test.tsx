@@ -46,6 +46,10 @@ const agent = (username: string, state: MonitorAgent['state']): MonitorAgent => 
   ticketsToday: 0,
   callsToday: 0,
   ahtSeconds: null,
+  reason: null,
+  helpSince: null,
+  helpAnsweredBy: null,
+  today: { available: 0, on_call: 0, wrap_up: 0, break: 0 },
 });
 const snapshot: MonitorSnapshot = {
   at: now.toISOString(),

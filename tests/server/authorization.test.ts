@@ -71,6 +71,7 @@ const matrix: Row[] = [
   { method: 'GET', path: '/api/notices', allowed: ['agent', 'lead', 'admin'] },
   { method: 'DELETE', path: '/api/monitor/notices/{id}', allowed: ['lead', 'admin'], url: `/api/monitor/notices/${anyId}` },
   { method: 'POST', path: '/api/monitor/incidents', allowed: ['lead', 'admin'], body: {} },
+  { method: 'POST', path: '/api/monitor/help/answer', allowed: ['lead', 'admin'], body: { username: 'nobody' } },
   { method: 'GET', path: '/api/admin/users', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/users', allowed: ['admin'], body: {} },
   { method: 'PATCH', path: '/api/admin/users/{id}', allowed: ['admin'], url: `/api/admin/users/${anyId}`, body: {} },

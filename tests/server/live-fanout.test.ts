@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionsChannel } from '../../src/server/auth/sessions';
 import { callsChannel } from '../../src/server/cti/calls';
 import { eventsChannel } from '../../src/server/events/push';
-import { liveChannel } from '../../src/server/live/live-hub';
+import { liveChannel } from '../../src/server/live/announcements';
 import type { TicketEvent } from '../../src/shared/domain/ticket';
 import { eventsBy } from '../support/event-builder';
 import { LiveTestClient } from '../support/live-client';

@@ -123,15 +123,15 @@ describe.each(engines)('the lead monitor on %s', (engine) => {
         .some((c) => c.kind === 'tickets' && c.tickets!.some((t) => t.id === created.ticketId)),
     );
 
-    await call<PresenceView>(agent, 'presence.set', { state: 'break' });
+    await call<PresenceView>(agent, 'presence.set', { state: 'break', reason: 'meeting' });
     await until('the lead saw the break', async () =>
       leadSaw
         .of<{ kind: string; username?: string; state?: string }>('monitor.changed')
         .some((c) => c.kind === 'presence' && c.username === 'agent2' && c.state === 'break'),
     );
     const snapshot = await call<MonitorSnapshot>(lead, 'monitor.snapshot');
-    expect(snapshot.agents.find((a) => a.username === 'agent2')).toMatchObject({ state: 'break' });
-    expect(await call<PresenceView>(agent, 'presence.current')).toMatchObject({ state: 'break' });
+    expect(snapshot.agents.find((a) => a.username === 'agent2')).toMatchObject({ state: 'break', reason: 'meeting' });
+    expect(await call<PresenceView>(agent, 'presence.current')).toMatchObject({ state: 'break', reason: 'meeting' });
 
     await call(lead, 'monitor.notice', { text: '朝阳区大面积停电，请统一答复' });
     await until('the agent got the notice', async () =>

@@ -53,6 +53,7 @@ describe.each(engines)('operability on %s', (engine) => {
       '/api/calls/{callId}/wrapup',
       '/api/cti/{token}',
       '/api/live',
+      '/api/monitor/help/answer',
       '/api/monitor/incidents',
       '/api/monitor/notices',
       '/api/monitor/notices/{id}',

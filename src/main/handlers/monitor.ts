@@ -24,6 +24,7 @@ export const monitorHandlers = ({ sync }: CoreDeps): DomainHandlers<'monitor'> =
     const { sentAt, expiresAt } = await needsServer(sync).online((client, token) => client.sendNotice(token, notice));
     return { sentAt, expiresAt };
   },
+  answerHand: ({ username }) => needsServer(sync).online((client, token) => client.answerHand(token, username)),
   linkIncident: (incident) => needsServer(sync).online((client, token) => client.linkIncident(token, incident)),
 });
 

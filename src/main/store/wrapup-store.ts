@@ -13,16 +13,22 @@ export interface WrapUpChoice {
 
 /** The cached wrap-up codes in the centre's order (the digit an agent presses stays put). */
 export function wrapUpChoices(db: Db): WrapUpChoice[] {
-  return referenceItems(db, ['wrapup'])
-    .map(({ code, body }) => ({
-      code,
-      zh: body.zh,
-      en: body.en,
-      order: body.order ?? Number.MAX_SAFE_INTEGER,
-      proposedFor: body.proposedFor ?? null,
-    }))
-    .sort((a, b) => a.order - b.order || a.code.localeCompare(b.code))
-    .map(({ order: _order, ...choice }) => choice);
+  return inCentreOrder(referenceItems(db, ['wrapup'])).map(({ code, body }) => ({
+    code,
+    zh: body.zh,
+    en: body.en,
+    proposedFor: body.proposedFor ?? null,
+  }));
+}
+
+/** The cached break reasons in the centre's order. */
+export const breakReasonChoices = (db: Db) =>
+  inCentreOrder(referenceItems(db, ['breakReason'])).map(({ code, body }) => ({ code, zh: body.zh, en: body.en }));
+
+/** Items a list shows with a digit each: by their `order`, then code, so the digits stay put. */
+function inCentreOrder<T extends { code: string; body: { order?: number | undefined } }>(items: readonly T[]): T[] {
+  const order = (item: T) => item.body.order ?? Number.MAX_SAFE_INTEGER;
+  return [...items].sort((a, b) => order(a) - order(b) || a.code.localeCompare(b.code));
 }
 
 /** What a call led to, from the ticket it registered or followed up; null when it led to none. */

@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import type { Call } from '../../shared/server-api/cti';
-import { type LiveServerMessage, liveServerMessageSchema, type presenceStates } from '../../shared/server-api/live';
+import { type LiveServerMessage, liveServerMessageSchema } from '../../shared/server-api/live';
+import type { PresenceState } from '../../shared/server-api/presence';
 import { backoffDelay, realSchedule, type Schedule } from '../../shared/backoff';
 
 export interface LiveLinkOptions {
@@ -28,6 +29,9 @@ export interface LiveLinkOptions {
 }
 
 export const defaultHeartbeatMs = 1000;
+
+/** What a workstation reports; the server itself marks an agent disconnected. */
+type ReportedState = Exclude<PresenceState, 'disconnected'>;
 const defaultRetryCapMs = 1500;
 
 /**
@@ -39,7 +43,9 @@ export class LiveLink {
   private token: string | null = null;
   private failures = 0;
   private retry: (() => void) | null = null;
-  private presence: Exclude<(typeof presenceStates)[number], 'disconnected'> = 'available';
+  private presence: { state: ReportedState; reason: string | null } = { state: 'available', reason: null };
+  /** A raised or lowered hand the server has not yet confirmed, or null. */
+  private hand: boolean | null = null;
   private welcomed = false;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
 
@@ -53,15 +59,42 @@ export class LiveLink {
     this.connect();
   }
 
-  /** What this agent is doing; sent now if connected, and again on every reconnect. */
-  setPresence(state: Exclude<(typeof presenceStates)[number], 'disconnected'>): void {
-    this.presence = state;
+  /** What this agent is doing (with a break's reason); sent now if connected, and again on every reconnect. */
+  setPresence(state: ReportedState, reason: string | null): void {
+    this.presence = { state, reason };
     this.sendPresence();
   }
 
+  /**
+   * The agent raised or lowered a hand. Sent now if connected, and on every reconnect until the
+   * server's own word on the hand agrees (`handSettled`): raising or lowering twice changes nothing there.
+   */
+  setHand(raised: boolean): void {
+    this.hand = raised;
+    this.sendHand();
+  }
+
+  /** The server reported this agent's hand as raised or not: once that is what the agent last asked for, it is not sent again. */
+  handSettled(raised: boolean): void {
+    if (this.hand === raised) this.hand = null;
+  }
+
+  /** A lead answered the hand: whatever the agent asked before is over. */
+  forgetHand(): void {
+    this.hand = null;
+  }
+
+  private open(): WebSocket | null {
+    return this.ws && this.welcomed && this.ws.readyState === WebSocket.OPEN ? this.ws : null;
+  }
+
   private sendPresence(): void {
-    if (this.ws && this.welcomed && this.ws.readyState === WebSocket.OPEN)
-      this.ws.send(JSON.stringify({ type: 'presence', state: this.presence }));
+    const { state, reason } = this.presence;
+    this.open()?.send(JSON.stringify({ type: 'presence', state, ...(reason === null ? {} : { reason }) }));
+  }
+
+  private sendHand(): void {
+    if (this.hand !== null) this.open()?.send(JSON.stringify({ type: 'help', raised: this.hand }));
   }
 
   stop(): void {
@@ -142,6 +175,7 @@ export class LiveLink {
         this.options.onState?.(true);
         if (this.ws !== ws) return; // stopped by whoever heard the link come up
         this.sendPresence();
+        this.sendHand();
         this.options.onHint(undefined);
       } else if (message.data.type === 'events') {
         this.options.onHint(message.data.head);

@@ -111,10 +111,24 @@ describe('routing the calls the live socket brings', () => {
       username: 'agent1',
       state: 'on_call',
       since: '2026-05-04T08:00:00.000Z',
+      reason: null,
+      helpSince: null,
+      helpAnsweredBy: null,
     });
     expect(here.heard).toEqual([
       { event: 'notices.changed', payload: { notices: [notice] } },
-      { event: 'monitor.changed', payload: { kind: 'presence', username: 'agent1', state: 'on_call', since: '2026-05-04T08:00:00.000Z' } },
+      {
+        event: 'monitor.changed',
+        payload: {
+          kind: 'presence',
+          username: 'agent1',
+          state: 'on_call',
+          since: '2026-05-04T08:00:00.000Z',
+          reason: null,
+          helpSince: null,
+          helpAnsweredBy: null,
+        },
+      },
     ]);
     broadcastToUi(here.bus, board, { type: 'notice_withdrawn', id: 'n-1' });
     expect(here.heard.at(-1)).toEqual({ event: 'notices.changed', payload: { notices: [] } });

@@ -37,9 +37,10 @@ type Broadcast = Extract<LiveServerMessage, { type: 'monitor_tickets' | 'presenc
 export function broadcastToUi(bus: EventBus, notices: NoticeBoard, message: Broadcast): void {
   if (message.type === 'notice') notices.heard({ kind: 'sent', notice: message.notice });
   else if (message.type === 'notice_withdrawn') notices.heard({ kind: 'withdrawn', id: message.id });
-  else if (message.type === 'presence')
-    bus.emit('monitor.changed', { kind: 'presence', username: message.username, state: message.state, since: message.since });
-  else bus.emit('monitor.changed', { kind: 'tickets', tickets: message.tickets });
+  else if (message.type === 'presence') {
+    const { type: _type, userId: _userId, ...presence } = message;
+    bus.emit('monitor.changed', { kind: 'presence', ...presence });
+  } else bus.emit('monitor.changed', { kind: 'tickets', tickets: message.tickets });
 }
 
 /**
@@ -74,9 +75,10 @@ export class LiveRouting {
       now: options.now,
       wrapUpMs: options.wrapUpMs,
       onChange: (view) => {
-        this.link.setPresence(view.state);
+        this.link.setPresence(view.state, view.reason);
         bus.emit('presence.changed', view);
       },
+      onHand: (raised) => this.link.setHand(raised),
     });
     this.link = new LiveLink({
       baseUrl: options.baseUrl,
@@ -91,8 +93,22 @@ export class LiveRouting {
       },
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
       onCall: (call) => routeCall({ db, bus, presence: this.presence, user: options.user() }, call),
-      onBroadcast: (message) => broadcastToUi(bus, this.notices, message),
+      onBroadcast: (message) => {
+        if (message.type === 'presence') {
+          const user = options.user();
+          if (message.userId === user?.id) this.heardOwnPresence(message);
+          // An agent is sent only their own presence (a lead answered the hand): no monitor here to show it on.
+          if (!user || (user.role !== 'lead' && user.role !== 'admin')) return;
+        }
+        broadcastToUi(bus, this.notices, message);
+      },
     });
+  }
+
+  /** What the server says of this agent: a lead may have answered the raised hand. */
+  private heardOwnPresence(message: Extract<LiveServerMessage, { type: 'presence' }>): void {
+    if (this.presence.heard(message)) this.link.forgetHand();
+    else this.link.handSettled(message.helpSince !== null);
   }
 
   /** Keeps the socket open with this session (a no-op when it already is). */

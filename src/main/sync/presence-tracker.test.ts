@@ -30,13 +30,38 @@ describe('presence, as the workstation works it out', () => {
     expect(changes).toEqual(['on_call', 'wrap_up', 'available']);
   });
 
-  it('keeps a chosen break, shows a call over it, and returns to the break after', () => {
+  it('keeps a chosen break with its reason, shows a call over it, and returns to the break after', () => {
     const { presence, changes } = tracker();
-    presence.choose('break');
+    presence.choose({ state: 'break', reason: 'meal' });
     presence.callAnswered();
+    expect(presence.view().reason).toBeNull();
     presence.callEnded();
     presence.wrappedUp();
-    presence.choose('break'); // no change, no message
-    expect(changes).toEqual(['break', 'on_call', 'wrap_up', 'break']);
+    expect(presence.view()).toMatchObject({ state: 'break', reason: 'meal' });
+    presence.choose({ state: 'break', reason: 'meal' }); // no change, no message
+    presence.choose({ state: 'break', reason: 'training' }); // another reason is another break
+    expect(changes).toEqual(['break', 'on_call', 'wrap_up', 'break', 'break']);
+    expect(presence.view().reason).toBe('training');
+  });
+
+  it('raises a hand once, keeps its first time, and brings it down when a lead answers', () => {
+    const hands: boolean[] = [];
+    const presence = new PresenceTracker({
+      now: () => new Date(),
+      wrapUpMs: 60_000,
+      onChange: () => {},
+      onHand: (raised) => hands.push(raised),
+    });
+    const raised = presence.raiseHand(true).helpSince;
+    vi.advanceTimersByTime(5_000);
+    expect(presence.raiseHand(true).helpSince).toBe(raised);
+    // The server still says the hand is up (its echo of the raise): nothing changes here.
+    expect(presence.heard({ helpSince: raised, helpAnsweredBy: null })).toBe(false);
+    expect(presence.heard({ helpSince: null, helpAnsweredBy: '赵磊' })).toBe(true);
+    expect(presence.view()).toMatchObject({ helpSince: null, helpAnsweredBy: '赵磊' });
+    // Raising it again forgets who answered the last one; lowering it is the agent's own doing.
+    expect(presence.raiseHand(true).helpAnsweredBy).toBeNull();
+    presence.raiseHand(false);
+    expect(hands).toEqual([true, true, false]);
   });
 });

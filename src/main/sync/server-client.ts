@@ -172,6 +172,10 @@ export class ServerClient {
     return this.request(api.notices.withdraw, { params: { id } }, token);
   }
 
+  answerHand(token: string, username: string | undefined) {
+    return this.request(api.monitor.answerHand, { body: username === undefined ? {} : { username } }, token);
+  }
+
   linkIncident(token: string, incident: { title: string; ticketIds: string[] }) {
     return this.request(api.monitor.incident, { body: incident }, token);
   }

@@ -4,6 +4,8 @@ import { type ServerClient, ServerError } from './server-client';
 import type { DeferredOutcome, SessionSignIn } from './session-signin';
 import type { SessionStore } from './session-store';
 
+const passedOn = ['forbidden', 'not_found', 'conflict'] as const;
+
 /**
  * One request to the server with this agent's session, for what only the server knows (the
  * lead's monitor). Offline or refused, the caller gets an error with a code saying so.
@@ -21,10 +23,8 @@ export async function withSession<T>(
     if (!(error instanceof ServerError)) throw error;
     if (error.kind === 'unreachable') throw new AppError('unavailable', error.message);
     if (error.kind === 'unauthenticated') throw new AppError('unauthenticated', error.message);
-    throw new AppError(
-      error.code === 'forbidden' ? 'forbidden' : error.code === 'not_found' ? 'not_found' : 'invalid_input',
-      error.message,
-    );
+    // The server's own verdict where the UI words it apart (a hand already answered is no bad input).
+    throw new AppError(passedOn.find((code) => code === error.code) ?? 'invalid_input', error.message);
   }
 }
 

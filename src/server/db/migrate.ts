@@ -10,6 +10,7 @@ import { open311Public } from './migrations/0007-open311-public';
 import { callWrapUp } from './migrations/0008-call-wrapup';
 import { phoneKeys } from './migrations/0009-phone-keys';
 import { noticeExpiry } from './migrations/0010-notice-expiry';
+import { agentStates } from './migrations/0011-agent-states';
 
 export interface ServerMigration {
   version: number;
@@ -31,6 +32,7 @@ export const serverMigrations: readonly ServerMigration[] = [
   callWrapUp,
   phoneKeys,
   noticeExpiry,
+  agentStates,
 ];
 
 // Any fixed number: all server processes starting at once take turns migrating.

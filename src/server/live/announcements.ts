@@ -1,16 +1,45 @@
 import type { LiveServerMessage } from '../../shared/server-api/live';
-import type { presenceStates } from '../../shared/server-api/presence';
+import type { PresenceState } from '../../shared/server-api/presence';
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
 import { noticeInForce } from '../monitor/notices';
 
+export const liveChannel = 'hotline_live';
+
+/** What `hotline_live` announces, as `<kind>:<id>`: the receiver reads the row, so no payload outgrows NOTIFY. */
+export type AnnouncementKind = 'presence' | 'notice' | 'incident';
+
+/** Tells every server process, on commit of `db`'s transaction, that a row changed. */
+export async function announce(db: Queryable, kind: AnnouncementKind, id: string): Promise<void> {
+  await db.query(sql`SELECT pg_notify(${liveChannel}, ${`${kind}:${id}`})`);
+}
+
 /** The message a `presence:<user id>` or `notice:<id>` announcement stands for, read from its row now. */
 export async function readAnnouncement(db: Queryable, kind: 'presence' | 'notice', id: string): Promise<LiveServerMessage | null> {
   if (kind === 'presence') {
-    const [row] = await db.query<{ user_id: string; username: string; state: (typeof presenceStates)[number]; since: Date }>(
-      sql`SELECT p.user_id, u.username, p.state, p.since FROM presence p JOIN users u ON u.id = p.user_id WHERE p.user_id = ${id}::uuid`,
+    const [row] = await db.query<{
+      user_id: string;
+      username: string;
+      state: PresenceState;
+      since: Date;
+      reason: string | null;
+      help_since: Date | null;
+      help_answered_by: string | null;
+    }>(
+      sql`SELECT p.user_id, u.username, p.state, p.since, p.reason, p.help_since, p.help_answered_by
+       FROM presence p JOIN users u ON u.id = p.user_id WHERE p.user_id = ${id}::uuid`,
     );
-    return row ? { type: 'presence', userId: row.user_id, username: row.username, state: row.state, since: row.since.toISOString() } : null;
+    if (!row) return null;
+    return {
+      type: 'presence',
+      userId: row.user_id,
+      username: row.username,
+      state: row.state,
+      since: row.since.toISOString(),
+      reason: row.reason,
+      helpSince: row.help_since?.toISOString() ?? null,
+      helpAnsweredBy: row.help_answered_by,
+    };
   }
   // A notice no longer in force (withdrawn, expired, or never sent) comes off every status bar.
   const notice = await noticeInForce(db, id);

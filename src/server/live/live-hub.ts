@@ -1,27 +1,14 @@
 import type { WebSocket } from 'ws';
-import type { z } from 'zod';
-import type { User } from '../../shared/server-api/auth';
-import type { LiveServerMessage, presenceStateSchema } from '../../shared/server-api/live';
+import type { LiveServerMessage } from '../../shared/server-api/live';
 import type { MonitorTicket } from '../../shared/server-api/monitor';
 import { type LiveSession, sessionsChannel } from '../auth/sessions';
 import { callAsOf, callRecipients, callsChannel } from '../cti/calls';
-import type { Database, Queryable } from '../db/database';
-import { sql } from '../db/sql';
+import type { Database } from '../db/database';
 import { eventHead } from '../events/pull';
 import { eventsChannel } from '../events/push';
 import { ticketsChangedAfter, ticketsOfIncident } from '../monitor/monitor-queries';
-import { readAnnouncement } from './announcements';
+import { liveChannel, readAnnouncement } from './announcements';
 import { SessionWatch } from './session-watch';
-
-export const liveChannel = 'hotline_live';
-
-/** What `hotline_live` announces, as `<kind>:<id>`: the receiver reads the row, so no payload outgrows NOTIFY. */
-export type AnnouncementKind = 'presence' | 'notice' | 'incident';
-
-/** Tells every server process, on commit of `db`'s transaction, that a row changed. */
-export async function announce(db: Queryable, kind: AnnouncementKind, id: string): Promise<void> {
-  await db.query(sql`SELECT pg_notify(${liveChannel}, ${`${kind}:${id}`})`);
-}
 
 const isLead = (client: LiveClient) => client.session.user.role === 'lead' || client.session.user.role === 'admin';
 
@@ -77,7 +64,9 @@ export class LiveHub {
         if (kind !== 'presence' && kind !== 'notice') return;
         this.inOrder(async () => {
           const message = await readAnnouncement(this.db, kind, id);
-          if (message) this.send(message.type === 'presence' ? isLead : () => true, message);
+          // An agent's presence goes to the leads, and to the agent's own workstations (a lead answered the raised hand).
+          if (message)
+            this.send(message.type === 'presence' ? (c) => isLead(c) || c.session.user.id === message.userId : () => true, message);
         });
       }),
       // A call goes to the agents it rings or was answered by (screen-pop) and to the leads (queues).
@@ -120,30 +109,6 @@ export class LiveHub {
 
   connectedUsers(): Set<string> {
     return new Set([...this.clients].map((c) => c.session.user.id));
-  }
-
-  /**
-   * Records an agent's presence and tells every process's leads. Given a session, only while that
-   * session is live: a socket whose session just ended cannot set anything.
-   */
-  async setPresence(
-    user: User,
-    state: z.infer<typeof presenceStateSchema>,
-    workstationId: string | null,
-    sessionId: string | null,
-  ): Promise<void> {
-    await this.db.query(
-      sql`WITH set AS (
-         INSERT INTO presence (user_id, workstation_id, state, since)
-         SELECT ${user.id}, ${workstationId}, ${state}, now()
-         WHERE ${sessionId}::text IS NULL OR EXISTS (
-           SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
-           WHERE s.token_hash = ${sessionId} AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled)
-         ON CONFLICT (user_id) DO UPDATE SET workstation_id = excluded.workstation_id, state = excluded.state,
-           since = CASE WHEN presence.state = excluded.state THEN presence.since ELSE now() END
-         RETURNING user_id)
-       SELECT pg_notify(${liveChannel}, 'presence:' || user_id) FROM set`,
-    );
   }
 
   private end(client: LiveClient, reason: string): void {

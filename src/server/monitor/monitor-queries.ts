@@ -1,9 +1,10 @@
 import type { presenceStates } from '../../shared/server-api/presence';
 import { isSpike } from '../../shared/domain/hot-spots';
-import type { HeatCell, MonitorAgent, MonitorSnapshot, MonitorTicket } from '../../shared/server-api/monitor';
+import type { HeatCell, MonitorSnapshot, MonitorTicket } from '../../shared/server-api/monitor';
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
 import { eventHead } from '../events/pull';
+import { monitorAgents } from './monitor-agents';
 import { usualByHour } from './usual-by-hour';
 
 export interface MonitorSummary {
@@ -75,44 +76,6 @@ async function startOfToday(db: Queryable, timeZone: string): Promise<Date> {
   return row!.start;
 }
 
-async function agents(db: Queryable, dayStart: Date): Promise<MonitorAgent[]> {
-  const rows = await db.query<{
-    username: string;
-    display_name: string;
-    role: 'agent' | 'lead';
-    state: MonitorAgent['state'] | null;
-    since: Date | null;
-    call_since: Date | null;
-    tickets_today: number;
-    calls_today: number;
-    aht: number | null;
-  }>(
-    sql`SELECT u.username, u.display_name, u.role, p.state, p.since,
-       (SELECT max(c.answered_at) FROM calls c WHERE c.answered_by = u.username AND c.state = 'answered') AS call_since,
-       (SELECT count(*)::int FROM tickets t WHERE t.created_by = u.username AND t.created_at >= ${dayStart}) AS tickets_today,
-       h.calls_today, h.aht
-     FROM users u
-     LEFT JOIN presence p ON p.user_id = u.id
-     LEFT JOIN LATERAL (
-       SELECT count(*)::int AS calls_today, avg(extract(epoch FROM c.ended_at - c.answered_at))::float8 AS aht
-       FROM calls c WHERE c.answered_by = u.username AND c.answered_at >= ${dayStart} AND c.ended_at IS NOT NULL
-     ) h ON true
-     WHERE u.role IN ('agent', 'lead') AND NOT u.disabled
-     ORDER BY u.username`,
-  );
-  return rows.map((r) => ({
-    username: r.username,
-    displayName: r.display_name,
-    role: r.role,
-    state: r.state ?? 'disconnected',
-    since: iso(r.since),
-    callSince: iso(r.call_since),
-    ticketsToday: r.tickets_today,
-    callsToday: r.calls_today,
-    ahtSeconds: r.calls_today > 0 ? r.aht : null,
-  }));
-}
-
 async function intakeByHour(db: Queryable, dayStart: Date, timeZone: string): Promise<MonitorSnapshot['intakeByHour']> {
   const rows = await db.query<{ hour: number; today: number }>(
     sql`SELECT extract(hour FROM created_at AT TIME ZONE ${timeZone})::int AS hour, count(*)::int AS today
@@ -151,6 +114,7 @@ async function heat(db: Queryable): Promise<HeatCell[]> {
 }
 
 export async function monitorSnapshot(db: Queryable, timeZone: string): Promise<MonitorSnapshot> {
+  const at = new Date();
   const head = await eventHead(db);
   const dayStart = await startOfToday(db, timeZone);
   const tickets = await db.query<TicketRow>(sql`SELECT ${ticketColumns} FROM tickets WHERE status <> 'closed' AND last_seq <= ${head}`);
@@ -158,10 +122,10 @@ export async function monitorSnapshot(db: Queryable, timeZone: string): Promise<
     sql`SELECT id, queue, from_number, started_at FROM calls WHERE state = 'ringing' ORDER BY started_at`,
   );
   return {
-    at: new Date().toISOString(),
+    at: at.toISOString(),
     head,
     tickets: tickets.map(toMonitorTicket),
-    agents: await agents(db, dayStart),
+    agents: await monitorAgents(db, dayStart, at),
     waiting: waiting.map((c) => ({ id: c.id, queue: c.queue, from: c.from_number, startedAt: c.started_at.toISOString() })),
     intakeByHour: await intakeByHour(db, dayStart, timeZone),
     heat: await heat(db),

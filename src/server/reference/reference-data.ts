@@ -9,6 +9,7 @@ import { slaPolicies } from './catalogue/sla';
 import { municipalUnits, streetOfficeName } from './catalogue/units';
 import { wrapUpCodes } from './catalogue/wrapup-codes';
 import { switchQueues } from './catalogue/queues';
+import { breakReasons } from './catalogue/break-reasons';
 
 /** A reference item to write: its body typed by its kind, and checked again when written. */
 export type ReferenceDraft = ReferenceEntry;
@@ -90,5 +91,6 @@ export function defaultReferenceData(): ReferenceDraft[] {
   }
   wrapUpCodes.forEach(({ code, ...body }, order) => items.push({ kind: 'wrapup', code, body: { ...body, order: order + 1 } }));
   for (const { code, zh, en } of switchQueues) items.push({ kind: 'queue', code, body: { zh, en } });
+  breakReasons.forEach(({ code, zh, en }, order) => items.push({ kind: 'breakReason', code, body: { zh, en, order: order + 1 } }));
   return items;
 }

@@ -3,7 +3,9 @@ import { v7 } from 'uuid';
 import { rankingCsv } from '../../shared/domain/ranking';
 import { ratesCsv } from '../../shared/domain/rate-rows';
 import { serverApi } from '../../shared/server-api';
-import { announce } from '../live/live-hub';
+import { AppError } from '../../shared/result';
+import { answerHand } from '../live/agent-presence';
+import { announce } from '../live/announcements';
 import { monitorSnapshot, monitorSummary } from '../monitor/monitor-queries';
 import { monitorRates, monthlyRanking, referenceNames } from '../monitor/rates-queries';
 import { createIncident } from '../monitor/notices';
@@ -54,6 +56,18 @@ export const monitorRoutes: FastifyPluginAsync<RouteContext> = async (app, { db,
       return count;
     });
     return { id, linked };
+  });
+
+  registerRoute(app, db, api.answerHand, async (request) => {
+    const { username } = request.body;
+    const answered = await answerHand(db, username ?? null, currentUser(request).displayName);
+    if (answered) return answered;
+    throw new AppError(
+      'conflict',
+      username
+        ? `${username} has no hand raised: already answered by another lead, lowered, or no such agent.`
+        : 'Nobody has a hand raised: every raised hand is already answered or lowered.',
+    );
   });
 
   registerRoute(app, db, api.summary, async () => monitorSummary(db));

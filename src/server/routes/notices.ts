@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { serverApi } from '../../shared/server-api';
 import { AppError } from '../../shared/result';
-import { announce } from '../live/live-hub';
+import { announce } from '../live/announcements';
 import { noticesInForce, saveNotice, withdrawNotice } from '../monitor/notices';
 import { currentUser } from '../plugins/auth';
 import type { RouteContext } from './context';

@@ -8,6 +8,7 @@ import { loggedCallSchema } from './calls';
 import { callSchema } from '../server-api/cti';
 import { monitorTicketSchema } from '../server-api/monitor';
 import { presenceStateSchema } from '../server-api/live';
+import { agentStateFields } from '../server-api/presence';
 import { presenceViewSchema } from './presence';
 import { noticesInForceSchema } from '../server-api/notices';
 
@@ -25,7 +26,13 @@ export const pushedEvents = {
   monitor: {
     changed: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('tickets'), tickets: z.array(monitorTicketSchema) }),
-      z.strictObject({ kind: z.literal('presence'), username: z.string(), state: presenceStateSchema, since: z.string() }),
+      z.strictObject({
+        kind: z.literal('presence'),
+        username: z.string(),
+        state: presenceStateSchema,
+        since: z.string(),
+        ...agentStateFields,
+      }),
       z.strictObject({ kind: z.literal('call'), call: callSchema }),
     ]),
   },

@@ -10,6 +10,7 @@ import {
   ratesResponseSchema,
 } from '../server-api/monitor';
 import { noticeSchema } from '../server-api/notices';
+import { answerHandSchema, handAnsweredSchema } from '../server-api/presence';
 import { defineCall } from './define';
 
 const period = z
@@ -47,6 +48,11 @@ export const monitorCalls = {
     doc: "Broadcasts a short notice to every agent's status bar, where it stays until it expires.",
     input: noticeSchema,
     output: z.strictObject({ sentAt: z.string(), expiresAt: z.string() }),
+  }),
+  answerHand: defineCall({
+    doc: "Answers an agent's raised hand (the one raised longest ago without a username); the agent sees which lead is coming.",
+    input: answerHandSchema,
+    output: handAnsweredSchema,
   }),
   linkIncident: defineCall({
     doc: 'Links a cluster of tickets (a hot spot) to one incident.',

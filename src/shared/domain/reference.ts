@@ -19,6 +19,7 @@ export const referenceKinds = [
   'model',
   'wrapup',
   'person',
+  'breakReason',
 ] as const;
 export const referenceKindSchema = z.enum(referenceKinds);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
@@ -71,6 +72,8 @@ export const referenceBodySchemas = {
   }),
   /** Someone who acts on tickets (agent, lead, unit staff), by username: the name the timeline shows. */
   person: z.object({ name }),
+  /** Why an agent is on a break (meal, training, meeting …), in `order` (the digit beside it). */
+  breakReason: z.object({ zh: name, en: name, order: z.number().int().nonnegative().optional() }),
 } satisfies Record<ReferenceKind, z.ZodType>;
 
 export type ReferenceBodies = { [K in ReferenceKind]: z.output<(typeof referenceBodySchemas)[K]> };
@@ -94,6 +97,7 @@ export const referenceEntrySchema = z.discriminatedUnion('kind', [
   entrySchemaOf('model'),
   entrySchemaOf('wrapup'),
   entrySchemaOf('person'),
+  entrySchemaOf('breakReason'),
 ]);
 
 /** Why a body cannot be read as its kind's, in one line (`dispatchMinutes: expected number`). */
@@ -148,6 +152,7 @@ export const mapsPerKind = (): { [K in ReferenceKind]: Map<string, never> } => (
   model: emptyMap(),
   wrapup: emptyMap(),
   person: emptyMap(),
+  breakReason: emptyMap(),
 });
 
 const put = <K extends ReferenceKind>(byKind: ByKind, kind: K, code: string, body: ReferenceBodies[K]) => byKind[kind].set(code, body);

@@ -29,6 +29,7 @@ const params: { [C in RefusalCode]: RefusalParams<C> } = {
   unknown_district: { code: '999999' },
   unknown_street: { code: '110105999' },
   unknown_wrapup: { code: 'chatted' },
+  unknown_break_reason: { code: 'nap' },
   provisional_number_taken: { provisionalNo: 'K7Q2-000001', origin: 'K7Q2' },
   field_conflict: { fields: ['callerWants', 'urgency'], actor: 'agent2' },
   server_only: { eventType: 'numbered' },

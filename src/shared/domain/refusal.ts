@@ -46,6 +46,7 @@ export const refusalSchema = z.discriminatedUnion('code', [
   variant('unknown_district', { code: text }),
   variant('unknown_street', { code: text }),
   variant('unknown_wrapup', { code: text }),
+  variant('unknown_break_reason', { code: text }),
   variant('provisional_number_taken', { provisionalNo: text, origin: text }),
   variant('field_conflict', { fields: z.array(text), actor: text }),
   // Who may push what.
@@ -110,6 +111,7 @@ const english: { [C in RefusalCode]: (p: RefusalParams<C>) => string } = {
   unknown_district: (p) => unknownReference('district', p.code),
   unknown_street: (p) => unknownReference('street', p.code),
   unknown_wrapup: (p) => unknownReference('wrap-up code', p.code),
+  unknown_break_reason: (p) => unknownReference('break reason', p.code),
   provisional_number_taken: (p) =>
     `provisional number ${p.provisionalNo} is already used by another ticket: ` +
     `two workstations share the code ${p.origin}; give one a new code`,

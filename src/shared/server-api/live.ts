@@ -3,7 +3,7 @@ import { plainTextCheck } from '../domain/plain-text';
 import { callSchema } from './cti';
 import { monitorTicketSchema } from './monitor';
 import { noticeViewSchema } from './notices';
-import { presenceStates } from './presence';
+import { agentStateFields, presenceStates, referenceCode } from './presence';
 
 /**
  * The live WebSocket (`/api/live`): hints, calls, presence, monitor deltas and notices. Losing it
@@ -19,7 +19,10 @@ export const liveClientMessageSchema = z.discriminatedUnion('type', [
     token: z.string().min(1).max(200),
     workstationId: z.string().max(64).check(plainTextCheck).optional(),
   }),
-  z.strictObject({ type: z.literal('presence'), state: presenceStateSchema }),
+  /** `reason`: a break reason's code (reference data), given with `break` and only then. */
+  z.strictObject({ type: z.literal('presence'), state: presenceStateSchema, reason: referenceCode.optional() }),
+  /** The agent raises a hand for a lead's help, or lowers it. */
+  z.strictObject({ type: z.literal('help'), raised: z.boolean() }),
 ]);
 export type LiveClientMessage = z.infer<typeof liveClientMessageSchema>;
 
@@ -32,6 +35,7 @@ export const liveServerMessageSchema = z.discriminatedUnion('type', [
     username: z.string(),
     state: presenceStateSchema,
     since: z.string(),
+    ...agentStateFields,
   }),
   z.strictObject({ type: z.literal('call'), call: callSchema }),
   /** To leads: open tickets as they change (closed ones too, so the monitor drops them). */

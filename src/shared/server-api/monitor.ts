@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { plainText } from '../domain/plain-text';
 import { ticketStatusSchema } from '../domain/ticket';
 import { wireDateTime } from '../domain/wire-time';
-import { presenceStates } from './presence';
+import { agentStateFields, presenceStates, stateSecondsSchema } from './presence';
 
 /**
  * The team lead's monitor: one snapshot when it opens, then deltas over the live socket
@@ -44,6 +44,9 @@ export const monitorAgentSchema = z.strictObject({
   callsToday: z.number().int().nonnegative(),
   /** Average handle time of today's answered calls, seconds; null before the first. */
   ahtSeconds: z.number().nonnegative().nullable(),
+  ...agentStateFields,
+  /** Time in each state today, up to the snapshot's `at`. */
+  today: stateSecondsSchema,
 });
 export type MonitorAgent = z.infer<typeof monitorAgentSchema>;
 

@@ -29,6 +29,7 @@ export const referenceItemSchema = z.discriminatedUnion('kind', [
   itemSchemaOf('model'),
   itemSchemaOf('wrapup'),
   itemSchemaOf('person'),
+  itemSchemaOf('breakReason'),
 ]);
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
 export type { ReferenceEntry };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '../../../shared/server-api/cti';
 import type { MonitorSnapshot, MonitorTicket } from '../../../shared/server-api/monitor';
-import { applyChange, countBy, filterRisks, fromSnapshot, nextTransition, queues, riskLists } from './monitor-state';
+import { applyChange, countBy, filterRisks, fromSnapshot, nextTransition, queues, riskLists, timeInStates } from './monitor-state';
 
 const now = new Date('2026-11-29T10:00:00+08:00');
 const minutes = (m: number) => new Date(now.getTime() + m * 60_000).toISOString();
@@ -45,12 +45,18 @@ const snapshot: MonitorSnapshot = {
       ticketsToday: 2,
       callsToday: 1,
       ahtSeconds: 120,
+      reason: null,
+      helpSince: null,
+      helpAnsweredBy: null,
+      today: { available: 1800, on_call: 600, wrap_up: 120, break: 0 },
     },
   ],
   waiting: [],
   intakeByHour: Array.from({ length: 24 }, (_, hour) => ({ hour, today: 0, baseline: 0 })),
   heat: [{ category: 'water.outage', districtCode: '110105', count: 2, baseline: 0, spike: false, ticketIds: ['1', '2'] }],
 };
+
+const noHelp = { reason: null, helpSince: null, helpAnsweredBy: null };
 
 const call = (over: Partial<Call>): Call => ({
   id: 'c1',
@@ -146,7 +152,7 @@ describe('the monitor state', () => {
   it('follows presence and calls: queues while ringing, call time while answered, handle time when ended', () => {
     let state = applyChange(
       fromSnapshot(snapshot),
-      { kind: 'presence', username: 'agent1', state: 'break', since: now.toISOString() },
+      { kind: 'presence', username: 'agent1', state: 'break', since: now.toISOString(), ...noHelp, reason: 'meal' },
       now,
     );
     expect(state.agents.get('agent1')!.state).toBe('break');
@@ -161,5 +167,35 @@ describe('the monitor state', () => {
       now,
     );
     expect(state.agents.get('agent1')).toMatchObject({ callSince: null, callsToday: 2, ahtSeconds: 150 });
+  });
+
+  it("adds up an agent's time in each state as the state changes, from what the snapshot counted", () => {
+    // The snapshot (at `now`) counted 30 minutes available; ten minutes later the agent goes for a meal.
+    let state = fromSnapshot(snapshot);
+    const agent1 = () => state.agents.get('agent1')!;
+    expect(timeInStates(agent1(), state.countedAt, new Date(minutes(10)))).toEqual({
+      available: 2400,
+      on_call: 600,
+      wrap_up: 120,
+      break: 0,
+    });
+    state = applyChange(
+      state,
+      { kind: 'presence', username: 'agent1', state: 'break', since: minutes(10), ...noHelp, reason: 'meal' },
+      now,
+    );
+    expect(agent1()).toMatchObject({ state: 'break', reason: 'meal', today: { available: 2400, break: 0 } });
+    expect(timeInStates(agent1(), state.countedAt, new Date(minutes(25))).break).toBe(900);
+
+    // A raised hand changes nothing in the times; coming back banks the break.
+    state = applyChange(
+      state,
+      { kind: 'presence', username: 'agent1', state: 'break', since: minutes(10), ...noHelp, reason: 'meal', helpSince: minutes(20) },
+      now,
+    );
+    expect(agent1()).toMatchObject({ helpSince: minutes(20), today: { break: 0 } });
+    state = applyChange(state, { kind: 'presence', username: 'agent1', state: 'available', since: minutes(40), ...noHelp }, now);
+    expect(agent1().today).toEqual({ available: 2400, on_call: 600, wrap_up: 120, break: 1800 });
+    expect(agent1().reason).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { PushedPayload } from '../../../shared/contract/events';
 import { isSpike } from '../../../shared/domain/hot-spots';
 import { atRiskShare, clockAt, type SlaState } from '../../../shared/domain/sla';
 import type { HeatCell, MonitorAgent, MonitorSnapshot, MonitorTicket } from '../../../shared/server-api/monitor';
+import type { StateSeconds } from '../../../shared/server-api/presence';
 
 export type MonitorChange = PushedPayload<'monitor.changed'>;
 type Waiting = MonitorSnapshot['waiting'][number];
@@ -16,6 +17,8 @@ export interface MonitorState {
   waiting: ReadonlyMap<string, Waiting>;
   intakeByHour: MonitorSnapshot['intakeByHour'];
   heat: readonly HeatCell[];
+  /** When the snapshot counted the agents' time in each state (ms since the epoch). */
+  countedAt: number;
 }
 
 export const fromSnapshot = (snapshot: MonitorSnapshot): MonitorState => ({
@@ -24,6 +27,7 @@ export const fromSnapshot = (snapshot: MonitorSnapshot): MonitorState => ({
   waiting: new Map(snapshot.waiting.map((w) => [w.id, w])),
   intakeByHour: snapshot.intakeByHour,
   heat: snapshot.heat,
+  countedAt: Date.parse(snapshot.at),
 });
 
 const sameDay = (a: Date, b: Date) => a.toDateString() === b.toDateString();
@@ -50,6 +54,28 @@ function addNewTicket(state: MonitorState, ticket: MonitorTicket, now: Date): Pi
   return { agents, intakeByHour, heat };
 }
 
+/**
+ * Today's time in each state once the agent moves on: the state left gets the time spent in it
+ * since it began (or since midnight, or since the snapshot counted it, whichever is latest).
+ */
+function timeBanked(state: MonitorState, agent: MonitorAgent, change: Extract<MonitorChange, { kind: 'presence' }>): StateSeconds {
+  if (agent.state === change.state) return agent.today;
+  return timeInStates(agent, state.countedAt, new Date(change.since));
+}
+
+/**
+ * An agent's time in each state today as of `now`: what the snapshot (taken at `countedAt`)
+ * counted, and the current state's time since then.
+ */
+export function timeInStates(agent: MonitorAgent, countedAt: number, now: Date): StateSeconds {
+  if (agent.state === 'disconnected' || !agent.since) return agent.today;
+  const from = Math.max(Date.parse(agent.since), countedAt, startOfDay(now));
+  const seconds = Math.max(0, (now.getTime() - from) / 1000);
+  return { ...agent.today, [agent.state]: agent.today[agent.state] + seconds };
+}
+
+const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+
 export function applyChange(state: MonitorState, change: MonitorChange, now: Date): MonitorState {
   switch (change.kind) {
     case 'tickets': {
@@ -68,7 +94,11 @@ export function applyChange(state: MonitorState, change: MonitorChange, now: Dat
     case 'presence': {
       const agent = state.agents.get(change.username);
       if (!agent) return state;
-      return { ...state, agents: new Map(state.agents).set(agent.username, { ...agent, state: change.state, since: change.since }) };
+      const { kind: _kind, username: _username, ...presence } = change;
+      return {
+        ...state,
+        agents: new Map(state.agents).set(agent.username, { ...agent, ...presence, today: timeBanked(state, agent, change) }),
+      };
     }
     case 'call': {
       const { call } = change;

@@ -9,6 +9,7 @@ import {
   ratesQuerySchema,
   ratesResponseSchema,
 } from '../monitor';
+import { answerHandSchema, handAnsweredSchema } from '../presence';
 import { defineRoute } from '../route';
 
 const leads = ['lead', 'admin'] as const;
@@ -63,6 +64,15 @@ export const monitorRoutes = {
     access: leads,
     body: incidentSchema,
     responses: { 201: incidentResponseSchema },
+  }),
+  answerHand: defineRoute({
+    method: 'POST',
+    path: '/api/monitor/help/answer',
+    summary:
+      "Answers an agent's raised hand (the one raised longest ago, unless a username is given): it comes down on every monitor, and the agent is told which lead is coming",
+    access: leads,
+    body: answerHandSchema,
+    responses: { 200: handAnsweredSchema },
   }),
   summary: defineRoute({
     method: 'GET',
