@@ -77,7 +77,7 @@ test('a lead sees a new ticket, a ticket turning at risk and an agent changing s
 
     // 2. An agent changes state: agent2 goes on a break.
     const breakAt = Date.now();
-    expect(await agent.dispatch('presence.set', { state: 'break' })).toMatchObject({ ok: true });
+    expect(await agent.dispatch('presence.set', { state: 'break', reason: 'meeting' })).toMatchObject({ ok: true });
     const agentStateMs = (await shownAt(page, '[data-testid="agent-state-agent2"][data-state="break"]')) - breakAt;
 
     // 3. A ticket turns at risk: an emergency registered 44 min 50 s ago reaches the last quarter of

@@ -25,6 +25,9 @@ export const callFailuresZhCN = {
   loadRanking: '考核排名没有取到：',
   exportRanking: '考核排名没有导出：',
   urgeUnit: '没有督办：',
+  takeBreak: '没有示忙：',
+  raiseHand: '举手没有发出：',
+  answerHand: '没有应答举手：',
   unexpected: '出现意外错误（{{detail}}），请重试；再次出现请联系管理员。',
 };
 
@@ -51,5 +54,8 @@ export const callFailuresEn: { [K in keyof typeof callFailuresZhCN]: string } = 
   loadRanking: 'The monthly ranking could not be fetched: ',
   exportRanking: 'The monthly ranking was not exported: ',
   urgeUnit: 'The unit was not urged: ',
+  takeBreak: 'The break was not taken: ',
+  raiseHand: 'The hand was not raised: ',
+  answerHand: 'The raised hand was not answered: ',
   unexpected: 'Something unexpected went wrong ({{detail}}); try again, and tell an administrator if it happens again.',
 };

@@ -1,7 +1,9 @@
 import { callFailuresEn } from './call-failures';
 import type { Messages } from './zh-CN';
 import { monitorEn } from './monitor-words';
+import { statusEn } from './status-words';
 import { supervisionEn } from './supervision-words';
+import { agentStateActionsEn, agentStateEn } from './agent-state-words';
 import { queueEn } from './queue-words';
 
 export const en: Messages = {
@@ -26,7 +28,10 @@ export const en: Messages = {
     signIn: { label: 'Sign in', description: 'Sign in to the hotline server and start syncing' },
     signOut: { label: 'Sign out', description: 'Sign out of this workstation; unsynced tickets are kept' },
     lockScreen: { label: 'Lock screen', description: 'Lock the screen when leaving the seat; the password unlocks it' },
-    toggleBreak: { label: 'Break / back', description: 'Go on a break or come back; team leads see it' },
+    toggleBreak: {
+      label: 'Break / back',
+      description: 'Go on a break for a reason (meal, training, meeting…) team leads see, or come back',
+    },
     openRejections: { label: 'Refused changes', description: 'See the changes the server refused, and why' },
     submitTicket: { label: 'Submit ticket', description: 'Check and register the ticket being taken' },
     newIntake: { label: 'New intake', description: 'Clear the form for a new intake (the draft is kept)' },
@@ -54,33 +59,11 @@ export const en: Messages = {
       description: 'Dispatch, record the callback or the extension decision of the selected ticket, exactly as chosen on screen',
     },
     goBack: { label: 'Back', description: 'From the ticket view back to where it was opened (list, selected row)' },
+    ...agentStateActionsEn,
   },
   palette: { placeholder: 'Search actions…', nothingFound: 'No matching action' },
   help: { title: 'Keyboard shortcuts', action: 'Action', keys: 'Keys', hint: 'Press Esc to close', close: 'Close' },
-  status: {
-    connection: {
-      not_configured: 'No server configured: working on this machine alone',
-      online: 'Online',
-      syncing: 'Syncing',
-      unreachable: 'Server unreachable: working offline',
-      signed_out: 'Signed out of the server',
-    },
-    outbox: '{{count}} waiting to sync',
-    rejected: '{{count}} changes refused',
-    lastSync: 'Last sync: {{time}}',
-    notice: 'Notice ({{from}}): {{text}}',
-    noticeUntil: 'In force until {{time}}',
-    moreNotices: '+{{count}} more',
-    bootstrap: 'First sync: {{loaded}} / {{total}} tickets',
-    bootstrapLabel: 'First sync progress',
-    never: 'never',
-    workstation: 'Workstation {{code}}',
-    link: {
-      connecting: 'Connecting to the workstation core…',
-      open: 'Workstation core connected',
-      closed: 'Lost the workstation core; reconnecting…',
-    },
-  },
+  status: statusEn,
   errors: {
     invalid_input: 'Some input is not valid; nothing was changed.',
     invalid_request: 'The request was malformed.',
@@ -352,6 +335,8 @@ export const en: Messages = {
       'Street/township {{code}} is not in the reference data (unknown, or retired since): sync the reference data, choose a current one and make the change again.',
     unknown_wrapup:
       'Wrap-up code {{code}} is not in the reference data (unknown, or retired since): sync the reference data and choose the wrap-up again.',
+    unknown_break_reason:
+      'Break reason {{code}} is not in the reference data (unknown, or retired since): sync the reference data and choose the reason again.',
     provisional_number_taken:
       'Provisional number {{provisionalNo}} is already used by another ticket: two workstations share the code {{origin}}; ask an administrator to give one a new code.',
     field_conflict:
@@ -388,6 +373,7 @@ export const en: Messages = {
   },
   monitor: monitorEn,
   supervision: supervisionEn,
+  agentState: agentStateEn,
   queue: queueEn,
   lock: {
     title: 'Screen locked',

@@ -42,7 +42,7 @@ export const monitorZhCN = {
   by: { status: '按状态', leadUnit: '按承办单位', districtCode: '按区' },
   drill: '筛选：{{label}}（{{count}} 张）',
   clearDrill: '清除筛选',
-  presence: { available: '空闲', on_call: '通话中', wrap_up: '话后处理', break: '小休', disconnected: '离线' },
+  presence: { available: '空闲', on_call: '通话中', wrap_up: '话后处理', break: '示忙', disconnected: '离线' },
   noRisk: '没有即将超时的工单。',
   noOverdue: '没有已超时的工单。',
   noRiskMatch: '这里没有符合筛选的工单。',

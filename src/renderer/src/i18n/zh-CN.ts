@@ -2,6 +2,8 @@ import type { Words } from './words';
 import type { RefusalCode } from '../../../shared/domain/refusal';
 import { callFailuresZhCN } from './call-failures';
 import { monitorZhCN } from './monitor-words';
+import { agentStateActionsZhCN, agentStateZhCN } from './agent-state-words';
+import { statusZhCN } from './status-words';
 import { supervisionZhCN } from './supervision-words';
 import { queueZhCN } from './queue-words';
 
@@ -28,7 +30,7 @@ export const zhCN = {
     signIn: { label: '登录', description: '登录热线服务器，开始同步' },
     signOut: { label: '退出登录', description: '退出本工位的登录，未同步的工单会保留' },
     lockScreen: { label: '锁屏', description: '离开座位时锁定屏幕，输入密码解锁' },
-    toggleBreak: { label: '小休 / 回来', description: '切换小休状态，班长的监控里可见' },
+    toggleBreak: { label: '示忙 / 回来', description: '选择原因（用餐、培训、会议…）后示忙，班长的监控里可见；再按一次回来' },
     openRejections: { label: '被拒绝的修改', description: '查看服务器拒绝的修改及原因' },
     submitTicket: { label: '提交工单', description: '校验并登记当前受理的工单' },
     newIntake: { label: '新建受理', description: '清空表单，开始新的受理（草稿会保留）' },
@@ -44,33 +46,11 @@ export const zhCN = {
     focusStep: { label: '填写下一步', description: '光标移到所选工单当前步骤的第一项（满意度、审批结果或分类）' },
     confirmStep: { label: '确认下一步', description: '派单、记录回访或延期审批：按屏幕上所选的内容办理所选工单的下一步' },
     goBack: { label: '返回', description: '从工单详情回到打开它的地方（列表、所选行）' },
+    ...agentStateActionsZhCN,
   },
   palette: { placeholder: '搜索操作…', nothingFound: '没有匹配的操作' },
   help: { title: '快捷键', action: '操作', keys: '按键', hint: '按 Esc 关闭', close: '关闭' },
-  status: {
-    connection: {
-      not_configured: '未配置服务器，本机独立工作',
-      online: '在线',
-      syncing: '同步中',
-      unreachable: '服务器不可达，离线工作',
-      signed_out: '未登录服务器',
-    },
-    outbox: '待同步 {{count}} 条',
-    rejected: '{{count}} 条修改被拒绝',
-    lastSync: '上次同步：{{time}}',
-    notice: '公告（{{from}}）：{{text}}',
-    noticeUntil: '有效至 {{time}}',
-    moreNotices: '另有 {{count}} 条公告',
-    bootstrap: '首次同步：{{loaded}} / {{total}} 张工单',
-    bootstrapLabel: '首次同步进度',
-    never: '从未',
-    workstation: '工位 {{code}}',
-    link: {
-      connecting: '正在连接工作站核心…',
-      open: '工作站核心已连接',
-      closed: '与工作站核心断开，正在重连…',
-    },
-  },
+  status: statusZhCN,
   errors: {
     invalid_input: '输入有误，未做任何修改。',
     invalid_request: '请求格式不正确。',
@@ -332,6 +312,7 @@ export const zhCN = {
     unknown_district: '区 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，选择现有的区后重新修改。',
     unknown_street: '街道乡镇 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，选择现有街道后重新修改。',
     unknown_wrapup: '话后小结代码 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，重新选择小结。',
+    unknown_break_reason: '示忙原因 {{code}} 不在参考数据中（不存在或已停用）：请同步参考数据，重新选择原因。',
     provisional_number_taken:
       '临时编号 {{provisionalNo}} 已被另一张工单使用：有两个工位共用工位代码 {{origin}}，请联系管理员为其中一个更换代码。',
     field_conflict: '工单已被他人修改：{{actor}} 在您打开工单后改了{{fields}}。请查看最新内容后重新修改。',
@@ -366,6 +347,7 @@ export const zhCN = {
   },
   monitor: monitorZhCN,
   supervision: supervisionZhCN,
+  agentState: agentStateZhCN,
   queue: queueZhCN,
   lock: {
     title: '屏幕已锁定',

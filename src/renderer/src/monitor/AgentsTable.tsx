@@ -2,15 +2,28 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MonitorAgent } from '../../../shared/server-api/monitor';
 import { useDuration } from '../i18n/duration';
+import { useBreakReasons } from '../shell/use-break-reasons';
+import { timeInStates } from './monitor-state';
 import { VirtualTable } from './VirtualTable';
 
 const presenceColor = { available: 'green', on_call: 'blue', wrap_up: 'cyan', break: 'gray', disconnected: 'red' } as const;
 
-/** Every agent with their presence, time in it, time on the current call and today's figures. */
-export function AgentsTable({ agents, now }: { agents: MonitorAgent[]; now: Date }) {
+const counted = ['available', 'on_call', 'wrap_up', 'break'] as const;
+
+/**
+ * Every agent with their presence (a break with its reason), a raised hand, time in the state, time
+ * on the current call, today's figures and today's time in each state.
+ */
+export function AgentsTable({ agents, now, countedAt }: { agents: MonitorAgent[]; now: Date; countedAt: number }) {
   const { t } = useTranslation();
   const formatDuration = useDuration();
+  const { nameOf } = useBreakReasons();
   const since = (iso: string | null) => (iso ? formatDuration(now.getTime() - Date.parse(iso)) : '—');
+  const stateText = (a: MonitorAgent) => {
+    const state = t(`monitor.presence.${a.state}`);
+    const reason = nameOf(a.reason);
+    return reason ? t('agentState.withReason', { state, reason }) : state;
+  };
   return (
     <VirtualTable
       label={t('monitor.tabs.agents')}
@@ -23,12 +36,25 @@ export function AgentsTable({ agents, now }: { agents: MonitorAgent[]; now: Date
         {
           key: 'presence',
           header: t('monitor.columns.presence'),
-          width: '8rem',
+          width: '10rem',
           render: (a) => (
             <Badge color={presenceColor[a.state]} variant="light" data-testid={`agent-state-${a.username}`} data-state={a.state}>
-              {t(`monitor.presence.${a.state}`)}
+              {stateText(a)}
             </Badge>
           ),
+        },
+        {
+          key: 'help',
+          header: t('agentState.help'),
+          width: '7rem',
+          render: (a) =>
+            a.helpSince ? (
+              <Badge color="red" variant="filled" data-testid={`agent-hand-${a.username}`}>
+                {since(a.helpSince)}
+              </Badge>
+            ) : (
+              ''
+            ),
         },
         { key: 'since', header: t('monitor.columns.since'), width: '7rem', render: (a) => since(a.since) },
         { key: 'onCall', header: t('monitor.columns.onCall'), width: '7rem', render: (a) => since(a.callSince) },
@@ -40,6 +66,12 @@ export function AgentsTable({ agents, now }: { agents: MonitorAgent[]; now: Date
           width: '8rem',
           render: (a) => (a.ahtSeconds === null ? '—' : formatDuration(a.ahtSeconds * 1000)),
         },
+        ...counted.map((state) => ({
+          key: `today-${state}`,
+          header: t(`agentState.todayOf.${state}`),
+          width: '7rem',
+          render: (a: MonitorAgent) => formatDuration(timeInStates(a, countedAt, now)[state] * 1000),
+        })),
       ]}
     />
   );

@@ -13,6 +13,7 @@ import { type MonitorState, riskLists } from './monitor-state';
 import { nameOf } from './names';
 import { NoticeForm } from './NoticeForm';
 import { Orders } from './Orders';
+import { RaisedHands } from './RaisedHands';
 import { RatesTable } from './RatesTable';
 import { RecentTickets } from './RecentTickets';
 import { RiskList } from './RiskList';
@@ -69,6 +70,7 @@ function Monitor({ state }: { state: MonitorState }) {
 
   return (
     <Stack gap="sm">
+      <RaisedHands state={state} now={now} />
       <StatCards state={state} risks={risks} now={now} calls={calls} onOpen={setTab} />
       <MonitorCharts state={state} now={now} name={name} />
       <RecentTickets state={state} name={name} onOpen={open} />
@@ -95,7 +97,7 @@ function Monitor({ state }: { state: MonitorState }) {
           <Orders state={state} name={name} onOpen={open} />
         </Tabs.Panel>
         <Tabs.Panel value="agents" pt="xs">
-          <AgentsTable agents={[...state.agents.values()]} now={now} />
+          <AgentsTable agents={[...state.agents.values()]} now={now} countedAt={state.countedAt} />
         </Tabs.Panel>
         <Tabs.Panel value="hotspots" pt="xs">
           <HotSpots state={state} name={name} />

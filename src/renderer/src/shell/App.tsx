@@ -23,6 +23,7 @@ import { RejectionsDialog } from './RejectionsDialog';
 import { LockScreen } from './LockScreen';
 import { SignInDialog } from './SignInDialog';
 import { StatusBar } from './StatusBar';
+import { useAgentState } from './use-agent-state';
 import { useAuth } from './use-auth';
 import { useIdleLock } from './use-idle-lock';
 import { useSyncStatus } from './use-sync-status';
@@ -80,6 +81,7 @@ export function App({ settings, updateSettings }: AppProps) {
   // A ref, not state: the hotkeys are bound once, so they must read the latest value at the time.
   const lastCreated = useRef<string | null>(null);
   const wall = useWallMode();
+  const agentState = useAgentState();
 
   // The intake's own hotkeys bring the intake forward first, from whatever pane the agent is on.
   // The pane is rendered at once (flushSync) so the search box has the cursor before the next key
@@ -122,12 +124,9 @@ export function App({ settings, updateSettings }: AppProps) {
     signIn: () => setSignInAsked(true),
     signOut: () => void api.auth.signOut(),
     lockScreen,
-    toggleBreak: () => {
-      api.presence
-        .current()
-        .then((p) => api.presence.set({ state: p.state === 'break' ? 'available' : 'break' }))
-        .catch(() => undefined); // no server configured: nobody to tell
-    },
+    toggleBreak: agentState.toggleBreak,
+    raiseHand: agentState.raiseHand,
+    answerHand: agentState.answerHand,
     openRejections: () => setRejectionsOpen(true),
     submitTicket: () => withIntake((h) => h.submit()),
     newIntake: () => withIntake((h) => h.reset()),
@@ -243,6 +242,7 @@ export function App({ settings, updateSettings }: AppProps) {
         <StatusBar />
       </AppShell.Footer>
       {wall.open && user && <WallScreen key={panesKey} hint={t('monitor.wall.leave')} />}
+      {agentState.dialogs}
       <CommandPalette handlers={handlers} />
       <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
       <RejectionsDialog opened={rejectionsOpen} onClose={() => setRejectionsOpen(false)} />

@@ -4,6 +4,7 @@ import type { PresenceView } from '../../../shared/contract/presence';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { useLinkState, useWorkstation } from './api-context';
+import { PresenceBadges } from './PresenceBadges';
 import { useAuth } from './use-auth';
 import { useNotices } from './use-notices';
 import { usePushedState } from './use-pushed-state';
@@ -112,15 +113,7 @@ export const StatusBar = memo(function StatusBar() {
         </Group>
       )}
       <Group gap="lg" wrap="nowrap">
-        {user && presence && status?.connection !== 'not_configured' && (
-          <Badge
-            variant="dot"
-            color={presence.state === 'available' ? 'green' : presence.state === 'break' ? 'gray' : 'blue'}
-            data-testid="presence"
-          >
-            {t(`monitor.presence.${presence.state}`)}
-          </Badge>
-        )}
+        {user && presence && status?.connection !== 'not_configured' && <PresenceBadges presence={presence} />}
         {user && (
           <Text size="sm" data-testid="signed-in-user">
             {t('auth.signedInAs', { name: user.displayName, role: t(`auth.roles.${user.role}`) })}

@@ -17,6 +17,8 @@ export const actions = [
   { id: 'signOut', hotkey: 'alt+O', group: 'app' },
   { id: 'lockScreen', hotkey: 'alt+shift+L', group: 'app' },
   { id: 'toggleBreak', hotkey: 'alt+B', group: 'app' },
+  { id: 'raiseHand', hotkey: 'alt+H', group: 'app' },
+  { id: 'answerHand', hotkey: 'alt+shift+H', group: 'app' },
   { id: 'openRejections', hotkey: 'alt+R', group: 'app' },
   { id: 'submitTicket', hotkey: 'mod+Enter', group: 'intake' },
   { id: 'newIntake', hotkey: 'alt+N', group: 'intake' },
