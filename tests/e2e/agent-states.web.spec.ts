@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type Core, openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { demoPassword } from '../../src/server/seed/demo-password';
 import type { PresenceView } from '../../src/shared/contract/presence';
 import type { MonitorAgent, MonitorSnapshot } from '../../src/shared/server-api/monitor';
-import { login, server, serverUrl } from './support/central-server';
+import { agentWorkstation } from './support/agent-core';
+import { login, server } from './support/central-server';
 import { forbidMouse, signInIfAsked, signOut } from './support/workstation-page';
 
 /**
@@ -56,16 +53,7 @@ test('an agent takes a meal break and raises a hand by keyboard, and the lead se
 
 test('a lead answers the hand raised longest ago with one key; the agent is told who is coming', async ({ page }) => {
   test.setTimeout(90_000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-agent2-hand-'));
-  const agent: Core = openCore({
-    dataDir,
-    cacheKey: ownerOnlyCacheKey(dataDir),
-    host: 'web',
-    version: 'e2e',
-    workstationCode: 'HND2',
-    serverUrl,
-    syncPollMs: 1000,
-  });
+  const { core: agent, close: closeAgent } = agentWorkstation('HND2');
   try {
     expect(await agent.dispatch('auth.signIn', { username: 'agent2', password: demoPassword })).toMatchObject({ ok: true });
     await expect
@@ -104,6 +92,6 @@ test('a lead answers the hand raised longest ago with one key; the agent is told
     await expect(page.getByText(/没有应答举手/)).toBeVisible();
     expect(mouseUsed()).toBe(false);
   } finally {
-    await agent.close();
+    await closeAgent();
   }
 });

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { type Core, openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { issueSimulatorToken, simulateCalls } from '../../src/server/cti/call-simulator';
 import { demoPassword } from '../../src/server/seed/demo-password';
 import type { SequencedEvent } from '../../src/shared/server-api/sync';
 import { eventsBy } from '../support/event-builder';
 import { intakeFields } from '../support/fixtures';
+import { agentWorkstation } from './support/agent-core';
 import { login, server, serverUrl } from './support/central-server';
 import { forbidMouse, signInIfAsked, signOut } from './support/workstation-page';
 
@@ -35,16 +32,7 @@ const shownAt = (page: Page, selector: string, text?: string) =>
 
 test('a lead sees a new ticket, a ticket turning at risk and an agent changing state, each within a second', async ({ page }) => {
   test.setTimeout(60_000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-agent2-'));
-  const agent: Core = openCore({
-    dataDir,
-    cacheKey: ownerOnlyCacheKey(dataDir),
-    host: 'web',
-    version: 'e2e',
-    workstationCode: 'AG2E',
-    serverUrl,
-    syncPollMs: 1000,
-  });
+  const { core: agent, close: closeAgent } = agentWorkstation('AG2E');
   const { token: switchToken } = await issueSimulatorToken(serverUrl, 'admin', demoPassword);
   const calls = simulateCalls({
     serverUrl,
@@ -113,8 +101,7 @@ test('a lead sees a new ticket, a ticket turning at risk and an agent changing s
     if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/monitor.png' });
   } finally {
     await calls;
-    await agent.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await closeAgent();
   }
 });
 

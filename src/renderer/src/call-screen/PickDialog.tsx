@@ -98,3 +98,8 @@ export function PickDialog({
     </Modal>
   );
 }
+
+/** Choices in the centre's order with their names in both languages, labelled `1 用餐`: the digit filters to one. */
+export function numberedItems(choices: readonly { code: string; zh: string; en: string }[], en: boolean): PickItem[] {
+  return choices.map((c, i) => ({ id: c.code, label: `${i + 1} ${en ? c.en : c.zh}`, search: c.code }));
+}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PickDialog } from './PickDialog';
+import { numberedItems, PickDialog } from './PickDialog';
 import type { WrapUp } from './use-wrap-up';
 
 /** Alt+U: the centre's wrap-up codes, numbered in their order, the cursor on the proposed one. */
@@ -11,7 +11,7 @@ export function WrapUpDialog({ wrapUp, opened, onClose }: { wrapUp: WrapUp; open
       key={opened ? 'open' : 'closed'}
       opened={opened}
       title={t('actions.wrapUp.label')}
-      items={wrapUp.choices.map((c, i) => ({ id: c.code, label: `${i + 1} ${en ? c.en : c.zh}` }))}
+      items={numberedItems(wrapUp.choices, en)}
       initial={Math.max(
         0,
         wrapUp.choices.findIndex((c) => c.code === wrapUp.proposed),

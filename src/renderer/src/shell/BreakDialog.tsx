@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PickDialog } from '../call-screen/PickDialog';
+import { numberedItems, PickDialog } from '../call-screen/PickDialog';
 import type { BreakReason } from './use-break-reasons';
 
 /** Alt+B: why the agent takes a break, numbered in the centre's order; Enter takes it. */
@@ -21,7 +21,7 @@ export function BreakDialog({
       key={opened ? 'open' : 'closed'}
       opened={opened}
       title={t('agentState.breakTitle')}
-      items={reasons.map((r, i) => ({ id: r.code, label: `${i + 1} ${en ? r.en : r.zh}`, search: r.code }))}
+      items={numberedItems(reasons, en)}
       onPick={(item) => {
         onClose();
         onPick(item.id);
