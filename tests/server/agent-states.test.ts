@@ -119,6 +119,18 @@ describe.each(engines)("agents' states on %s: break reasons, raised hands, time 
     expect(await refusedWith(agent, 'monitor.answerHand', {})).toBe('forbidden');
   });
 
+  it("gives whoever signs in next on the same workstation a fresh state, not the last agent's break or hand", async () => {
+    const { agent, lead } = await floor();
+    await call(agent, 'presence.set', { state: 'break', reason: 'meal' });
+    await call(agent, 'presence.raiseHand', { raised: true });
+    await call(agent, 'auth.signOut');
+    await call(agent, 'auth.signIn', { username: 'agent3', password: demoPassword });
+    expect(await call<PresenceView>(agent, 'presence.current')).toMatchObject({ state: 'available', reason: null, helpSince: null });
+    const agent3 = async () => (await call<MonitorSnapshot>(lead, 'monitor.snapshot')).agents.find((a) => a.username === 'agent3')!;
+    await until('agent3 shown available', async () => (await agent3()).state === 'available');
+    expect(await agent3()).toMatchObject({ reason: null, helpSince: null });
+  });
+
   it("adds up today's time in each state from the spans, cutting at midnight and at the snapshot", async () => {
     const { db } = await centre(engine);
     const [user] = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'agent2'`);

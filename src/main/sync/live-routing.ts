@@ -119,6 +119,8 @@ export class LiveRouting {
   /** Closes the socket: its session ended, or the engine stops. */
   disconnect(): void {
     this.link.stop();
+    this.link.forgetHand();
+    this.presence.reset();
     this.notices.clear();
   }
 

@@ -44,6 +44,19 @@ describe('presence, as the workstation works it out', () => {
     expect(presence.view().reason).toBe('training');
   });
 
+  it('starts whoever signs in next available, with no hand raised', () => {
+    const { presence, changes } = tracker();
+    presence.choose({ state: 'break', reason: 'meal' });
+    presence.raiseHand(true);
+    presence.callAnswered();
+    presence.reset();
+    expect(presence.view()).toMatchObject({ state: 'available', reason: null, helpSince: null, helpAnsweredBy: null });
+    presence.callEnded(); // the last agent's call ending changes nothing now
+    presence.wrappedUp();
+    expect(changes.at(-1)).toBe('available');
+    expect(presence.view().state).toBe('available');
+  });
+
   it('raises a hand once, keeps its first time, and brings it down when a lead answers', () => {
     const hands: boolean[] = [];
     const presence = new PresenceTracker({

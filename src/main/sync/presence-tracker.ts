@@ -81,6 +81,16 @@ export class PresenceTracker {
     this.update();
   }
 
+  /** Whoever signs in next starts available, with no hand raised: a break or a hand was the last agent's. */
+  reset(): void {
+    this.clearWrapTimer();
+    this.manual = { state: 'available' };
+    this.call = null;
+    const changed = this.current.state !== 'available' || this.current.helpSince !== null || this.current.helpAnsweredBy !== null;
+    this.current = { state: 'available', since: this.options.now().toISOString(), reason: null, helpSince: null, helpAnsweredBy: null };
+    if (changed) this.options.onChange(this.current);
+  }
+
   stop(): void {
     this.clearWrapTimer();
   }
