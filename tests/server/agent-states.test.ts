@@ -105,6 +105,19 @@ describe.each(engines)("agents' states on %s: break reasons, raised hands, time 
     expect(await call<PresenceView>(agent, 'presence.current')).toMatchObject({ helpSince: null, helpAnsweredBy: '赵磊' });
     expect(await agentOnMonitor()).toMatchObject({ helpSince: null, helpAnsweredBy: '赵磊' });
 
+    // A new hand after the answer stays up through the state changes around it (the break's echo, still
+    // naming the last answer's lead, comes back after the hand went up here): only an answer lowers it.
+    await call(agent, 'presence.set', { state: 'break', reason: 'meeting' });
+    await call(agent, 'presence.raiseHand', { raised: true });
+    await until('the lead sees the new hand on a break', async () => {
+      const shown = await agentOnMonitor();
+      return shown.helpSince !== null && shown.reason === 'meeting';
+    });
+    await call(agent, 'presence.set', { state: 'available' });
+    await until('the lead sees the agent back', async () => (await agentOnMonitor()).state === 'available');
+    expect((await call<PresenceView>(agent, 'presence.current')).helpSince).not.toBeNull();
+    await call(lead, 'monitor.answerHand', { username: 'agent1' });
+
     // Another lead (or the same, twice) finds nobody waiting, by name or not.
     const again = await server.app.inject({
       method: 'POST',

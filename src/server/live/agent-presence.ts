@@ -105,7 +105,7 @@ export async function answerHand(db: Database, username: string | null, leadName
        RETURNING before.help_since AS raised_at`,
     );
     if (!row) return null;
-    await announce(tx, 'presence', agent.id);
+    await announce(tx, 'hand', agent.id);
     return { username: agent.username, displayName: agent.display_name, answeredBy: leadName, raisedAt: row.raised_at.toISOString() };
   });
 }

@@ -7,16 +7,20 @@ import { noticeInForce } from '../monitor/notices';
 export const liveChannel = 'hotline_live';
 
 /** What `hotline_live` announces, as `<kind>:<id>`: the receiver reads the row, so no payload outgrows NOTIFY. */
-export type AnnouncementKind = 'presence' | 'notice' | 'incident';
+export type AnnouncementKind = 'presence' | 'hand' | 'notice' | 'incident';
 
 /** Tells every server process, on commit of `db`'s transaction, that a row changed. */
 export async function announce(db: Queryable, kind: AnnouncementKind, id: string): Promise<void> {
   await db.query(sql`SELECT pg_notify(${liveChannel}, ${`${kind}:${id}`})`);
 }
 
-/** The message a `presence:<user id>` or `notice:<id>` announcement stands for, read from its row now. */
-export async function readAnnouncement(db: Queryable, kind: 'presence' | 'notice', id: string): Promise<LiveServerMessage | null> {
-  if (kind === 'presence') {
+/**
+ * The message a `presence:<user id>`, `hand:<user id>` or `notice:<id>` announcement stands for, read
+ * from its row now. Only `hand` (a lead answered) names who answered: a presence message sent for
+ * anything else must not tell a workstation that has since raised a new hand that it was answered.
+ */
+export async function readAnnouncement(db: Queryable, kind: 'presence' | 'hand' | 'notice', id: string): Promise<LiveServerMessage | null> {
+  if (kind === 'presence' || kind === 'hand') {
     const [row] = await db.query<{
       user_id: string;
       username: string;
@@ -38,7 +42,7 @@ export async function readAnnouncement(db: Queryable, kind: 'presence' | 'notice
       since: row.since.toISOString(),
       reason: row.reason,
       helpSince: row.help_since?.toISOString() ?? null,
-      helpAnsweredBy: row.help_answered_by,
+      helpAnsweredBy: kind === 'hand' ? row.help_answered_by : null,
     };
   }
   // A notice no longer in force (withdrawn, expired, or never sent) comes off every status bar.

@@ -61,7 +61,7 @@ export class LiveHub {
       await this.db.listen(liveChannel, (payload) => {
         const [kind, id] = splitPayload(payload);
         if (kind === 'incident') return this.sendMonitorDelta(() => ticketsOfIncident(this.db, id));
-        if (kind !== 'presence' && kind !== 'notice') return;
+        if (kind !== 'presence' && kind !== 'hand' && kind !== 'notice') return;
         this.inOrder(async () => {
           const message = await readAnnouncement(this.db, kind, id);
           // An agent's presence goes to the leads, and to the agent's own workstations (a lead answered the raised hand).
