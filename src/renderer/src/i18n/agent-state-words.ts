@@ -14,7 +14,7 @@ export const agentStateZhCN = {
   answered: '已应答 {{name}}，对方会看到您正过来',
   noHandRaised: '现在没有人举手。',
   help: '求助',
-  today: '今日各状态时长',
+  todayShort: '今日 空闲·通话·话后·示忙',
   todayOf: {
     available: '今日空闲',
     on_call: '今日通话',
@@ -36,7 +36,7 @@ export const agentStateEn: Words<typeof agentStateZhCN> = {
   answered: 'Answered {{name}}: they see you are on the way',
   noHandRaised: 'Nobody has a hand raised now.',
   help: 'Help',
-  today: 'Time in each state today',
+  todayShort: 'Today: available · call · wrap-up · break',
   todayOf: {
     available: 'Available today',
     on_call: 'On calls today',

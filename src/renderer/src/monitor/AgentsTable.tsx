@@ -32,11 +32,11 @@ export function AgentsTable({ agents, now, countedAt }: { agents: MonitorAgent[]
       rowKey={(a) => a.username}
       empty={t('monitor.noTickets')}
       columns={[
-        { key: 'agent', header: t('monitor.columns.agent'), width: '1fr', render: (a) => a.displayName },
+        { key: 'agent', header: t('monitor.columns.agent'), width: 'minmax(6rem, 1fr)', render: (a) => a.displayName },
         {
           key: 'presence',
           header: t('monitor.columns.presence'),
-          width: '10rem',
+          width: '9rem',
           render: (a) => (
             <Badge color={presenceColor[a.state]} variant="light" data-testid={`agent-state-${a.username}`} data-state={a.state}>
               {stateText(a)}
@@ -46,7 +46,7 @@ export function AgentsTable({ agents, now, countedAt }: { agents: MonitorAgent[]
         {
           key: 'help',
           header: t('agentState.help'),
-          width: '7rem',
+          width: '5rem',
           render: (a) =>
             a.helpSince ? (
               <Badge color="red" variant="filled" data-testid={`agent-hand-${a.username}`}>
@@ -56,22 +56,30 @@ export function AgentsTable({ agents, now, countedAt }: { agents: MonitorAgent[]
               ''
             ),
         },
-        { key: 'since', header: t('monitor.columns.since'), width: '7rem', render: (a) => since(a.since) },
-        { key: 'onCall', header: t('monitor.columns.onCall'), width: '7rem', render: (a) => since(a.callSince) },
-        { key: 'tickets', header: t('monitor.columns.ticketsToday'), width: '7rem', render: (a) => a.ticketsToday },
-        { key: 'calls', header: t('monitor.columns.callsToday'), width: '7rem', render: (a) => a.callsToday },
+        { key: 'since', header: t('monitor.columns.since'), width: '6rem', render: (a) => since(a.since) },
+        { key: 'onCall', header: t('monitor.columns.onCall'), width: '6rem', render: (a) => since(a.callSince) },
+        { key: 'tickets', header: t('monitor.columns.ticketsToday'), width: '5rem', render: (a) => a.ticketsToday },
+        { key: 'calls', header: t('monitor.columns.callsToday'), width: '5rem', render: (a) => a.callsToday },
         {
           key: 'aht',
           header: t('monitor.columns.aht'),
-          width: '8rem',
+          width: '7rem',
           render: (a) => (a.ahtSeconds === null ? '—' : formatDuration(a.ahtSeconds * 1000)),
         },
-        ...counted.map((state) => ({
-          key: `today-${state}`,
-          header: t(`agentState.todayOf.${state}`),
-          width: '7rem',
-          render: (a: MonitorAgent) => formatDuration(timeInStates(a, countedAt, now)[state] * 1000),
-        })),
+        {
+          // One cell, four figures in a fixed order: four columns would squeeze the names off a 1440-pixel screen.
+          key: 'today',
+          header: t('agentState.todayShort'),
+          width: '15rem',
+          render: (a) => {
+            const times = timeInStates(a, countedAt, now);
+            return (
+              <span title={counted.map((state) => `${t(`agentState.todayOf.${state}`)} ${formatDuration(times[state] * 1000)}`).join('\n')}>
+                {counted.map((state) => formatDuration(times[state] * 1000)).join(' · ')}
+              </span>
+            );
+          },
+        },
       ]}
     />
   );

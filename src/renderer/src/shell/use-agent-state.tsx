@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/use-call';
 import { useWorkstation } from './api-context';
 import { BreakDialog } from './BreakDialog';
-import { useBreakReasons } from './use-break-reasons';
+import type { BreakReason } from './use-break-reasons';
 
 /**
  * The agent's own state from the keyboard: Alt+B asks why and goes on a break (or comes back),
@@ -13,14 +13,14 @@ export function useAgentState(): { toggleBreak: () => void; raiseHand: () => voi
   const { t } = useTranslation();
   const { api } = useWorkstation();
   const call = useCall();
-  const { reasons } = useBreakReasons();
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<BreakReason[] | null>(null);
 
   const toggleBreak = () => {
     void call(() => api.presence.current({}), { failure: 'takeBreak' }).then((presence) => {
       if (!presence) return;
       if (presence.state === 'break') void call(() => api.presence.set({ state: 'available' }), { failure: 'takeBreak', detail: true });
-      else setAsking(true);
+      // The centre's list as it is now: an administrator may have changed it since the last break.
+      else void call(() => api.presence.breakReasons({}), { failure: 'takeBreak' }).then((reasons) => reasons && setAsking(reasons));
     });
   };
   const takeBreak = (reason: string) => {
@@ -43,6 +43,6 @@ export function useAgentState(): { toggleBreak: () => void; raiseHand: () => voi
     toggleBreak,
     raiseHand,
     answerHand,
-    dialogs: <BreakDialog reasons={reasons} opened={asking} onPick={takeBreak} onClose={() => setAsking(false)} />,
+    dialogs: <BreakDialog reasons={asking ?? []} opened={asking !== null} onPick={takeBreak} onClose={() => setAsking(null)} />,
   };
 }
