@@ -133,10 +133,13 @@ describe.each(engines)("agents' states on %s: break reasons, raised hands, time 
   });
 
   it("gives whoever signs in next on the same workstation a fresh state, not the last agent's break or hand", async () => {
-    const { agent, lead } = await floor();
+    const { agent, lead, agentOnMonitor } = await floor();
     await call(agent, 'presence.set', { state: 'break', reason: 'meal' });
     await call(agent, 'presence.raiseHand', { raised: true });
+    await until('the lead sees the hand', async () => (await agentOnMonitor()).helpSince !== null);
     await call(agent, 'auth.signOut');
+    // Signed out is gone from the seat: the hand comes down on the leads' screens too.
+    await until('the hand is down', async () => (await agentOnMonitor()).helpSince === null);
     await call(agent, 'auth.signIn', { username: 'agent3', password: demoPassword });
     expect(await call<PresenceView>(agent, 'presence.current')).toMatchObject({ state: 'available', reason: null, helpSince: null });
     const agent3 = async () => (await call<MonitorSnapshot>(lead, 'monitor.snapshot')).agents.find((a) => a.username === 'agent3')!;

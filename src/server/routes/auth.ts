@@ -10,6 +10,7 @@ import { statusOf } from '../plugins/errors';
 import { bearerToken, currentUser } from '../plugins/auth';
 import type { RouteContext } from './context';
 import { registerRoute } from './register-route';
+import { recordHand } from '../live/agent-presence';
 
 const refused = () => new AppError('unauthenticated', 'Wrong username or password.');
 
@@ -56,6 +57,8 @@ export const authRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, co
 
   registerRoute(app, db, serverApi.auth.logout, async (request) => {
     await revokeSession(db, bearerToken(request)!);
+    // Signing out is leaving the seat: a hand still raised would send a lead to an empty desk.
+    await recordHand(db, currentUser(request).id, false, null);
     return null;
   });
 
