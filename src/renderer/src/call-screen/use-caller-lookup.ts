@@ -38,14 +38,18 @@ export function useCallerLookup(callerPhone: string, call: LoggedCall | null): C
   // Adjusted while rendering (React's "adjust state when a prop changes"), so the panel never shows
   // the previous caller for a frame once the next one is named.
   const [seenTyped, setSeenTyped] = useState('');
+  // The number the form held when the last call started ringing: it belongs to the caller before,
+  // so its typing pause ending after the ring must not pull the panel back to them.
+  const [heldAtRing, setHeldAtRing] = useState<string | null>(null);
   if (typedPhone !== seenTyped) {
     setSeenTyped(typedPhone);
-    if (normalisePhone(typedPhone)) setPanelPhone(typedPhone);
+    if (normalisePhone(typedPhone) && typedPhone !== heldAtRing) setPanelPhone(typedPhone);
   }
   const [seenRinging, setSeenRinging] = useState<string | null>(null);
   if (call?.state === 'ringing' && call.id !== seenRinging) {
     setSeenRinging(call.id);
     setPanelPhone(callerNumber(call));
+    setHeldAtRing(callerPhone);
   }
   const key = normalisePhone(panelPhone)?.key ?? null;
 
