@@ -5,6 +5,15 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium (`apt install chromium`); Playwright's own browser download is not reachable here. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Chromium without GPU, background traffic or first-run screens: without the networking switches it floods this closed network with lookups. */
+export const quietChromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 export const webPort = Number(process.env.E2E_WEB_PORT ?? 12399);
 export const serverPort = Number(process.env.E2E_SERVER_PORT ?? 12398);
 /** The workstation reaches the server through a proxy the offline test can switch off (tests/e2e/support/switchable-proxy.ts). */
@@ -35,15 +44,7 @@ export default defineConfig({
         locale: 'zh-CN',
         launchOptions: {
           executablePath: chromiumPath,
-          // Without the networking switches Chromium floods this closed network with lookups.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: quietChromiumArgs,
         },
       },
     },

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumPath } from '../../playwright.config';
+import { chromiumPath, quietChromiumArgs } from '../../playwright.config';
 import { formatPhone } from '../../src/shared/domain/phone';
 import type { Database } from '../../src/server/db/database';
 import { demoPassword } from '../../src/server/seed/demo-password';
@@ -225,13 +225,6 @@ export async function measureInBrowser(options: {
 export function launchChromium() {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: quietChromiumArgs,
   });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserServer, chromium, expect as baseExpect, type Page, test } from '@playwright/test';
-import { chromiumPath } from '../../playwright.config';
+import { chromiumPath, quietChromiumArgs } from '../../playwright.config';
 import { type ChildProcessHandle, startChildProcess } from '../support/child-host';
 import { rememberedIn, testAgent, testPassword } from '../support/sign-in';
 
@@ -19,14 +19,6 @@ import { rememberedIn, testAgent, testPassword } from '../support/sign-in';
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 const allowedLossMs = 500;
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const sentence = '小区东门外的路灯连续三个晚上不亮，老人晚上出门看不清台阶，已经有人摔倒，希望尽快派人修好。';
 const description = Array.from({ length: 5 }, (_, i) => `第${i + 1}次：${sentence}`).join('');
 
@@ -42,7 +34,7 @@ const startHost = (dataDir: string) =>
   );
 
 async function openWorkstation(url: string): Promise<{ browser: BrowserServer; page: Page }> {
-  const browser = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await chromium.launchServer({ executablePath: chromiumPath, args: quietChromiumArgs });
   const connected = await chromium.connect(browser.wsEndpoint());
   const context = await connected.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
