@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import type { SyncStatus } from '../../src/shared/contract/sync';
 import type { Database } from '../../src/server/db/database';
-import { sql } from '../../src/server/db/sql';
 import { demoPassword } from '../../src/server/seed/seed';
 import { startChildServer } from '../support/child-host';
 import { freePort } from '../support/postgres-cluster';
 import { tcpRelay } from '../support/tcp-relay';
 import { until } from '../support/until';
 import { freshDatabase } from './test-server';
-import { call, onCleanup, serve, workstation } from './workstations';
+import { call, liveSocketUp, onCleanup, serve, workstation } from './workstations';
 
 /** The state the status bar shows. */
 const connection = async (core: Core) => (await call<SyncStatus>(core, 'sync.status')).connection;
@@ -22,15 +21,6 @@ async function msUntil(core: Core, state: SyncStatus['connection'], what: string
   console.log(`[heartbeat] ${what}: ${ms} ms`);
   return ms;
 }
-
-/** The agent's presence on the server: set once the live socket is welcomed. */
-const liveSocketUp = (db: Database, username: string) =>
-  until(`${username}'s live socket welcomed`, async () => {
-    const rows = await db.query<{ state: string }>(
-      sql`SELECT p.state FROM presence p JOIN users u ON u.id = p.user_id WHERE u.username = ${username}`,
-    );
-    return rows[0]?.state === 'available';
-  });
 
 /** The workstation's requests to the server, counted until their whole answer is read. */
 function countedFetch() {

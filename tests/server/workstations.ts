@@ -4,7 +4,9 @@ import { afterEach } from 'vitest';
 import { type Core, type CoreOptions, openCore, ownerOnlyCacheKey } from '../../src/main/core';
 import { buildServer } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
+import { sql } from '../../src/server/db/sql';
 import { tempDir } from '../support/temp-dir';
+import { until } from '../support/until';
 import { type Engine, freshDatabase, testConfig } from './test-server';
 
 /**
@@ -70,3 +72,12 @@ export async function call<T>(core: Core, name: string, input: unknown = {}): Pr
   if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
   return result.value as T;
 }
+
+/** The agent's presence on the server: set once the live socket is welcomed. */
+export const liveSocketUp = (db: Database, username: string) =>
+  until(`${username}'s live socket welcomed`, async () => {
+    const rows = await db.query<{ state: string }>(
+      sql`SELECT p.state FROM presence p JOIN users u ON u.id = p.user_id WHERE u.username = ${username}`,
+    );
+    return rows[0]?.state === 'available';
+  });
