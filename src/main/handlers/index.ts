@@ -1,3 +1,4 @@
+import { adminHandlers } from './admin';
 import { appHandlers } from './app';
 import { authHandlers } from './auth';
 import { callersHandlers } from './callers';
@@ -27,4 +28,5 @@ export const createHandlers = (deps: CoreDeps): Handlers => ({
   monitor: monitorHandlers(deps),
   notices: noticesHandlers(deps),
   presence: presenceHandlers(deps),
+  admin: adminHandlers(deps),
 });

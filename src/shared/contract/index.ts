@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { adminCalls } from './admin';
 import { appCalls } from './app';
 import { authCalls } from './auth';
 import { callersCalls } from './callers';
@@ -33,6 +34,7 @@ export const contract = {
   monitor: monitorCalls,
   notices: noticesCalls,
   presence: presenceCalls,
+  admin: adminCalls,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

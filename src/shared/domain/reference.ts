@@ -20,6 +20,8 @@ export const referenceKinds = [
   'wrapup',
   'person',
   'breakReason',
+  'calendarDay',
+  'routingProposal',
 ] as const;
 export const referenceKindSchema = z.enum(referenceKinds);
 export type ReferenceKind = z.infer<typeof referenceKindSchema>;
@@ -48,17 +50,61 @@ export const referenceBodySchemas = {
     keywords: z.array(z.string()).optional(),
     pinyin: z.string().optional(),
     initials: z.string().optional(),
+    /** false: retired, no longer offered for new tickets; kept for the tickets that use it. */
+    active: z.boolean().optional(),
   }),
   district: z.object({ zh: name, en: name, ...spellings }),
   street: z.object({ zh: name, en: name, districtCode: code, district: z.string().optional(), ...spellings }),
   /** `type` is the kind of office (district, subdistrict, town, department, company …); cities add their own. */
-  unit: z.object({ zh: name, en: name, type: code, districtCode: code.optional(), streetCode: code.optional() }),
+  unit: z.object({
+    zh: name,
+    en: name,
+    type: code,
+    districtCode: code.optional(),
+    streetCode: code.optional(),
+    /** Who the hotline calls there (a duty phone, an e-mail), as the admin wrote it. */
+    contact: z.string().max(200).optional(),
+    /** false: retired, no longer dispatched to; kept for the tickets it handled. */
+    active: z.boolean().optional(),
+  }),
   /** A queue of the phone switch (its name in CTI events, `general`), as the lead's screens name it. */
   queue: z.object({ zh: name, en: name }),
   /** Category × district (null: city-wide) → `street`, `district` or a fixed unit's code. */
-  routingRule: z.object({ category: code, districtCode: code.nullable(), target: code }),
-  slaPolicy: z.object({ zh: name, en: name, dispatchMinutes: z.number().int().positive(), feedbackMinutes: z.number().int().positive() }),
-  article: z.object({ category: code, titleZh: name, titleEn: name, bodyZh: name, bodyEn: name }),
+  routingRule: z.object({
+    category: code,
+    districtCode: code.nullable(),
+    /** A street-level rule (9-digit street code) wins over its district's and the city-wide one. */
+    streetCode: code.nullable().optional(),
+    /** The lead unit: `street`, `district` or a fixed unit's code. */
+    target: code,
+    /** Units that co-handle with the lead (fixed unit codes). */
+    also: z.array(code).optional(),
+  }),
+  /**
+   * Time limits. `feedbackWorkingDays`, when given, counts the feedback limit in working days of the
+   * centre's calendar (kind calendarDay) instead of `feedbackMinutes`.
+   */
+  slaPolicy: z.object({
+    zh: name,
+    en: name,
+    dispatchMinutes: z.number().int().positive(),
+    feedbackMinutes: z.number().int().positive(),
+    feedbackWorkingDays: z.number().int().positive().max(365).optional(),
+  }),
+  /**
+   * A knowledge-base article; bodies are Markdown (rendered without raw HTML). `status` draft is
+   * kept from agents' searches; absent means published. `categories`: further categories it answers.
+   */
+  article: z.object({
+    category: code,
+    titleZh: name,
+    titleEn: name,
+    bodyZh: name,
+    bodyEn: name,
+    categories: z.array(code).optional(),
+    keywords: z.array(z.string()).optional(),
+    status: z.enum(['draft', 'published']).optional(),
+  }),
   model: categoryModelSchema,
   /**
    * A wrap-up code the agent gives a call at hang-up, in `order` (the digit beside it). `proposedFor`:
@@ -74,6 +120,22 @@ export const referenceBodySchemas = {
   person: z.object({ name }),
   /** Why an agent is on a break (meal, training, meeting …), in `order` (the digit beside it). */
   breakReason: z.object({ zh: name, en: name, order: z.number().int().nonnegative().optional() }),
+  /**
+   * A day that breaks the week's pattern (code YYYY-MM-DD): a public holiday on a weekday
+   * (workday false) or a make-up working day on a weekend (workday true).
+   */
+  calendarDay: z.object({ zh: name, en: name, workday: z.boolean() }),
+  /**
+   * Who handled a category in a district (or street) in the centre's history, with each unit's
+   * share of those tickets: proposed routing where no written rule says otherwise.
+   */
+  routingProposal: z.object({
+    category: code,
+    districtCode: code.nullable(),
+    streetCode: code.nullable().optional(),
+    units: z.array(z.object({ unitCode: code, share: z.number().min(0).max(1), tickets: z.number().int().nonnegative() })).min(1),
+    tickets: z.number().int().positive(),
+  }),
 } satisfies Record<ReferenceKind, z.ZodType>;
 
 export type ReferenceBodies = { [K in ReferenceKind]: z.output<(typeof referenceBodySchemas)[K]> };
@@ -98,6 +160,8 @@ export const referenceEntrySchema = z.discriminatedUnion('kind', [
   entrySchemaOf('wrapup'),
   entrySchemaOf('person'),
   entrySchemaOf('breakReason'),
+  entrySchemaOf('calendarDay'),
+  entrySchemaOf('routingProposal'),
 ]);
 
 /** Why a body cannot be read as its kind's, in one line (`dispatchMinutes: expected number`). */
@@ -153,6 +217,8 @@ export const mapsPerKind = (): { [K in ReferenceKind]: Map<string, never> } => (
   wrapup: emptyMap(),
   person: emptyMap(),
   breakReason: emptyMap(),
+  calendarDay: emptyMap(),
+  routingProposal: emptyMap(),
 });
 
 const put = <K extends ReferenceKind>(byKind: ByKind, kind: K, code: string, body: ReferenceBodies[K]) => byKind[kind].set(code, body);

@@ -7,6 +7,7 @@ import { liveRoutes } from './routes/live';
 import { monitorRoutes } from './routes/monitor';
 import { noticeRoutes } from './routes/notices';
 import { open311AdminRoutes, open311Routes } from './routes/open311';
+import { referenceAdminRoutes } from './routes/reference-admin';
 import { syncRoutes } from './routes/sync';
 import { ticketRoutes } from './routes/tickets';
 import { unitRoutes } from './routes/units';
@@ -23,6 +24,7 @@ export const serverApi = {
   monitor: monitorRoutes,
   notices: noticeRoutes,
   admin: adminRoutes,
+  referenceAdmin: referenceAdminRoutes,
   cti: ctiRoutes,
   units: unitRoutes,
   open311Admin: open311AdminRoutes,

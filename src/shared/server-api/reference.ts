@@ -30,6 +30,8 @@ export const referenceItemSchema = z.discriminatedUnion('kind', [
   itemSchemaOf('wrapup'),
   itemSchemaOf('person'),
   itemSchemaOf('breakReason'),
+  itemSchemaOf('calendarDay'),
+  itemSchemaOf('routingProposal'),
 ]);
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
 export type { ReferenceEntry };
