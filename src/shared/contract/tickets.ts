@@ -267,9 +267,9 @@ export const ticketsCalls = {
     output: worklistPageSchema,
   }),
   suggestCategories: defineCall({
-    doc: 'Up to three likeliest categories for a description with calibrated confidences (adding up to at most 1; none when the model is unsure), from the classifier shipped with the reference data (offline too).',
+    doc: "Up to three likeliest categories for a description, offline too: categories newer than the classifier whose keywords it contains (confidence null), then the classifier's with calibrated confidences (adding up to at most 1; none when it is unsure).",
     input: z.strictObject({ text: z.string().max(4000) }),
-    output: z.array(z.strictObject({ category: z.string(), confidence: z.number().min(0).max(1) })),
+    output: z.array(z.strictObject({ category: z.string(), confidence: z.number().min(0).max(1).nullable() })),
   }),
   recent: defineCall({
     doc: 'The most recently changed tickets in the local cache.',

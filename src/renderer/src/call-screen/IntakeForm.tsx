@@ -199,7 +199,8 @@ export function IntakeForm({
               </Text>
               {suggestions.map((s) => (
                 <Badge key={s.category} variant={s.category === values.category ? 'filled' : 'light'} data-testid="category-suggestion">
-                  {refName(reference, 'category', s.category, locale)} {Math.round(s.confidence * 100)}%
+                  {refName(reference, 'category', s.category, locale)}{' '}
+                  {s.confidence === null ? t('intake.byKeyword') : `${Math.round(s.confidence * 100)}%`}
                 </Badge>
               ))}
               <HotkeyHint id="acceptSuggestion" />

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useCall } from '../api/use-call';
 import { useLinkState, useWorkstation } from '../shell/api-context';
 
-export type Suggestion = { category: string; confidence: number };
+/** confidence null: matched by the keywords an administrator gave a category the classifier has not learned yet. */
+export type Suggestion = { category: string; confidence: number | null };
 
 /** The core's classifier reads this much of the description (its limit for the call). */
 const classifiedChars = 4000;

@@ -93,6 +93,7 @@ export const en: Messages = {
     submit: 'Submit ticket',
     reset: 'New',
     suggested: 'Suggested',
+    byKeyword: 'keyword',
     pickHint: 'Type Chinese, pinyin or initials; Enter or Tab picks',
     nothingFound: 'Nothing matches',
     draftSaved: 'Draft saved {{time}}',

@@ -80,6 +80,7 @@ export const zhCN = {
     submit: '提交工单',
     reset: '新建',
     suggested: '建议分类',
+    byKeyword: '关键词',
     pickHint: '输入中文、拼音或首字母，回车或 Tab 选中',
     nothingFound: '没有匹配项',
     draftSaved: '草稿已保存 {{time}}',
