@@ -1,0 +1,86 @@
+import type { ReferenceBodies } from './reference';
+import type { RouteTarget } from './routing';
+import { type Address, type ProposalLookup, proposalsFor } from './routing-learning';
+
+/**
+ * Which target routes a ticket: the written rules and the proposals learned from history, in one
+ * order of precedence, shared by the workstation's dispatch and the admin's routing preview.
+ *   1. a written rule for the street, then for the district — the centre said so for this place;
+ *   2. a history proposal for the street, then the district, if it is clear enough (below);
+ *   3. the category's city-wide written rule;
+ *   4. the category's city-wide history proposal, if clear enough;
+ *   5. nothing: the caller falls back to the district government.
+ * History beats only the city-wide rule: a city-wide rule is a default written without knowing each
+ * district, while a district or street rule is a decision about that place. A proposal is clear
+ * enough when its top unit led at least `minShare` of at least `minTickets` tickets: 0.6 keeps out
+ * places split between two units, 10 keeps out a handful of tickets that happened to go one way.
+ * A proposal that names the city-wide rule's own target adds nothing: the rule is named then.
+ */
+export interface HistoryThresholds {
+  minShare: number;
+  minTickets: number;
+}
+export const historyThresholds: HistoryThresholds = { minShare: 0.6, minTickets: 10 };
+
+export interface RuleEntry {
+  code: string;
+  body: ReferenceBodies['routingRule'];
+}
+
+export type ChoiceLevel = 'street' | 'district' | 'city';
+
+export type RoutingChoice =
+  | { source: 'rule'; target: RouteTarget; also: string[]; code: string; level: ChoiceLevel }
+  | { source: 'history'; target: RouteTarget; also: string[]; code: string; level: ChoiceLevel; share: number; tickets: number }
+  | { source: 'none' };
+
+const ruleLevel = (rule: RuleEntry['body']): ChoiceLevel => (rule.streetCode ? 'street' : rule.districtCode ? 'district' : 'city');
+
+/** The written rule of the category for this level of the address, if there is one. */
+function ruleAt(rules: readonly RuleEntry[], address: Address, level: ChoiceLevel): RuleEntry | undefined {
+  return rules.find((r) => {
+    if (r.body.category !== address.category || ruleLevel(r.body) !== level) return false;
+    if (level === 'street') return !!address.streetCode && r.body.streetCode === address.streetCode;
+    if (level === 'district') return !!address.districtCode && r.body.districtCode === address.districtCode;
+    return true;
+  });
+}
+
+/** Where a ticket of this category at this address goes, and on whose word (see the order above). */
+export function chooseRouting(
+  address: Address,
+  rules: readonly RuleEntry[],
+  proposals: ProposalLookup,
+  thresholds: HistoryThresholds = historyThresholds,
+): RoutingChoice {
+  if (!address.category) return { source: 'none' };
+  const fromRule = (rule: RuleEntry): RoutingChoice => ({
+    source: 'rule',
+    target: rule.body.target,
+    also: rule.body.also ?? [],
+    code: rule.code,
+    level: ruleLevel(rule.body),
+  });
+  for (const level of ['street', 'district'] as const) {
+    const rule = ruleAt(rules, address, level);
+    if (rule) return fromRule(rule);
+  }
+  const clear = proposalsFor(proposals, address).filter(
+    ({ proposal }) => proposal.tickets >= thresholds.minTickets && (proposal.units[0]?.share ?? 0) >= thresholds.minShare,
+  );
+  const fromHistory = ({ level, code, proposal }: (typeof clear)[number]): RoutingChoice => ({
+    source: 'history',
+    target: proposal.units[0]!.unitCode,
+    also: [],
+    code,
+    level,
+    share: proposal.units[0]!.share,
+    tickets: proposal.tickets,
+  });
+  const cityRule = ruleAt(rules, address, 'city');
+  const local = clear.find((c) => c.level !== 'city');
+  if (local && local.proposal.units[0]!.unitCode !== cityRule?.body.target) return fromHistory(local);
+  if (cityRule) return fromRule(cityRule);
+  const city = clear.find((c) => c.level === 'city');
+  return city ? fromHistory(city) : { source: 'none' };
+}
