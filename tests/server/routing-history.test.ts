@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHistory } from '../../src/server/history/import-history';
 import { relearnRouting } from '../../src/server/routing/routing-history';
@@ -79,4 +81,21 @@ describe.each(engines)('routing learned from the ticket history on %s', (engine)
     // Learning again from the same history sends nothing new to the workstations.
     expect((await relearnRouting(server.db)).changed).toBe(0);
   });
+
+  it.runIf(engine === 'postgres')(
+    'prints the routing figures after the classifier’s from npm run train, the learned one last',
+    async () => {
+      const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/server/classifier/train-cli.ts'], {
+        env: { ...process.env, DATABASE_URL: server.url!, LOG_LEVEL: 'silent' },
+        timeout: 240_000,
+      });
+      const lines = stdout.trim().split('\n');
+      expect(lines.findIndex((l) => l.startsWith('cross-validated top-1'))).toBeLessThan(
+        lines.findIndex((l) => l.includes('written rules alone')),
+      );
+      expect(lines).toContain('  written rules alone: 6 of 12 lead units right (50.0%)');
+      expect(lines.at(-1)).toBe('routing 100.0%');
+    },
+    300_000,
+  );
 });
