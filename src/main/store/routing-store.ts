@@ -43,6 +43,8 @@ export function proposeRoute(db: Db, ticket: Pick<Ticket, 'fields'>): RoutePropo
     { category, districtCode, streetCode },
     category ? rulesOf(db, category) : [],
     (code) => body(db, 'routingProposal', code) ?? undefined,
+    // A unit retired since the history was learned is not proposed again.
+    { active: (unitCode) => body(db, 'unit', unitCode)?.active !== false },
   );
   const resolved = resolveRoute(choice.source === 'none' ? 'district' : choice.target, where);
   if (!resolved.ok) return { refusal: resolved.refusal };

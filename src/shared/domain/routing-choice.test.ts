@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRouting, type RuleEntry } from './routing-choice';
+import { chooseRoute, chooseRouting, type RuleEntry } from './routing-choice';
 import { type ProposalEntry, proposalLookup } from './routing-learning';
 
 const cat = 'heating.temperature';
@@ -76,5 +76,57 @@ describe('chooseRouting', () => {
       target: 'street',
     });
     expect(chooseRouting({ ...address, category: 'noise.night' }, [], history)).toEqual({ source: 'none' });
+  });
+
+  it('never proposes a retired unit from history: the next unit counts only if it is clear by itself', () => {
+    const split = {
+      ...proposal('110105', 'company:heating', 0.7, 100),
+    };
+    split.body.units.push({ unitCode: 'street', share: 0.3, tickets: 30 });
+    const retired = (code: string) => code !== 'company:heating';
+    expect(chooseRouting(address, [rule(null, 'district')], proposalLookup([split]), { active: retired })).toMatchObject({
+      source: 'rule',
+      target: 'district',
+    });
+    expect(
+      chooseRouting(address, [rule(null, 'district')], proposalLookup([split]), { active: (c) => c !== 'street:110105017' }),
+    ).toMatchObject({
+      source: 'history',
+      target: 'company:heating',
+    });
+  });
+});
+
+describe('chooseRoute (the routing preview)', () => {
+  it('names the lead unit for the address and the rule’s co-handling units after it', () => {
+    const withAlso = {
+      ...rule('110105', 'district'),
+      body: { ...rule('110105', 'district').body, also: ['company:heating', 'district:110105'] },
+    };
+    expect(chooseRoute(address, [withAlso], [])).toEqual({
+      leadUnitCode: 'district:110105',
+      unitCodes: ['district:110105', 'company:heating'],
+      source: 'rule',
+      ruleCode: `${cat}@110105`,
+      share: null,
+    });
+  });
+
+  it('resolves a history proposal for the street office of the address, found by what it says whatever its code', () => {
+    const streets = { ...proposal('110105', 'street', 0.9, 50), code: 'anything' };
+    expect(chooseRoute(address, [rule(null, 'company:heating')], [streets])).toEqual({
+      leadUnitCode: 'street:110105017',
+      unitCodes: ['street:110105017'],
+      source: 'history',
+      ruleCode: null,
+      share: 0.9,
+    });
+    expect(chooseRoute({ category: 'noise.night' }, [], [streets])).toEqual({
+      leadUnitCode: null,
+      unitCodes: [],
+      source: 'none',
+      ruleCode: null,
+      share: null,
+    });
   });
 });
