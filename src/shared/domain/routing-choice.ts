@@ -104,6 +104,13 @@ export function chooseRouting(
   return city ? fromHistory(city) : { source: 'none' };
 }
 
+/** The names the admin's routing preview uses for its inputs. */
+export type RoutingRuleItem = RuleEntry;
+export interface RoutingProposalItem {
+  code: string;
+  body: RoutingProposal;
+}
+
 export interface RoutingQuestion {
   category: string;
   districtCode?: string | undefined;
@@ -118,7 +125,7 @@ export interface RoutingQuestion {
 export function chooseRoute(
   question: RoutingQuestion,
   rules: readonly RuleEntry[],
-  proposals: readonly { code: string; body: RoutingProposal }[],
+  proposals: readonly RoutingProposalItem[],
   active: (unitCode: string) => boolean = () => true,
 ): RoutingPreview {
   const byPlace = proposalLookup(
