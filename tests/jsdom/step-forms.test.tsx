@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
+import { applyReferencePage } from '../../src/main/store/reference-store';
 import { storeConfirmedEvents } from '../../src/main/store/sync-store';
 import type { TimelineEntry } from '../../src/shared/contract/tickets';
 import type { Ticket, TicketEvent, TicketFields } from '../../src/shared/domain/ticket';
@@ -167,5 +168,37 @@ describe('the dispatch form', () => {
     expect(await screen.findByText('还没有承办单位：请在“增加承办单位”中选择一个，再派单。')).toBeTruthy();
     expect(document.activeElement).toBe(document.getElementById('work-add-unit'));
     expect((await ticket(id)).status).toBe('registered');
+  });
+
+  it('says when the centre’s history chose the unit rather than a written rule, and starts from that unit', async () => {
+    core = await openTestCore();
+    // Chaoyang's heating tickets went to the heating group, though the written rule says street office.
+    const heating = 'heating.temperature';
+    const items = [
+      { kind: 'unit', code: 'company:heating', body: { zh: '北京市热力集团', en: 'Beijing District Heating Group', type: 'company' } },
+      { kind: 'routingRule', code: `${heating}@*`, body: { category: heating, districtCode: null, target: 'street' } },
+      {
+        kind: 'routingProposal',
+        code: `${heating}@110105`,
+        body: {
+          category: heating,
+          districtCode: '110105',
+          units: [{ unitCode: 'company:heating', share: 0.97, tickets: 388 }],
+          tickets: 400,
+        },
+      },
+    ];
+    applyReferencePage(
+      core.db,
+      items.map((item, i) => ({ ...item, version: i + 1, deleted: false })),
+      items.length,
+      new Date().toISOString(),
+    );
+    const id = storedTicket(core, () => [], { category: heating });
+    const { i18n } = await renderOnCore(core, <RoutingForm ticket={await ticket(id)} handleRef={createRef()} />);
+    expect((await screen.findByTestId('route-history')).textContent).toBe('按历史：北京市热力集团 97 %');
+    expect(screen.getByTestId('dispatch-unit').textContent).toBe('主办 · 北京市热力集团');
+    await act(() => i18n.changeLanguage('en'));
+    expect(screen.getByTestId('route-history').textContent).toBe('From history: Beijing District Heating Group 97 %');
   });
 });

@@ -1,34 +1,58 @@
+import { checkReferenceBody } from '../../shared/domain/reference';
 import type { Refusal } from '../../shared/domain/refusal';
 import { resolveRoute } from '../../shared/domain/routing';
+import { chooseRouting, type RuleEntry } from '../../shared/domain/routing-choice';
 import type { SlaPolicy } from '../../shared/domain/sla';
 import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Db } from './database';
+import { prepared } from './prepared';
 import { referenceBody as body, referenceNames } from './reference-store';
 
 export interface RouteProposal {
   unitCode: string;
   /** How the rule matrix got there, for the agent to see: street, district, fixed or fallback. */
   why: 'street' | 'district' | 'fixed' | 'fallback-district';
-  /** The rule that applied (`heating.temperature@*`), or null for the no-category fallback. */
+  /** The rule that applied (`heating.temperature@*`), or null for history and the no-category fallback. */
   rule: string | null;
+  /** Present when no written rule for the place decided and the centre's history did: the top unit's share. */
+  history?: { share: number; tickets: number };
+}
+
+/** The cached written rules of one category, at every level (city-wide, district, street). */
+function rulesOf(db: Db, category: string): RuleEntry[] {
+  const rows = prepared<[string], { code: string; body: string }>(
+    db,
+    `SELECT code, body FROM reference_data WHERE kind = 'routingRule' AND body ->> 'category' = ? ORDER BY code`,
+  ).all(category);
+  return rows.flatMap((r) => {
+    const check = checkReferenceBody('routingRule', JSON.parse(r.body));
+    return check.ok ? [{ code: r.code, body: check.body }] : [];
+  });
 }
 
 /**
- * The rule matrix: category × jurisdiction → handling unit. A rule for the
- * category in this district wins over the category's city-wide rule; a ticket without category
- * or rule goes to its district government.
+ * The rule matrix with the centre's history (see chooseRouting for the order): category ×
+ * jurisdiction → handling unit. A ticket without category, rule or clear history goes to its
+ * district government.
  */
 export function proposeRoute(db: Db, ticket: Pick<Ticket, 'fields'>): RouteProposal | { refusal: Refusal } {
   const { category, districtCode, streetCode } = ticket.fields;
   const where = { districtCode, streetCode };
-  const ruleCode = category
-    ? [`${category}@${districtCode ?? ''}`, `${category}@*`].find((code) => body(db, 'routingRule', code))
-    : undefined;
-  const target = (ruleCode && body(db, 'routingRule', ruleCode)?.target) || 'district';
-  const resolved = resolveRoute(target, where);
+  const choice = chooseRouting(
+    { category, districtCode, streetCode },
+    category ? rulesOf(db, category) : [],
+    (code) => body(db, 'routingProposal', code) ?? undefined,
+    // A unit retired since the history was learned is not proposed again.
+    { active: (unitCode) => body(db, 'unit', unitCode)?.active !== false },
+  );
+  const resolved = resolveRoute(choice.source === 'none' ? 'district' : choice.target, where);
   if (!resolved.ok) return { refusal: resolved.refusal };
-  return { unitCode: resolved.unitCode, why: ruleCode ? resolved.why : 'fallback-district', rule: ruleCode ?? null };
+  if (choice.source === 'history')
+    return { unitCode: resolved.unitCode, why: resolved.why, rule: null, history: { share: choice.share, tickets: choice.tickets } };
+  return choice.source === 'rule'
+    ? { unitCode: resolved.unitCode, why: resolved.why, rule: choice.code }
+    : { unitCode: resolved.unitCode, why: 'fallback-district', rule: null };
 }
 
 /** A unit's name in both languages, from the cached reference data. */

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database';
+import { relearnRouting } from '../routing/routing-history';
 import { retrain } from './training';
 
 /** Milliseconds from `now` until the next `HH:MM` on the clock of `timeZone` (never 0: a run just made waits a day). */
@@ -18,7 +19,8 @@ export function msUntil(timeOfDay: string, timeZone: string, now: Date): number 
 
 /**
  * Retrains the category model every night at `timeOfDay` (the centre's time zone), publishing it
- * only if it is not worse than the one in use. Training yields to the event loop between steps, so
+ * only if it is not worse than the one in use, and relearns the routing proposals from the day's
+ * handled tickets. Training yields to the event loop between steps, so
  * the server keeps answering meanwhile. Returns a stop function.
  */
 export function scheduleNightlyTraining(
@@ -49,6 +51,24 @@ export function scheduleNightlyTraining(
       );
     } catch (error) {
       options.log.warn({ err: error }, 'nightly category model training failed; the model in use stays');
+    }
+    // Apart from the model: routing learns from handled tickets even when too few have a text to train on.
+    try {
+      const { proposals, changed, tickets, evaluation, seconds } = await relearnRouting(db);
+      const accuracy = (s: { right: number; total: number }) => (s.total > 0 ? s.right / s.total : null);
+      options.log.info(
+        {
+          proposals: proposals.length,
+          changed,
+          tickets,
+          learned: accuracy(evaluation.learned),
+          rules: accuracy(evaluation.rules),
+          seconds,
+        },
+        'nightly routing proposals learned from history',
+      );
+    } catch (error) {
+      options.log.warn({ err: error }, 'nightly routing learning failed; the proposals in use stay');
     }
     plan();
   };

@@ -61,6 +61,8 @@ export const routeProposalSchema = z.strictObject({
   name: z.strictObject({ zh: z.string(), en: z.string() }),
   why: z.enum(['street', 'district', 'fixed', 'fallback-district']),
   rule: z.string().nullable(),
+  /** Present when the centre's history chose the unit rather than a written rule: its share of the tickets there. */
+  history: z.strictObject({ share: z.number().min(0).max(1), tickets: z.number().int().nonnegative() }).optional(),
 });
 export type RouteProposalView = z.infer<typeof routeProposalSchema>;
 

@@ -197,6 +197,8 @@ export const en: Messages = {
     pick: 'Pick a ticket on the left (↑↓).',
     noCategory: 'no category',
     rule: 'rule',
+    fromHistory: 'From history: {{unit}} {{share}} %',
+    historyBasis: 'Its share of the {{tickets}} tickets of this category here; no written rule for this district or street',
     why: {
       street: 'the street/township office of the address',
       district: 'the district government',

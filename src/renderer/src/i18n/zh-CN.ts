@@ -183,6 +183,8 @@ export const zhCN = {
     pick: '从左侧选择一张工单（↑↓ 选择）。',
     noCategory: '未分类',
     rule: '规则',
+    fromHistory: '按历史：{{unit}} {{share}} %',
+    historyBasis: '此地同类工单 {{tickets}} 张中由它主办的比例；没有针对本区或本街道的书面规则',
     why: {
       street: '按属地派至街道乡镇',
       district: '派至区政府',

@@ -12,7 +12,8 @@ import { type StepHandle, useTicketStep } from './use-ticket-step';
 
 /**
  * Dispatch of a ticket waiting for it (new or returned): the rule matrix's proposal and its reason as
- * the starting point, more units and the lead unit by choice.
+ * the starting point — marked when the centre's history chose it rather than a written rule — more
+ * units and the lead unit by choice.
  */
 export function RoutingForm({ ticket, handleRef }: { ticket: Ticket; handleRef: Ref<StepHandle> }) {
   const { t, i18n } = useTranslation();
@@ -76,9 +77,24 @@ export function RoutingForm({ ticket, handleRef }: { ticket: Ticket; handleRef: 
       {proposalError !== null ? (
         <Alert color="orange">{callErrorText(t, proposalError, true)}</Alert>
       ) : (
-        <Text size="sm" data-testid="route-reason">
-          {reason}
-        </Text>
+        <Group gap="xs">
+          <Text size="sm" data-testid="route-reason">
+            {reason}
+          </Text>
+          {proposal?.history && (
+            <Badge
+              variant="light"
+              color="grape"
+              title={t('work.historyBasis', { tickets: proposal.history.tickets })}
+              data-testid="route-history"
+            >
+              {t('work.fromHistory', {
+                unit: locale === 'en' ? proposal.name.en : proposal.name.zh,
+                share: Math.round(proposal.history.share * 100),
+              })}
+            </Badge>
+          )}
+        </Group>
       )}
       <Group gap="xs">
         {units.map((code) => (
