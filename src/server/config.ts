@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultTimeZone } from '../shared/domain/working-calendar';
 
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -14,7 +15,7 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   /** Official numbers carry the acceptance date in the centre's time zone. */
-  TIMEZONE: z.string().default('Asia/Shanghai'),
+  TIMEZONE: z.string().default(defaultTimeZone),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed demo users, reference data and tickets into an empty database on start. */
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),

@@ -17,7 +17,7 @@ export async function openServerDatabase(config: ServerConfig, log: Pick<Console
   }
   try {
     await migrateServer(db);
-    await fillMissingDeadlines(db);
+    await fillMissingDeadlines(db, config.timeZone);
     return db;
   } catch (error) {
     await db.close();

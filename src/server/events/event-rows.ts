@@ -4,7 +4,7 @@ import type { SequencedEvent } from '../../shared/server-api/sync';
 import type { Queryable } from '../db/database';
 import { type SqlFragment, type SqlScalar, constant, join, sql } from '../db/sql';
 import { referenceLookup } from '../reference/reference-store';
-import { type ReferenceBody, slaClock, slaPolicyFrom } from '../../shared/domain/sla';
+import { type ReferenceBody, slaClock, slaPolicyFrom, slaReferenceKinds } from '../../shared/domain/sla';
 
 export interface EventRow {
   seq: number;
@@ -48,21 +48,21 @@ export async function insertEvents(db: Queryable, rows: { seq: number; event: Ti
   );
 }
 
-/** The SLA policies and categories' classes, read once per write: a handful of rows. */
-const referenceBodies = (db: Queryable): Promise<ReferenceBody> => referenceLookup(db, ['category', 'slaPolicy']);
+/** The SLA policies, categories' classes and calendar days, read once per write: a few hundred rows. */
+const referenceBodies = (db: Queryable): Promise<ReferenceBody> => referenceLookup(db, slaReferenceKinds);
 
-/** The running clock's columns: stage, start and deadline (all null when none runs). */
-export function deadlineColumns(ticket: Ticket, body: ReferenceBody) {
-  const policy = slaPolicyFrom(ticket, body);
+/** The running clock's columns: stage, start and deadline (all null when none runs); `timeZone` is the centre's. */
+export function deadlineColumns(ticket: Ticket, body: ReferenceBody, timeZone: string) {
+  const policy = slaPolicyFrom(ticket, body, timeZone);
   const clock = policy ? slaClock(ticket, policy, new Date()) : null;
   return { stage: clock?.stage ?? null, startedAt: clock?.startedAt ?? null, dueAt: clock?.dueAt ?? null, known: policy !== null };
 }
 
 /** Writes the folded state of tickets in one statement (insert or replace), with their deadlines. */
-export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; lastSeq: number }[]) {
+export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; lastSeq: number }[], timeZone: string) {
   if (tickets.length === 0) return;
   const body = await referenceBodies(db);
-  const deadlines = tickets.map(({ ticket }) => deadlineColumns(ticket, body));
+  const deadlines = tickets.map(({ ticket }) => deadlineColumns(ticket, body, timeZone));
   const f = (pick: (t: Ticket) => SqlScalar | undefined) => tickets.map(({ ticket }) => pick(ticket) ?? null);
   await db.query(
     sql`INSERT INTO tickets (id, official_no, provisional_no, status, request_type, category, urgency, district_code,
@@ -97,14 +97,14 @@ export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; la
  * Open tickets whose deadline was never worked out (written before the monitor, or before the
  * SLA policies arrived) get it now; run at start-up, a page at a time.
  */
-export async function fillMissingDeadlines(db: Queryable, page = 1000): Promise<number> {
+export async function fillMissingDeadlines(db: Queryable, timeZone: string, page = 1000): Promise<number> {
   const body = await referenceBodies(db);
   let filled = 0;
   for (;;) {
     const rows = await db.query<{ id: string; state: Ticket }>(
       sql`SELECT id, state FROM tickets WHERE NOT deadline_known AND status <> 'closed' ORDER BY id LIMIT ${page}`,
     );
-    const known = rows.map((r) => ({ id: r.id, ...deadlineColumns(r.state, body) })).filter((d) => d.known);
+    const known = rows.map((r) => ({ id: r.id, ...deadlineColumns(r.state, body, timeZone) })).filter((d) => d.known);
     if (known.length > 0) {
       await db.query(
         sql`UPDATE tickets SET due_stage = d.stage, due_started_at = d.started_at, due_at = d.due_at, deadline_known = true

@@ -115,12 +115,12 @@ export function zonedClock(timeZone: string): (iso: string) => string {
 /** One time with its zone offset, in the given time zone. */
 export const zoned = (iso: string, timeZone: string): string => zonedClock(timeZone)(iso);
 
-/** The reference items these tickets name (and every SLA policy): a page needs a few dozen, not all thousand. */
+/** The reference items these tickets name (and every SLA policy and calendar day): a page needs a few dozen, not all thousand. */
 async function referenceFor(db: Queryable, tickets: readonly Ticket[]) {
   const codes = (pick: (t: Ticket) => string | null | undefined) => [...new Set(tickets.map(pick).filter((c): c is string => Boolean(c)))];
   const rows = await db.query<{ kind: string; code: string; body: unknown }>(
     sql`SELECT kind, code, body FROM reference_items
-     WHERE NOT deleted AND (kind = 'slaPolicy'
+     WHERE NOT deleted AND (kind = 'slaPolicy' OR kind = 'calendarDay'
        OR (kind = 'category' AND code = ${anyOf(
          codes((t) => t.fields.category),
          'text',
@@ -160,7 +160,7 @@ export async function toServiceRequests(
   const now = new Date();
   const requests = rows.map((row, i): ServiceRequest => {
     const t = tickets[i]!;
-    const policy = slaPolicyFrom(t, body);
+    const policy = slaPolicyFrom(t, body, timeZone);
     const clock = policy ? slaClock(t, policy, now) : null;
     const area = [
       t.fields.districtCode && body('district', t.fields.districtCode),

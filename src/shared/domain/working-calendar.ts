@@ -13,6 +13,9 @@ import type { ReferenceLookup } from './reference';
  * counts from the next working day. 24:00 is the first instant of the following local date, so
  * the deadline is right across daylight-saving changes too.
  */
+/** The centre's zone unless configured otherwise: the calendar seeded is China's. */
+export const defaultTimeZone = 'Asia/Shanghai';
+
 export interface WorkingCalendar {
   /** An IANA zone name: the centre's (the server's TIMEZONE). */
   timeZone: string;
