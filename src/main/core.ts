@@ -18,6 +18,7 @@ import { ensureSearchIndex } from './store/search-index';
 import { readSetting, writeSetting } from './store/settings-store';
 import { refoldTicket } from './store/ticket-store';
 import { setCentreTimeZone } from './store/routing-store';
+import { refreshDeadlines } from './store/deadline-refresh';
 import { ServerClient } from './sync/server-client';
 import { SessionSignIn } from './sync/session-signin';
 import { SyncEngine } from './sync/sync-engine';
@@ -94,7 +95,7 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(databaseFile(options.dataDir), options.cacheKey);
   const bus = new EventBus();
   const identity = loadIdentity(db, options.workstationCode, now());
-  if (options.centreTimeZone) setCentreTimeZone(db, options.centreTimeZone, now().toISOString());
+  if (options.centreTimeZone && setCentreTimeZone(db, options.centreTimeZone, now().toISOString())) refreshDeadlines(db);
   ensureSearchIndex(db, (id) => refoldTicket(db, id), now().toISOString());
   const client = options.serverUrl
     ? new ServerClient({ baseUrl: options.serverUrl, ...(options.serverFetch ? { fetch: options.serverFetch } : {}) })

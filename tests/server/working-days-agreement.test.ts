@@ -5,6 +5,7 @@ import { buildServer } from '../../src/server/app';
 import type { Database } from '../../src/server/db/database';
 import { slaPolicies } from '../../src/server/reference/catalogue/sla';
 import { upsertReference } from '../../src/server/reference/reference-store';
+import { refreshOpenDeadlines } from '../../src/server/events/event-rows';
 import { demoPassword } from '../../src/server/seed/demo-password';
 import type { SyncStatus } from '../../src/shared/contract/sync';
 import type { Ticket, TicketEvent } from '../../src/shared/domain/ticket';
@@ -48,11 +49,21 @@ describe.each(engines)('a feedback limit in working days, workstation and server
   it.each([
     // Friday 13 February 2026, the eve of the Spring Festival (15–23 Feb off, Saturdays 14 and 28 worked):
     // Sat 14 (1), 24–27 Feb (2–5), Sat 28 (6), Mon 2 Mar (7) → 24:00 on 2 March in Beijing.
-    { zone: 'Asia/Shanghai', dispatchedAt: '2026-02-13T17:30:00+08:00', due: '2026-03-02T16:00:00.000Z' },
+    {
+      zone: 'Asia/Shanghai',
+      dispatchedAt: '2026-02-13T17:30:00+08:00',
+      due: '2026-03-02T16:00:00.000Z',
+      moved: '2026-03-03T16:00:00.000Z',
+    },
     // The same calendar in New York: 22:30 on Friday 13th there is already Saturday in Beijing, but
     // the day is New York's, and so is its midnight (EST) on 2 March.
-    { zone: 'America/New_York', dispatchedAt: '2026-02-13T22:30:00-05:00', due: '2026-03-03T05:00:00.000Z' },
-  ])('for a ticket dispatched on the eve of the Spring Festival in $zone', async ({ zone, dispatchedAt, due }) => {
+    {
+      zone: 'America/New_York',
+      dispatchedAt: '2026-02-13T22:30:00-05:00',
+      due: '2026-03-03T05:00:00.000Z',
+      moved: '2026-03-04T05:00:00.000Z',
+    },
+  ])('for a ticket dispatched on the eve of the Spring Festival in $zone', async ({ zone, dispatchedAt, due, moved }) => {
     const { db } = await freshDatabase(engine);
     const server = await workingDayCentre(db, zone);
     const core = workstation(server.url, 'WD23', undefined, 200, { centreTimeZone: zone });
@@ -74,10 +85,9 @@ describe.each(engines)('a feedback limit in working days, workstation and server
     });
     expect(pushed.json<{ results: unknown[] }>().results).toMatchObject([{ status: 'accepted' }, { status: 'accepted' }]);
 
-    const [stored] = await db.query<{ due_stage: string; due_at: Date }>(`SELECT due_stage, due_at FROM tickets WHERE id = $1`, [
-      created.ticketId,
-    ]);
-    expect({ stage: stored!.due_stage, dueAt: stored!.due_at.toISOString() }).toEqual({ stage: 'feedback', dueAt: due });
+    const serverDue = async () =>
+      (await db.query<{ due_at: Date }>(`SELECT due_at FROM tickets WHERE id = $1`, [created.ticketId]))[0]!.due_at.toISOString();
+    expect(await serverDue()).toBe(due);
     const snapshot = (await server.app.inject({ url: '/api/monitor/snapshot', headers: bearer(await loginAs(server.app, 'lead1')) })).json<{
       tickets: { id: string; dueAt: string | null }[];
     }>();
@@ -86,12 +96,20 @@ describe.each(engines)('a feedback limit in working days, workstation and server
     await call(core, 'sync.now');
     await until('the ticket reached the workstation', async () => (await core.dispatch('tickets.get', { id: created.ticketId })).ok);
     expect((await call<Ticket>(core, 'tickets.get', { id: created.ticketId })).status).toBe('dispatched');
+    expect(await workstationDeadline(core, created.ticketId)).toMatchObject({ timeline: { dueAt: due }, column: due });
+
+    // The centre adds a day off inside the window: both sides move the open ticket's deadline a day on.
+    await upsertReference(db, [{ kind: 'calendarDay', code: '2026-02-24', body: { zh: '临时休息', en: 'Day off', workday: false } }]);
+    expect(await refreshOpenDeadlines(db, zone)).toBeGreaterThan(0);
+    expect(await serverDue()).toBe(moved);
+    await call(core, 'sync.now');
+    await until('the workstation moved the deadline', async () => (await workstationDeadline(core, created.ticketId)).column === moved);
 
     // With the server gone, the workstation works the deadline out from its cached calendar alone.
     await server.stop();
     const shown = await workstationDeadline(core, created.ticketId);
-    expect(shown.timeline).toMatchObject({ stage: 'feedback', dueAt: due });
-    expect(shown.column).toBe(due);
+    expect(shown.timeline).toMatchObject({ stage: 'feedback', dueAt: moved });
+    expect(shown.column).toBe(moved);
   });
 });
 

@@ -45,8 +45,11 @@ const timeZoneKey = 'centre.timeZone';
 /** The centre's time zone as this workstation was told it (HOTLINE_TIMEZONE); working days are counted in it. */
 export const centreTimeZone = (db: Db): string => readSetting(db, timeZoneKey, z.string()) ?? defaultTimeZone;
 
-export function setCentreTimeZone(db: Db, timeZone: string, now: string): void {
-  if (readSetting(db, timeZoneKey, z.string()) !== timeZone) writeSetting(db, timeZoneKey, timeZone, now);
+/** Keeps the centre's zone; true when it changed (the cached deadlines then need working out again). */
+export function setCentreTimeZone(db: Db, timeZone: string, now: string): boolean {
+  if (centreTimeZone(db) === timeZone) return false;
+  writeSetting(db, timeZoneKey, timeZone, now);
+  return true;
 }
 
 /** The time limits for a ticket: its category's class (emergency calls always emergency). */

@@ -4,6 +4,8 @@ import type { Logger } from '../dispatch';
 import type { EventBus } from '../event-bus';
 import type { Db } from '../store/database';
 import { applyReferencePage, referenceStream } from '../store/reference-store';
+import { refreshDeadlines } from '../store/deadline-refresh';
+import { slaReferenceKinds } from '../../shared/domain/sla';
 import { readSetting, writeSetting } from '../store/settings-store';
 import { type CacheScope, needsBootstrap, readBootstrap } from '../store/cache-scope-store';
 import { applyPulledPage, readCursor, ticketsMissingHistory } from '../store/sync-store';
@@ -174,15 +176,19 @@ export class SyncLoop {
     };
     const pushFailure = await pushOutboxUnlessSignedOut({ db, client, token, running, stored });
     // Reference data before events: tickets are indexed with the names of their street and category.
+    let limitsChanged = false;
     for (;;) {
       if (!this.running) return;
       const page = await client.reference(token, readCursor(db, referenceStream), referencePage);
       if (page.items.length > 0) {
         applyReferencePage(db, page.items, page.cursor, now().toISOString());
         bus.emit('reference.changed', { count: page.items.length });
+        limitsChanged ||= page.items.some((item) => (slaReferenceKinds as readonly string[]).includes(item.kind));
       }
       if (!page.hasMore) break;
     }
+    // New time limits or calendar days move the deadlines of tickets already cached.
+    if (limitsChanged) stored(refreshDeadlines(db));
     const fill = { ...this.options, running, progressed: () => this.emitStatus() };
     if (needsBootstrap(db)) await bootstrapCache(fill, token);
     for (;;) {
