@@ -27,13 +27,11 @@ const reference = referenceIndex([
 ]);
 
 const fields = (category: string) => ({ fields: { category, urgency: 'normal' as const } });
-const dispatched = (
-  dispatchedAt: string,
-  extensionHours = 0,
-): Pick<Ticket, 'status' | 'createdAt' | 'dispatchedAt' | 'returnedAt' | 'extensionHours'> => ({
+type Clocked = Pick<Ticket, 'status' | 'createdAt' | 'dispatchedAt' | 'returnedAt' | 'extensionHours'>;
+const dispatched = (at: string, extensionHours = 0): Clocked => ({
   status: 'accepted',
-  createdAt: dispatchedAt,
-  dispatchedAt,
+  createdAt: at,
+  dispatchedAt: at,
   returnedAt: null,
   extensionHours,
 });
