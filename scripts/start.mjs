@@ -49,18 +49,13 @@ if (!serverUrl) {
   serverUrl = await waitForLine(server, /central server on (http:\/\/\S+?\/)/);
 }
 
-// The workstation counts working days in the centre's zone: the embedded server's TIMEZONE, unless told otherwise.
-const workstationEnv = {
-  HOTLINE_SERVER_URL: serverUrl,
-  ...(process.env.TIMEZONE && !process.env.HOTLINE_TIMEZONE ? { HOTLINE_TIMEZONE: process.env.TIMEZONE } : {}),
-};
 const binary = findElectronBinary();
 if (binary) {
-  run(binary, [root], workstationEnv);
+  run(binary, [root], { HOTLINE_SERVER_URL: serverUrl });
   console.log(`\nThe workstation opens in its own window (central server: ${serverUrl}).`);
 } else {
   console.log('Electron is not installed on this machine (its binary could not be downloaded); starting the browser host instead.');
-  const web = run(process.execPath, [path.join(root, 'out/main/web.js')], workstationEnv);
+  const web = run(process.execPath, [path.join(root, 'out/main/web.js')], { HOTLINE_SERVER_URL: serverUrl });
   const workstationUrl = await waitForLine(web, /\(browser host\) on (http:\/\/\S+?\/)/, 'the workstation');
   // The one address to open, last, so a newcomer does not open the server's (which has no screens).
   console.log(`\nOpen the workstation / 打开坐席工作站:  ${workstationUrl}`);

@@ -17,8 +17,6 @@ import type { CacheScope } from './store/cache-scope-store';
 import { ensureSearchIndex } from './store/search-index';
 import { readSetting, writeSetting } from './store/settings-store';
 import { refoldTicket } from './store/ticket-store';
-import { setCentreTimeZone } from './store/routing-store';
-import { refreshDeadlines } from './store/deadline-refresh';
 import { ServerClient } from './sync/server-client';
 import { SessionSignIn } from './sync/session-signin';
 import { SyncEngine } from './sync/sync-engine';
@@ -42,8 +40,6 @@ export interface CoreOptions {
   liveHeartbeatMs?: number;
   /** How much of the centre the cache holds (default: 30 days of tickets, a year of callers). */
   cacheScope?: CacheScope;
-  /** The centre's time zone (the server's TIMEZONE), kept in the cache; unset keeps the one kept (default Asia/Shanghai). */
-  centreTimeZone?: string;
   /** Idle minutes before the screen locks (default 10; 0 = never). */
   lockAfterMinutes?: number;
   /** Tickets per bootstrap page, events per pulled page (tests use small pages to see several). */
@@ -95,7 +91,6 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(databaseFile(options.dataDir), options.cacheKey);
   const bus = new EventBus();
   const identity = loadIdentity(db, options.workstationCode, now());
-  if (options.centreTimeZone && setCentreTimeZone(db, options.centreTimeZone, now().toISOString())) refreshDeadlines(db);
   ensureSearchIndex(db, (id) => refoldTicket(db, id), now().toISOString());
   const client = options.serverUrl
     ? new ServerClient({ baseUrl: options.serverUrl, ...(options.serverFetch ? { fetch: options.serverFetch } : {}) })

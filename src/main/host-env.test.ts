@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bakedUpdateUrl, packagedRendererUrl, rendererUrlFor, timeZoneFromEnv, updateFeedFor } from './host-env';
+import { bakedUpdateUrl, packagedRendererUrl, rendererUrlFor, updateFeedFor } from './host-env';
 import { createSenderCheck } from './ipc-binding';
 
 function recorder() {
@@ -68,16 +68,5 @@ describe('the update feed', () => {
     expect(bakedUpdateUrl("provider: generic\nurl: 'http://u.example/'\n")).toBe('http://u.example/');
     expect(bakedUpdateUrl('provider: generic\n')).toBeNull();
     expect(bakedUpdateUrl(null)).toBeNull();
-  });
-});
-
-describe('the centre’s time zone', () => {
-  it('is Asia/Shanghai unless HOTLINE_TIMEZONE names another', () => {
-    expect(timeZoneFromEnv({})).toBe('Asia/Shanghai');
-    expect(timeZoneFromEnv({ HOTLINE_TIMEZONE: 'America/New_York' })).toBe('America/New_York');
-  });
-
-  it('refuses a name that is not a zone, saying what to set', () => {
-    expect(() => timeZoneFromEnv({ HOTLINE_TIMEZONE: 'Beijing' })).toThrow(/server's TIMEZONE/);
   });
 });

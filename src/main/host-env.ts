@@ -1,4 +1,3 @@
-import { defaultTimeZone } from '../shared/domain/working-calendar';
 import { type CacheScope, defaultCacheScope } from './store/cache-scope-store';
 
 /**
@@ -6,7 +5,6 @@ import { type CacheScope, defaultCacheScope } from './store/cache-scope-store';
  *   HOTLINE_CACHE_DAYS         whole tickets of this many days (and every open one), default 30
  *   HOTLINE_CALLER_INDEX_DAYS  caller history reaching this far back, default 365
  *   HOTLINE_LOCK_MINUTES       idle minutes before the screen locks, default 10; 0 = never
- *   HOTLINE_TIMEZONE           the centre's time zone (the server's TIMEZONE), default Asia/Shanghai
  */
 type Env = NodeJS.ProcessEnv;
 
@@ -32,20 +30,6 @@ export const defaultLockMinutes = 10;
 
 export const lockMinutesFromEnv = (env: Env = process.env): number =>
   wholeNumber(env, 'HOTLINE_LOCK_MINUTES', defaultLockMinutes, 0, 480, 'minutes');
-
-/**
- * The centre's time zone, which working-day limits are counted in: it must be the server's TIMEZONE,
- * or deadlines here and on the server part by a day at the edges.
- */
-export function timeZoneFromEnv(env: Env = process.env): string {
-  const zone = env.HOTLINE_TIMEZONE || defaultTimeZone;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    throw new Error(`HOTLINE_TIMEZONE "${zone}" is not a time zone name such as Asia/Shanghai; set it to the server's TIMEZONE.`);
-  }
-  return zone;
-}
 
 /** Where the packaged app's renderer is served from: its own app:// origin, nothing else. */
 export const packagedRendererUrl = 'app://workstation/index.html';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { ipcChannels } from '../shared/contract/bridge';
-import { cacheScopeFromEnv, lockMinutesFromEnv, timeZoneFromEnv, rendererUrlFor } from './host-env';
+import { cacheScopeFromEnv, lockMinutesFromEnv, rendererUrlFor } from './host-env';
 import { type Core, openCore, sealedCacheKey } from './core';
 import { safeStorageSealer } from './electron/safe-storage-sealer';
 import { createMainWindow } from './electron/window';
@@ -62,7 +62,6 @@ if (!app.requestSingleInstanceLock()) {
       serverUrl: process.env.HOTLINE_SERVER_URL || undefined,
       cacheScope: cacheScopeFromEnv(),
       lockAfterMinutes: lockMinutesFromEnv(),
-      centreTimeZone: timeZoneFromEnv(),
     });
     bindIpc(ipcMain, core.dispatch, createSenderCheck(rendererUrl));
     const win = createMainWindow({ db: core.db, preload: path.join(here, '../preload/index.cjs'), rendererUrl });

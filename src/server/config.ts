@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { defaultTimeZone } from '../shared/domain/working-calendar';
+import { defaultTimeZone, isTimeZone } from '../shared/domain/working-calendar';
 
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -71,11 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`Server configuration is not valid: ${problems}`);
   }
   const e = parsed.data;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: e.TIMEZONE });
-  } catch {
-    throw new Error(`TIMEZONE "${e.TIMEZONE}" is not a time zone name such as Asia/Shanghai.`);
-  }
+  if (!isTimeZone(e.TIMEZONE)) throw new Error(`TIMEZONE "${e.TIMEZONE}" is not a time zone name such as Asia/Shanghai.`);
   return {
     host: e.HOST,
     port: e.PORT,

@@ -42,7 +42,7 @@ export const unitNames = (db: Db, unitCode: string): { zh: string; en: string } 
 
 const timeZoneKey = 'centre.timeZone';
 
-/** The centre's time zone as this workstation was told it (HOTLINE_TIMEZONE); working days are counted in it. */
+/** The centre's time zone as its server last named it (Asia/Shanghai before any); working days are counted in it. */
 export const centreTimeZone = (db: Db): string => readSetting(db, timeZoneKey, z.string()) ?? defaultTimeZone;
 
 /** Keeps the centre's zone; true when it changed (the cached deadlines then need working out again). */

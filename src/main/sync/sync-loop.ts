@@ -5,6 +5,7 @@ import type { EventBus } from '../event-bus';
 import type { Db } from '../store/database';
 import { applyReferencePage, referenceStream } from '../store/reference-store';
 import { refreshDeadlines } from '../store/deadline-refresh';
+import { setCentreTimeZone } from '../store/routing-store';
 import { slaReferenceKinds } from '../../shared/domain/sla';
 import { readSetting, writeSetting } from '../store/settings-store';
 import { type CacheScope, needsBootstrap, readBootstrap } from '../store/cache-scope-store';
@@ -187,7 +188,10 @@ export class SyncLoop {
       }
       if (!page.hasMore) break;
     }
-    // New time limits or calendar days move the deadlines of tickets already cached.
+    // The zone the server counts working days in, kept with the calendar for offline use.
+    const zone = client.centreTimeZone();
+    if (zone && setCentreTimeZone(db, zone, now().toISOString())) limitsChanged = true;
+    // New time limits, calendar days or zone move the deadlines of tickets already cached.
     if (limitsChanged) stored(refreshDeadlines(db));
     const fill = { ...this.options, running, progressed: () => this.emitStatus() };
     if (needsBootstrap(db)) await bootstrapCache(fill, token);

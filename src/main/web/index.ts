@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { appRoot, appVersion } from '../app-paths';
-import { cacheScopeFromEnv, lockMinutesFromEnv, timeZoneFromEnv } from '../host-env';
+import { cacheScopeFromEnv, lockMinutesFromEnv } from '../host-env';
 import { openCore, ownerOnlyCacheKey } from '../core';
 import { startWebHost } from './web-host';
 
@@ -35,7 +35,6 @@ async function main() {
     serverUrl: process.env.HOTLINE_SERVER_URL || undefined,
     cacheScope: cacheScopeFromEnv(),
     lockAfterMinutes: lockMinutesFromEnv(),
-    centreTimeZone: timeZoneFromEnv(),
   });
   const host = await startWebHost({ core, port, staticDir: path.join(root, 'out', 'renderer') });
   console.log(`Hotline Workstation (browser host) on ${host.url}  data: ${dataDir}`);

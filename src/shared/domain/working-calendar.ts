@@ -23,6 +23,16 @@ export interface WorkingCalendar {
   day: (date: string) => { workday: boolean } | undefined;
 }
 
+/** Whether this runtime knows a time zone of that name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The calendar from the centre's calendarDay items. */
 export const workingCalendar = (timeZone: string, body: ReferenceLookup<'calendarDay'>): WorkingCalendar => ({
   timeZone,
