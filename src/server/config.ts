@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultTimeZone, isTimeZone } from '../shared/domain/working-calendar';
 
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -14,7 +15,7 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   /** Official numbers carry the acceptance date in the centre's time zone. */
-  TIMEZONE: z.string().default('Asia/Shanghai'),
+  TIMEZONE: z.string().default(defaultTimeZone),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seed demo users, reference data and tickets into an empty database on start. */
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
@@ -70,11 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`Server configuration is not valid: ${problems}`);
   }
   const e = parsed.data;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: e.TIMEZONE });
-  } catch {
-    throw new Error(`TIMEZONE "${e.TIMEZONE}" is not a time zone name such as Asia/Shanghai.`);
-  }
+  if (!isTimeZone(e.TIMEZONE)) throw new Error(`TIMEZONE "${e.TIMEZONE}" is not a time zone name such as Asia/Shanghai.`);
   return {
     host: e.HOST,
     port: e.PORT,

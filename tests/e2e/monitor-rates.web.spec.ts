@@ -5,6 +5,7 @@ import { type RateGrouping, rateRows } from '../../src/shared/domain/rate-rows';
 import { judgeTicket, type RateEvent, rateEventOf } from '../../src/shared/domain/rates';
 import { referenceIndex, type ReferenceEntry } from '../../src/shared/domain/reference';
 import { slaPolicyFrom } from '../../src/shared/domain/sla';
+import { defaultTimeZone } from '../../src/shared/domain/working-calendar';
 import type { TicketEvent } from '../../src/shared/domain/ticket';
 import { foldTicket } from '../../src/shared/domain/ticket-fold';
 import { type RateRow, rateNames } from '../../src/shared/server-api/monitor';
@@ -95,7 +96,12 @@ test('the rates on screen are those of the API and those the events give, in the
     if (!ticket) return [];
     const rateEvents = log.map(rateEventOf).filter((e): e is RateEvent => e !== null);
     return judgeTicket(
-      { id, districtCode: ticket.fields.districtCode ?? null, limits: slaPolicyFrom(ticket, reference), events: rateEvents },
+      {
+        id,
+        districtCode: ticket.fields.districtCode ?? null,
+        limits: slaPolicyFrom(ticket, reference, defaultTimeZone),
+        events: rateEvents,
+      },
       Date.now(),
     );
   });

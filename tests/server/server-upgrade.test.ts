@@ -177,7 +177,7 @@ describe.each(engines)('a server database from an earlier release on %s', (engin
 
         // Started as the server starts (openServerDatabase): migrate, then fill what SQL could not.
         expect(await migrateServer(db)).toBe(serverMigrations.length);
-        await fillMissingDeadlines(db);
+        await fillMissingDeadlines(db, 'Asia/Shanghai');
         const upgraded = await snapshot(db);
         for (const table of tables) {
           const columns = [...columnsAt.get(table)!, ...(derived[table] ?? []).filter((c) => !columnsAt.get(table)!.includes(c))];

@@ -4,10 +4,13 @@ import { resolveRoute } from '../../shared/domain/routing';
 import { chooseRouting, type RuleEntry } from '../../shared/domain/routing-choice';
 import type { SlaPolicy } from '../../shared/domain/sla';
 import { slaClock, slaPolicyFrom } from '../../shared/domain/sla';
+import { defaultTimeZone } from '../../shared/domain/working-calendar';
+import { z } from 'zod';
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Db } from './database';
 import { prepared } from './prepared';
 import { referenceBody as body, referenceNames } from './reference-store';
+import { readSetting, writeSetting } from './settings-store';
 
 export interface RouteProposal {
   unitCode: string;
@@ -61,10 +64,27 @@ export const unitNames = (db: Db, unitCode: string): { zh: string; en: string } 
   return { zh: zh ?? unitCode, en: en ?? zh ?? unitCode };
 };
 
+const timeZoneKey = 'centre.timeZone';
+
+/** The centre's time zone as its server last named it (Asia/Shanghai before any); working days are counted in it. */
+export const centreTimeZone = (db: Db): string => readSetting(db, timeZoneKey, z.string()) ?? defaultTimeZone;
+
+/** Keeps the centre's zone; true when it changed (the cached deadlines then need working out again). */
+export function setCentreTimeZone(db: Db, timeZone: string, now: string): boolean {
+  if (centreTimeZone(db) === timeZone) return false;
+  writeSetting(db, timeZoneKey, timeZone, now);
+  return true;
+}
+
 /** The time limits for a ticket: its category's class (emergency calls always emergency). */
 export function slaPolicyFor(db: Db, ticket: Pick<Ticket, 'fields'>): SlaPolicy {
   // Without reference data yet (a workstation that never synced), Beijing's general limits.
-  return slaPolicyFrom(ticket, (kind, code) => body(db, kind, code) ?? undefined) ?? { dispatchMinutes: 1440, feedbackMinutes: 7 * 1440 };
+  return (
+    slaPolicyFrom(ticket, (kind, code) => body(db, kind, code) ?? undefined, centreTimeZone(db)) ?? {
+      dispatchMinutes: 1440,
+      feedbackMinutes: 7 * 1440,
+    }
+  );
 }
 
 /** The ticket's running deadline, if any: `{stage, startedAt, dueAt}`; the UI counts down from it. */

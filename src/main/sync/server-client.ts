@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { serverApi as api } from '../../shared/server-api';
-import { referencePageSchema } from '../../shared/server-api/reference';
+import { centreTimeZoneHeader, referencePageSchema } from '../../shared/server-api/reference';
+import { isTimeZone } from '../../shared/domain/working-calendar';
 import { fillPath, type RouteDefinition, type RouteInput, type RouteResult, searchOf, successStatus } from '../../shared/server-api/route';
 import { appErrorSchema } from '../../shared/result';
 
@@ -37,6 +38,7 @@ export class ServerClient {
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
   private readonly inFlight = new Set<AbortController>();
+  private timeZone: string | null = null;
 
   constructor(private readonly options: ServerClientOptions) {
     this.fetch = options.fetch ?? fetch;
@@ -138,6 +140,11 @@ export class ServerClient {
     return this.requestReading(api.sync.reference, { query: { after, limit } }, token, referencePageSchema);
   }
 
+  /** The centre's time zone as the server last named it on a reference page (null: not yet, or an older server). */
+  centreTimeZone(): string | null {
+    return this.timeZone;
+  }
+
   monitorSnapshot(token: string) {
     return this.request(api.monitor.snapshot, {}, token);
   }
@@ -218,6 +225,8 @@ export class ServerClient {
       .catch(() => '');
     if (response.status >= 500)
       throw new ServerError('unreachable', `The server failed (${response.status}); will retry.`, undefined, response.status);
+    const zone = response.headers.get(centreTimeZoneHeader);
+    if (zone && response.ok && isTimeZone(zone)) this.timeZone = zone;
     return { status: response.status, text };
   }
 

@@ -4,6 +4,9 @@ import type { Logger } from '../dispatch';
 import type { EventBus } from '../event-bus';
 import type { Db } from '../store/database';
 import { applyReferencePage, referenceStream } from '../store/reference-store';
+import { refreshDeadlines } from '../store/deadline-refresh';
+import { setCentreTimeZone } from '../store/routing-store';
+import { slaReferenceKinds } from '../../shared/domain/sla';
 import { readSetting, writeSetting } from '../store/settings-store';
 import { type CacheScope, needsBootstrap, readBootstrap } from '../store/cache-scope-store';
 import { applyPulledPage, readCursor, ticketsMissingHistory } from '../store/sync-store';
@@ -174,15 +177,22 @@ export class SyncLoop {
     };
     const pushFailure = await pushOutboxUnlessSignedOut({ db, client, token, running, stored });
     // Reference data before events: tickets are indexed with the names of their street and category.
+    let limitsChanged = false;
     for (;;) {
       if (!this.running) return;
       const page = await client.reference(token, readCursor(db, referenceStream), referencePage);
       if (page.items.length > 0) {
         applyReferencePage(db, page.items, page.cursor, now().toISOString());
         bus.emit('reference.changed', { count: page.items.length });
+        limitsChanged ||= page.items.some((item) => (slaReferenceKinds as readonly string[]).includes(item.kind));
       }
       if (!page.hasMore) break;
     }
+    // The zone the server counts working days in, kept with the calendar for offline use.
+    const zone = client.centreTimeZone();
+    if (zone && setCentreTimeZone(db, zone, now().toISOString())) limitsChanged = true;
+    // New time limits, calendar days or zone move the deadlines of tickets already cached.
+    if (limitsChanged) stored(refreshDeadlines(db));
     const fill = { ...this.options, running, progressed: () => this.emitStatus() };
     if (needsBootstrap(db)) await bootstrapCache(fill, token);
     for (;;) {

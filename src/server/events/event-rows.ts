@@ -2,9 +2,9 @@ import { phoneKey } from '../../shared/domain/phone';
 import { type Ticket, type TicketEvent, storedTicketEventSchema } from '../../shared/domain/ticket';
 import type { SequencedEvent } from '../../shared/server-api/sync';
 import type { Queryable } from '../db/database';
-import { type SqlFragment, type SqlScalar, constant, join, sql } from '../db/sql';
+import { type SqlFragment, type SqlScalar, constant, empty, join, sql } from '../db/sql';
 import { referenceLookup } from '../reference/reference-store';
-import { type ReferenceBody, slaClock, slaPolicyFrom } from '../../shared/domain/sla';
+import { type ReferenceBody, slaClock, slaPolicyFrom, slaReferenceKinds } from '../../shared/domain/sla';
 
 export interface EventRow {
   seq: number;
@@ -48,21 +48,21 @@ export async function insertEvents(db: Queryable, rows: { seq: number; event: Ti
   );
 }
 
-/** The SLA policies and categories' classes, read once per write: a handful of rows. */
-const referenceBodies = (db: Queryable): Promise<ReferenceBody> => referenceLookup(db, ['category', 'slaPolicy']);
+/** The SLA policies, categories' classes and calendar days, read once per write: a few hundred rows. */
+const referenceBodies = (db: Queryable): Promise<ReferenceBody> => referenceLookup(db, slaReferenceKinds);
 
-/** The running clock's columns: stage, start and deadline (all null when none runs). */
-export function deadlineColumns(ticket: Ticket, body: ReferenceBody) {
-  const policy = slaPolicyFrom(ticket, body);
+/** The running clock's columns: stage, start and deadline (all null when none runs); `timeZone` is the centre's. */
+export function deadlineColumns(ticket: Ticket, body: ReferenceBody, timeZone: string) {
+  const policy = slaPolicyFrom(ticket, body, timeZone);
   const clock = policy ? slaClock(ticket, policy, new Date()) : null;
   return { stage: clock?.stage ?? null, startedAt: clock?.startedAt ?? null, dueAt: clock?.dueAt ?? null, known: policy !== null };
 }
 
 /** Writes the folded state of tickets in one statement (insert or replace), with their deadlines. */
-export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; lastSeq: number }[]) {
+export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; lastSeq: number }[], timeZone: string) {
   if (tickets.length === 0) return;
   const body = await referenceBodies(db);
-  const deadlines = tickets.map(({ ticket }) => deadlineColumns(ticket, body));
+  const deadlines = tickets.map(({ ticket }) => deadlineColumns(ticket, body, timeZone));
   const f = (pick: (t: Ticket) => SqlScalar | undefined) => tickets.map(({ ticket }) => pick(ticket) ?? null);
   await db.query(
     sql`INSERT INTO tickets (id, official_no, provisional_no, status, request_type, category, urgency, district_code,
@@ -97,14 +97,25 @@ export async function upsertTickets(db: Queryable, tickets: { ticket: Ticket; la
  * Open tickets whose deadline was never worked out (written before the monitor, or before the
  * SLA policies arrived) get it now; run at start-up, a page at a time.
  */
-export async function fillMissingDeadlines(db: Queryable, page = 1000): Promise<number> {
+export const fillMissingDeadlines = (db: Queryable, timeZone: string, page = 1000): Promise<number> =>
+  recomputeDeadlines(db, timeZone, sql`NOT deadline_known AND status <> 'closed'`, page);
+
+/**
+ * Every open ticket's deadline worked out again from the reference data as it is now: after the
+ * time limits, the working calendar or the centre's zone changed (a holiday added moves the
+ * deadlines that run across it). Returns how many were written; those without a policy are left.
+ */
+export const refreshOpenDeadlines = (db: Queryable, timeZone: string, page = 1000): Promise<number> =>
+  recomputeDeadlines(db, timeZone, sql`status <> 'closed'`, page);
+
+async function recomputeDeadlines(db: Queryable, timeZone: string, which: SqlFragment, page: number): Promise<number> {
   const body = await referenceBodies(db);
-  let filled = 0;
-  for (;;) {
-    const rows = await db.query<{ id: string; state: Ticket }>(
-      sql`SELECT id, state FROM tickets WHERE NOT deadline_known AND status <> 'closed' ORDER BY id LIMIT ${page}`,
+  let written = 0;
+  for (let after: string | null = null; ;) {
+    const rows: { id: string; state: Ticket }[] = await db.query<{ id: string; state: Ticket }>(
+      sql`SELECT id, state FROM tickets WHERE ${which} ${after === null ? empty : sql`AND id > ${after}::uuid`} ORDER BY id LIMIT ${page}`,
     );
-    const known = rows.map((r) => ({ id: r.id, ...deadlineColumns(r.state, body) })).filter((d) => d.known);
+    const known = rows.map((r) => ({ id: r.id, ...deadlineColumns(r.state, body, timeZone) })).filter((d) => d.known);
     if (known.length > 0) {
       await db.query(
         sql`UPDATE tickets SET due_stage = d.stage, due_started_at = d.started_at, due_at = d.due_at, deadline_known = true
@@ -114,8 +125,9 @@ export async function fillMissingDeadlines(db: Queryable, page = 1000): Promise<
          WHERE tickets.id = d.id`,
       );
     }
-    filled += known.length;
-    // Without policies nothing more can be filled; the rest waits for the next start.
-    if (rows.length < page || known.length === 0) return filled;
+    written += known.length;
+    // Tickets without a policy stay unknown until the policies arrive, at a later start.
+    if (rows.length < page) return written;
+    after = rows[rows.length - 1]!.id;
   }
 }

@@ -94,7 +94,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
   const checked = options.user !== 'system';
   const now = options.now ?? new Date();
   const references = checked ? await knownReferences(db, valid) : new Set<string>();
-  const urgeProblem = await urgeChecks(db, valid);
+  const urgeProblem = await urgeChecks(db, valid, options.timeZone);
   const contentProblem = (event: TicketEvent) =>
     unsafeText(event) ??
     (checked && !options.replay ? clockProblem(event, now) : null) ??
@@ -173,7 +173,7 @@ export async function pushEvents(db: Database, rawEvents: readonly unknown[], op
 
     if (rows.length > 0) {
       await insertEvents(tx, rows);
-      await upsertTickets(tx, [...changed.values()]);
+      await upsertTickets(tx, [...changed.values()], options.timeZone);
       await tx.query(sql`UPDATE counters SET value = ${seq} WHERE name = 'event_seq'`);
       // Delivered only if this transaction commits: a wake-up for every server process's live clients.
       await tx.query(sql`SELECT pg_notify(${eventsChannel}, ${String(seq)})`);

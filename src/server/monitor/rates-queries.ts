@@ -1,7 +1,7 @@
 import { type RateGrouping, rateRows } from '../../shared/domain/rate-rows';
 import { rankRows, recurringProblems } from '../../shared/domain/ranking';
 import { type Judgement, judgeTicket, type RateEvent, rateEventTypes } from '../../shared/domain/rates';
-import { slaPolicyFrom } from '../../shared/domain/sla';
+import { slaPolicyFrom, slaReferenceKinds } from '../../shared/domain/sla';
 import type { Ranking, RateRow } from '../../shared/server-api/monitor';
 import type { Queryable } from '../db/database';
 import { sql } from '../db/sql';
@@ -41,7 +41,7 @@ const toRateEvent = (r: RateEventRow): RateEvent => {
  * ticket's whole log. A decision in the period comes from an event in it, or from a limit running
  * out in it; a ticket whose limit ran out without a later event is still open, so open tickets are read too.
  */
-export async function judgementsIn(db: Queryable, from: string, to: string): Promise<Judgement[]> {
+export async function judgementsIn(db: Queryable, from: string, to: string, timeZone: string): Promise<Judgement[]> {
   const tickets = await db.query<{
     id: string;
     district_code: string | null;
@@ -62,14 +62,14 @@ export async function judgementsIn(db: Queryable, from: string, to: string): Pro
   );
   const byTicket = new Map<string, RateEvent[]>(tickets.map((t) => [t.id, []]));
   for (const row of events) byTicket.get(row.ticket_id)?.push(toRateEvent(row));
-  const body = await referenceLookup(db, ['category', 'slaPolicy']);
+  const body = await referenceLookup(db, slaReferenceKinds);
   const now = Date.now();
   return tickets.flatMap((t) =>
     judgeTicket(
       {
         id: t.id,
         districtCode: t.district_code,
-        limits: slaPolicyFrom({ fields: { category: t.category ?? undefined, urgency: t.urgency } }, body),
+        limits: slaPolicyFrom({ fields: { category: t.category ?? undefined, urgency: t.urgency } }, body, timeZone),
         events: byTicket.get(t.id) ?? [],
       },
       now,
@@ -83,8 +83,9 @@ export async function monitorRates(
   from: string,
   to: string,
   by: RateGrouping,
+  timeZone: string,
 ): Promise<{ rows: RateRow[]; total: RateRow }> {
-  return rateRows(await judgementsIn(db, from, to), by, Date.parse(from), Date.parse(to));
+  return rateRows(await judgementsIn(db, from, to, timeZone), by, Date.parse(from), Date.parse(to));
 }
 
 /** The Chinese name of a unit or district, for the CSV (the code where none is known). */
@@ -106,7 +107,7 @@ async function monthBounds(db: Queryable, month: string, timeZone: string): Prom
 /** The month's ranking of units and districts (src/shared/domain/ranking.ts), and its recurring problems. */
 export async function monthlyRanking(db: Queryable, month: string, timeZone: string): Promise<Ranking> {
   const { from, to } = await monthBounds(db, month, timeZone);
-  const judged = await judgementsIn(db, from, to);
+  const judged = await judgementsIn(db, from, to, timeZone);
   const [fromMs, toMs] = [Date.parse(from), Date.parse(to)];
   const raised = await db.query<{ category: string; street_code: string; district_code: string | null; created_at: Date }>(
     sql`SELECT category, street_code, district_code, created_at FROM tickets

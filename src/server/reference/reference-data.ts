@@ -10,6 +10,7 @@ import { municipalUnits, streetOfficeName } from './catalogue/units';
 import { wrapUpCodes } from './catalogue/wrapup-codes';
 import { switchQueues } from './catalogue/queues';
 import { breakReasons } from './catalogue/break-reasons';
+import { calendarDays } from './catalogue/calendar';
 
 /** A reference item to write: its body typed by its kind, and checked again when written. */
 export type ReferenceDraft = ReferenceEntry;
@@ -92,5 +93,6 @@ export function defaultReferenceData(): ReferenceDraft[] {
   wrapUpCodes.forEach(({ code, ...body }, order) => items.push({ kind: 'wrapup', code, body: { ...body, order: order + 1 } }));
   for (const { code, zh, en } of switchQueues) items.push({ kind: 'queue', code, body: { zh, en } });
   breakReasons.forEach(({ code, zh, en }, order) => items.push({ kind: 'breakReason', code, body: { zh, en, order: order + 1 } }));
+  for (const { code, body } of calendarDays()) items.push({ kind: 'calendarDay', code, body });
   return items;
 }

@@ -21,7 +21,7 @@ export const monitorRoutes: FastifyPluginAsync<RouteContext> = async (app, { db,
 
   registerRoute(app, db, api.rates, async (request) => {
     const { from, to, by } = request.query;
-    return { from, to, by, ...(await monitorRates(db, from, to, by)) };
+    return { from, to, by, ...(await monitorRates(db, from, to, by, config.timeZone)) };
   });
 
   const csvFile = (reply: FastifyReply, filename: string, csv: string) =>
@@ -29,7 +29,7 @@ export const monitorRoutes: FastifyPluginAsync<RouteContext> = async (app, { db,
 
   registerRoute(app, db, api.ratesCsv, async (request, reply) => {
     const { from, to, by } = request.query;
-    const { rows, total } = await monitorRates(db, from, to, by);
+    const { rows, total } = await monitorRates(db, from, to, by, config.timeZone);
     return csvFile(reply, `rates-${by}-${from.slice(0, 10)}-${to.slice(0, 10)}.csv`, ratesCsv(rows, total, await referenceNames(db, by)));
   });
 

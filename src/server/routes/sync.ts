@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { serverApi } from '../../shared/server-api';
+import { centreTimeZoneHeader } from '../../shared/server-api/reference';
 import { bootstrapPage, callerIndexPage, ticketHistories } from '../events/bootstrap';
 import { pullEvents } from '../events/pull';
 import { pushEvents } from '../events/push';
@@ -52,11 +53,12 @@ export const syncRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, co
     return page;
   });
 
-  registerRoute(app, db, api.reference, async (request) =>
-    referenceAfter(db, request.query.after, request.query.limit, (item) =>
+  registerRoute(app, db, api.reference, async (request, reply) => {
+    reply.header(centreTimeZoneHeader, config.timeZone);
+    return referenceAfter(db, request.query.after, request.query.limit, (item) =>
       request.log.error(
         `[reference] ${item.kind} ${item.code} left out of the page: its stored body does not match its kind (${item.reason})`,
       ),
-    ),
-  );
+    );
+  });
 };

@@ -1,5 +1,5 @@
 import type { RateName } from '../server-api/monitor';
-import type { SlaPolicy } from './sla';
+import { feedbackDue, type SlaPolicy } from './sla';
 import type { TicketEvent } from './ticket';
 
 /**
@@ -13,7 +13,8 @@ import type { TicketEvent } from './ticket';
  * A *round* (承办) is one handling of a ticket by its lead unit (主办单位): it starts with a
  * dispatch, or again with an unsatisfied callback (返工, same units, a fresh time limit); it ends
  * at the next dispatch, the unit's return, a callback, a closing or a reopening. The unit's time
- * limit for the round is its start plus the policy's feedback time plus the extension hours
+ * limit for the round is its start plus the policy's feedback time (or, for a policy in working
+ * days, the end of its last working day: src/shared/domain/sla.ts) plus the extension hours
  * granted before that limit ran out. A round counts for its lead unit; co-units (协办) are not judged.
  *
  *   response (响应率)             item: each round. Met when a unit of the round accepts it or
@@ -112,7 +113,7 @@ export function judgeTicket(ticket: RateTicket, now: number): Judgement[] {
     const timed = limits !== null;
     round = {
       unit,
-      due: timed ? at + limits.feedbackMinutes * minutes : null,
+      due: timed ? feedbackDue(limits, at) : null,
       response: !timed,
       feedback: !timed,
       reportedBack: false,

@@ -1,18 +1,23 @@
 import type { ReferenceLookup, SlaClass } from './reference';
 import type { Ticket } from './ticket';
+import { type WorkingCalendar, workingCalendar, workingDaysDeadline } from './working-calendar';
 
 export type { SlaClass };
 
 /**
  * Time limits (Beijing's DB11 standard; docs/architecture.md): the hotline must dispatch within the
  * policy's dispatch time of registering (or of a unit returning the ticket), and the unit must
- * report back within its feedback time of the dispatch, plus any extension granted. Limits are
- * elapsed time, so a deadline is the same instant in every time zone, across days, months, years
- * and daylight-saving changes alike.
+ * report back within its feedback time of the dispatch, plus any extension granted. Limits in
+ * minutes are elapsed time, so a deadline is the same instant in every time zone, across days,
+ * months, years and daylight-saving changes alike. A feedback limit in working days instead ends at
+ * 24:00 of the last of them in the centre's calendar (src/shared/domain/working-calendar.ts); the
+ * extension hours are still added to it as elapsed time.
  */
 export interface SlaPolicy {
   dispatchMinutes: number;
   feedbackMinutes: number;
+  /** When set, the feedback limit is this many working days of the calendar, not feedbackMinutes. */
+  feedbackWorkingDays?: { days: number; calendar: WorkingCalendar };
 }
 
 export type SlaState = 'on_time' | 'at_risk' | 'overdue';
@@ -36,17 +41,38 @@ export function slaClassOf(ticket: { fields: Pick<Ticket['fields'], 'urgency'> }
   return categoryClass ?? 'general';
 }
 
-/** Reads one reference item's body (categories carry their SLA class, policies their minutes). */
-export type ReferenceBody = ReferenceLookup<'category' | 'slaPolicy'>;
+/** The kinds a ticket's time limits are read from: categories' classes, policies, the working calendar. */
+export const slaReferenceKinds = ['category', 'slaPolicy', 'calendarDay'] as const;
 
-/** The time limits for a ticket from reference data, or null when its policy is not known yet. */
-export function slaPolicyFrom(ticket: { fields: Pick<Ticket['fields'], 'category' | 'urgency'> }, body: ReferenceBody): SlaPolicy | null {
+/** Reads one reference item's body (categories carry their SLA class, policies their limits, calendar days whether worked). */
+export type ReferenceBody = ReferenceLookup<(typeof slaReferenceKinds)[number]>;
+
+/**
+ * The time limits for a ticket from reference data, or null when its policy is not known yet.
+ * `timeZone` is the centre's: the one its working days are counted in.
+ */
+export function slaPolicyFrom(
+  ticket: { fields: Pick<Ticket['fields'], 'category' | 'urgency'> },
+  body: ReferenceBody,
+  timeZone: string,
+): SlaPolicy | null {
   const categoryClass = ticket.fields.category ? body('category', ticket.fields.category)?.sla : undefined;
   const policy = body('slaPolicy', slaClassOf(ticket, categoryClass));
-  return policy ? { dispatchMinutes: policy.dispatchMinutes, feedbackMinutes: policy.feedbackMinutes } : null;
+  if (!policy) return null;
+  const limits: SlaPolicy = { dispatchMinutes: policy.dispatchMinutes, feedbackMinutes: policy.feedbackMinutes };
+  if (policy.feedbackWorkingDays !== undefined)
+    limits.feedbackWorkingDays = { days: policy.feedbackWorkingDays, calendar: workingCalendar(timeZone, body) };
+  return limits;
 }
 
-const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+const minuteMs = 60_000;
+
+/** When the unit's feedback limit of a round started at `startedAt` runs out (epoch ms), before any extension. */
+export function feedbackDue(policy: SlaPolicy, startedAt: string | number): number {
+  const start = typeof startedAt === 'number' ? startedAt : Date.parse(startedAt);
+  const working = policy.feedbackWorkingDays;
+  return working ? workingDaysDeadline(start, working.days, working.calendar) : start + policy.feedbackMinutes * minuteMs;
+}
 
 /** Where a clock stands at `now`, from its start and deadline. */
 export function clockAt(startedAt: string, dueAt: string, now: Date): { msLeft: number; state: SlaState } {
@@ -63,13 +89,13 @@ export function slaClock(
 ): SlaClock | null {
   let stage: SlaClock['stage'];
   let startedAt: string;
-  let window: number;
+  let due: number;
   switch (ticket.status) {
     case 'registered':
     case 'returned':
       stage = 'dispatch';
       startedAt = ticket.status === 'returned' && ticket.returnedAt ? ticket.returnedAt : ticket.createdAt;
-      window = policy.dispatchMinutes;
+      due = Date.parse(startedAt) + policy.dispatchMinutes * minuteMs;
       break;
     case 'dispatched':
     case 'accepted':
@@ -77,12 +103,12 @@ export function slaClock(
       if (!ticket.dispatchedAt) return null;
       stage = 'feedback';
       startedAt = ticket.dispatchedAt;
-      window = policy.feedbackMinutes + ticket.extensionHours * 60;
+      due = feedbackDue(policy, startedAt) + ticket.extensionHours * 60 * minuteMs;
       break;
     default:
       return null;
   }
-  const dueAt = addMinutes(startedAt, window);
+  const dueAt = new Date(due).toISOString();
   return { stage, startedAt, dueAt, ...clockAt(startedAt, dueAt, now) };
 }
 

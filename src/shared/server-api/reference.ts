@@ -36,6 +36,13 @@ export const referenceItemSchema = z.discriminatedUnion('kind', [
 export type ReferenceItem = z.infer<typeof referenceItemSchema>;
 export type { ReferenceEntry };
 
+/**
+ * The header of every reference page naming the centre's time zone (the server's TIMEZONE): the
+ * zone working days are counted in, which the workstation keeps with the calendar it caches. A
+ * header and not a field, so a workstation that does not know it reads the page as before.
+ */
+export const centreTimeZoneHeader = 'x-centre-time-zone';
+
 export const referenceQuerySchema = z.strictObject({
   after: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
