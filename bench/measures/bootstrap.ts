@@ -10,6 +10,7 @@ import { demoPassword } from '../../src/server/seed/demo-password';
 import type { MeasureResult } from './stats';
 import { copyInto } from './pg-copy';
 import type { SyntheticCentre } from './synthetic-centre';
+import { defaultTimeZone } from '../../src/shared/domain/working-calendar';
 
 /**
  * Signs agent1 in on a bench core, as the agent would: the cores that only read a bootstrapped cache
@@ -69,7 +70,7 @@ export async function copyCentre(url: string, db: Database, centre: SyntheticCen
     const { ticket } = foldTicket(history.map((h) => h.event));
     if (!ticket) throw new Error('a synthetic ticket does not fold');
     head = history.at(-1)!.seq;
-    const d = deadlineColumns(ticket, body);
+    const d = deadlineColumns(ticket, body, defaultTimeZone);
     const f = ticket.fields;
     await tickets.write([
       ticket.id,

@@ -98,7 +98,13 @@ export async function seedDemoTickets(db: Database, users: Map<string, User>, op
   const districts = new Map(entriesOf(reference, 'district').map((d) => [d.code, d.body.zh]));
   const leaves = entriesOf(reference, 'category').filter((c) => c.body.parent !== null);
   const leafOf = new Map(leaves.map((l) => [l.code, l]));
-  const policies = new Map(entriesOf(reference, 'slaPolicy').map((p) => [p.code, p.body]));
+  // The seed places its clocks in elapsed time (the default policies are elapsed-time ones).
+  const policies = new Map(
+    entriesOf(reference, 'slaPolicy').map((p) => [
+      p.code,
+      { dispatchMinutes: p.body.dispatchMinutes, feedbackMinutes: p.body.feedbackMinutes },
+    ]),
+  );
   const routes = new Map(entriesOf(reference, 'routingRule').map((r) => [r.body.category, r.body.target]));
   const articles = entriesOf(reference, 'article');
   const actorOf = unitActor(users);
