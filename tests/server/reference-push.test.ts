@@ -69,4 +69,51 @@ describe.each(engines)("an administrator's change reaching running workstations 
       (await call<CachedReference[]>(agent, 'reference.list', { kinds: ['queue'] })).some((q) => q.code === 'night'),
     );
   });
+
+  it('keeps a draft article out of the agents’ search until it is published, and keeps a retired category’s name', async () => {
+    const { db, server } = await centre(engine);
+    const agent = workstation(server.url, 'R2A5', undefined, noPoll);
+    await call(agent, 'auth.signIn', { username: 'agent3', password: demoPassword });
+    await liveSocketUp(db, 'agent3');
+    const adminDesk = workstation(server.url, 'R2A6', undefined, noPoll);
+    await call(adminDesk, 'auth.signIn', { username: 'admin', password: demoPassword });
+    const body = {
+      category: 'heating.fee',
+      titleZh: '供暖费减免草案',
+      titleEn: 'Heating fee relief (draft)',
+      bodyZh: '尚未发布。',
+      bodyEn: 'Not yet published.',
+      keywords: ['减免'],
+      status: 'draft' as const,
+    };
+    const draft = await call<AdminReferenceItem>(adminDesk, 'admin.save', {
+      entry: { kind: 'article', code: 'kb-fee-relief', body },
+      expectedVersion: null,
+    });
+    const { items } = await call<{ items: AdminReferenceItem[] }>(adminDesk, 'admin.list', { kind: 'category' });
+    const fee = items.find((i) => i.entry.code === 'heating.fee')!;
+    if (fee.entry.kind !== 'category') throw new Error('a category');
+    await call(adminDesk, 'admin.save', {
+      entry: { ...fee.entry, body: { ...fee.entry.body, active: false } },
+      expectedVersion: fee.version,
+    });
+
+    const cachedCategory = async () =>
+      (await call<CachedReference[]>(agent, 'reference.list', { kinds: ['category'] })).find((c) => c.code === 'heating.fee');
+    await until('the retirement on the workstation', async () => {
+      const category = await cachedCategory();
+      return category?.kind === 'category' && category.body.active === false;
+    });
+    const found = async () => (await call<{ code: string }[]>(agent, 'kb.search', { query: '供暖费减免' })).map((a) => a.code);
+    expect((await call<CachedReference[]>(agent, 'reference.list', { kinds: ['article'] })).some((a) => a.code === 'kb-fee-relief')).toBe(
+      true,
+    );
+    expect(await found()).not.toContain('kb-fee-relief');
+
+    await call(adminDesk, 'admin.save', {
+      entry: { kind: 'article', code: 'kb-fee-relief', body: { ...body, status: 'published' } },
+      expectedVersion: draft.version,
+    });
+    await until('the published article in the agent’s search', async () => (await found()).includes('kb-fee-relief'));
+  });
 });
