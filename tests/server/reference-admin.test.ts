@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReferenceEntry } from '../../src/shared/domain/reference';
 import type { AdminReferenceItem, EditableKind, ReferenceVersion, RoutingPreview } from '../../src/shared/server-api/reference-admin';
-import { bearer, engines, startTestServer, type TestServer } from './test-server';
+import { eventsBy } from '../support/event-builder';
+import { bearer, engines, pushAs, startTestServer, type TestServer } from './test-server';
 
 describe.each(engines)("the administrator's reference data on %s", (engine) => {
   let server: TestServer;
@@ -150,18 +151,33 @@ describe.each(engines)("the administrator's reference data on %s", (engine) => {
     expect(await history('calendarDay', '2026-10-01')).toMatchObject([{ action: 'created' }]);
   });
 
-  it('retires a category and a unit instead of deleting them, and no new rule may name them; restoring brings them back', async () => {
-    const unit = (await item('unit', 'company:heating'))!;
-    if (unit.entry.kind !== 'unit') throw new Error('a unit');
-    const retired = await save({ ...unit.entry, body: { ...unit.entry.body, active: false } }, unit.version);
+  it('retires a unit instead of deleting it, and no new rule may name it; restoring brings it back', async () => {
+    const heating = (await item('unit', 'company:heating'))!;
+    if (heating.entry.kind !== 'unit') throw new Error('a unit');
+    const named = await save({ ...heating.entry, body: { ...heating.entry.body, active: false } }, heating.version);
+    expect(named.json()).toMatchObject({
+      error: {
+        issues: [
+          {
+            path: 'entry.body.active',
+            message: expect.stringMatching(/^the rules .*heating\.temperature@\*.* still send tickets to company:heating/),
+          },
+        ],
+      },
+    });
+    const created = (
+      await save({ kind: 'unit', code: 'dept:archive', body: { zh: '档案馆', en: 'Archive', type: 'department' } }, null)
+    ).json() as AdminReferenceItem;
+    if (created.entry.kind !== 'unit') throw new Error('a unit');
+    const retired = await save({ ...created.entry, body: { ...created.entry.body, active: false } }, created.version);
     expect(retired.statusCode, retired.body).toBe(200);
-    expect((await history('unit', 'company:heating'))[0]).toMatchObject({ action: 'retired' });
-    expect(await item('unit', 'company:heating')).toMatchObject({ entry: { body: { active: false } } });
+    expect((await history('unit', 'dept:archive')).map((v) => v.action)).toEqual(['retired', 'created']);
+    expect(await item('unit', 'dept:archive')).toMatchObject({ entry: { body: { active: false } } });
     const rule = await save(
       {
         kind: 'routingRule',
         code: 'heating.fee@110105',
-        body: { category: 'heating.fee', districtCode: '110105', target: 'company:heating' },
+        body: { category: 'heating.fee', districtCode: '110105', target: 'dept:archive' },
       },
       null,
     );
@@ -169,7 +185,24 @@ describe.each(engines)("the administrator's reference data on %s", (engine) => {
     const back = retired.json() as AdminReferenceItem;
     if (back.entry.kind !== 'unit') throw new Error('a unit');
     await save({ ...back.entry, body: { ...back.entry.body, active: true } }, back.version);
-    expect((await history('unit', 'company:heating'))[0]).toMatchObject({ action: 'restored' });
+    expect((await history('unit', 'dept:archive'))[0]).toMatchObject({ action: 'restored' });
+  });
+
+  it('retires a category still on open tickets: it stays, with its name, and its tickets keep it', async () => {
+    const created = eventsBy('agent1').created({ category: 'heating.fee' });
+    expect((await pushAs(server, [created])).body.results).toMatchObject([{ status: 'accepted' }]);
+    const fee = (await item('category', 'heating.fee'))!;
+    if (fee.entry.kind !== 'category') throw new Error('a category');
+    const retired = await save({ ...fee.entry, body: { ...fee.entry.body, active: false } }, fee.version);
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect((await history('category', 'heating.fee'))[0]).toMatchObject({ action: 'retired', entry: { body: { zh: '供暖费' } } });
+    const pulled = await server.app.inject({ url: '/api/reference?after=0&limit=5000', headers: bearer(await server.token('agent1')) });
+    const items = (pulled.json() as { items: { kind: string; code: string; deleted: boolean; body: { active?: boolean } }[] }).items;
+    expect(items.find((i) => i.kind === 'category' && i.code === 'heating.fee')).toMatchObject({ deleted: false, body: { active: false } });
+    const [ticket] = await server.db.query<{ category: string; status: string }>(`SELECT category, status FROM tickets WHERE id = $1`, [
+      created.ticketId,
+    ]);
+    expect(ticket).toEqual({ category: 'heating.fee', status: expect.not.stringMatching(/closed/) });
   });
 
   it('publishes a draft article, and says so in its history', async () => {

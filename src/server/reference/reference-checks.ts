@@ -38,7 +38,7 @@ export class ReferenceSet {
 export type ImportRow = { line: number; entry: ReferenceEntry } | { line: number; problem: string };
 
 /** The kinds a check of another kind looks into. */
-export const kindsChecksRead: readonly ReferenceKind[] = ['category', 'unit', 'district', 'street'];
+export const kindsChecksRead: readonly ReferenceKind[] = ['category', 'unit', 'district', 'street', 'routingRule'];
 
 const dropEmpty = <T>(list: readonly T[] | undefined): T[] | undefined => (list && list.length > 0 ? [...list] : undefined);
 
@@ -138,10 +138,19 @@ export function checkEntry(entry: ReferenceEntry, set: ReferenceSet): FieldIssue
       if ((also ?? []).includes(target)) issue('body.also', `${target} is the lead unit already`);
       break;
     }
-    case 'unit':
+    case 'unit': {
       district('body.districtCode', entry.body.districtCode);
       street('body.streetCode', entry.body.streetCode, entry.body.districtCode);
+      // A retired unit is dispatched nothing: no written rule may still send tickets to it.
+      const code = entry.code;
+      const rules = set.entries('routingRule').filter((r) => r.body.target === code || (r.body.also ?? []).includes(code));
+      if (entry.body.active === false && rules.length > 0) {
+        const named = rules.slice(0, 5).map((r) => r.code);
+        const more = rules.length > named.length ? ` and ${rules.length - named.length} more` : '';
+        issue('body.active', `the rules ${named.join(', ')}${more} still send tickets to ${code}; send them elsewhere first`);
+      }
       break;
+    }
     case 'street':
       district('body.districtCode', entry.body.districtCode);
       break;
