@@ -89,11 +89,13 @@ export async function writeReferenceVersions(
        FROM unnest(${kinds}::text[], ${codes}::text[], ${versions}::bigint[], ${bodies}::text[]) AS t (kind, code, version, body)
        ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, deleted = false, body = excluded.body`,
   );
+  // The classifier's model is megabytes and retrained each night: only the one in use is kept, no history of it.
   await tx.query(
     sql`INSERT INTO reference_changes (version, kind, code, action, body, changed_by)
        SELECT version, kind, code, action, body::jsonb, ${actor}
        FROM unnest(${versions}::bigint[], ${kinds}::text[], ${codes}::text[], ${writes.map((w) => w.action)}::text[], ${bodies}::text[])
-         AS t (version, kind, code, action, body)`,
+         AS t (version, kind, code, action, body)
+       WHERE kind <> 'model'`,
   );
   await tx.query(sql`UPDATE counters SET value = ${version} WHERE name = 'reference_version'`);
   await announce(tx, 'reference', String(version));

@@ -1,7 +1,8 @@
 /**
  * Every version of every reference item, with who wrote it and when: the administrator's history
- * of an item, an article's earlier versions, and "who changed what". Items written before this
- * keep their current version as their first, written by the system now.
+ * of an item, an article's earlier versions, and "who changed what". The classifier's model (large,
+ * retrained nightly) has none. Items written before this keep their current version as their
+ * first, written by the system now.
  */
 export const referenceChanges = {
   version: 12,
@@ -18,6 +19,6 @@ export const referenceChanges = {
     );
     CREATE INDEX reference_changes_by_item ON reference_changes (kind, code, version DESC);
     INSERT INTO reference_changes (version, kind, code, action, body, changed_by)
-      SELECT version, kind, code, 'created', body, 'system' FROM reference_items;
+      SELECT version, kind, code, 'created', body, 'system' FROM reference_items WHERE kind <> 'model';
   `,
 };
