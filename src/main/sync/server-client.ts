@@ -3,7 +3,7 @@ import { serverApi as api } from '../../shared/server-api';
 import { centreTimeZoneHeader, referencePageSchema } from '../../shared/server-api/reference';
 import { isTimeZone } from '../../shared/domain/working-calendar';
 import { fillPath, type RouteDefinition, type RouteInput, type RouteResult, searchOf, successStatus } from '../../shared/server-api/route';
-import { appErrorSchema } from '../../shared/result';
+import { appErrorSchema, type FieldIssue } from '../../shared/result';
 
 /** The period and grouping of the monitor's rates (the route's query, without the format). */
 type RatesPeriod = Omit<RouteInput<typeof api.monitor.rates>['query'], 'format'>;
@@ -21,6 +21,8 @@ export class ServerError extends Error {
     readonly code?: string,
     /** The HTTP status, when the server answered at all (429 is a throttle, never a verdict on the password). */
     readonly status?: number,
+    /** The fields (or import lines) the server refused, each with why. */
+    readonly issues?: FieldIssue[],
   ) {
     super(message);
     this.name = 'ServerError';
@@ -243,6 +245,7 @@ export class ServerClient {
       .transform((j) => j.error)
       .safeParse(json);
     const message = error.success ? error.data.message : `HTTP ${status}`;
-    throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined, status);
+    const { code, issues } = error.success ? error.data : { code: undefined, issues: undefined };
+    throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, code, status, issues);
   }
 }
