@@ -146,9 +146,12 @@ describe.each(engines)("the administrator's reference data on %s", (engine) => {
       { path: 'entry.kind', message: expect.stringMatching(/not editable/) },
     ]);
     expect([await head(), await changeCount()]).toEqual([version, changes]);
-    const good = await save({ kind: 'calendarDay', code: '2026-10-01', body: { zh: '国庆节', en: 'National Day', workday: false } }, null);
+    const good = await save(
+      { kind: 'calendarDay', code: '2027-10-01', body: { zh: '国庆节（2027）', en: 'National Day 2027', workday: false } },
+      null,
+    );
     expect(good.json()).toMatchObject({ version: version + 1, changedBy: 'admin' });
-    expect(await history('calendarDay', '2026-10-01')).toMatchObject([{ action: 'created' }]);
+    expect(await history('calendarDay', '2027-10-01')).toMatchObject([{ action: 'created' }]);
   });
 
   it('retires a unit instead of deleting it, and no new rule may name it; restoring brings it back', async () => {
