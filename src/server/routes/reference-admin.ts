@@ -5,16 +5,28 @@ import { serverApi } from '../../shared/server-api';
 import { currentUser } from '../plugins/auth';
 import { importReference, listReference, referenceHistory, saveReference } from '../reference/reference-admin';
 import { readReferenceCsv, referenceCsv } from '../reference/reference-csv';
+import type { EditableKind } from '../../shared/server-api/reference-admin';
+import { refreshOpenDeadlines } from '../events/event-rows';
 import type { RouteContext } from './context';
+
+const deadlineKinds = new Set<EditableKind>(['slaPolicy', 'calendarDay', 'category']);
 import { registerRoute } from './register-route';
 
 /** The administrator's console on reference data; every write is pushed to the live sockets on commit. */
-export const referenceAdminRoutes: FastifyPluginAsync<RouteContext> = async (app, { db }) => {
+export const referenceAdminRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, config }) => {
   const api = serverApi.referenceAdmin;
+  /** A time limit, a calendar day or a category's class moves the deadlines of open tickets: worked out again before the answer. */
+  const afterWrite = async (kind: EditableKind) => {
+    if (deadlineKinds.has(kind)) await refreshOpenDeadlines(db, config.timeZone);
+  };
 
   registerRoute(app, db, api.list, async (request) => ({ items: await listReference(db, request.query.kind) }));
 
-  registerRoute(app, db, api.save, async (request) => saveReference(db, request.body, currentUser(request).username));
+  registerRoute(app, db, api.save, async (request) => {
+    const saved = await saveReference(db, request.body, currentUser(request).username);
+    await afterWrite(request.body.entry.kind as EditableKind);
+    return saved;
+  });
 
   registerRoute(app, db, api.history, async (request) => ({
     versions: await referenceHistory(db, request.query.kind, request.query.code),
@@ -31,7 +43,9 @@ export const referenceAdminRoutes: FastifyPluginAsync<RouteContext> = async (app
 
   registerRoute(app, db, api.importCsv, async (request) => {
     const { kind, csv, apply } = request.body;
-    return importReference(db, readReferenceCsv(kind, csv), currentUser(request).username, apply);
+    const result = await importReference(db, readReferenceCsv(kind, csv), currentUser(request).username, apply);
+    if (result.applied && result.created + result.changed > 0) await afterWrite(kind);
+    return result;
   });
 
   registerRoute(app, db, api.routingPreview, async (request) => {
