@@ -1,3 +1,5 @@
+import { seededRandom } from '../src/server/seed/random';
+
 /**
  * A made-up but realistic US 311 export in New York City's open-data layout (its column names,
  * US dates with AM/PM in America/New_York, agencies by acronym): service types per agency, and
@@ -188,18 +190,6 @@ const boroughs: Record<string, { streets: string[]; neighbourhoods: [string, num
   },
 };
 
-/** mulberry32: a small seeded generator, enough for sample data. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 /** New York wall-clock time as the city's exports write it: 04/12/2018 11:11:26 AM. */
 function usDate(wall: Date): string {
@@ -226,8 +216,7 @@ export const us311Columns = [
 
 /** The export's text: a header and `rows` requests from 2018 and 2019. */
 export function* us311Lines(rows: number, seed = 311): Generator<string> {
-  const next = random(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const { next, pick } = seededRandom(seed);
   const places = Object.entries(boroughs).flatMap(([borough, b]) =>
     b.neighbourhoods.map(([name, lat, lon]) => ({ borough, name, lat, lon, streets: b.streets })),
   );
