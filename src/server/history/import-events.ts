@@ -33,6 +33,11 @@ function steps(row: ImportRow) {
   };
 }
 
+const keyOf = (row: ImportRow) => (row.key !== undefined ? ['key', row.key] : [row.text, row.category, row.createdText, row.phone ?? '']);
+
+/** The id of the ticket a row makes (the one ticketEvents gives it). */
+export const ticketIdOf = (row: ImportRow) => stableV7(new Date(row.created), 'ticket', ...keyOf(row));
+
 /**
  * The events of one imported ticket: created, then dispatched to its unit, accepted, reported back
  * and called back; or, without a unit, answered on the call. Ids are derived from the row — its
@@ -41,7 +46,7 @@ function steps(row: ImportRow) {
  */
 export function ticketEvents(row: ImportRow): EventDraft[] {
   const at = new Date(row.created);
-  const key = row.key !== undefined ? ['key', row.key] : [row.text, row.category, row.createdText, row.phone ?? ''];
+  const key = keyOf(row);
   const ticketId = stableV7(at, 'ticket', ...key);
   const base = { ticketId, actor: 'import', origin: 'import' };
   const when = steps(row);

@@ -3,12 +3,14 @@ import { isTimeZone } from '../../shared/domain/history-date';
 import type { SlaClass } from '../../shared/domain/reference';
 import { refusalMessage } from '../../shared/domain/refusal';
 import type { TicketEvent } from '../../shared/domain/ticket';
+import type { PushResult } from '../../shared/server-api/sync';
 import type { Database } from '../db/database';
+import { anyOf, sql } from '../db/sql';
 import { type EventDraft, pushEvents } from '../events/push';
 import { upsertReference } from '../reference/reference-store';
 import { type ColumnMapping, mapRecord, resolveColumns } from './column-mapping';
 import { ImportCatalogue } from './import-catalogue';
-import { ticketEvents } from './import-events';
+import { ticketEvents, ticketIdOf } from './import-events';
 import { type ImportRow, rowReader } from './import-rows';
 
 /**
@@ -43,6 +45,11 @@ export interface ImportResult {
   created: { category: number; unit: number; district: number; street: number };
 }
 
+async function existingTickets(db: Database, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>(sql`SELECT id FROM tickets WHERE id = ${anyOf(ids, 'uuid')}`);
+  return new Set(rows.map((r) => r.id));
+}
+
 const listed = (problems: readonly string[]) =>
   `${problems.slice(0, 20).join('\n')}${problems.length > 20 ? `\n… and ${problems.length - 20} more` : ''}`;
 
@@ -67,6 +74,9 @@ async function readFile(db: Database, csv: string, options: ImportOptions) {
     else rows.push(row);
   }
   if (problems.length > 0) throw new Error(`Nothing was imported; fix these rows first:\n${listed(problems)}`);
+  // In the order they were registered: official numbers then run with time within a day, and a
+  // batch spans a few days (one numbering statement per day) instead of the whole history.
+  rows.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.line - b.line));
   return { rows, count, catalogue };
 }
 
@@ -83,17 +93,19 @@ export async function importHistory(db: Database, csv: string, options: ImportOp
 
   let imported = 0;
   let alreadyThere = 0;
+  // A row repeated in the file makes the same ticket: it counts as already there.
+  const seen = new Set<string>();
+  const tickets: { row: ImportRow; id: string }[] = [];
+  for (const row of rows) {
+    const id = ticketIdOf(row);
+    if (seen.has(id)) alreadyThere++;
+    else tickets.push({ row, id });
+    seen.add(id);
+  }
+
   const acceptedAt = (e: TicketEvent) => new Date(e.at);
   const perBatch = options.batchTickets ?? 1000;
-  // One ticket's events stay in one batch, so each is whole or absent.
-  for (let i = 0; i < rows.length; i += perBatch) {
-    const lines = new Map<string, number>();
-    const events: EventDraft[] = rows.slice(i, i + perBatch).flatMap((row) => {
-      const made = ticketEvents(row);
-      lines.set(made[0]!.ticketId, row.line);
-      return made;
-    });
-    const { results } = await pushEvents(db, events, { user: 'system', timeZone: options.timeZone, acceptedAt });
+  const tally = (events: readonly EventDraft[], results: readonly PushResult[], lines: ReadonlyMap<string, number>) => {
     for (const [k, result] of results.entries()) {
       if (result.status === 'rejected') {
         throw new Error(
@@ -104,7 +116,38 @@ export async function importHistory(db: Database, csv: string, options: ImportOp
       if (result.status === 'accepted') imported++;
       else alreadyThere++;
     }
-    options.progress?.(Math.min(rows.length, i + perBatch), rows.length);
+  };
+  // One ticket's events stay in one batch, so each is whole or absent; a ticket already there is
+  // left out before its events are made (a re-import mostly reads). While the database writes one
+  // batch, the next one is made and checked: two in flight, each writing under the sequence lock.
+  let previous: Promise<void> = Promise.resolve();
+  try {
+    for (let i = 0; i < tickets.length; i += perBatch) {
+      const batch = tickets.slice(i, i + perBatch);
+      const there = await existingTickets(
+        db,
+        batch.map((t) => t.id),
+      );
+      alreadyThere += there.size;
+      const lines = new Map<string, number>();
+      const events = batch.flatMap(({ row, id }) => (there.has(id) ? [] : (lines.set(id, row.line), ticketEvents(row))));
+      const pushed = events.length > 0 ? pushEvents(db, events, { user: 'system', timeZone: options.timeZone, acceptedAt }) : null;
+      const done = i + batch.length === tickets.length ? rows.length : i + batch.length;
+      const before = previous;
+      previous = (async () => {
+        const results = pushed ? (await pushed).results : [];
+        await before;
+        tally(events, results, lines);
+        options.progress?.(done, rows.length);
+      })();
+      // Marked handled now: its error is thrown where it is awaited, a batch or the end later.
+      previous.catch(() => undefined);
+      await before;
+    }
+    await previous;
+  } finally {
+    // Whatever happened, the batch still in flight ends before the caller closes the database.
+    await previous.catch(() => undefined);
   }
   return { rows: count, imported, alreadyThere, created };
 }

@@ -78,26 +78,43 @@ function offsetAt(ms: number, timeZone: string): number {
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
-// Zones change offset on whole quarter hours of local time, so one answer serves a quarter hour.
+// Zones change offset on whole quarter hours of local time, and at most once in a day or two: a
+// local day whose offset is the same well before and well after it has that offset throughout,
+// and one answer serves the whole day; a day with a change is worked out per quarter hour.
+const day = 86_400_000;
 const quarter = 15 * 60_000;
 const offsetCache = new Map<string, number>();
 
-/** The instant a wall-clock time in `timeZone` names (see the file's comment for DST edges). */
-function zonedToUtc(localMs: number, timeZone: string): number {
-  const bucket = Math.floor(localMs / quarter);
-  const key = `${timeZone}|${bucket}`;
+function cached(key: string, work: () => number): number {
   let offset = offsetCache.get(key);
   if (offset === undefined) {
-    const start = bucket * quarter;
-    const before = offsetAt(start - 86_400_000, timeZone);
-    const after = offsetAt(start + 86_400_000, timeZone);
-    const fits = [before, after].filter((o) => offsetAt(start - o, timeZone) === o);
-    // Two fit: the earlier instant (the larger offset). None fits: the gap, read with the offset before it.
-    offset = fits.length === 0 ? before : Math.max(...fits);
+    offset = work();
     if (offsetCache.size > 200_000) offsetCache.clear();
     offsetCache.set(key, offset);
   }
-  return localMs - offset;
+  return offset;
+}
+
+/** The offset a wall-clock time in this quarter hour is read with (see the file's comment for DST edges). */
+function quarterOffset(start: number, timeZone: string): number {
+  const before = offsetAt(start - day, timeZone);
+  const after = offsetAt(start + day, timeZone);
+  const fits = [before, after].filter((o) => offsetAt(start - o, timeZone) === o);
+  // Two fit: the earlier instant (the larger offset). None fits: the gap, read with the offset before it.
+  return fits.length === 0 ? before : Math.max(...fits);
+}
+
+/** The instant a wall-clock time in `timeZone` names. */
+function zonedToUtc(localMs: number, timeZone: string): number {
+  const dayStart = Math.floor(localMs / day) * day;
+  // NaN for a day with a change: no offset is NaN, so that day goes on to its quarter hours.
+  const whole = cached(`${timeZone}|d${dayStart}`, () => {
+    const early = offsetAt(dayStart - 15 * 3_600_000, timeZone);
+    return early === offsetAt(dayStart + day + 15 * 3_600_000, timeZone) ? early : Number.NaN;
+  });
+  if (!Number.isNaN(whole)) return localMs - whole;
+  const start = Math.floor(localMs / quarter) * quarter;
+  return localMs - cached(`${timeZone}|q${start}`, () => quarterOffset(start, timeZone));
 }
 
 function wallClock(m: RegExpMatchArray, order: 'iso' | 'us'): WallClock | string {
