@@ -1,3 +1,5 @@
+import { requestTypes } from '../../shared/domain/ticket';
+
 /**
  * Which column of another centre's export holds each of our import columns. A mapping names only
  * the columns whose names differ; every other column of ours is read from the column of its own
@@ -21,10 +23,10 @@ export const importColumns = {
   street_name: "the street's name when street holds a code",
   address: 'the address as written (kept as the address detail)',
   phone: "the caller's number",
-  request_type: 'complaint, request, inquiry, suggestion, praise …',
+  request_type: `one of ${requestTypes.join(', ')} (default complaint)`,
   latitude: 'WGS84 degrees',
   longitude: 'WGS84 degrees',
-} as const;
+};
 
 export type ImportColumn = keyof typeof importColumns;
 export const importColumnNames = Object.keys(importColumns) as ImportColumn[];

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { slaClasses, slaClassSchema } from '../../shared/domain/reference';
 import { loadConfig } from '../config';
 import { openServerDatabase } from '../db/open';
-import { type ColumnMapping, importColumnNames, parseMapOption, parseMappingFile } from './column-mapping';
+import { type ColumnMapping, importColumnNames, importColumns, parseMapOption, parseMappingFile } from './column-mapping';
 import { importHistory } from './import-history';
 
 const usage = `Usage: npm run import -- <file.csv> [options]
@@ -18,7 +18,8 @@ const usage = `Usage: npm run import -- <file.csv> [options]
   --zone Area/City      the zone of dates written without one (default: TIMEZONE, the centre's)
   --sla CLASS           SLA class of created categories: ${slaClasses.join(', ')} (default general)
   --batch N             tickets per transaction (default 1000)
-Our columns: ${importColumnNames.join(', ')} (text, category and created are required).`;
+Our columns:
+${importColumnNames.map((name) => `  ${name.padEnd(15)} ${importColumns[name]}`).join('\n')}`;
 
 function options() {
   try {
