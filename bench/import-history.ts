@@ -37,7 +37,14 @@ try {
   for (const run of ['first import', 're-import']) {
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const result = await importHistory(db, csv, options);
+    // Every 10,000 rows on stderr: a batch that slows as the tables grow shows here.
+    const result = await importHistory(db, csv, {
+      ...options,
+      progress: (done, total) => {
+        if (done % 10_000 === 0 || done === total)
+          console.error(`  ${done} / ${total} rows (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      },
+    });
     const seconds = (performance.now() - started) / 1000;
     const heap = process.memoryUsage().rss / 1e6;
     const used = process.cpuUsage(cpu);
