@@ -124,6 +124,57 @@ describe.each(engines)("importing another city's 311 export on %s", (engine) => 
     expect(routing.length).toBe(23);
     expect(routing.reduce((sum, r) => sum + r.share, 0) / routing.length).toBeGreaterThan(0.85);
   });
+
+  it('groups created categories under the group column, and creates streets within their districts', async () => {
+    const csv = [
+      'Agency,Type,When,Borough,Street,What',
+      'TLC,Pothole,2019-03-10 23:30:00,Queens Borough,Main Street,"Deep pothole, ""dangerous"""',
+      'TLC,Pothole,2019-03-10 02:30:00,Queens Borough,Main Street,Another pothole',
+      'DCA,Pothole,2019-03-11T09:00:00Z,Queens Borough,Elm Street,Pothole over a sewer',
+    ].join('\n');
+    const grouped: ImportOptions = {
+      timeZone: 'Asia/Shanghai',
+      zone: 'America/New_York',
+      createCatalogue: true,
+      sla: 'utility',
+      mapping: {
+        category_group: 'Agency',
+        unit: 'Agency',
+        category: 'Type',
+        created: 'When',
+        district: 'Borough',
+        street_name: 'Street',
+        text: 'What',
+      },
+    };
+    expect(await importHistory(server.db, csv, grouped)).toMatchObject({
+      imported: 3,
+      created: { category: 2, unit: 2, district: 1, street: 2 },
+    });
+    const tickets = await server.db.query<{
+      category: string;
+      district_code: string;
+      street_code: string;
+      lead_unit: string;
+      created_at: Date;
+    }>(
+      `SELECT category, district_code, street_code, lead_unit, created_at FROM tickets WHERE category LIKE 'tlc.%' OR category LIKE 'dca.%' ORDER BY created_at`,
+    );
+    expect(tickets.map((t) => [t.category, t.lead_unit, new Date(t.created_at).toISOString()])).toEqual([
+      // 02:30 did not happen that night in New York (clocks went from 02:00 to 03:00): read as 03:30 EDT.
+      ['tlc.pothole', 'agency:tlc', '2019-03-10T07:30:00.000Z'],
+      ['tlc.pothole', 'agency:tlc', '2019-03-11T03:30:00.000Z'],
+      ['dca.pothole', 'agency:dca', '2019-03-11T09:00:00.000Z'],
+    ]);
+    const [district] = new Set(tickets.map((t) => t.district_code));
+    expect(district).toMatch(/^9\d{5}$/);
+    expect(tickets.every((t) => t.street_code.startsWith(district!) && t.street_code.length === 9)).toBe(true);
+    expect(new Set(tickets.map((t) => t.street_code)).size).toBe(2);
+    const [leaf] = await server.db.query<{ body: Record<string, unknown> }>(
+      `SELECT body FROM reference_items WHERE kind = 'category' AND code = 'dca.pothole'`,
+    );
+    expect(leaf!.body).toMatchObject({ en: 'Pothole', parent: 'dca', sla: 'utility' });
+  });
 });
 
 describe('npm run import', () => {

@@ -119,7 +119,10 @@ export class ImportCatalogue {
   }
 
   unit(value: string, fullName: string | undefined): Resolved {
-    const found = this.known('unit', '', value) ?? (fullName ? this.known('unit', '', fullName) : undefined);
+    // An agency created from its acronym holds it only in its code (its names are the full name).
+    const derived = slugCandidates('agency:', value, 32).next().value!;
+    const found =
+      this.known('unit', '', value) ?? (fullName ? this.known('unit', '', fullName) : undefined) ?? this.codes.get(`unit/${derived}`);
     if (found) return { code: found };
     if (!this.create) return { problem: `unknown unit "${value}"${hint}` };
     const name = fullName || value;
