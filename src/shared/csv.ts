@@ -5,7 +5,30 @@
  * wrong number of fields is an error naming its line.
  */
 export function parseCsv(text: string): { columns: string[]; rows: Record<string, string>[]; lines: number[] } {
-  const records: { line: number; fields: string[] }[] = [];
+  const records = csvRecords(text);
+  const header = records.next();
+  if (header.done) throw new Error('The CSV file is empty: it needs a header row.');
+  const columns = header.value.fields.map((name) => name.trim());
+  const rows: Record<string, string>[] = [];
+  const lines: number[] = [];
+  for (const { line, fields } of records) {
+    rows.push(recordOf(columns, line, fields));
+    lines.push(line);
+  }
+  return { columns, rows, lines };
+}
+
+/** One record keyed by the header's names; the wrong number of fields is an error naming its line. */
+export function recordOf(columns: readonly string[], line: number, values: readonly string[]): Record<string, string> {
+  if (values.length !== columns.length) throw new Error(`CSV line ${line}: ${values.length} fields, but the header has ${columns.length}.`);
+  return Object.fromEntries(columns.map((name, i) => [name, values[i]!]));
+}
+
+/**
+ * The records of a CSV text one at a time (the header first), each with the line it starts on, so
+ * a large file is read without holding every record at once.
+ */
+export function* csvRecords(text: string): Generator<{ line: number; fields: string[] }> {
   let field = '';
   let fields: string[] = [];
   let quoted = false;
@@ -32,7 +55,7 @@ export function parseCsv(text: string): { columns: string[]; rows: Record<string
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && input[i + 1] === '\n') i++;
       fields.push(field);
-      if (fields.length > 1 || fields[0] !== '') records.push({ line: startLine, fields });
+      if (fields.length > 1 || fields[0] !== '') yield { line: startLine, fields };
       fields = [];
       field = '';
       line++;
@@ -43,13 +66,5 @@ export function parseCsv(text: string): { columns: string[]; rows: Record<string
   }
   if (quoted) throw new Error(`CSV line ${startLine}: a quoted field is never closed.`);
   fields.push(field);
-  if (fields.length > 1 || fields[0] !== '') records.push({ line: startLine, fields });
-  const [header, ...body] = records;
-  if (!header) throw new Error('The CSV file is empty: it needs a header row.');
-  const columns = header.fields.map((name) => name.trim());
-  const rows = body.map(({ line: at, fields: values }) => {
-    if (values.length !== columns.length) throw new Error(`CSV line ${at}: ${values.length} fields, but the header has ${columns.length}.`);
-    return Object.fromEntries(columns.map((name, i) => [name, values[i]!]));
-  });
-  return { columns, rows, lines: body.map((record) => record.line) };
+  if (fields.length > 1 || fields[0] !== '') yield { line: startLine, fields };
 }

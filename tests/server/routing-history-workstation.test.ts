@@ -24,7 +24,7 @@ const haidian = { ...intakeFields, category: 'environment.cooking-fumes', distri
 describe.each(engines)('a workstation routing with proposals learned from history on %s', (engine) => {
   it('offers the unit history chose where no written rule for the place decides, marked as from history', async () => {
     const { db, server } = await centre(engine);
-    await importHistory(db, csv, 'Asia/Shanghai');
+    await importHistory(db, csv, { timeZone: 'Asia/Shanghai' });
     await relearnRouting(db);
     const core = workstation(server.url, 'KRH2');
     await call(core, 'auth.signIn', { username: 'agent1', password: demoPassword });

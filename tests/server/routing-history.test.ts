@@ -28,7 +28,7 @@ describe.each(engines)('routing learned from the ticket history on %s', (engine)
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(engine);
-    await importHistory(server.db, csv, 'Asia/Shanghai');
+    await importHistory(server.db, csv, { timeZone: 'Asia/Shanghai' });
   });
   afterAll(() => server.close());
 

@@ -1,150 +1,153 @@
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { parseCsv } from '../../shared/csv';
-import { phoneKey } from '../../shared/domain/phone';
+import { csvRecords, recordOf } from '../../shared/csv';
+import { isTimeZone } from '../../shared/domain/history-date';
+import type { SlaClass } from '../../shared/domain/reference';
 import { refusalMessage } from '../../shared/domain/refusal';
 import type { TicketEvent } from '../../shared/domain/ticket';
-import { requestTypes } from '../../shared/domain/ticket';
-import { wireDateTime } from '../../shared/domain/wire-time';
+import type { PushResult } from '../../shared/server-api/sync';
 import type { Database } from '../db/database';
-import { sql } from '../db/sql';
+import { anyOf, sql } from '../db/sql';
 import { type EventDraft, pushEvents } from '../events/push';
+import { upsertReference } from '../reference/reference-store';
+import { type ColumnMapping, mapRecord, resolveColumns } from './column-mapping';
+import { ImportCatalogue } from './import-catalogue';
+import { ticketEvents, ticketIdOf } from './import-events';
+import { type ImportRow, rowReader } from './import-rows';
 
 /**
- * `npm run import -- file.csv`: a centre's historical tickets, so the classifier trains on its own
- * history and caller history reaches back. Columns (header row, UTF-8, RFC 4180):
- *   text      what the caller reported (required)
- *   category  a category code of the catalogue, e.g. heating.temperature (required)
- *   created   when it was registered, ISO 8601 with zone, e.g. 2025-12-01T09:30:00+08:00 (required)
- *   district  6-digit division code; street 9-digit division code; unit  handling unit code
- *   phone, request_type, title  optional
- * Every row is checked before anything is written; one bad row refuses the whole file.
- * Ids are derived from the row, so importing the same file twice adds nothing the second time.
+ * `npm run import -- file.csv`: a centre's historical tickets — ours or another city's — so the
+ * classifier and routing learn from its own history and caller history reaches back. The file has a
+ * header row (UTF-8, RFC 4180); its columns are mapped to ours (column-mapping.ts). Every row is
+ * checked before anything is written; one bad row refuses the whole file. Ids are derived from
+ * the rows, so importing the same file twice adds nothing the second time.
  */
-const rowSchema = z.object({
-  text: z.string().trim().min(1, 'text is empty').max(4000),
-  category: z.string().trim().min(1, 'category is empty'),
-  created: wireDateTime({ offset: true, message: 'created must be ISO 8601 with a zone, e.g. 2025-12-01T09:30:00+08:00' }, 'created'),
-  district: z
-    .string()
-    .trim()
-    .regex(/^(\d{6})?$/, 'district must be a 6-digit code')
-    .optional(),
-  street: z
-    .string()
-    .trim()
-    .regex(/^(\d{9})?$/, 'street must be a 9-digit code')
-    .optional(),
-  unit: z
-    .string()
-    .trim()
-    .regex(/^([a-z]+:[0-9A-Za-z_-]{1,40})?$/, 'unit must be a unit code like street:110105017')
-    .optional(),
-  phone: z.string().trim().max(32).optional(),
-  request_type: z.enum(['', ...requestTypes]).optional(),
-  title: z.string().trim().max(200).optional(),
-});
-
-/** A UUIDv7 whose time is the row's and whose other bits come from its content: stable across runs. */
-function stableV7(at: Date, ...parts: string[]): string {
-  const hash = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  const ms = at.getTime().toString(16).padStart(12, '0');
-  const variant = ((parseInt(hash[3]!, 16) & 0x3) | 0x8).toString(16);
-  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${hash.slice(0, 3)}-${variant}${hash.slice(4, 7)}-${hash.slice(7, 19)}`;
+export interface ImportOptions {
+  /** The centre's zone: official numbers carry the acceptance date in it. */
+  timeZone: string;
+  /** Where dates written without a zone were taken; the centre's zone unless given. */
+  zone?: string;
+  /** Our column → the file's; unmapped columns are read from columns of their own name. */
+  mapping?: ColumnMapping;
+  /** Create the categories, units, districts and streets the file names that the catalogue lacks. */
+  createCatalogue?: boolean;
+  /** The SLA class of created categories (general unless given). */
+  sla?: SlaClass;
+  /** Tickets per transaction. */
+  batchTickets?: number;
+  /** Called after each batch is written. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface ImportResult {
   rows: number;
   imported: number;
   alreadyThere: number;
+  /** Reference items created from the file's names, by kind. */
+  created: { category: number; unit: number; district: number; street: number };
 }
 
-export async function importHistory(db: Database, csv: string, timeZone: string): Promise<ImportResult> {
-  const { rows } = parseCsv(csv);
-  const [known] = await db.query<{ categories: string[]; units: string[] }>(
-    sql`SELECT array_agg(code) FILTER (WHERE kind = 'category') AS categories, array_agg(code) FILTER (WHERE kind = 'unit') AS units
-        FROM reference_items WHERE NOT deleted`,
-  );
-  const categories = new Set(known!.categories ?? []);
-  const units = new Set(known!.units ?? []);
+async function existingTickets(db: Database, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>(sql`SELECT id FROM tickets WHERE id = ${anyOf(ids, 'uuid')}`);
+  return new Set(rows.map((r) => r.id));
+}
+
+const listed = (problems: readonly string[]) =>
+  `${problems.slice(0, 20).join('\n')}${problems.length > 20 ? `\n… and ${problems.length - 20} more` : ''}`;
+
+/** Every row read and checked; nothing is written. */
+async function readFile(db: Database, csv: string, options: ImportOptions) {
+  const zone = options.zone ?? options.timeZone;
+  if (!isTimeZone(zone)) throw new Error(`"${zone}" is not a time zone name such as America/New_York; give one with --zone.`);
+  const catalogue = await ImportCatalogue.load(db, { create: options.createCatalogue ?? false, sla: options.sla ?? 'general' });
+  const read = rowReader(catalogue, zone);
+  const records = csvRecords(csv);
+  const header = records.next();
+  if (header.done) throw new Error('The CSV file is empty: it needs a header row.');
+  const names = header.value.fields.map((name) => name.trim());
+  const columns = resolveColumns(options.mapping ?? {}, names);
+  const rows: ImportRow[] = [];
   const problems: string[] = [];
-  const valid = rows.flatMap((raw, i) => {
-    const parsed = rowSchema.safeParse(raw);
-    const line = i + 2;
-    if (!parsed.success) {
-      problems.push(`line ${line}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
-      return [];
-    }
-    const r = parsed.data;
-    if (!categories.has(r.category)) problems.push(`line ${line}: unknown category "${r.category}"`);
-    if (r.unit && !units.has(r.unit)) problems.push(`line ${line}: unknown unit "${r.unit}"`);
-    if (r.street && r.district && !r.street.startsWith(r.district))
-      problems.push(`line ${line}: street ${r.street} is not in district ${r.district}`);
-    if (r.phone && !phoneKey(r.phone)) problems.push(`line ${line}: "${r.phone}" is not a phone number`);
-    return [{ ...r, line }];
-  });
-  if (problems.length > 0) {
-    throw new Error(
-      `Nothing was imported; fix these rows first:\n${problems.slice(0, 20).join('\n')}${problems.length > 20 ? `\n… and ${problems.length - 20} more` : ''}`,
-    );
+  let count = 0;
+  for (const { line, fields } of records) {
+    count++;
+    const row = read(mapRecord(recordOf(names, line, fields), columns), line);
+    if (Array.isArray(row)) problems.push(...row);
+    else rows.push(row);
+  }
+  if (problems.length > 0) throw new Error(`Nothing was imported; fix these rows first:\n${listed(problems)}`);
+  // In the order they were registered: official numbers then run with time within a day, and a
+  // batch spans a few days (one numbering statement per day) instead of the whole history.
+  rows.sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.line - b.line));
+  return { rows, count, catalogue };
+}
+
+export async function importHistory(db: Database, csv: string, options: ImportOptions): Promise<ImportResult> {
+  const { rows, count, catalogue } = await readFile(db, csv, options);
+  const newItems = catalogue.newItems();
+  if (newItems.length > 0) await upsertReference(db, newItems);
+  const created = { category: 0, unit: 0, district: 0, street: 0 };
+  for (const item of newItems) {
+    // A category group is counted with nothing: only the categories a ticket can carry.
+    if (item.kind === 'category' && item.body.parent === null) continue;
+    if (item.kind === 'category' || item.kind === 'unit' || item.kind === 'district' || item.kind === 'street') created[item.kind]++;
   }
 
-  const events: EventDraft[] = [];
-  for (const r of valid) {
-    const at = new Date(r.created);
-    const key = [r.text, r.category, r.created, r.phone ?? ''];
-    const ticketId = stableV7(at, 'ticket', ...key);
-    const base = { ticketId, actor: 'import', origin: 'import' };
-    const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
-    const event = (n: number, type: TicketEvent['type'], minutes: number, payload: Record<string, unknown>): EventDraft => ({
-      ...base,
-      id: stableV7(new Date(later(minutes)), 'event', String(n), ...key),
-      type,
-      at: later(minutes),
-      payload,
-    });
-    const district = r.district || (r.street ? r.street.slice(0, 6) : undefined);
-    events.push(
-      event(0, 'created', 0, {
-        // Stable per row, and far apart enough that files never collide (16 digits from the hash).
-        provisionalNo: `HST2-${(BigInt(`0x${ticketId.replace(/-/g, '').slice(12, 28)}`) % 10n ** 16n).toString().padStart(16, '0')}`,
-        fields: {
-          requestType: r.request_type || 'complaint',
-          category: r.category,
-          urgency: 'normal',
-          description: r.title ? `${r.title}。${r.text}` : r.text,
-          channel: 'phone',
-          ...(r.phone ? { callerPhone: r.phone } : {}),
-          ...(district ? { districtCode: district } : {}),
-          ...(r.street ? { streetCode: r.street } : {}),
-        },
-      }),
-    );
-    // History is finished work: dispatched, handled and called back, or answered on the call.
-    if (r.unit) {
-      events.push(
-        event(1, 'dispatched', 30, { unitCodes: [r.unit], leadUnitCode: r.unit }),
-        { ...event(2, 'unit_accepted', 90, { unitCode: r.unit }), actor: `unit:${r.unit}` },
-        { ...event(3, 'unit_feedback', 1440, { unitCode: r.unit, summary: '（历史数据导入）' }), actor: `unit:${r.unit}` },
-        event(4, 'callback_recorded', 2880, { satisfaction: 'satisfied' }),
-      );
-    } else {
-      events.push(event(1, 'closed', 10, { resolution: 'direct_answer' }));
-    }
-  }
   let imported = 0;
   let alreadyThere = 0;
-  const acceptedAt = (e: TicketEvent) => new Date(e.at);
-  // One ticket's events stay in one batch, so each is whole or absent.
-  for (let i = 0; i < events.length;) {
-    let end = Math.min(events.length, i + 200);
-    while (end < events.length && events[end]!.ticketId === events[end - 1]!.ticketId) end++;
-    const { results } = await pushEvents(db, events.slice(i, end), { user: 'system', timeZone, acceptedAt });
-    const rejected = results.find((r) => r.status === 'rejected');
-    if (rejected) throw new Error(`import stopped: ${rejected.status === 'rejected' ? refusalMessage(rejected.refusal) : ''}`);
-    imported += results.filter((r, k) => r.status === 'accepted' && events[i + k]?.type === 'created').length;
-    alreadyThere += results.filter((r, k) => r.status === 'duplicate' && events[i + k]?.type === 'created').length;
-    i = end;
+  // A row repeated in the file makes the same ticket: it counts as already there.
+  const seen = new Set<string>();
+  const tickets: { row: ImportRow; id: string }[] = [];
+  for (const row of rows) {
+    const id = ticketIdOf(row);
+    if (seen.has(id)) alreadyThere++;
+    else tickets.push({ row, id });
+    seen.add(id);
   }
-  return { rows: rows.length, imported, alreadyThere };
+
+  const acceptedAt = (e: TicketEvent) => new Date(e.at);
+  const perBatch = options.batchTickets ?? 1000;
+  const tally = (events: readonly EventDraft[], results: readonly PushResult[], lines: ReadonlyMap<string, number>) => {
+    for (const [k, result] of results.entries()) {
+      if (result.status === 'rejected') {
+        throw new Error(
+          `Import stopped at line ${lines.get(events[k]!.ticketId)} after ${imported} tickets: ${refusalMessage(result.refusal)}. Fix it and import again; tickets already imported are kept and not added twice.`,
+        );
+      }
+      if (events[k]!.type !== 'created') continue;
+      if (result.status === 'accepted') imported++;
+      else alreadyThere++;
+    }
+  };
+  // One ticket's events stay in one batch, so each is whole or absent; a ticket already there is
+  // left out before its events are made (a re-import mostly reads). While the database writes one
+  // batch, the next one is made and checked: two in flight, each writing under the sequence lock.
+  let previous: Promise<void> = Promise.resolve();
+  try {
+    for (let i = 0; i < tickets.length; i += perBatch) {
+      const batch = tickets.slice(i, i + perBatch);
+      const there = await existingTickets(
+        db,
+        batch.map((t) => t.id),
+      );
+      alreadyThere += there.size;
+      const lines = new Map<string, number>();
+      const events = batch.flatMap(({ row, id }) => (there.has(id) ? [] : (lines.set(id, row.line), ticketEvents(row))));
+      const pushed = events.length > 0 ? pushEvents(db, events, { user: 'system', timeZone: options.timeZone, acceptedAt }) : null;
+      const done = i + batch.length === tickets.length ? rows.length : i + batch.length;
+      const before = previous;
+      previous = (async () => {
+        const results = pushed ? (await pushed).results : [];
+        await before;
+        tally(events, results, lines);
+        options.progress?.(done, rows.length);
+      })();
+      // Marked handled now: its error is thrown where it is awaited, a batch or the end later.
+      previous.catch(() => undefined);
+      await before;
+    }
+    await previous;
+  } finally {
+    // Whatever happened, the batch still in flight ends before the caller closes the database.
+    await previous.catch(() => undefined);
+  }
+  return { rows: count, imported, alreadyThere, created };
 }
