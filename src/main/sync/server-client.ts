@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { serverApi as api } from '../../shared/server-api';
 import { referencePageSchema } from '../../shared/server-api/reference';
 import { fillPath, type RouteDefinition, type RouteInput, type RouteResult, searchOf, successStatus } from '../../shared/server-api/route';
-import { appErrorSchema } from '../../shared/result';
+import { appErrorSchema, type FieldIssue } from '../../shared/result';
 
 /** The period and grouping of the monitor's rates (the route's query, without the format). */
 type RatesPeriod = Omit<RouteInput<typeof api.monitor.rates>['query'], 'format'>;
@@ -20,6 +20,8 @@ export class ServerError extends Error {
     readonly code?: string,
     /** The HTTP status, when the server answered at all (429 is a throttle, never a verdict on the password). */
     readonly status?: number,
+    /** What the server found wrong, field by field (a CSV import's rows by line). */
+    readonly issues?: FieldIssue[],
   ) {
     super(message);
     this.name = 'ServerError';
@@ -234,6 +236,13 @@ export class ServerClient {
       .transform((j) => j.error)
       .safeParse(json);
     const message = error.success ? error.data.message : `HTTP ${status}`;
-    throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, error.success ? error.data.code : undefined, status);
+    const kind = status === 401 ? 'unauthenticated' : 'refused';
+    throw new ServerError(
+      kind,
+      message,
+      error.success ? error.data.code : undefined,
+      status,
+      error.success ? error.data.issues : undefined,
+    );
   }
 }
