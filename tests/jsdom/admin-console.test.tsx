@@ -125,6 +125,7 @@ describe("the administrator's pane, by keyboard", () => {
     const conflict = await screen.findByTestId('admin-conflict');
     expect(conflict.textContent).toContain('别人已经修改了这一项');
     expect(conflict.textContent).toContain('你的修改没有保存');
+    expect((await screen.findByTestId('admin-conflict-who')).textContent).toMatch(/^other\.admin 在 .+ 保存了第 2 版。$/);
     expect(server.get('unit', 'u-water')?.entry.body).toMatchObject({ zh: '北京自来水集团' });
     await waitFor(() => expect(focused()).toBe(screen.getByTestId('admin-conflict-reload')));
     await user.keyboard('{Enter}');

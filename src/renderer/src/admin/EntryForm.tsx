@@ -18,8 +18,8 @@ export interface EntryFormProps {
   item: AdminReferenceItem | null;
   onSaved: (saved: AdminReferenceItem) => void;
   onCancel: () => void;
-  /** Reads the item again, dropping what was typed: after a conflict. */
-  onReload: () => void;
+  /** Reads the item again, dropping what was typed: after a conflict, the one stored with this code. */
+  onReload: (code: string) => void;
   handleRef: RefObject<FormHandle | null>;
   /** Puts the cursor in the form as it opens (not when it is shown again after a save). */
   focusFirst: boolean;
@@ -27,7 +27,7 @@ export interface EntryFormProps {
 
 /** The form of one item, its fields drawn from its kind's. */
 export function EntryForm({ kind, item, onSaved, onCancel, onReload, handleRef, focusFirst }: EntryFormProps) {
-  const { w } = useAdminWords();
+  const { w, i18n } = useAdminWords();
   const editor = useEntryEditor(kind, item);
   const fields = kindFields[kind];
   const isArticle = kind === 'article';
@@ -70,8 +70,24 @@ export function EntryForm({ kind, item, onSaved, onCancel, onReload, handleRef, 
       {editor.conflict && (
         <Alert color="orange" data-testid="admin-conflict" title={w('conflict.title')}>
           <Stack gap="xs">
-            <Text size="sm">{w('conflict.text')}</Text>
-            <Button size="xs" variant="light" onClick={onReload} data-autofocus data-testid="admin-conflict-reload" autoFocus>
+            {editor.conflict.stored && (
+              <Text size="sm" data-testid="admin-conflict-who">
+                {w('conflict.who', {
+                  by: editor.conflict.stored.by ?? '—',
+                  at: editor.conflict.stored.at ? new Date(editor.conflict.stored.at).toLocaleString(i18n.language) : '—',
+                  version: editor.conflict.stored.version,
+                })}
+              </Text>
+            )}
+            <Text size="sm">{item ? w('conflict.text') : w('conflict.exists', { code: editor.conflict.code })}</Text>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => onReload(editor.conflict!.code)}
+              data-autofocus
+              data-testid="admin-conflict-reload"
+              autoFocus
+            >
               {w('conflict.reload')}
             </Button>
           </Stack>

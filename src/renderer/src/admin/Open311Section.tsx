@@ -1,11 +1,11 @@
-import { Button, Grid, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { type RefObject, useCallback, useEffect, useState } from 'react';
 import { useCall } from '../api/use-call';
 import { useWorkstation } from '../shell/api-context';
 import type { FormHandle } from './EntryForm';
 import { formKeys } from './form-keys';
-import { KeyList } from './KeyList';
 import { NameForm } from './NameForm';
+import { PlainSection } from './PlainSection';
 import { SecretOnce } from './SecretOnce';
 import { useLoaded } from './use-loaded';
 import { useAdminWords } from './use-admin-words';
@@ -42,52 +42,39 @@ export function Open311Section({ listRef, formRef }: { listRef: RefObject<HTMLDi
     });
     if (done) void reload();
   };
+  const open = (id: string | null) => {
+    setIssued(null);
+    setOpened(id);
+  };
   return (
-    <>
-      <Grid.Col span={4}>
-        <Title order={3} size="h5" mb={4}>
-          {w('kinds.open311')}
-        </Title>
-        <KeyList
-          label={w('kinds.open311')}
-          rows={keys.map((k) => ({
-            id: k.id,
-            label: k.name,
-            detail: k.revokedAt ? w('secret.revokedAt', { at: when(k.revokedAt) }) : when(k.createdAt),
-            search: k.id.toLowerCase(),
-            dim: k.revokedAt !== null,
-          }))}
-          openId={opened ?? null}
-          onOpen={(id) => {
-            setIssued(null);
-            setOpened(id);
-          }}
-          letters={{ n: () => setOpened(null) }}
-          listRef={listRef}
-          testId="admin-items"
-          hint={w('list.hintPlain')}
+    <PlainSection
+      title={w('kinds.open311')}
+      rows={keys.map((k) => ({
+        id: k.id,
+        label: k.name,
+        detail: k.revokedAt ? w('secret.revokedAt', { at: when(k.revokedAt) }) : when(k.createdAt),
+        search: k.id.toLowerCase(),
+        dim: k.revokedAt !== null,
+      }))}
+      openId={opened ?? null}
+      onOpen={open}
+      onNew={() => open(null)}
+      listRef={listRef}
+    >
+      {opened === null ? (
+        <NameForm
+          title={w('secret.newKey')}
+          action={w('secret.issue')}
+          onSubmit={(name) => void issue(name)}
+          onCancel={close}
+          formRef={formRef}
         />
-      </Grid.Col>
-      <Grid.Col span={5}>
-        {opened === null ? (
-          <NameForm
-            title={w('secret.newKey')}
-            action={w('secret.issue')}
-            onSubmit={(name) => void issue(name)}
-            onCancel={close}
-            formRef={formRef}
-          />
-        ) : current ? (
-          <KeyView revoked={current.revokedAt !== null} name={current.name} onRevoke={() => void revoke(current.id)} onCancel={close}>
-            {issued && <SecretOnce label={w('secret.apiKey', { name: issued.name })} secret={issued.apiKey} />}
-          </KeyView>
-        ) : (
-          <Text c="dimmed" size="sm">
-            {w('form.nothingOpen')}
-          </Text>
-        )}
-      </Grid.Col>
-    </>
+      ) : current ? (
+        <KeyView revoked={current.revokedAt !== null} name={current.name} onRevoke={() => void revoke(current.id)} onCancel={close}>
+          {issued && <SecretOnce label={w('secret.apiKey', { name: issued.name })} secret={issued.apiKey} />}
+        </KeyView>
+      ) : null}
+    </PlainSection>
   );
 }
 

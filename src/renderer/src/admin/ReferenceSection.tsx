@@ -117,7 +117,7 @@ export function ReferenceSection({
               setOpened(null);
               backToList();
             }}
-            onReload={() => void list.reload().then(() => open(opened.code))}
+            onReload={(code) => void list.reload().then(() => open(code))}
           />
         ) : (
           <Text c="dimmed" size="sm" data-testid="admin-form-empty">

@@ -1,11 +1,11 @@
-import { Button, Grid, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { type RefObject, useCallback, useEffect, useImperativeHandle, useState } from 'react';
 import { useCall } from '../api/use-call';
 import { useWorkstation } from '../shell/api-context';
 import type { FormHandle } from './EntryForm';
 import { formKeys } from './form-keys';
-import { KeyList } from './KeyList';
 import { NameForm } from './NameForm';
+import { PlainSection } from './PlainSection';
 import { SecretOnce } from './SecretOnce';
 import { useLoaded } from './use-loaded';
 import { useAdminWords } from './use-admin-words';
@@ -45,47 +45,33 @@ export function SwitchesSection({
   };
   const secret = issued && <SecretOnce label={w('secret.switchToken', { name: issued.name })} secret={issued.token} />;
   return (
-    <>
-      <Grid.Col span={4}>
-        <Title order={3} size="h5" mb={4}>
-          {w('kinds.switches')}
-        </Title>
-        <KeyList
-          label={w('kinds.switches')}
-          rows={switches.map((s) => ({
-            id: s.id,
-            label: s.name,
-            detail: new Date(s.createdAt).toLocaleString(i18n.language),
-            search: s.id.toLowerCase(),
-          }))}
-          openId={opened ?? null}
-          onOpen={open}
-          letters={{ n: () => open(null) }}
-          listRef={listRef}
-          testId="admin-items"
-          hint={w('list.hintPlain')}
+    <PlainSection
+      title={w('kinds.switches')}
+      rows={switches.map((s) => ({
+        id: s.id,
+        label: s.name,
+        detail: new Date(s.createdAt).toLocaleString(i18n.language),
+        search: s.id.toLowerCase(),
+      }))}
+      openId={opened ?? null}
+      onOpen={open}
+      onNew={() => open(null)}
+      listRef={listRef}
+    >
+      {opened === null ? (
+        <NameForm
+          title={w('secret.newSwitch')}
+          action={w('secret.issue')}
+          onSubmit={(name) => void issue(name)}
+          onCancel={close}
+          formRef={formRef}
         />
-      </Grid.Col>
-      <Grid.Col span={5}>
-        {opened === null ? (
-          <NameForm
-            title={w('secret.newSwitch')}
-            action={w('secret.issue')}
-            onSubmit={(name) => void issue(name)}
-            onCancel={close}
-            formRef={formRef}
-          />
-        ) : current ? (
-          <SwitchView name={current.name} onIssue={() => void issue(current.name)} onCancel={close} formRef={formRef}>
-            {secret}
-          </SwitchView>
-        ) : (
-          <Text c="dimmed" size="sm">
-            {w('form.nothingOpen')}
-          </Text>
-        )}
-      </Grid.Col>
-    </>
+      ) : current ? (
+        <SwitchView name={current.name} onIssue={() => void issue(current.name)} onCancel={close} formRef={formRef}>
+          {secret}
+        </SwitchView>
+      ) : null}
+    </PlainSection>
   );
 }
 

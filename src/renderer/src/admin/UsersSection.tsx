@@ -1,11 +1,11 @@
-import { Button, Checkbox, Grid, Group, NativeSelect, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { type RefObject, useCallback, useEffect, useImperativeHandle, useState } from 'react';
 import { type Role, roles, type User } from '../../../shared/server-api/auth';
 import { useCall } from '../api/use-call';
 import { useWorkstation } from '../shell/api-context';
 import type { FormHandle } from './EntryForm';
 import { formKeys } from './form-keys';
-import { KeyList } from './KeyList';
+import { PlainSection } from './PlainSection';
 import { useLoaded } from './use-loaded';
 import { useAdminWords } from './use-admin-words';
 
@@ -125,42 +125,28 @@ export function UsersSection({ listRef, formRef }: Props) {
     listRef.current?.focus();
   };
   return (
-    <>
-      <Grid.Col span={4}>
-        <Title order={3} size="h5" mb={4}>
-          {w('kinds.users')}
-        </Title>
-        <KeyList
-          label={w('kinds.users')}
-          rows={users.map((u) => ({
-            id: u.id,
-            label: `${u.username} ${u.displayName}`,
-            detail: [w(`roles.${u.role}`), u.unitCode].filter(Boolean).join(' · '),
-            search: `${u.username} ${u.displayName} ${u.role} ${u.unitCode ?? ''}`.toLowerCase(),
-          }))}
-          openId={opened?.id ?? null}
-          onOpen={open}
-          letters={{ n: () => open(null) }}
-          listRef={listRef}
-          testId="admin-items"
-          hint={w('list.hintPlain')}
+    <PlainSection
+      title={w('kinds.users')}
+      rows={users.map((u) => ({
+        id: u.id,
+        label: `${u.username} ${u.displayName}`,
+        detail: [w(`roles.${u.role}`), u.unitCode].filter(Boolean).join(' · '),
+        search: `${u.username} ${u.displayName} ${u.role} ${u.unitCode ?? ''}`.toLowerCase(),
+      }))}
+      openId={opened?.id ?? null}
+      onOpen={open}
+      onNew={() => open(null)}
+      listRef={listRef}
+    >
+      {opened && (opened.id === null || user) ? (
+        <UserForm
+          key={`${opened.id ?? 'new'}:${opened.n}`}
+          user={user}
+          formRef={formRef}
+          onCancel={close}
+          onDone={() => void reload().then(close)}
         />
-      </Grid.Col>
-      <Grid.Col span={5}>
-        {opened && (opened.id === null || user) ? (
-          <UserForm
-            key={`${opened.id ?? 'new'}:${opened.n}`}
-            user={user}
-            formRef={formRef}
-            onCancel={close}
-            onDone={() => void reload().then(close)}
-          />
-        ) : (
-          <Text c="dimmed" size="sm">
-            {w('form.nothingOpen')}
-          </Text>
-        )}
-      </Grid.Col>
-    </>
+      ) : null}
+    </PlainSection>
   );
 }

@@ -1,28 +1,17 @@
 import { slaClasses, wrapUpOutcomes } from '../../../shared/domain/reference';
-import type { EditableKind } from '../../../shared/server-api/reference-admin';
+import { type EditableKind, editableKinds } from '../../../shared/server-api/reference-admin';
 import type { AdminField } from './use-admin-words';
 
+/** The reference kinds of the left column: every editable one but the divisions, which come from the official codes. */
+const referenceSections = editableKinds.filter((kind) => kind !== 'district' && kind !== 'street');
+
 /** What the left column lists: the reference kinds an admin edits, then users, phone switches and Open311 keys. */
-export const adminSections = [
-  'category',
-  'unit',
-  'routingRule',
-  'slaPolicy',
-  'calendarDay',
-  'requestType',
-  'wrapup',
-  'breakReason',
-  'queue',
-  'article',
-  'users',
-  'switches',
-  'open311',
-] as const;
+export const adminSections = [...referenceSections, 'users', 'switches', 'open311'] as const;
 export type AdminSection = (typeof adminSections)[number];
-export type ReferenceSection = Extract<AdminSection, EditableKind>;
+export type ReferenceSection = Exclude<EditableKind, 'district' | 'street'>;
 
 export const isReferenceSection = (section: AdminSection): section is ReferenceSection =>
-  section !== 'users' && section !== 'switches' && section !== 'open311';
+  referenceSections.some((kind) => kind === section);
 
 /** The kinds a field can point at; its choices are that kind's items, read from the server. */
 export type RefKind = 'category' | 'unit' | 'district' | 'street';

@@ -6,13 +6,22 @@ import type { ReferenceSection } from './admin-kinds';
 import { entryFrom, type FormValues, formValues, sameValues } from './entry-values';
 import { useAdminWords } from './use-admin-words';
 
+export interface Conflict {
+  code: string;
+  /** The version stored now, by whom, when; null until read (or when it could not be). */
+  stored: { by: string | null; at: string | null; version: number } | null;
+}
+
 export interface EntryEditor {
   values: FormValues;
   set(key: string, value: string | boolean): void;
   dirty: boolean;
   saving: boolean;
-  /** Someone else saved the item since it was read: this save was refused, the form kept. */
-  conflict: boolean;
+  /**
+   * Someone else saved the item since it was read (or, for a new one, saved one with its code): this
+   * save was refused, the form kept. Who and when, once the list has been read again to say so.
+   */
+  conflict: Conflict | null;
   /** Why the form cannot be saved as it is (the fields the kind's schema refused). */
   invalid: string | null;
   /** Saves what the form holds, with changes given on top (Publish sets the status). */
@@ -27,7 +36,7 @@ export function useEntryEditor(kind: ReferenceSection, item: AdminReferenceItem 
   const [initial] = useState(() => formValues(kind, item?.entry ?? null));
   const [values, setValues] = useState(initial);
   const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
 
   const save = async (changes: FormValues = {}) => {
@@ -47,7 +56,15 @@ export function useEntryEditor(kind: ReferenceSection, item: AdminReferenceItem 
       done: (answer) => w('form.saved', { code: answer.entry.code, version: answer.version }),
       handle: (error) => {
         if (error.code !== 'conflict') return false;
-        setConflict(true);
+        const code = checked.entry.code;
+        setConflict({ code, stored: null });
+        void api.admin.list({ kind }).then(
+          ({ items }) => {
+            const now = items.find((i) => i.entry.code === code);
+            if (now) setConflict({ code, stored: { by: now.changedBy, at: now.changedAt, version: now.version } });
+          },
+          () => undefined, // the words without who and when still say what to do
+        );
         return true;
       },
     });

@@ -100,6 +100,8 @@ export const adminZhCN = {
   conflict: {
     title: '别人已经修改了这一项',
     text: '你打开之后，有人保存了新的版本，你的修改没有保存。重新读取会显示最新内容（你刚才的修改会丢失，可先复制）。',
+    who: '{{by}} 在 {{at}} 保存了第 {{version}} 版。',
+    exists: '代码 {{code}} 已经有人建了，你的新建没有保存。重新读取会打开已有的那一项；也可以按 Esc 换一个代码。',
     reload: '重新读取最新版本',
   },
   preview: {
@@ -259,6 +261,8 @@ export const adminEn: Words<typeof adminZhCN> = {
   conflict: {
     title: 'Someone else changed this item',
     text: 'Someone saved a newer version after you opened it, so your changes were not saved. Reload to see the latest (what you typed will be lost; copy it first if you need it).',
+    who: '{{by}} saved version {{version}} at {{at}}.',
+    exists: 'Someone has created {{code}} already, so yours was not saved. Reload to open theirs, or press Esc and choose another code.',
     reload: 'Reload the latest version',
   },
   preview: {
