@@ -24,6 +24,7 @@ import { ticketRoutes } from './routes/tickets';
 import { unitRoutes } from './routes/units';
 import { open311Routes } from './routes/open311';
 import { open311AdminRoutes } from './routes/open311-admin';
+import { referenceAdminRoutes } from './routes/reference-admin';
 import { refuseRoutesOutsideTable } from './routes/register-route';
 import { maxRequestBytes } from '../shared/server-api/sync';
 
@@ -135,6 +136,7 @@ export async function buildServer({ db, config, logger, logStream, onRoute }: Se
     monitorRoutes,
     noticeRoutes,
     adminRoutes,
+    referenceAdminRoutes,
     ctiRoutes,
     unitRoutes,
     open311AdminRoutes,

@@ -10,6 +10,8 @@ describe('parseCsv', () => {
         { text: '暖气不热，"急"\r\n第二行', category: 'heating.temperature' },
         { text: '楼道灯坏了', category: 'urban.lighting' },
       ],
+      // The second record starts on line 4: the first one's text holds a line break.
+      lines: [2, 4],
     });
   });
 

@@ -1,9 +1,10 @@
 /**
  * CSV as centres export it (RFC 4180): quoted fields with "" escapes and line breaks inside quotes,
  * CRLF or LF, an optional UTF-8 byte-order mark. Returns the header row's names and one record per
- * line, keyed by name; a record with the wrong number of fields is an error naming its line.
+ * line, keyed by name, and the line each record starts on (the header's is 1); a record with the
+ * wrong number of fields is an error naming its line.
  */
-export function parseCsv(text: string): { columns: string[]; rows: Record<string, string>[] } {
+export function parseCsv(text: string): { columns: string[]; rows: Record<string, string>[]; lines: number[] } {
   const records: { line: number; fields: string[] }[] = [];
   let field = '';
   let fields: string[] = [];
@@ -50,5 +51,5 @@ export function parseCsv(text: string): { columns: string[]; rows: Record<string
     if (values.length !== columns.length) throw new Error(`CSV line ${at}: ${values.length} fields, but the header has ${columns.length}.`);
     return Object.fromEntries(columns.map((name, i) => [name, values[i]!]));
   });
-  return { columns, rows };
+  return { columns, rows, lines: body.map((record) => record.line) };
 }

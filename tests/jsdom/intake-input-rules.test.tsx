@@ -21,6 +21,12 @@ const reference = [
     code: 'heating.temperature',
     body: { zh: '室温不达标', en: 'Room too cold', parent: 'heating', pinyin: 'shiwenbudabiao', initials: 'swbdb' },
   },
+  // Retired: named on the tickets that have it, never offered for a new one.
+  {
+    kind: 'category',
+    code: 'heating.old',
+    body: { zh: '旧供暖', en: 'Old heating', parent: 'heating', pinyin: 'jiugongnuan', initials: 'jgn', active: false },
+  },
   { kind: 'district', code: '110105', body: { zh: '朝阳区', en: 'Chaoyang District', pinyin: 'chaoyang', initials: 'cy' } },
 ].map((item) => ({ ...item, version: 1, deleted: false }));
 
@@ -88,6 +94,16 @@ describe('the intake form’s input rules', { timeout: 90_000 }, () => {
     await app.user.click(await app.field('description'));
     await app.user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(outboxSize(app.core.db)).toBe(1));
+  });
+
+  it('does not offer a retired category for a new ticket', async () => {
+    const app = await intakeWithReference();
+    await pickRequestType(app);
+    const category = await app.field('category');
+    await app.user.click(category);
+    await app.user.keyboard('jgn{Tab}');
+    expect(await screen.findByText(/没有与“jgn”匹配的选项/)).toBeTruthy();
+    expect(category.value).toBe('jgn');
   });
 
   it('refuses a district that matched nothing, in English too, with the cursor sent back to it', async () => {

@@ -26,7 +26,16 @@ afterEach(async () => {
   core = undefined;
 });
 
-const noReference: Reference = { categories: [], districts: [], streets: [], requestTypes: [], units: [], byKey: new Map() };
+const noReference: Reference = {
+  categories: [],
+  districts: [],
+  streets: [],
+  requestTypes: [],
+  units: [],
+  allCategories: [],
+  allUnits: [],
+  byKey: new Map(),
+};
 
 /**
  * A real core with one ticket whose edit the server refused as a clash with agent2's, closed

@@ -13,7 +13,7 @@ const hotline: Role[] = ['agent', 'lead', 'admin'];
 const everyone: Role[] = ['agent', 'lead', 'unit', 'admin'];
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   /** Who gets past the door; 'public' needs no session. */
   allowed: Role[] | 'public';
@@ -77,6 +77,12 @@ const matrix: Row[] = [
   { method: 'PATCH', path: '/api/admin/users/{id}', allowed: ['admin'], url: `/api/admin/users/${anyId}`, body: {} },
   { method: 'POST', path: '/api/admin/users/{id}/revoke-sessions', allowed: ['admin'], url: `/api/admin/users/${anyId}/revoke-sessions` },
   { method: 'GET', path: '/api/admin/tickets/{id}/audit', allowed: ['admin'], url: `/api/admin/tickets/${anyId}/audit` },
+  { method: 'GET', path: '/api/admin/reference', allowed: ['admin'], url: '/api/admin/reference?kind=queue' },
+  { method: 'PUT', path: '/api/admin/reference', allowed: ['admin'], body: {} },
+  { method: 'GET', path: '/api/admin/reference/history', allowed: ['admin'], url: '/api/admin/reference/history?kind=queue&code=general' },
+  { method: 'GET', path: '/api/admin/reference.csv', allowed: ['admin'], url: '/api/admin/reference.csv?kind=queue' },
+  { method: 'POST', path: '/api/admin/reference/import', allowed: ['admin'], body: {} },
+  { method: 'GET', path: '/api/admin/routing/preview', allowed: ['admin'], url: '/api/admin/routing/preview?category=heating.fee' },
   // An unknown call: past the door, the agent or lead is told there is no such call (404).
   {
     method: 'POST',

@@ -17,13 +17,18 @@ function referenceFingerprint(db: Db): string {
 /**
  * Articles come with the reference data, so the knowledge base works offline too. The index is
  * built on the first search after the articles or the catalogue change, and kept by this core.
+ * Draft articles are left out.
  */
 export const kbHandlers = ({ db }: CoreDeps): DomainHandlers<'kb'> => {
   let built: { fingerprint: string; index: KbIndex<KbArticle> } | null = null;
   const index = () => {
     const fingerprint = referenceFingerprint(db);
     if (built?.fingerprint !== fingerprint) {
-      const articles: KbArticle[] = referenceItems(db, ['article']).map((r) => ({ code: r.code, ...r.body }));
+      // A draft is the admin's, not yet the agents': it is kept out of their searches.
+      const articles: KbArticle[] = referenceItems(db, ['article'])
+        .filter((r) => r.body.status !== 'draft')
+        // What an agent is shown; the contract's article has no status, keywords or further categories.
+        .map(({ code, body: { category, titleZh, titleEn, bodyZh, bodyEn } }) => ({ code, category, titleZh, titleEn, bodyZh, bodyEn }));
       const categories = referenceItems(db, ['category']).map((r) => ({ code: r.code, ...r.body }));
       built = { fingerprint, index: buildKbIndex(articles, categories) };
     }

@@ -9,6 +9,8 @@ export interface LiveLinkOptions {
   workstationId: string;
   /** The server has events up to `head` (or, on connect, may have missed some: head undefined). */
   onHint: (head: number | undefined) => void;
+  /** The server has reference data up to `version`. */
+  onReferenceHint?: (version: number) => void;
   /** A call rang, was answered or ended for this agent (the screen-pop). */
   onCall?: (call: Call) => void;
   /** Monitor deltas, presence of others and notices: what a lead's monitor and the status bar show. */
@@ -179,6 +181,8 @@ export class LiveLink {
         this.options.onHint(undefined);
       } else if (message.data.type === 'events') {
         this.options.onHint(message.data.head);
+      } else if (message.data.type === 'reference') {
+        this.options.onReferenceHint?.(message.data.version);
       } else if (message.data.type === 'call') {
         this.options.onCall?.(message.data.call);
       } else if (message.data.type !== 'error') {

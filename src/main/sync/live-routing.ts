@@ -19,6 +19,8 @@ export interface LiveRoutingOptions {
   user: () => User | null;
   /** The server has events up to `head` (undefined: it may have sent some while the socket was down). */
   onHint: (head: number | undefined) => void;
+  /** The server has reference data up to `version`. */
+  onReferenceHint: (version: number) => void;
   now: () => Date;
   random: () => number;
   wrapUpMs: number;
@@ -86,6 +88,7 @@ export class LiveRouting {
       random: options.random,
       ...(options.schedule ? { schedule: options.schedule } : {}),
       onHint: options.onHint,
+      onReferenceHint: options.onReferenceHint,
       onState: (up) => {
         options.onLinkState(up);
         if (up)

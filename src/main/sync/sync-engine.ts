@@ -4,6 +4,7 @@ import type { Logger } from '../dispatch';
 import type { EventBus } from '../event-bus';
 import type { Db } from '../store/database';
 import { type CacheScope, defaultCacheScope } from '../store/cache-scope-store';
+import { referenceStream } from '../store/reference-store';
 import { readCursor } from '../store/sync-store';
 import type { Schedule } from '../../shared/backoff';
 import { LiveRouting } from './live-routing';
@@ -88,6 +89,10 @@ export class SyncEngine {
       // A hint for events this cache already has is an echo of our own push: no need to wake.
       onHint: (head) => {
         if (head === undefined || head > readCursor(options.db)) this.wake();
+      },
+      // Reference data has its own cursor: an admin's change moves no event head, yet must arrive now.
+      onReferenceHint: (version) => {
+        if (version > readCursor(options.db, referenceStream)) this.wake();
       },
       now,
       random,

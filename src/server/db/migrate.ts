@@ -11,6 +11,7 @@ import { callWrapUp } from './migrations/0008-call-wrapup';
 import { phoneKeys } from './migrations/0009-phone-keys';
 import { noticeExpiry } from './migrations/0010-notice-expiry';
 import { agentStates } from './migrations/0011-agent-states';
+import { referenceChanges } from './migrations/0012-reference-changes';
 
 export interface ServerMigration {
   version: number;
@@ -33,6 +34,7 @@ export const serverMigrations: readonly ServerMigration[] = [
   phoneKeys,
   noticeExpiry,
   agentStates,
+  referenceChanges,
 ];
 
 // Any fixed number: all server processes starting at once take turns migrating.

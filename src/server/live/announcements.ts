@@ -6,8 +6,11 @@ import { noticeInForce } from '../monitor/notices';
 
 export const liveChannel = 'hotline_live';
 
-/** What `hotline_live` announces, as `<kind>:<id>`: the receiver reads the row, so no payload outgrows NOTIFY. */
-export type AnnouncementKind = 'presence' | 'hand' | 'notice' | 'incident';
+/**
+ * What `hotline_live` announces, as `<kind>:<id>`: the receiver reads the row, so no payload
+ * outgrows NOTIFY. `reference:<version>`: reference data was written up to that version.
+ */
+export type AnnouncementKind = 'presence' | 'hand' | 'notice' | 'incident' | 'reference';
 
 /** Tells every server process, on commit of `db`'s transaction, that a row changed. */
 export async function announce(db: Queryable, kind: AnnouncementKind, id: string): Promise<void> {

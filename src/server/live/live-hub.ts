@@ -61,6 +61,8 @@ export class LiveHub {
       await this.db.listen(liveChannel, (payload) => {
         const [kind, id] = splitPayload(payload);
         if (kind === 'incident') return this.sendMonitorDelta(() => ticketsOfIncident(this.db, id));
+        // Every workstation caches reference data: each is told to pull it now, not at its next poll.
+        if (kind === 'reference') return this.inOrder(async () => this.send(() => true, { type: 'reference', version: Number(id) }));
         if (kind !== 'presence' && kind !== 'hand' && kind !== 'notice') return;
         this.inOrder(async () => {
           const message = await readAnnouncement(this.db, kind, id);

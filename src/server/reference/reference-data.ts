@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro';
 import divisions from '../../../resources/reference/beijing-divisions.json';
 import { requestTypes } from '../../shared/domain/ticket';
 import type { ReferenceEntry } from '../../shared/domain/reference';
@@ -10,18 +9,10 @@ import { municipalUnits, streetOfficeName } from './catalogue/units';
 import { wrapUpCodes } from './catalogue/wrapup-codes';
 import { switchQueues } from './catalogue/queues';
 import { breakReasons } from './catalogue/break-reasons';
+import { spellings } from './spellings';
 
 /** A reference item to write: its body typed by its kind, and checked again when written. */
 export type ReferenceDraft = ReferenceEntry;
-
-/** Full pinyin and initials, for matching `chaoyang` and `cy` to 朝阳区 (the suffix 区/街道 is left out). */
-function spellings(name: string) {
-  const core = name.replace(/(区|街道|地区|镇|乡)$/, '') || name;
-  return {
-    pinyin: pinyin(core, { toneType: 'none', separator: '', v: true }).toLowerCase(),
-    initials: pinyin(core, { pattern: 'first', toneType: 'none', separator: '' }).toLowerCase(),
-  };
-}
 
 const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -33,7 +24,7 @@ export function defaultReferenceData(): ReferenceDraft[] {
   for (const type of requestTypes) items.push({ kind: 'requestType', code: type, body: { ...requestTypeNames[type] } });
 
   for (const group of categoryGroups) {
-    items.push({ kind: 'category', code: group.code, body: { zh: group.zh, en: group.en, parent: null } });
+    items.push({ kind: 'category', code: group.code, body: { zh: group.zh, en: group.en, parent: null, ...spellings(group.zh) } });
     for (const [code, zh, en, sla, route, keywords] of group.leaves) {
       items.push({ kind: 'category', code, body: { zh, en, parent: group.code, sla, keywords: keywords.split(' '), ...spellings(zh) } });
       items.push({ kind: 'routingRule', code: `${code}@*`, body: { category: code, districtCode: null, target: route } });

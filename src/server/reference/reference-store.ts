@@ -6,6 +6,8 @@ import {
   type ReferenceLookup,
 } from '../../shared/domain/reference';
 import type { ReferenceItem } from '../../shared/server-api/reference';
+import type { referenceChangeActions } from '../../shared/server-api/reference-admin';
+import { announce } from '../live/announcements';
 import type { Database, Queryable } from '../db/database';
 import { anyOf, sql } from '../db/sql';
 import type { ReferenceDraft } from './reference-data';
@@ -46,33 +48,83 @@ function readable<R extends { kind: string; code: string; body: unknown }>(rows:
   return out;
 }
 
+/** What a write did to an item, as its history says it. */
+export type ReferenceAction = (typeof referenceChangeActions)[number];
+
+/** One item to write and what writing it does (created, changed, retired …). */
+export interface ReferenceWrite {
+  entry: ReferenceEntry;
+  action: ReferenceAction;
+}
+
+/**
+ * The reference version under a row lock: every writer of reference data takes it first, so
+ * versions are given in commit order and a check made under it sees every earlier write.
+ */
+export async function lockReferenceVersion(tx: Queryable): Promise<number> {
+  const [counter] = await tx.query<{ value: number }>(sql`SELECT value FROM counters WHERE name = 'reference_version' FOR UPDATE`);
+  return Number(counter!.value);
+}
+
+/**
+ * Writes items under the lock taken by `lockReferenceVersion` (`from` is what it read): each gets
+ * the next version, its history row says who did what, and every live socket is told on commit.
+ * Returns the last version given.
+ */
+export async function writeReferenceVersions(
+  tx: Queryable,
+  from: number,
+  writes: readonly ReferenceWrite[],
+  actor: string,
+): Promise<number> {
+  if (writes.length === 0) return from;
+  let version = from;
+  const versions = writes.map(() => ++version);
+  const kinds = writes.map((w) => w.entry.kind);
+  const codes = writes.map((w) => w.entry.code);
+  const bodies = writes.map((w) => JSON.stringify(w.entry.body));
+  await tx.query(
+    sql`INSERT INTO reference_items (kind, code, version, deleted, body)
+       SELECT kind, code, version, false, body::jsonb
+       FROM unnest(${kinds}::text[], ${codes}::text[], ${versions}::bigint[], ${bodies}::text[]) AS t (kind, code, version, body)
+       ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, deleted = false, body = excluded.body`,
+  );
+  // The classifier's model is megabytes and retrained each night: only the one in use is kept, no history of it.
+  await tx.query(
+    sql`INSERT INTO reference_changes (version, kind, code, action, body, changed_by)
+       SELECT version, kind, code, action, body::jsonb, ${actor}
+       FROM unnest(${versions}::bigint[], ${kinds}::text[], ${codes}::text[], ${writes.map((w) => w.action)}::text[], ${bodies}::text[])
+         AS t (version, kind, code, action, body)
+       WHERE kind <> 'model'`,
+  );
+  await tx.query(sql`UPDATE counters SET value = ${version} WHERE name = 'reference_version'`);
+  await announce(tx, 'reference', String(version));
+  return version;
+}
+
+/** Whether two bodies say the same (jsonb does not keep key order). */
+export const sameBody = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
 /**
  * Writes reference items, giving a new version only to those whose body changed, so a workstation
- * pulls just the difference. Returns how many changed.
+ * pulls just the difference; the history names `actor` (the system for names and models). Returns how many changed.
  */
-export async function upsertReference(db: Database, unchecked: readonly ReferenceDraft[]): Promise<number> {
+export async function upsertReference(db: Database, unchecked: readonly ReferenceDraft[], actor = 'system'): Promise<number> {
   const drafts = checked(unchecked);
   return db.transaction(async (tx) => {
-    const [counter] = await tx.query<{ value: number }>(sql`SELECT value FROM counters WHERE name = 'reference_version' FOR UPDATE`);
+    const version = await lockReferenceVersion(tx);
     const current = await tx.query<{ kind: string; code: string; body: unknown; deleted: boolean }>(
-      sql`SELECT kind, code, body, deleted FROM reference_items`,
+      sql`SELECT kind, code, body, deleted FROM reference_items WHERE kind = ${anyOf([...new Set(drafts.map((d) => d.kind))], 'text')}`,
     );
     const existing = new Map(current.map((r) => [`${r.kind}/${r.code}`, r]));
-    let version = counter!.value;
-    const changed = drafts.filter((d) => {
-      const old = existing.get(`${d.kind}/${d.code}`);
-      return !old || old.deleted || JSON.stringify(canonical(old.body)) !== JSON.stringify(canonical(d.body));
-    });
-    if (changed.length === 0) return 0;
-    await tx.query(
-      sql`INSERT INTO reference_items (kind, code, version, deleted, body)
-       SELECT kind, code, version, false, body::jsonb
-       FROM unnest(${changed.map((d) => d.kind)}::text[], ${changed.map((d) => d.code)}::text[], ${changed.map(() => ++version)}::bigint[],
-         ${changed.map((d) => JSON.stringify(d.body))}::text[]) AS t (kind, code, version, body)
-       ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, deleted = false, body = excluded.body`,
-    );
-    await tx.query(sql`UPDATE counters SET value = ${version} WHERE name = 'reference_version'`);
-    return changed.length;
+    const writes: ReferenceWrite[] = [];
+    for (const entry of drafts) {
+      const old = existing.get(`${entry.kind}/${entry.code}`);
+      if (!old || old.deleted) writes.push({ entry, action: 'created' });
+      else if (!sameBody(old.body, entry.body)) writes.push({ entry, action: 'changed' });
+    }
+    await writeReferenceVersions(tx, version, writes, actor);
+    return writes.length;
   });
 }
 

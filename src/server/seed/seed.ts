@@ -3,7 +3,7 @@ import { createUser, findUserForLogin } from '../auth/users';
 import type { Database } from '../db/database';
 import { sql } from '../db/sql';
 import { defaultReferenceData } from '../reference/reference-data';
-import { upsertReference } from '../reference/reference-store';
+import { importReference } from '../reference/reference-admin';
 import { currentModel, retrain } from '../classifier/training';
 import { demoPassword } from './demo-password';
 import { seedDemoTickets, type TicketSeedOptions } from './demo-tickets';
@@ -21,8 +21,15 @@ export const demoUsers: { username: string; displayName: string; role: Role; uni
   { username: 'unit.chaoyang', displayName: '朝阳区人民政府', role: 'unit', unitCode: 'district:110105' },
 ];
 
+/**
+ * The built-in Beijing catalogue, loaded through the same checked import an administrator's CSV
+ * goes through (every item's first version in its history, written by the system). Returns how
+ * many items it created or changed.
+ */
 export async function seedReference(db: Database): Promise<number> {
-  return upsertReference(db, defaultReferenceData());
+  const rows = defaultReferenceData().map((entry, i) => ({ line: i + 1, entry }));
+  const result = await importReference(db, rows, 'system', true);
+  return result.created + result.changed;
 }
 
 /** Creates the demo users that do not exist yet; returns all of them. */

@@ -29,6 +29,8 @@ export type LiveClientMessage = z.infer<typeof liveClientMessageSchema>;
 export const liveServerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('welcome'), head: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('events'), head: z.number().int().nonnegative() }),
+  /** To everyone: reference data was written up to `version`; a cache behind it pulls now. */
+  z.strictObject({ type: z.literal('reference'), version: z.number().int().nonnegative() }),
   z.strictObject({
     type: z.literal('presence'),
     userId: z.string(),

@@ -5,7 +5,7 @@ import type { RouteProposalView } from '../../../shared/contract/tickets';
 import type { Ticket } from '../../../shared/domain/ticket';
 import { callErrorText } from '../api/use-call';
 import { RefSelect } from '../call-screen/RefSelect';
-import { refName, useReference } from '../call-screen/use-reference';
+import { offeredWith, refName, useReference } from '../call-screen/use-reference';
 import { useWorkstation } from '../shell/api-context';
 import { ConfirmHint } from './ConfirmHint';
 import { type StepHandle, useTicketStep } from './use-ticket-step';
@@ -64,7 +64,7 @@ export function RoutingForm({ ticket, handleRef }: { ticket: Ticket; handleRef: 
       <RefSelect
         id="work-category"
         label={t('intake.category')}
-        items={reference.categories}
+        items={offeredWith(reference.categories, reference.allCategories, ticket.fields.category)}
         value={ticket.fields.category ?? ''}
         onChange={(code) =>
           code &&

@@ -59,7 +59,7 @@ export function WorkFilters({
               id="work-filter-category"
               testId="work-filter-category"
               label={t('queue.category')}
-              items={reference.categories}
+              items={reference.allCategories}
               value={filter.category ?? ''}
               onChange={(category) => set({ category: category || undefined })}
             />
@@ -75,7 +75,7 @@ export function WorkFilters({
               id="work-filter-unit"
               testId="work-filter-unit"
               label={t('queue.unit')}
-              items={reference.units}
+              items={reference.allUnits}
               value={filter.unitCode ?? ''}
               onChange={(unitCode) => set({ unitCode: unitCode || undefined })}
             />

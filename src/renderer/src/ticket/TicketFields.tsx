@@ -35,7 +35,7 @@ export function TicketFields({
   const f = ticket.fields;
   const name = (kind: string, code: string | null | undefined) => refName(reference, kind, code, locale);
   // A leaf with its group (供暖 › 室温不达标), as the pickers show it.
-  const category = reference.categories.find((c) => c.code === f.category);
+  const category = reference.allCategories.find((c) => c.code === f.category);
   const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale) : '');
   const caller = [f.callerName, f.callerPhone].filter(Boolean).join(' · ');
   return (
