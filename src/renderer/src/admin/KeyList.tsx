@@ -40,6 +40,13 @@ export function KeyList({ label, rows, openId, onOpen, letters = {}, listRef, te
   const [active, setActive] = useState(0);
   const needle = filter.trim().toLowerCase();
   const shown = needle ? rows.filter((row) => `${row.label.toLowerCase()} ${row.search ?? ''}`.includes(needle)) : rows;
+  // The cursor follows the row opened (or saved) from elsewhere, so Enter opens that one again.
+  const [followed, setFollowed] = useState(openId);
+  const openIndex = shown.findIndex((row) => row.id === openId);
+  if (openId !== followed && (openId === null || openIndex >= 0)) {
+    setFollowed(openId);
+    if (openIndex >= 0) setActive(openIndex);
+  }
   const at = Math.min(active, Math.max(0, shown.length - 1));
   const filterId = `${testId}-filter`;
 

@@ -6,7 +6,9 @@ import type { RefKind } from './admin-kinds';
 import { useAdminWords } from './use-admin-words';
 
 function choiceOf(entry: ReferenceEntry): RefItem | null {
-  const base = { code: entry.code, parent: null, districtCode: null, keywords: [entry.code] };
+  // Retired ones stay choosable here: an item that names one must still show it (the server says why it is refused).
+  const retired = 'active' in entry.body && entry.body.active === false;
+  const base = { code: entry.code, parent: null, districtCode: null, keywords: [entry.code], retired };
   switch (entry.kind) {
     case 'category':
       return {
@@ -55,6 +57,7 @@ export function useRefChoices(kind: RefKind, extra: readonly string[] = []): Ref
     parent: null,
     districtCode: null,
     keywords: [code],
+    retired: false,
   }));
   return [...extras, ...items];
 }
