@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import type { AdminReferenceItem } from '../../src/shared/server-api/reference-admin';
 import { login, server } from './support/central-server';
@@ -75,6 +76,22 @@ test('an admin adds a category with keywords, a unit, a routing rule and a publi
   await expect(page.locator('#admin-field-sla')).toHaveValue('general');
   await next(page, '噪音，夜间施工、扰民');
   await saved(page, category);
+
+  // E exports the kind as the server writes it; I imports a file, checked first: a row without a name is refused by its line.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('e')]);
+  expect(download.suggestedFilename()).toBe('category.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv).toContain(category);
+  const [header, ...lines] = csv.replace(/^\ufeff/, '').split(/\r?\n/);
+  const ours = lines.find((line) => line.startsWith(`${category},`))!;
+  const unnamed = ours.replace(`夜间施工噪音${n}`, '');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('i')]);
+  await chooser.setFiles({ name: 'categories.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${unnamed}\n`) });
+  const refused = page.getByTestId('admin-import-issues').getByRole('row').nth(1).getByRole('cell');
+  await expect(refused.first()).toHaveText('2');
+  await expect(refused.nth(1)).toContainText('zh');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('admin-items')).toBeFocused();
 
   // A unit in Chaoyang with its duty phone.
   await toKind(page, 1, '承办单位');
