@@ -231,4 +231,34 @@ describe("the administrator's pane, by keyboard", () => {
       true,
     ]);
   });
+
+  it('issues an Open311 key shown once, and revokes it from its row', async () => {
+    const { user } = await renderPane();
+    // Up from the first kind wraps to the last: the Open311 keys.
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByRole('option', { selected: true }).textContent).toBe('Open311 密钥');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByText('还没有内容，按 N 新建')).toBeTruthy());
+    await user.keyboard('n');
+    await waitFor(() => expect(focused().id).toBe('admin-name'));
+    await user.keyboard('city-app{Control>}s{/Control}');
+    expect((await screen.findByTestId('admin-secret-value')).textContent).toBe('o311_key-1_secret');
+    expect(screen.getByTestId('admin-secret').textContent).toContain('只显示这一次');
+    // The cursor is on the key, not on Revoke: an Enter now keeps it.
+    await waitFor(() => expect(focused()).toBe(screen.getByTestId('admin-secret-value')));
+    await user.keyboard('{Enter}');
+    expect(screen.getByTestId('admin-secret-value').textContent).toBe('o311_key-1_secret');
+    await waitFor(() => expect(rows().map((r) => r.textContent?.startsWith('city-app'))).toEqual([true]));
+
+    // Opened again, the key itself is not there to read: only revoking it is.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('admin-secret')).toBeNull();
+    screen.getByTestId('admin-items').focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(focused()).toBe(screen.getByTestId('admin-revoke')));
+    expect(screen.queryByTestId('admin-secret')).toBeNull();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('密钥已吊销')).toBeTruthy();
+    await waitFor(() => expect(rows()[0]!.textContent).toContain('已吊销'));
+  });
 });

@@ -19,6 +19,7 @@ export function fakeAdminServer() {
   const store = new Map<string, Stored>();
   const key = (kind: string, code: string) => `${kind}:${code}`;
   const calls: { call: string; input: unknown }[] = [];
+  const keys = new Map<string, { id: string; name: string; createdAt: string; revokedAt: string | null; apiKey: string }>();
   const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
   const write = (entry: ReferenceEntry, by: string, action: ReferenceVersion['action']) => {
     const previous = store.get(key(entry.kind, entry.code));
@@ -67,6 +68,25 @@ export function fakeAdminServer() {
         if (bad.length)
           return { ok: false, error: { code: 'invalid_input', message: 'Some rows are not valid; nothing was imported.', issues: bad } };
         return ok({ rows: lines.length, created: lines.length, changed: 0, unchanged: 0, applied: input.apply === true });
+      }
+      case 'admin.open311Keys':
+        return ok({ keys: [...keys.values()].map(({ apiKey: _shownOnce, ...key }) => key) });
+      case 'admin.issueOpen311Key': {
+        const id = `key-${keys.size + 1}`;
+        const key = {
+          id,
+          name: String(input.name),
+          createdAt: new Date().toISOString(),
+          revokedAt: null as string | null,
+          apiKey: `o311_${id}_secret`,
+        };
+        keys.set(id, key);
+        return ok({ id, name: key.name, apiKey: key.apiKey });
+      }
+      case 'admin.revokeOpen311Key': {
+        const key = keys.get(String(input.id));
+        if (key) key.revokedAt = new Date().toISOString();
+        return ok({ revoked: key !== undefined });
       }
       default:
         return { ok: false, error: { code: 'unavailable', message: 'not answered here' } };

@@ -92,7 +92,9 @@ function KeyView({
   children: React.ReactNode;
 }) {
   const { w } = useAdminWords();
-  useEffect(() => document.getElementById('admin-revoke')?.focus(), []);
+  // A key just issued takes the cursor, not the revoke button: an Enter out of habit must not revoke it.
+  const secretShown = Boolean(children);
+  useEffect(() => document.getElementById(secretShown ? 'admin-secret-value' : 'admin-revoke')?.focus(), [secretShown]);
   return (
     <Stack gap="xs" onKeyDown={formKeys(() => undefined, onCancel)}>
       <Title order={3} size="h5">

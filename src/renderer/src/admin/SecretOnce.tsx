@@ -6,7 +6,7 @@ export function SecretOnce({ label, secret }: { label: string; secret: string })
   const { w } = useAdminWords();
   return (
     <Alert color="yellow" title={label} data-testid="admin-secret">
-      <Code block data-testid="admin-secret-value" tabIndex={0}>
+      <Code block id="admin-secret-value" data-testid="admin-secret-value" tabIndex={0}>
         {secret}
       </Code>
       <Text size="xs" mt={4}>

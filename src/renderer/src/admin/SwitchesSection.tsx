@@ -89,10 +89,12 @@ function SwitchView({
   children: React.ReactNode;
 }) {
   const { w } = useAdminWords();
-  useImperativeHandle(formRef, () => ({ save: onIssue }));
-  useEffect(() => document.getElementById('admin-reissue')?.focus(), []);
+  // Nothing to save here: Ctrl+S out of habit must not end the token just shown, so only the button issues one.
+  useImperativeHandle(formRef, () => ({ save: () => undefined }));
+  const secretShown = Boolean(children);
+  useEffect(() => document.getElementById(secretShown ? 'admin-secret-value' : 'admin-reissue')?.focus(), [secretShown]);
   return (
-    <Stack gap="xs" onKeyDown={formKeys(onIssue, onCancel)}>
+    <Stack gap="xs" onKeyDown={formKeys(() => undefined, onCancel)}>
       <Title order={3} size="h5">
         {name}
       </Title>
