@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type KeyboardEvent, type RefObject, useEffect, useImperativeHandle } from 'react';
+import { flushSync } from 'react-dom';
 import type { AdminReferenceItem } from '../../../shared/server-api/reference-admin';
 import { kindFields, type ReferenceSection } from './admin-kinds';
 import { FieldInput } from './FieldInput';
@@ -34,6 +35,7 @@ export function EntryForm({ kind, item, onSaved, onCancel, onReload, handleRef, 
   const save = async (changes?: Record<string, string>) => {
     const saved = await editor.save(changes);
     if (saved) onSaved(saved);
+    return saved;
   };
   useImperativeHandle(handleRef, () => ({ save: () => void save() }));
   // Opened from the list, the cursor goes to the first thing to type: the code of a new item, else its first field.
@@ -48,7 +50,14 @@ export function EntryForm({ kind, item, onSaved, onCancel, onReload, handleRef, 
     event.preventDefault();
     event.stopPropagation();
     if (action === 'cancel') return onCancel();
-    if (!editor.saving) void save(action === 'publish' ? { status: 'published' } : undefined);
+    if (editor.saving) return;
+    // The field is left first, as Tab would: a picker takes the match for what was typed in it.
+    const field = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    flushSync(() => field?.blur());
+    void save(action === 'publish' ? { status: 'published' } : undefined).then((saved) => {
+      // Not saved: the cursor goes back where it was, to put right what the form says.
+      if (!saved && field?.isConnected) field.focus();
+    });
   };
   const status = editor.values.status;
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AdminReferenceItem } from '../../../shared/server-api/reference-admin';
 import { useCall } from '../api/use-call';
 import { useWorkstation } from '../shell/api-context';
@@ -35,14 +35,20 @@ export function useEntryEditor(kind: ReferenceSection, item: AdminReferenceItem 
   const call = useCall();
   const [initial] = useState(() => formValues(kind, item?.entry ?? null));
   const [values, setValues] = useState(initial);
+  // What the fields hold this instant: a picker left by the save key puts its choice here before the save reads it.
+  const latest = useRef(values);
+  const change = (next: FormValues) => {
+    latest.current = next;
+    setValues(next);
+  };
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
 
   const save = async (changes: FormValues = {}) => {
-    const next = { ...values, ...changes };
+    const next = { ...latest.current, ...changes };
     if (item) next.code = item.entry.code; // the code names the item; a changed code would be a new one
-    setValues(next);
+    change(next);
     const checked = entryFrom(kind, next, item?.entry ?? null);
     if (!checked.ok) {
       setInvalid(checked.reason);
@@ -55,6 +61,11 @@ export function useEntryEditor(kind: ReferenceSection, item: AdminReferenceItem 
       detail: true,
       done: (answer) => w('form.saved', { code: answer.entry.code, version: answer.version }),
       handle: (error) => {
+        // The server's checks (a group that does not exist, a retired unit) stay on the form, field by field.
+        if (error.code === 'invalid_input' && error.issues.length > 0) {
+          setInvalid(error.issues.map((issue) => `${issue.path.replace(/^entry\.(body\.)?/, '')}: ${issue.message}`).join('; '));
+          return true;
+        }
         if (error.code !== 'conflict') return false;
         const code = checked.entry.code;
         setConflict({ code, stored: null });
@@ -74,7 +85,7 @@ export function useEntryEditor(kind: ReferenceSection, item: AdminReferenceItem 
 
   return {
     values,
-    set: (key, value) => setValues((v) => ({ ...v, [key]: value })),
+    set: (key, value) => change({ ...latest.current, [key]: value }),
     dirty: !sameValues(values, initial),
     saving,
     conflict,
