@@ -123,6 +123,15 @@ export async function fillCentre(server: TestServer): Promise<void> {
   await setPresence(db, users.get('agent1')!.id);
 }
 
-// What the live link writes when an agent's workstation says it is available.
-const setPresence = (db: Database, userId: string) =>
-  db.query(`INSERT INTO presence (user_id, workstation_id, state, since) VALUES ($1, 'ws-1', 'available', $2)`, [userId, fillNow]);
+// What the live link writes when an agent's workstation says it is available, after a break the
+// day before. The spans are closed and long past, so today's time in each state reads the same later.
+const setPresence = async (db: Database, userId: string) => {
+  await db.query(`INSERT INTO presence (user_id, workstation_id, state, since) VALUES ($1, 'ws-1', 'available', $2)`, [userId, fillNow]);
+  const day = 24 * 3600_000;
+  const at = (ms: number) => new Date(fillNow.getTime() - day + ms);
+  await db.query(
+    `INSERT INTO presence_spans (user_id, state, reason, started_at, ended_at)
+     VALUES ($1, 'available', NULL, $2, $3), ($1, 'break', 'meal', $3, $4)`,
+    [userId, at(0), at(3600_000), at(5400_000)],
+  );
+};

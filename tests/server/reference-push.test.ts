@@ -116,4 +116,25 @@ describe.each(engines)("an administrator's change reaching running workstations 
     });
     await until('the published article in the agent’s search', async () => (await found()).includes('kb-fee-relief'));
   });
+
+  it('exports and imports through the administrator’s workstation, refusals with their lines', async () => {
+    const { server } = await centre(engine);
+    const adminDesk = workstation(server.url, 'R2A7', undefined, noPoll);
+    await call(adminDesk, 'auth.signIn', { username: 'admin', password: demoPassword });
+    const { filename, csv } = await call<{ filename: string; csv: string }>(adminDesk, 'admin.exportCsv', { kind: 'wrapup' });
+    expect(filename).toBe('wrapup.csv');
+    const rows = csv.trim().split('\r\n').length - 1;
+    expect(await call(adminDesk, 'admin.importCsv', { kind: 'wrapup', csv, apply: true })).toEqual({
+      rows,
+      created: 0,
+      changed: 0,
+      unchanged: rows,
+      applied: true,
+    });
+    const refused = await adminDesk.dispatch('admin.importCsv', { kind: 'wrapup', csv: `${csv}late,迟,Late,x,\r\n`, apply: true });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: `line ${rows + 2}`, message: 'order x is not a whole number' }] },
+    });
+  });
 });

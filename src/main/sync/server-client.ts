@@ -20,7 +20,7 @@ export class ServerError extends Error {
     readonly code?: string,
     /** The HTTP status, when the server answered at all (429 is a throttle, never a verdict on the password). */
     readonly status?: number,
-    /** What the server found wrong, field by field (a CSV import's rows by line). */
+    /** The fields (or import lines) the server refused, each with why. */
     readonly issues?: FieldIssue[],
   ) {
     super(message);
@@ -236,13 +236,7 @@ export class ServerClient {
       .transform((j) => j.error)
       .safeParse(json);
     const message = error.success ? error.data.message : `HTTP ${status}`;
-    const kind = status === 401 ? 'unauthenticated' : 'refused';
-    throw new ServerError(
-      kind,
-      message,
-      error.success ? error.data.code : undefined,
-      status,
-      error.success ? error.data.issues : undefined,
-    );
+    const { code, issues } = error.success ? error.data : { code: undefined, issues: undefined };
+    throw new ServerError(status === 401 ? 'unauthenticated' : 'refused', message, code, status, issues);
   }
 }

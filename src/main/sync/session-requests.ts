@@ -24,6 +24,7 @@ export async function withSession<T>(
     if (error.kind === 'unreachable') throw new AppError('unavailable', error.message);
     if (error.kind === 'unauthenticated') throw new AppError('unauthenticated', error.message);
     // The server's own verdict where the UI words it apart (a hand already answered is no bad input).
+    // With the fields it names, so a form (or an import's lines) can show each where it belongs.
     throw new AppError(passedOn.find((code) => code === error.code) ?? 'invalid_input', error.message, error.issues);
   }
 }
