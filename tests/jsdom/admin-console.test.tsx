@@ -261,4 +261,30 @@ describe("the administrator's pane, by keyboard", () => {
     expect(await screen.findByText('密钥已吊销')).toBeTruthy();
     await waitFor(() => expect(rows()[0]!.textContent).toContain('已吊销'));
   });
+
+  it('creates a user and then changes their role and disables them, by keyboard', async () => {
+    const { server, user } = await renderPane();
+    for (let i = 0; i < 10; i++) await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('option', { selected: true }).textContent).toBe('用户');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByText('还没有内容，按 N 新建')).toBeTruthy());
+    await user.keyboard('n');
+    await waitFor(() => expect(focused().id).toBe('admin-user-username'));
+    await user.keyboard('lead.wang{Tab}王磊{Tab}');
+    await user.paste('first-password-1');
+    await user.tab();
+    // jsdom has no type-ahead in a <select>: the option is chosen on the focused one (a browser takes L).
+    await user.selectOptions(focused(), 'lead');
+    await user.keyboard('{Control>}s{/Control}');
+    expect(await screen.findByText('已新建用户 lead.wang')).toBeTruthy();
+    expect([...server.users.values()]).toMatchObject([{ username: 'lead.wang', displayName: '王磊', role: 'lead', unitCode: null }]);
+    await waitFor(() => expect(focused()).toBe(screen.getByTestId('admin-items')));
+
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(focused().id).toBe('admin-user-role'));
+    await user.selectOptions(focused(), 'admin');
+    await user.keyboard('{Tab}{Tab} {Alt>}{Enter}{/Alt}');
+    expect(await screen.findByText('已修改 lead.wang，已退出 2 个会话')).toBeTruthy();
+    expect(server.calls.find((c) => c.call === 'admin.changeUser')?.input).toMatchObject({ change: { role: 'admin', disabled: true } });
+  });
 });

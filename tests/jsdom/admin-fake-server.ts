@@ -19,6 +19,7 @@ export function fakeAdminServer() {
   const store = new Map<string, Stored>();
   const key = (kind: string, code: string) => `${kind}:${code}`;
   const calls: { call: string; input: unknown }[] = [];
+  const users = new Map<string, { id: string; username: string; displayName: string; role: string; unitCode: string | null }>();
   const keys = new Map<string, { id: string; name: string; createdAt: string; revokedAt: string | null; apiKey: string }>();
   const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
   const write = (entry: ReferenceEntry, by: string, action: ReferenceVersion['action']) => {
@@ -69,6 +70,29 @@ export function fakeAdminServer() {
           return { ok: false, error: { code: 'invalid_input', message: 'Some rows are not valid; nothing was imported.', issues: bad } };
         return ok({ rows: lines.length, created: lines.length, changed: 0, unchanged: 0, applied: input.apply === true });
       }
+      case 'admin.users':
+        return ok({ users: [...users.values()] });
+      case 'admin.createUser': {
+        const { password: _secret, ...fields } = input as {
+          username: string;
+          displayName: string;
+          role: string;
+          unitCode: string | null;
+          password: string;
+        };
+        const user = { id: `00000000-0000-4000-8000-00000000000${users.size + 1}`, ...fields };
+        users.set(user.id, user);
+        return ok(user);
+      }
+      case 'admin.changeUser': {
+        const user = users.get(String(input.id))!;
+        const change = input.change as { role?: string; unitCode?: string | null; disabled?: boolean };
+        Object.assign(user, {
+          ...(change.role ? { role: change.role } : {}),
+          ...('unitCode' in change ? { unitCode: change.unitCode } : {}),
+        });
+        return ok({ user, disabled: change.disabled === true, revoked: change.disabled ? 2 : 0 });
+      }
       case 'admin.open311Keys':
         return ok({ keys: [...keys.values()].map(({ apiKey: _shownOnce, ...key }) => key) });
       case 'admin.issueOpen311Key': {
@@ -107,5 +131,6 @@ export function fakeAdminServer() {
     /** Someone else saves an item, as another admin's console would. */
     saveElsewhere: (entry: ReferenceEntry) => write(entry, 'other.admin', 'changed'),
     get: (kind: string, code: string) => store.get(key(kind, code))?.item,
+    users,
   };
 }
