@@ -39,6 +39,16 @@ async function renderPane(server = fakeAdminServer(), locale: 'zh-CN' | 'en' = '
 const focused = () => document.activeElement as HTMLElement;
 const rows = () => within(screen.getByTestId('admin-items')).queryAllByRole('option');
 
+/** From the kinds, down `steps` to the one named, into its (empty) list and N for a new item; the cursor lands on `field`. */
+async function newIn(user: ReturnType<typeof userEvent.setup>, steps: number, kind: string, field: string) {
+  for (let i = 0; i < steps; i++) await user.keyboard('{ArrowDown}');
+  expect(screen.getByRole('option', { selected: true }).textContent).toBe(kind);
+  await user.keyboard('{Enter}');
+  await waitFor(() => expect(screen.getByText('还没有内容，按 N 新建')).toBeTruthy());
+  await user.keyboard('n');
+  await waitFor(() => expect(focused().id).toBe(field));
+}
+
 describe("the administrator's pane, by keyboard", () => {
   it('adds a category from the list with N, saves with Ctrl+S, opens it again with Enter and leaves an edit with Esc', async () => {
     const { server, user } = await renderPane();
@@ -147,12 +157,7 @@ describe("the administrator's pane, by keyboard", () => {
       code: 'heating',
       body: { zh: '供暖', en: 'Heating', parent: null, pinyin: 'gongnuan', initials: 'gn' },
     });
-    for (let i = 0; i < 9; i++) await user.keyboard('{ArrowDown}');
-    expect(screen.getByRole('option', { selected: true }).textContent).toBe('知识库文章');
-    await user.keyboard('{Enter}');
-    await waitFor(() => expect(screen.getByText('还没有内容，按 N 新建')).toBeTruthy());
-    await user.keyboard('n');
-    await waitFor(() => expect(focused().id).toBe('admin-field-code'));
+    await newIn(user, 9, '知识库文章', 'admin-field-code');
     await user.keyboard('kb-heating');
     await user.tab();
     expect(focused().id).toBe('admin-field-category');
@@ -264,12 +269,7 @@ describe("the administrator's pane, by keyboard", () => {
 
   it('creates a user and then changes their role and disables them, by keyboard', async () => {
     const { server, user } = await renderPane();
-    for (let i = 0; i < 10; i++) await user.keyboard('{ArrowDown}');
-    expect(screen.getByRole('option', { selected: true }).textContent).toBe('用户');
-    await user.keyboard('{Enter}');
-    await waitFor(() => expect(screen.getByText('还没有内容，按 N 新建')).toBeTruthy());
-    await user.keyboard('n');
-    await waitFor(() => expect(focused().id).toBe('admin-user-username'));
+    await newIn(user, 10, '用户', 'admin-user-username');
     await user.keyboard('lead.wang{Tab}王磊{Tab}');
     await user.paste('first-password-1');
     await user.tab();
