@@ -7,6 +7,7 @@ import { applyReferencePage } from '../../src/main/store/reference-store';
 import { PickDialog } from '../../src/renderer/src/call-screen/PickDialog';
 import { useKnowledgeBase } from '../../src/renderer/src/call-screen/use-knowledge-base';
 import { openTestCore, renderHookOnCore, renderOnCore } from './render-on-core';
+import { renderApp } from './render-app';
 
 let core: Core | undefined;
 afterEach(async () => {
@@ -107,5 +108,28 @@ describe('the knowledge-base picker on a real core', () => {
     applyReferencePage(core.db, [article], 2, new Date().toISOString());
     result.current.search('gjj');
     await waitFor(() => expect(result.current.articles.map((a) => a.code)).toContain('kb-housing-fund-transfer'));
+  });
+});
+
+describe("an article's Markdown where the agent reads it", () => {
+  it("shows headings, bold and lists in the Alt+K picker, and an article's HTML or script link as plain text", async () => {
+    const app = await renderApp();
+    core = app.core;
+    const body = '# 室温标准\n卧室不低于**18℃**。\n- 先量室温\n- 再报修\n<script>window.pwned = 1</script>[点我](javascript:alert(1))';
+    applyReferencePage(
+      core.db,
+      [category('heating', '供暖', null), article('kb-md', 'heating', '室温标准（Markdown）', body)],
+      2,
+      new Date().toISOString(),
+    );
+    await screen.findByTestId('pane-intake');
+    await app.user.keyboard('{Alt>}k{/Alt}');
+    const shown = await screen.findByTestId('kb-body-kb-md');
+    expect(shown.querySelector('strong')?.textContent).toBe('18℃');
+    expect([...shown.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['先量室温', '再报修']);
+    expect(shown.querySelector('script')).toBeNull();
+    expect(shown.querySelector('a')).toBeNull();
+    expect(shown.textContent).toContain('<script>window.pwned = 1</script>');
+    expect((window as { pwned?: number }).pwned).toBeUndefined();
   });
 });

@@ -78,6 +78,11 @@ describe('workstation shell', () => {
       await app.user.keyboard(`{Alt>}${key}{/Alt}`);
       await waitFor(() => expect(shownPanes(), `Alt+${key}`).toEqual([`pane-${pane}`]));
     }
+    // The administrator's pane is not an agent's: not in the navigation, and Alt+5 leaves the pane as it is.
+    expect(screen.queryByRole('link', { name: /管理/ })).toBeNull();
+    await app.user.keyboard('{Alt>}5{/Alt}');
+    expect(shownPanes()).toEqual(['pane-history']);
+    expect(screen.queryByTestId('pane-admin')).toBeNull();
   });
 
   it('shows the outbox growing when the core saves a ticket', async () => {

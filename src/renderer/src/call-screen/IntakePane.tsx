@@ -19,6 +19,7 @@ import { useDuplicates } from './use-duplicates';
 import { focusField, focusFieldNow, useIntakeForm } from './use-intake-form';
 import { useIntakeSubmit } from './use-intake-submit';
 import { articleBody, articleTitle, useKnowledgeBase } from './use-knowledge-base';
+import { Markdown } from '../markdown/Markdown';
 import { refName, useReference } from './use-reference';
 import { useScreenPop } from './use-screen-pop';
 import { useWrapUp } from './use-wrap-up';
@@ -153,7 +154,7 @@ export function IntakePane({
           ? kb.articles.map((a) => ({
               id: a.code,
               label: articleTitle(a, locale),
-              detail: articleBody(a, locale),
+              detail: <Markdown source={articleBody(a, locale)} size="xs" testId={`kb-body-${a.code}`} />,
               search: `${a.titleZh} ${a.titleEn} ${a.bodyZh} ${a.bodyEn}`,
             }))
           : Object.values(t('phrases.list', { returnObjects: true }) as Record<string, string>).map((p, i) => ({

@@ -87,7 +87,8 @@ export function PickDialog({
                 {item.label}
               </Text>
               {item.detail && (
-                <Text size="xs" c="dimmed">
+                // A div: a detail may be blocks of its own (an article's Markdown), which a paragraph cannot hold.
+                <Text component="div" size="xs" c="dimmed">
                   {item.detail}
                 </Text>
               )}

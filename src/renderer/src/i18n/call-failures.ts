@@ -28,6 +28,14 @@ export const callFailuresZhCN = {
   takeBreak: '没有示忙：',
   raiseHand: '举手没有发出：',
   answerHand: '没有应答举手：',
+  loadAdmin: '没有从服务器读取：',
+  loadAdminHistory: '修改记录没有读取：',
+  saveAdmin: '没有保存：',
+  exportAdmin: '没有导出：',
+  importAdmin: '没有导入：',
+  saveUser: '用户没有保存：',
+  issueSecret: '没有生成：',
+  revokeKey: '密钥没有吊销：',
   unexpected: '出现意外错误（{{detail}}），请重试；再次出现请联系管理员。',
 };
 
@@ -57,5 +65,13 @@ export const callFailuresEn: { [K in keyof typeof callFailuresZhCN]: string } = 
   takeBreak: 'The break was not taken: ',
   raiseHand: 'The hand was not raised: ',
   answerHand: 'The raised hand was not answered: ',
+  loadAdmin: 'Not read from the server: ',
+  loadAdminHistory: 'The history was not read: ',
+  saveAdmin: 'Not saved: ',
+  exportAdmin: 'Not exported: ',
+  importAdmin: 'Not imported: ',
+  saveUser: 'The user was not saved: ',
+  issueSecret: 'Not issued: ',
+  revokeKey: 'The key was not revoked: ',
   unexpected: 'Something unexpected went wrong ({{detail}}); try again, and tell an administrator if it happens again.',
 };

@@ -14,12 +14,17 @@ export const en: Messages = {
     history: { title: 'Caller history' },
     routing: { title: 'Routing' },
     monitor: { title: 'Queue monitor' },
+    admin: { title: 'Administration' },
   },
   actions: {
     goIntake: { label: 'Go to intake', description: 'Open the call intake form' },
     goHistory: { label: 'Go to caller history', description: "See the caller's earlier tickets" },
     goRouting: { label: 'Go to routing', description: 'Choose the handling unit for a ticket' },
     goMonitor: { label: 'Go to queue monitor', description: 'See queues and agent states' },
+    goAdmin: {
+      label: 'Go to administration',
+      description: 'Maintain categories, units, routing rules, the knowledge base, users and more (administrators only)',
+    },
     openWallScreen: { label: 'Wallboard full screen', description: 'Show the monitor as the wall layout, full screen; Esc leaves it' },
     toggleLanguage: { label: 'Switch language', description: 'Switch between Chinese and English' },
     toggleTheme: { label: 'Toggle dark/light', description: 'Switch between the light and dark theme' },

@@ -4,7 +4,7 @@ import { refusalExamples } from '../../../shared/domain/refusal-examples';
 import { actions } from '../shell/actions';
 import { refusalText } from '../shell/refusal-text';
 import { en } from './en';
-import { createI18n } from './index';
+import { areaMessages, createI18n } from './index';
 import { zhCN } from './zh-CN';
 
 type Tree = { [key: string]: string | Tree };
@@ -13,10 +13,14 @@ const leaves = (tree: Tree, prefix = ''): [string, string][] =>
     typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
   );
 
+// The areas typed on their own are checked with the rest.
+const allZh = { ...zhCN, ...areaMessages['zh-CN'] };
+const allEn = { ...en, ...areaMessages.en };
+
 describe('UI messages', () => {
   it('have the same keys in both languages, none empty', () => {
-    const zh = leaves(zhCN);
-    const english = leaves(en);
+    const zh = leaves(allZh);
+    const english = leaves(allEn);
     expect(english.map(([key]) => key)).toEqual(zh.map(([key]) => key));
     for (const [key, text] of [...zh, ...english]) expect(text.trim(), key).not.toBe('');
   });
@@ -29,8 +33,8 @@ describe('UI messages', () => {
   });
 
   it('keep Chinese out of the English text and keep interpolations alike', () => {
-    const zh = new Map(leaves(zhCN));
-    for (const [key, text] of leaves(en)) {
+    const zh = new Map(leaves(allZh));
+    for (const [key, text] of leaves(allEn)) {
       expect(text, key).not.toMatch(/\p{Script=Han}/u);
       const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
       expect(vars(text), key).toEqual(vars(zh.get(key)!));

@@ -14,7 +14,8 @@ import { MonitorPane } from '../monitor/MonitorPane';
 import { OpenTicketContext } from '../ticket/open-ticket';
 import { TicketPane } from '../ticket/TicketPane';
 import { useTicketView } from '../ticket/use-ticket-view';
-import { type PaneId, paneIds } from './panes';
+import { type PaneId, paneIds, paneShownTo } from './panes';
+import { type AdminHandle, AdminPane } from '../admin/AdminPane';
 import { type ActionHandlers, type ActionId, actions, formatHotkey, hotkeyOf } from './actions';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -36,6 +37,7 @@ const paneAction: Record<PaneId, ActionId> = {
   history: 'goHistory',
   routing: 'goRouting',
   monitor: 'goMonitor',
+  admin: 'goAdmin',
 };
 
 const headerActions: ActionId[] = ['toggleLanguage', 'toggleTheme', 'openPalette'];
@@ -81,6 +83,10 @@ export function App({ settings, updateSettings }: AppProps) {
   // A ref, not state: the hotkeys are bound once, so they must read the latest value at the time.
   const lastCreated = useRef<string | null>(null);
   const wall = useWallMode();
+  const admin = useRef<AdminHandle>(null);
+  const isAdmin = user?.role === 'admin';
+  // Someone else signed in here: a pane their role does not see is left for the intake.
+  if (user && !paneShownTo(pane, user.role)) setPane('intake');
   const agentState = useAgentState();
 
   // The intake's own hotkeys bring the intake forward first, from whatever pane the agent is on.
@@ -116,6 +122,9 @@ export function App({ settings, updateSettings }: AppProps) {
       work.current?.open(lastCreated.current);
     },
     goMonitor: () => setPane('monitor'),
+    goAdmin: () => {
+      if (isAdmin) setPane('admin');
+    },
     openWallScreen: wall.enter,
     openPalette: () => spotlight.open(),
     openHelp: () => setHelpOpen(true),
@@ -141,6 +150,7 @@ export function App({ settings, updateSettings }: AppProps) {
     // Only the step the agent sees: from another pane the key brings the work pane forward and takes nothing.
     confirmStep: () => {
       if (ticketView.current) return ticketStep.current?.confirm();
+      if (pane === 'admin') return admin.current?.save();
       if (pane === 'routing') return work.current?.confirm();
       setPane('routing');
     },
@@ -197,16 +207,18 @@ export function App({ settings, updateSettings }: AppProps) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.title')}>
-        {paneIds.map((id) => (
-          <NavLink
-            key={id}
-            active={pane === id}
-            label={t(`panes.${id}.title`)}
-            rightSection={<Kbd size="xs">{formatHotkey(hotkeyOf(paneAction[id]))}</Kbd>}
-            onClick={() => setPane(id)}
-            aria-current={pane === id ? 'page' : undefined}
-          />
-        ))}
+        {paneIds
+          .filter((id) => paneShownTo(id, user?.role))
+          .map((id) => (
+            <NavLink
+              key={id}
+              active={pane === id}
+              label={t(`panes.${id}.title`)}
+              rightSection={<Kbd size="xs">{formatHotkey(hotkeyOf(paneAction[id]))}</Kbd>}
+              onClick={() => setPane(id)}
+              aria-current={pane === id ? 'page' : undefined}
+            />
+          ))}
       </AppShell.Navbar>
       <AppShell.Main>
         {/* Panes stay mounted, so switching away never loses what the agent was typing. The hidden ones
@@ -226,6 +238,11 @@ export function App({ settings, updateSettings }: AppProps) {
             <div hidden={pane !== 'routing' || ticketView.current !== null}>
               <WorkPane handleRef={work} />
             </div>
+            {isAdmin && (
+              <div hidden={pane !== 'admin' || ticketView.current !== null}>
+                <AdminPane handleRef={admin} active={pane === 'admin' && ticketView.current === null} />
+              </div>
+            )}
             {pane === 'monitor' && (
               <div hidden={ticketView.current !== null}>
                 <MonitorPane />
@@ -243,7 +260,7 @@ export function App({ settings, updateSettings }: AppProps) {
       </AppShell.Footer>
       {wall.open && user && <WallScreen key={panesKey} hint={t('monitor.wall.leave')} />}
       {agentState.dialogs}
-      <CommandPalette handlers={handlers} />
+      <CommandPalette handlers={handlers} hidden={isAdmin ? [] : ['goAdmin']} />
       <ShortcutHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
       <RejectionsDialog opened={rejectionsOpen} onClose={() => setRejectionsOpen(false)} />
       <SignInDialog

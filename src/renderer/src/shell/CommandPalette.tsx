@@ -1,19 +1,21 @@
 import { Kbd } from '@mantine/core';
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { useTranslation } from 'react-i18next';
-import { type ActionHandlers, actions, formatHotkey } from './actions';
+import { type ActionHandlers, type ActionId, actions, formatHotkey } from './actions';
 
-/** Ctrl+K: every action, searchable by its label in the current language. */
-export function CommandPalette({ handlers }: { handlers: ActionHandlers }) {
+/** Ctrl+K: every action, searchable by its label in the current language; `hidden` are not the user's to take. */
+export function CommandPalette({ handlers, hidden = [] }: { handlers: ActionHandlers; hidden?: readonly ActionId[] }) {
   const { t } = useTranslation();
-  const items: SpotlightActionData[] = actions.map((action) => ({
-    id: action.id,
-    label: t(`actions.${action.id}.label`),
-    description: t(`actions.${action.id}.description`),
-    keywords: [action.id],
-    rightSection: <Kbd size="xs">{formatHotkey(action.hotkey)}</Kbd>,
-    onClick: handlers[action.id],
-  }));
+  const items: SpotlightActionData[] = actions
+    .filter((action) => !hidden.includes(action.id))
+    .map((action) => ({
+      id: action.id,
+      label: t(`actions.${action.id}.label`),
+      description: t(`actions.${action.id}.description`),
+      keywords: [action.id],
+      rightSection: <Kbd size="xs">{formatHotkey(action.hotkey)}</Kbd>,
+      onClick: handlers[action.id],
+    }));
   return (
     <Spotlight
       actions={items}

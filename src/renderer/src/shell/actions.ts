@@ -8,6 +8,7 @@ export const actions = [
   { id: 'goHistory', hotkey: 'alt+2', group: 'navigate' },
   { id: 'goRouting', hotkey: 'alt+3', group: 'navigate' },
   { id: 'goMonitor', hotkey: 'alt+4', group: 'navigate' },
+  { id: 'goAdmin', hotkey: 'alt+5', group: 'navigate' },
   { id: 'openWallScreen', hotkey: 'alt+shift+F', group: 'navigate' },
   { id: 'openPalette', hotkey: 'mod+K', group: 'app' },
   { id: 'openHelp', hotkey: 'F1', group: 'app' },
