@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Ranking } from '../../../shared/server-api/monitor';
 import { useCall } from '../api/use-call';
 import { useWorkstation } from '../shell/api-context';
 import { download, withBom } from './use-rates';
+import { useRetriedRead } from './use-retried-read';
 
 /** The last twelve months, newest first, as `2026-11`. */
 export function recentMonths(now = new Date(), count = 12): string[] {
@@ -18,13 +19,11 @@ export function useRanking() {
   const call = useCall();
   const [month, setMonth] = useState(() => recentMonths()[0]!);
   const [ranking, setRanking] = useState<Ranking | null>(null);
-  useEffect(() => {
-    let current = true;
-    void call(() => api.monitor.ranking({ month }), { failure: 'loadRanking' }).then((r) => current && r && setRanking(r));
-    return () => {
-      current = false;
-    };
-  }, [api, call, month]);
+  const read = useCallback(
+    (quietly: boolean) => call(() => api.monitor.ranking({ month }), { failure: 'loadRanking', background: quietly }),
+    [api, call, month],
+  );
+  useRetriedRead(read, setRanking);
   const exportCsv = async () => {
     const file = await call(() => api.monitor.rankingCsv({ month }), { failure: 'exportRanking' });
     if (file) download(file.filename, withBom(file.csv));

@@ -1,17 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ratesResponseSchema } from '../../../shared/server-api/monitor';
 import type { z } from 'zod';
-import { backoffDelay, realSchedule } from '../../../shared/backoff';
 import { useCall } from '../api/use-call';
 import { useWorkstation } from '../shell/api-context';
+import { useRetriedRead } from './use-retried-read';
 
 export const periodNames = ['today', 'week', 'month', 'custom'] as const;
 export type Period = (typeof periodNames)[number];
 export type RateBy = 'unit' | 'district';
-
-// As the monitor's snapshot: 1 s doubling up to 30 s, with full jitter.
-const retryBaseMs = 1000;
-const retryCapMs = 30_000;
 
 /** A day as the date input writes it (local calendar). */
 const dayText = (date: Date) =>
@@ -88,25 +84,7 @@ export function useRates(): Rates {
     [api, call, from, to, by],
   );
   const reload = useCallback(() => void ask(false).then((r) => r && setAnswer(r)), [ask]);
-  // A read that fails (the server busy or out of reach) is asked for again, less and less often,
-  // rather than leaving the panel reading forever; only the first failure is shown.
-  useEffect(() => {
-    let live = true;
-    let failures = 0;
-    let cancel = () => {};
-    const attempt = () =>
-      void ask(failures > 0).then((r) => {
-        if (!live) return;
-        if (r) return setAnswer(r);
-        failures += 1;
-        cancel = realSchedule(attempt, backoffDelay(failures, Math.random, retryBaseMs, retryCapMs));
-      });
-    attempt();
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, [ask]);
+  useRetriedRead(ask, setAnswer);
   const exportCsv = async () => {
     if (!from || !to) return;
     const file = await call(() => api.monitor.ratesCsv({ from, to, by }), { failure: 'exportRates' });
