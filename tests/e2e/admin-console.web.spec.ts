@@ -1,15 +1,42 @@
-import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import fs, { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { proxyControlPort, proxyPort } from '../../playwright.config';
 import type { AdminReferenceItem } from '../../src/shared/server-api/reference-admin';
+import { type ChildProcessHandle, startChildProcess } from '../support/child-host';
 import { login, server } from './support/central-server';
-import { forbidMouse, signInIfAsked, signOut } from './support/workstation-page';
+import { forbidMouse, signInIfAsked, signOut, typeIntake } from './support/workstation-page';
 
 /**
  * The administrator's console in Chromium against the real central server, by keyboard alone: a
  * category with keywords, a unit, a routing rule between them, and an article written as a draft
- * and then published. What the server stored is read back from it directly.
+ * and then published. What the server stored is read back from it directly. An agent's
+ * workstation, running all along beside it (its own host and cache), gets all of it pushed and then,
+ * with the server out of reach, suggests the category, routes by the rule and finds the article.
  */
 test.afterEach(({ page }) => signOut(page));
+
+/** Both workstations reach the server through the proxy the offline tests switch. */
+const serverReach = (state: 'up' | 'down') => fetch(`http://127.0.0.1:${proxyControlPort}/${state}`, { method: 'POST' });
+
+/** A second browser host with its own cache, and a page on it where agent2 signs in. */
+async function agentWorkstation(browser: Browser): Promise<{ page: Page; host: ChildProcessHandle; dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-agent-'));
+  const host = await startChildProcess(
+    'out/main/web.js',
+    {
+      HOTLINE_WEB_PORT: '0',
+      HOTLINE_DATA_DIR: dataDir,
+      HOTLINE_WORKSTATION_CODE: 'AGT5',
+      HOTLINE_SERVER_URL: `http://127.0.0.1:${proxyPort}/`,
+    },
+    /on (http:\/\/127\.0\.0\.1:\d+\/)/,
+  );
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  return { page, host, dataDir };
+}
 
 /** Goes from the list back to the kinds and down to the `steps`-th kind after the current one, then into its list. */
 async function toKind(page: Page, steps: number, name: string) {
@@ -46,15 +73,38 @@ const stored = async (kind: string, code: string, token: string) =>
     (item) => item.entry.code === code,
   );
 
-test('an admin adds a category with keywords, a unit, a routing rule and a published article, by keyboard only', async ({ page }) => {
-  test.setTimeout(120_000);
+test('an admin adds a category with keywords, a unit, a routing rule and a published article, by keyboard only; an agent already at work gets them, offline too', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(420_000);
   const mouseUsed = await forbidMouse(page);
-  const n = String(Date.now()).slice(-6);
-  const category = `noise.night${n}`;
-  const unit = `dept:noise${n}`;
-  const rule = `rule.noise${n}`;
-  const article = `kb-noise${n}`;
+  const agent = await agentWorkstation(browser);
+  try {
+    const agentMouseUsed = await forbidMouse(agent.page);
+    await agent.page.goto(agent.host.url);
+    await signInIfAsked(agent.page, 'agent2');
+    await adminWork(page);
+    await agentUsesIt(agent.page);
+    expect(agentMouseUsed()).toBe(false);
+  } finally {
+    await serverReach('up');
+    await agent.page.context().close();
+    await agent.host.kill();
+    fs.rmSync(agent.dataDir, { recursive: true, force: true });
+  }
+  expect(mouseUsed()).toBe(false);
+});
 
+const n = String(Date.now()).slice(-6);
+const category = `noise.night${n}`;
+const categoryName = `夜间施工噪音${n}`;
+const unit = `dept:noise${n}`;
+const unitName = `噪音执法队${n}`;
+const rule = `rule.noise${n}`;
+const article = `kb-noise${n}`;
+
+async function adminWork(page: Page) {
   await page.goto('/');
   await signInIfAsked(page, 'admin');
   await page.keyboard.press('Alt+5');
@@ -154,5 +204,55 @@ test('an admin adds a category with keywords, a unit, a routing rule and a publi
     target: unit,
   });
   expect((await stored('article', article, token))?.entry.body).toMatchObject({ category, status: 'published' });
-  expect(mouseUsed()).toBe(false);
-});
+}
+
+/** The agent's workstation, signed in before the admin began: what was published reaches it, and stays with it offline. */
+async function agentUsesIt(page: Page) {
+  // Pushed, not polled for: the article is found by two characters while still online.
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('field-callerPhone')).toBeFocused();
+  await page.keyboard.press('Alt+k');
+  await expect(page.getByTestId('picker-kb')).toBeVisible();
+  await page.keyboard.type('施工');
+  await expect(page.getByTestId('picker-kb').getByRole('option', { name: /^夜间施工噪音怎么办/ })).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
+
+  await serverReach('down');
+  await expect(page.getByTestId('connection-state')).toHaveText('服务器不可达，离线工作');
+
+  // Offline: the description suggests the new category by its keywords; the category is picked by its name.
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('field-callerPhone')).toBeFocused();
+  await page.keyboard.type('13700007788');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await typeIntake(page, {
+    requestType: '3',
+    category: categoryName,
+    district: 'cy',
+    street: 'js',
+    address: '劲松五区12号楼',
+    description: '楼下工地天天夜间施工到凌晨两点，噪音太大睡不着',
+  });
+  await expect(page.getByTestId('category-suggestions')).toContainText(`${categoryName} 关键词`);
+  await expect(page.getByTestId('field-category')).toHaveValue(categoryName);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText(/已登记工单 AGT5-\d{6}/).last()).toBeVisible();
+
+  // Routed by the admin's rule, from the cache.
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByTestId('work-detail')).toContainText('夜间施工到凌晨两点');
+  await expect(page.getByTestId('route-reason')).toContainText(`→ ${unitName}`);
+  await expect(page.getByTestId('route-reason')).toContainText(rule);
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/agent-offline-new-category.png' });
+
+  // The article, offline, by another two characters.
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('field-callerPhone')).toBeFocused();
+  await page.keyboard.press('Alt+k');
+  await page.keyboard.type('噪音');
+  await expect(page.getByTestId('picker-kb').getByRole('option', { name: /^夜间施工噪音怎么办/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+}
