@@ -236,7 +236,7 @@ async function agentUsesIt(page: Page) {
     description: '楼下工地天天夜间施工到凌晨两点，噪音太大睡不着',
   });
   await expect(page.getByTestId('category-suggestions')).toContainText(`${categoryName} 关键词`);
-  await expect(page.getByTestId('field-category')).toHaveValue(categoryName);
+  await expect(page.getByTestId('field-category')).toHaveValue(`供暖 › ${categoryName}`);
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText(/已登记工单 AGT5-\d{6}/).last()).toBeVisible();
 
