@@ -14,27 +14,33 @@ function referenceFingerprint(db: Db): string {
   return `${row?.n} ${row?.top} ${row?.sum}`;
 }
 
+/** An article as searched: what the agent sees, and the admin's keywords and further categories. */
+type Indexed = KbArticle & { keywords?: string[]; categories?: string[] };
+
 /**
  * Articles come with the reference data, so the knowledge base works offline too. The index is
  * built on the first search after the articles or the catalogue change, and kept by this core.
  * Draft articles are left out.
  */
 export const kbHandlers = ({ db }: CoreDeps): DomainHandlers<'kb'> => {
-  let built: { fingerprint: string; index: KbIndex<KbArticle> } | null = null;
+  let built: { fingerprint: string; index: KbIndex<Indexed> } | null = null;
   const index = () => {
     const fingerprint = referenceFingerprint(db);
     if (built?.fingerprint !== fingerprint) {
       // A draft is the admin's, not yet the agents': it is kept out of their searches.
-      const articles: KbArticle[] = referenceItems(db, ['article'])
+      const articles: Indexed[] = referenceItems(db, ['article'])
         .filter((r) => r.body.status !== 'draft')
-        // What an agent is shown; the contract's article has no status, keywords or further categories.
-        .map(({ code, body: { category, titleZh, titleEn, bodyZh, bodyEn } }) => ({ code, category, titleZh, titleEn, bodyZh, bodyEn }));
+        .map(({ code, body: { status: _status, ...body } }) => ({ code, ...body }));
       const categories = referenceItems(db, ['category']).map((r) => ({ code: r.code, ...r.body }));
       built = { fingerprint, index: buildKbIndex(articles, categories) };
     }
     return built.index;
   };
   return {
-    search: ({ query, category, limit }) => rankArticles(index(), query, category).slice(0, limit),
+    // What an agent is shown: the contract's article has no keywords or further categories.
+    search: ({ query, category, limit }) =>
+      rankArticles(index(), query, category)
+        .slice(0, limit)
+        .map(({ keywords: _keywords, categories: _categories, ...article }) => article),
   };
 };

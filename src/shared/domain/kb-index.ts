@@ -8,6 +8,10 @@ export interface Searchable {
   titleEn: string;
   bodyZh: string;
   bodyEn: string;
+  /** The administrator's words for what callers call the subject: weighed as the title is. */
+  keywords?: readonly string[];
+  /** Further categories the article answers: each reached as its own category is. */
+  categories?: readonly string[];
 }
 
 /** A category of the dispatch catalogue: its names and keywords are what callers call its articles' subject. */
@@ -155,13 +159,12 @@ export function buildKbIndex<T extends Searchable>(articles: readonly T[], categ
   const index = { articles, han: new Map<string, Postings>(), words: new Map<string, Postings>(), groupOf };
   const spelled = articles.map((article, i) => {
     const fields: [Field, FieldText | undefined][] = [
-      ['title', fieldText([article.titleZh, article.titleEn], fieldWeights.title, true)],
+      ['title', fieldText([article.titleZh, article.titleEn, ...(article.keywords ?? [])], fieldWeights.title, true)],
       ['body', fieldText([article.bodyZh, article.bodyEn], fieldWeights.body, false)],
     ];
-    if (article.category) {
-      const group = groupOf.get(article.category) ?? article.category;
-      fields.push(['leaf', leafField(article.category)], ['group', groupField(group)]);
-    }
+    const own = [...new Set([article.category, ...(article.categories ?? [])].filter((c): c is string => c !== null))];
+    for (const category of own) fields.push(['leaf', leafField(category)]);
+    for (const group of new Set(own.map((c) => groupOf.get(c) ?? c))) fields.push(['group', groupField(group)]);
     const spellings: Spelled[] = [];
     for (const [name, field] of fields) {
       if (!field) continue;

@@ -63,3 +63,27 @@ describe('rankArticles', () => {
     expect(codes('')).toEqual(['season', 'standard', 'permit', 'station']);
   });
 });
+
+describe("an administrator's keywords and further categories of an article", () => {
+  const noise = {
+    ...a('noise', '夜间施工怎么投诉', '晚上22点后施工须有许可。', 'civil.documents'),
+    keywords: ['扰民', 'construction'],
+    categories: ['heating.season'],
+  };
+  const ranked = (query: string) => rankArticles(buildKbIndex([...articles, noise], categories), query).map((x) => x.code);
+
+  it('finds it by a keyword as by its title, and through a further category and that category’s group', () => {
+    expect(ranked('扰民')).toEqual(['noise']);
+    expect(ranked('construction')).toEqual(['noise']);
+    expect(ranked('供暖季')).toContain('noise');
+    expect(ranked('暖气')).toContain('noise');
+  });
+
+  it('is not led by them when they are not given (the pair 扰民 is in no other text: single characters answer)', () => {
+    const plain = { ...noise, keywords: undefined, categories: undefined };
+    const found = (query: string) => rankArticles(buildKbIndex([...articles, plain], categories), query).map((x) => x.code);
+    expect(found('扰民')[0]).not.toBe('noise');
+    expect(found('construction')).toEqual([]);
+    expect(found('供暖季')).not.toContain('noise');
+  });
+});
