@@ -1,22 +1,15 @@
-import { serverApi } from '../../shared/server-api';
-import { AppError } from '../../shared/result';
+import { serverApi as api } from '../../shared/server-api';
 import type { ServerClient } from '../sync/server-client';
-import type { SyncEngine } from '../sync/sync-engine';
+import { needsServer } from './needs-server';
 import type { CoreDeps, DomainHandlers } from './types';
-
-const api = serverApi;
-
-const needsServer = (sync: SyncEngine | null): SyncEngine => {
-  if (!sync) throw new AppError('unavailable', "The administrator's console needs a central server (HOTLINE_SERVER_URL).");
-  return sync;
-};
 
 /**
  * The administrator's console: every call goes to the server with the admin's session, and the
  * server checks the role and the data. What changes reaches this workstation's cache by sync.
  */
 export const adminHandlers = ({ sync }: CoreDeps): DomainHandlers<'admin'> => {
-  const online = <T>(request: (client: ServerClient, token: string) => Promise<T>) => needsServer(sync).online(request);
+  const online = <T>(request: (client: ServerClient, token: string) => Promise<T>) =>
+    needsServer(sync, "The administrator's console").online(request);
   return {
     list: (query) => online((client, token) => client.request(api.referenceAdmin.list, { query }, token)),
     save: (body) => online((client, token) => client.request(api.referenceAdmin.save, { body }, token)),

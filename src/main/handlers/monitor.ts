@@ -1,11 +1,8 @@
-import { AppError } from '../../shared/result';
 import type { SyncEngine } from '../sync/sync-engine';
+import { needsServer as needs } from './needs-server';
 import type { CoreDeps, DomainHandlers } from './types';
 
-const needsServer = (sync: SyncEngine | null): SyncEngine => {
-  if (!sync) throw new AppError('unavailable', 'The monitor needs a central server (HOTLINE_SERVER_URL).');
-  return sync;
-};
+const needsServer = (sync: SyncEngine | null) => needs(sync, 'The monitor');
 
 /** The lead's monitor: everything comes from the server with the lead's session; the server checks the role. */
 export const monitorHandlers = ({ sync }: CoreDeps): DomainHandlers<'monitor'> => ({
