@@ -48,6 +48,14 @@ export async function listReference(db: Queryable, kind: ReferenceKind): Promise
   return (await itemRows(db, [kind])).map(itemOf).filter((item): item is AdminReferenceItem => item !== null);
 }
 
+/** A stored category's SLA class (null: none given), or undefined when there is no such category. */
+export async function categoryClass(db: Queryable, code: string): Promise<string | null | undefined> {
+  const rows = await db.query<{ sla: string | null }>(
+    sql`SELECT body->>'sla' AS sla FROM reference_items WHERE kind = 'category' AND code = ${code} AND NOT deleted`,
+  );
+  return rows.length === 0 ? undefined : rows[0]!.sla;
+}
+
 /** Every version of one item, newest first. */
 export async function referenceHistory(db: Queryable, kind: ReferenceKind, code: string): Promise<ReferenceVersion[]> {
   const rows = await db.query<{ version: number; action: ReferenceVersion['action']; body: unknown; changed_by: string; changed_at: Date }>(

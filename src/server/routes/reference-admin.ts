@@ -3,14 +3,14 @@ import { entriesOf } from '../../shared/domain/reference';
 import { chooseRoute } from '../../shared/domain/routing-choice';
 import { serverApi } from '../../shared/server-api';
 import { currentUser } from '../plugins/auth';
-import { importReference, listReference, referenceHistory, saveReference } from '../reference/reference-admin';
+import { categoryClass, importReference, listReference, referenceHistory, saveReference } from '../reference/reference-admin';
 import { readReferenceCsv, referenceCsv } from '../reference/reference-csv';
 import type { EditableKind } from '../../shared/server-api/reference-admin';
 import { refreshOpenDeadlines } from '../events/event-rows';
 import type { RouteContext } from './context';
+import { registerRoute } from './register-route';
 
 const deadlineKinds = new Set<EditableKind>(['slaPolicy', 'calendarDay', 'category']);
-import { registerRoute } from './register-route';
 
 /** The administrator's console on reference data; every write is pushed to the live sockets on commit. */
 export const referenceAdminRoutes: FastifyPluginAsync<RouteContext> = async (app, { db, config }) => {
@@ -23,8 +23,12 @@ export const referenceAdminRoutes: FastifyPluginAsync<RouteContext> = async (app
   registerRoute(app, db, api.list, async (request) => ({ items: await listReference(db, request.query.kind) }));
 
   registerRoute(app, db, api.save, async (request) => {
+    const { entry } = request.body;
+    // A category's class is all of it a deadline reads (its names and keywords move none), and a new one has no tickets.
+    const classBefore = entry.kind === 'category' ? await categoryClass(db, entry.code) : undefined;
     const saved = await saveReference(db, request.body, currentUser(request).username);
-    await afterWrite(request.body.entry.kind as EditableKind);
+    if (entry.kind !== 'category' || (classBefore !== undefined && (entry.body.sla ?? null) !== classBefore))
+      await afterWrite(entry.kind as EditableKind);
     return saved;
   });
 
