@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login } from './support/central-server';
+import { login, server } from './support/central-server';
 import { type Caller, centreCensus, phoneSwitch, serverTicket, serverTicketByNumber, watchKeys } from './support/shift';
 import {
   type Complaint,
@@ -120,6 +120,16 @@ test("an agent's shift: twenty calls keyboard-only on a centre at real volume, e
   await signInIfAsked(page);
   // The workstation holds the open work before the phone rings.
   await expect(page.getByTestId('bootstrap-progress')).toHaveCount(0, { timeout: 180_000 });
+  // The switch's calls reach only a workstation whose live socket the server has: "online" is the HTTP round.
+  await expect
+    .poll(
+      async () =>
+        (await server<{ agents: { username: string; state: string }[] }>('GET', '/api/monitor/snapshot', undefined, token)).agents.find(
+          (a) => a.username === 'agent1',
+        )?.state,
+      { timeout: 60_000 },
+    )
+    .toBe('available');
   const shift: Shift = {
     page,
     token: await login('agent1'),
